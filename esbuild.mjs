@@ -1,0 +1,56 @@
+// Bundles the extension (Node, CommonJS, `vscode` external) and the panel's webview script
+// (browser, IIFE). `--production` minifies and writes metafiles; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { mkdir, writeFile } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  metafile: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** @type {Record<string, esbuild.BuildOptions>} */
+const bundles = {
+  extension: {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  webview: {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+};
+
+await mkdir('dist', { recursive: true });
+if (watch) {
+  for (const options of Object.values(bundles)) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('esbuild: watching for changes');
+} else {
+  for (const [name, options] of Object.entries(bundles)) {
+    const result = await esbuild.build(options);
+    if (result.metafile) {
+      await writeFile(`dist/${name}.meta.json`, JSON.stringify(result.metafile));
+      const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+      console.log(`esbuild: ${name} ${(bytes / 1024).toFixed(1)} kB`);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/** Calendar helpers on ISO dates (YYYY-MM-DD), all in UTC so results never depend on the machine's zone. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The UTC calendar date of an ISO date or date-time string, or undefined when it is not one. */
+export function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const match = ISO_DATE.exec(value.trim());
+  if (!match) {
+    return undefined;
+  }
+  if (value.trim().length === 10) {
+    return isValidDate(match[0]) ? match[0] : undefined;
+  }
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
+}
+
+export function isValidDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) {
+    return false;
+  }
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
+
+export function toDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export function formatIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = toDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return formatIsoDate(d);
+}
+
+/** ISO-8601 week (`2026-W34`) of a date. */
+export function isoWeek(date: string): string {
+  const d = toDate(date);
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year
+  const year = d.getUTCFullYear();
+  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Monday of the ISO week that contains `date`. */
+export function weekStart(date: string): string {
+  const weekday = toDate(date).getUTCDay() || 7;
+  return addDays(date, 1 - weekday);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** `Thu 21 Aug 2026` */
+export function formatDay(date: string): string {
+  const d = toDate(date);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS_SHORT[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** `21 Aug 2026` */
+export function formatShortDay(date: string): string {
+  const d = toDate(date);
+  return `${d.getUTCDate()} ${MONTHS_SHORT[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** `August 2026` from `2026-08` or a full date. */
+export function formatMonth(date: string): string {
+  const d = toDate(date.length === 7 ? `${date}-01` : date);
+  return `${MONTHS_LONG[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** `18–24 Aug 2026`, `29 Dec 2025 – 4 Jan 2026` */
+export function formatWeekRange(monday: string): string {
+  const start = toDate(monday);
+  const end = toDate(addDays(monday, 6));
+  const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
+  if (sameYear && start.getUTCMonth() === end.getUTCMonth()) {
+    return `${start.getUTCDate()}–${formatShortDay(formatIsoDate(end))}`;
+  }
+  const startText = sameYear
+    ? `${start.getUTCDate()} ${MONTHS_SHORT[start.getUTCMonth()]}`
+    : formatShortDay(monday);
+  return `${startText} – ${formatShortDay(formatIsoDate(end))}`;
+}

@@ -1,0 +1,110 @@
+/** Groups papers into date buckets whose size reads well for dense feeds and sparse lists alike. */
+import {
+  addDays, formatDay, formatIsoDate, formatMonth, formatWeekRange, isoWeek, weekStart,
+} from './dates';
+import { paperDate, type Paper } from './model';
+
+export type DateGranularity = 'day' | 'week' | 'month' | 'year';
+
+export interface DateGroup {
+  /** Stable tree id, e.g. `date:2026-08-21`, `date:2026-W34`, `date:2025-08`, `date:2025`, `date:none`. */
+  readonly id: string;
+  readonly label: string;
+  readonly granularity: DateGranularity | 'none';
+  /** Papers in display order: most upvoted first, then newest, then by title. */
+  readonly papers: readonly Paper[];
+}
+
+const GRANULARITIES: readonly DateGranularity[] = ['day', 'week', 'month', 'year'];
+/** A bucket layout is fine when buckets hold at least this many papers on average… */
+const MIN_AVERAGE_PER_BUCKET = 2;
+/** …and there are not more buckets than this. */
+const MAX_BUCKETS = 31;
+
+function bucketKey(date: string, granularity: DateGranularity): string {
+  switch (granularity) {
+    case 'day': return date;
+    case 'week': return isoWeek(date);
+    case 'month': return date.slice(0, 7);
+    case 'year': return date.slice(0, 4);
+  }
+}
+
+/**
+ * The finest granularity whose buckets hold at least two papers on average and number at most 31:
+ * a week of Daily Papers groups by day, a list of papers spread over years groups by year.
+ */
+export function chooseGranularity(dates: readonly string[]): DateGranularity {
+  for (const granularity of GRANULARITIES) {
+    const buckets = new Set(dates.map((date) => bucketKey(date, granularity))).size;
+    if (buckets <= 1 || (dates.length / buckets >= MIN_AVERAGE_PER_BUCKET && buckets <= MAX_BUCKETS)) {
+      return granularity;
+    }
+  }
+  return 'year';
+}
+
+/** Compares papers for display inside a group: upvotes (unknown last), newest, then title. */
+export function comparePapers(a: Paper, b: Paper): number {
+  return (b.upvotes ?? -1) - (a.upvotes ?? -1)
+    || (paperDate(b) ?? '').localeCompare(paperDate(a) ?? '')
+    || a.title.localeCompare(b.title);
+}
+
+/**
+ * Groups papers by date, newest bucket first; papers without any date go last under "Undated".
+ * `today` (YYYY-MM-DD) turns day labels into "Today" and "Yesterday".
+ */
+export function groupByDate(papers: readonly Paper[], today?: string): DateGroup[] {
+  const dated = papers.filter((paper) => paperDate(paper) !== undefined);
+  const granularity = chooseGranularity(dated.map((paper) => paperDate(paper) as string));
+  const buckets = new Map<string, Paper[]>();
+  for (const paper of dated) {
+    const key = bucketKey(paperDate(paper) as string, granularity);
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = [];
+      buckets.set(key, bucket);
+    }
+    bucket.push(paper);
+  }
+  const groups: DateGroup[] = [...buckets.keys()]
+    .sort((a, b) => b.localeCompare(a))
+    .map((key) => ({
+      id: `date:${key}`,
+      label: bucketLabel(key, granularity, today, buckets.get(key) ?? []),
+      granularity,
+      papers: (buckets.get(key) ?? []).sort(comparePapers),
+    }));
+  const undated = papers.filter((paper) => paperDate(paper) === undefined);
+  if (undated.length > 0) {
+    groups.push({ id: 'date:none', label: 'Undated', granularity: 'none', papers: [...undated].sort(comparePapers) });
+  }
+  return groups;
+}
+
+function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: Paper[]): string {
+  switch (granularity) {
+    case 'day':
+      if (today !== undefined && key === today) {
+        return 'Today';
+      }
+      if (today !== undefined && key === addDays(today, -1)) {
+        return 'Yesterday';
+      }
+      return formatDay(key);
+    case 'week': {
+      const sample = paperDate(papers[0] as Paper) as string;
+      return `Week of ${formatWeekRange(weekStart(sample))}`;
+    }
+    case 'month':
+      return formatMonth(key);
+    case 'year':
+      return key;
+  }
+}
+
+/** Today's date (YYYY-MM-DD) in the user's local calendar. */
+export function localIsoDate(now: Date): string {
+  return formatIsoDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
+}

@@ -1,0 +1,31 @@
+/** How a paper reads in lists: short, plain text (callers escape it for their medium). */
+import type { Paper } from './model';
+import { truncate } from './text';
+
+/** `▲ 163 · Chengsong Huang et al.`; upvotes only when known. */
+export function describePaper(paper: Paper): string {
+  const parts: string[] = [];
+  if (paper.upvotes !== undefined) {
+    parts.push(`▲ ${paper.upvotes}`);
+  }
+  const first = paper.authors[0];
+  if (first) {
+    parts.push(paper.authors.length > 1 ? `${first.name} et al.` : first.name);
+  }
+  return parts.join(' · ');
+}
+
+/** Authors for display, with the rest counted: `A, B, C and 23 more`. */
+export function authorLine(paper: Paper, shown = 10): string {
+  const names = paper.authors.map((author) => author.name);
+  if (names.length <= shown) {
+    return names.join(', ');
+  }
+  return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
+/** The first sentences of the abstract, for tooltips. */
+export function abstractTeaser(paper: Paper, maxLength = 400): string {
+  const text = paper.aiSummary ?? paper.abstract.replace(/\n\n/g, ' ');
+  return truncate(text, maxLength);
+}

@@ -1,0 +1,38 @@
+/** Text cleaning for untrusted strings from feeds. */
+
+// C0 and C1 control characters except tab and line feed, plus bidi overrides and zero-width
+// joiners' dangerous cousins (U+202A-U+202E, U+2066-U+2069) that can disguise text.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes control characters, collapses all whitespace to single spaces, trims, caps the length. */
+export function cleanLine(value: unknown, maxLength = 2_000): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const text = value.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  return text.length === 0 ? undefined : truncate(text, maxLength);
+}
+
+/**
+ * Cleans an abstract while keeping its paragraphs. arXiv abstracts are hard-wrapped with a lone
+ * newline, and a new paragraph starts with a blank line or an indented line (`\n  `).
+ * Returns paragraphs joined by `\n\n`.
+ */
+export function cleanParagraphs(value: unknown, maxLength = 20_000): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const text = value.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+  const paragraphs = text
+    .split(/\n(?:[ \t]*\n|[ \t]+)/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph.length > 0);
+  return paragraphs.length === 0 ? undefined : truncate(paragraphs.join('\n\n'), maxLength);
+}
+
+export function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) {
+    return text;
+  }
+  return `${text.slice(0, Math.max(0, maxLength - 1)).trimEnd()}…`;
+}

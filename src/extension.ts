@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { clockFromEnv } from './core/clock';
+import { createApi, type PaperFeedApi } from './host/api';
+import { Commands } from './host/commands/ids';
+import { openPaper, type PaperCommandContext } from './host/commands/openPaper';
+import { refresh } from './host/commands/refresh';
+import { registerCommand, showError } from './host/commands/register';
+import { PaperPanel } from './host/panel/paperPanel';
+import { PaperStore } from './host/paperStore';
+import { PapersTree } from './host/tree/papersTree';
+
+/**
+ * The composition root: builds the services, registers commands and views, and returns at once.
+ * Loading papers happens after activation, off the critical path.
+ */
+export function activate(context: vscode.ExtensionContext): PaperFeedApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Paper Feed', { log: true });
+  context.subscriptions.push(log);
+  const clock = clockFromEnv(process.env.PAPER_FEED_NOW, (value) =>
+    log.warn(`Ignoring PAPER_FEED_NOW=${value}: not an ISO date or date-time.`));
+
+  const store = new PaperStore(context.extensionUri, log);
+  const tree = new PapersTree(store, clock);
+  const panel = new PaperPanel(context.extensionUri, log);
+  context.subscriptions.push(store, tree, panel);
+
+  const papers: PaperCommandContext = { store, tree, panel };
+  context.subscriptions.push(
+    registerCommand(Commands.refresh, () => refresh(store), log),
+    registerCommand(Commands.openPaper, (arg) => openPaper(papers, arg), log),
+    registerCommand(Commands.showLog, () => log.show(), log),
+  );
+
+  setTimeout(() => {
+    store.loadSample().catch((error: unknown) => {
+      log.error('Could not load the sample feed:', error instanceof Error ? error.message : String(error));
+      void showError(vscode.l10n.t('Paper Feed could not load its sample papers.'));
+    });
+  }, 0);
+
+  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
+  return createApi(store);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { CommandId } from './ids';
+import { Commands } from './ids';
+
+/**
+ * Registers a command whose failures are logged and shown once, with a Show Log action,
+ * instead of surfacing as VS Code's bare "command resulted in an error".
+ */
+export function registerCommand(
+  id: CommandId,
+  handler: (...args: unknown[]) => unknown,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      log.error(`${id} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+      void showError(errorMessage(error));
+      return undefined;
+    }
+  });
+}
+
+export async function showError(message: string): Promise<void> {
+  const showLog = vscode.l10n.t('Show Log');
+  const choice = await vscode.window.showErrorMessage(message, showLog);
+  if (choice === showLog) {
+    await vscode.commands.executeCommand(Commands.showLog);
+  }
+}
+
+/** Errors we raise on purpose carry a user-facing message; anything else is reported generically. */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof UserError) {
+    return error.message;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return vscode.l10n.t('Paper Feed: something went wrong ({0}).', detail);
+}

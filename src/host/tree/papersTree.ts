@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+import { groupByDate, localIsoDate } from '../../core/grouping';
+import type { Clock } from '../../core/clock';
+import { describePaper, abstractTeaser, authorLine } from '../../core/present';
+import { paperDate } from '../../core/model';
+import { Commands } from '../commands/ids';
+import { Disposable } from '../disposable';
+import type { PaperStore } from '../paperStore';
+import type { DateNode, PaperNode, TreeNode } from './nodes';
+
+export const PAPERS_VIEW_ID = 'paperFeed.papers';
+/** Newest groups start expanded; the tree remembers what the user changes, by node id. */
+const EXPANDED_GROUPS = 3;
+
+/** The Papers view: date groups of papers, newest first. */
+export class PapersTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private roots: DateNode[] = [];
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<TreeNode>;
+
+  constructor(private readonly store: PaperStore, private readonly clock: Clock) {
+    super();
+    this.view = this._register(vscode.window.createTreeView(PAPERS_VIEW_ID, {
+      treeDataProvider: this,
+      showCollapseAll: true,
+    }));
+    this._register(store.onDidChange(() => this.rebuild()));
+    this.rebuild();
+  }
+
+  /** The paper the user selected in the tree, if any. */
+  selectedPaper(): PaperNode | undefined {
+    return this.view.selection.find((node): node is PaperNode => node.kind === 'paper');
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) {
+      return this.roots;
+    }
+    return node.kind === 'date' ? node.children : [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.kind === 'paper' ? node.parent : undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'date') {
+      const index = this.roots.indexOf(node);
+      const item = new vscode.TreeItem(
+        node.label,
+        index >= 0 && index < EXPANDED_GROUPS
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      item.id = node.id;
+      item.description = String(node.children.length);
+      item.tooltip = vscode.l10n.t('{0} papers', node.children.length);
+      item.contextValue = 'dateGroup';
+      return item;
+    }
+    const { paper } = node;
+    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = describePaper(paper);
+    item.iconPath = new vscode.ThemeIcon(paper.githubRepo ? 'repo' : 'file-text');
+    item.contextValue = paper.githubRepo ? 'paper:hasRepo' : 'paper';
+    item.accessibilityInformation = { label: `${paper.title}, ${describePaper(paper)}` };
+    item.command = { command: Commands.openPaper, title: vscode.l10n.t('Open Paper'), arguments: [paper.id] };
+    return item;
+  }
+
+  /** Tooltips are built only when the user hovers. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'paper') {
+      item.tooltip = paperTooltip(node);
+    }
+    return item;
+  }
+
+  private rebuild(): void {
+    const today = localIsoDate(this.clock());
+    this.roots = groupByDate(this.store.list(), today).map((group) => {
+      const dateNode: DateNode = { kind: 'date', id: group.id, label: group.label, children: [] };
+      dateNode.children = group.papers.map((paper) => ({
+        kind: 'paper', id: `${group.id}/paper:${paper.id}`, paper, parent: dateNode,
+      }));
+      return dateNode;
+    });
+    this.view.message = this.store.source === 'sample'
+      ? vscode.l10n.t('Showing the built-in sample of {0} papers.', this.store.size)
+      : undefined;
+    this.changed.fire(undefined);
+  }
+}
+
+function paperTooltip({ paper }: PaperNode): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, true);
+  markdown.appendMarkdown('**');
+  markdown.appendText(paper.title);
+  markdown.appendMarkdown('**\n\n');
+  markdown.appendText(authorLine(paper, 6));
+  markdown.appendMarkdown('\n\n');
+  const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
+  markdown.appendText(details);
+  if (paper.abstract || paper.aiSummary) {
+    markdown.appendMarkdown('\n\n---\n\n');
+    markdown.appendText(abstractTeaser(paper));
+  }
+  return markdown;
+}

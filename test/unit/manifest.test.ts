@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Commands } from '../../src/host/commands/ids';
+import { root, sharedPath } from '../support/paths';
+
+interface CommandContribution { command: string; title: string; category?: string; icon?: string }
+interface MenuEntry { command: string; when?: string }
+
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const contract = readFileSync(sharedPath('docs', 'CONTRACT.md'), 'utf8');
+const contributed = (manifest.contributes.commands as CommandContribution[]).map((entry) => entry.command);
+
+/** Command ids named in the contract's Commands table. */
+function contractCommands(): Set<string> {
+  const ids = new Set<string>();
+  for (const line of contract.split('\n').filter((row) => row.startsWith('| `paperFeed.'))) {
+    const firstCell = line.split('|')[1] ?? '';
+    for (const match of firstCell.matchAll(/`(paperFeed\.[A-Za-z]+)`/g)) {
+      ids.add(match[1] as string);
+    }
+  }
+  return ids;
+}
+
+/** Setting names (without the `paperFeed.` prefix) listed under the contract's Settings heading. */
+function contractSettings(): Set<string> {
+  const section = contract.split('## Settings')[1]?.split('\n## ')[0] ?? '';
+  const settingsLine = section.split('\n').find((line) => line.startsWith('`endpoint`')) ?? '';
+  return new Set([...settingsLine.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z]+)?)`/g)].map((match) => match[1] as string));
+}
+
+describe('manifest', () => {
+  it('contributes exactly the command ids the code registers, both ways', () => {
+    assert.deepEqual([...contributed].sort(), Object.values(Commands).sort());
+  });
+
+  it('registers every command id in the composition root', () => {
+    const extension = readFileSync(join(root, 'src', 'extension.ts'), 'utf8');
+    for (const key of Object.keys(Commands)) {
+      assert.match(extension, new RegExp(`registerCommand\\(Commands\\.${key}\\b`), `Commands.${key} is not registered`);
+    }
+  });
+
+  it('uses only command ids the contract names', () => {
+    const known = contractCommands();
+    assert.ok(known.size >= 20, `parsed only ${known.size} commands from CONTRACT.md`);
+    for (const id of contributed) {
+      assert.ok(known.has(id), `${id} is not in CONTRACT.md`);
+    }
+  });
+
+  it('declares only paperFeed.* settings the contract names', () => {
+    const known = contractSettings();
+    assert.ok(known.has('endpoint') && known.has('panel.reuse'), 'could not read the settings list of CONTRACT.md');
+    const properties = Object.keys(manifest.contributes.configuration?.properties ?? {});
+    for (const key of properties) {
+      assert.ok(key.startsWith('paperFeed.'), `${key} is not under paperFeed.`);
+      assert.ok(known.has(key.slice('paperFeed.'.length)), `${key} is not in CONTRACT.md`);
+    }
+  });
+
+  it('gives every command the "Paper Feed" category and a localised title', () => {
+    for (const entry of manifest.contributes.commands as CommandContribution[]) {
+      assert.equal(entry.category, 'Paper Feed', entry.command);
+      assert.match(entry.title, /^%[\w.]+%$/, `${entry.command} title is not in package.nls.json`);
+    }
+  });
+
+  it('resolves every %placeholder% from package.nls.json and has no unused strings', () => {
+    const text = readFileSync(join(root, 'package.json'), 'utf8');
+    const used = new Set([...text.matchAll(/"%([\w.]+)%"/g)].map((match) => match[1] as string));
+    for (const key of used) {
+      assert.ok(nls[key], `package.nls.json lacks ${key}`);
+    }
+    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), []);
+  });
+
+  it('puts only contributed commands in menus', () => {
+    const menus = manifest.contributes.menus as Record<string, MenuEntry[]>;
+    for (const [menu, entries] of Object.entries(menus)) {
+      for (const entry of entries) {
+        assert.ok(contributed.includes(entry.command), `${menu} names unknown command ${entry.command}`);
+      }
+    }
+  });
+
+  it('uses the contract identity for the container and the view', () => {
+    assert.equal(manifest.name, 'paper-feed');
+    assert.equal(nls.displayName, 'Paper Feed');
+    assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, 'paperFeed');
+    assert.equal(manifest.contributes.views.paperFeed[0].id, 'paperFeed.papers');
+  });
+
+  it('pins @types/vscode to the engines floor', () => {
+    assert.equal(manifest.engines.vscode, '^1.96.0');
+    assert.equal(manifest.devDependencies['@types/vscode'], '1.96.0');
+  });
+
+  it('declares untrusted and virtual workspace support with descriptions', () => {
+    for (const key of ['untrustedWorkspaces', 'virtualWorkspaces']) {
+      const capability = manifest.capabilities[key];
+      assert.ok(capability && 'supported' in capability, key);
+      assert.ok(nls[String(capability.description).replace(/%/g, '')], `${key} has no description`);
+    }
+  });
+
+  it('has a 128×128 PNG icon and an SVG view icon', () => {
+    const png = readFileSync(join(root, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.equal(png.readUInt32BE(16), 128);
+    assert.equal(png.readUInt32BE(20), 128);
+    const svg = readFileSync(join(root, manifest.contributes.viewsContainers.activitybar[0].icon), 'utf8');
+    assert.match(svg, /^<svg[^>]+currentColor/);
+  });
+
+  it('packages from an allowlist', () => {
+    const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    assert.equal(lines[0], '**');
+    assert.ok(lines.slice(1).every((line) => line.startsWith('!')));
+  });
+});
