@@ -9,7 +9,7 @@ export function cleanLine(value: unknown, maxLength = 2_000): string | undefined
   if (typeof value !== 'string') {
     return undefined;
   }
-  const text = value.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(stripControl(value)).trim();
   return text.length === 0 ? undefined : truncate(text, maxLength);
 }
 
@@ -22,12 +22,25 @@ export function cleanParagraphs(value: unknown, maxLength = 20_000): string | un
   if (typeof value !== 'string') {
     return undefined;
   }
-  const text = value.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+  const text = stripControl(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value);
   const paragraphs = text
     .split(/\n(?:[ \t]*\n|[ \t]+)/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .map((paragraph) => collapseWhitespace(paragraph).trim())
     .filter((paragraph) => paragraph.length > 0);
   return paragraphs.length === 0 ? undefined : truncate(paragraphs.join('\n\n'), maxLength);
+}
+
+// Most feed text is already clean: test before replacing.
+const CONTROL_TEST = new RegExp(CONTROL.source);
+/** Whitespace runs other than a lone space: matching every single space would cost 1.5× more. */
+const WHITESPACE_RUN = / *[^\S ]\s*| {2,}\s*/g;
+
+function stripControl(text: string): string {
+  return CONTROL_TEST.test(text) ? text.replace(CONTROL, '') : text;
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(WHITESPACE_RUN, ' ');
 }
 
 export function truncate(text: string, maxLength: number): string {

@@ -1,0 +1,76 @@
+/**
+ * What activation costs in our own code: requiring the production bundle and running activate().
+ * VS Code's own work is not in it: the `vscode` module is a minimal recording stand-in here, and the
+ * real extension host's figure is in the Paper Feed log ("Activated in … ms").
+ */
+import { statSync } from 'node:fs';
+import Module from 'node:module';
+import { join } from 'node:path';
+import { root } from '../support/paths';
+import { type Bench, percentile } from './harness';
+
+interface Recorded { commands: string[]; treeViews: string[] }
+
+function stubVscode(recorded: Recorded): unknown {
+  class EventEmitter<T> {
+    private listeners: ((value: T) => void)[] = [];
+    readonly event = (listener: (value: T) => void) => {
+      this.listeners.push(listener);
+      return { dispose: () => { this.listeners = this.listeners.filter((entry) => entry !== listener); } };
+    };
+    fire(value: T): void { this.listeners.forEach((listener) => listener(value)); }
+    dispose(): void { this.listeners = []; }
+  }
+  const log = { info() {}, warn() {}, error() {}, show() {}, dispose() {} };
+  return {
+    EventEmitter,
+    l10n: { t: (message: string) => message },
+    window: {
+      createOutputChannel: () => log,
+      createTreeView: (id: string) => {
+        recorded.treeViews.push(id);
+        return { selection: [], message: undefined, dispose() {} };
+      },
+    },
+    commands: {
+      registerCommand: (id: string) => {
+        recorded.commands.push(id);
+        return { dispose() {} };
+      },
+    },
+  };
+}
+
+export function benchActivation(bench: Bench): void {
+  const bundle = join(root, 'dist', 'extension.js');
+  const recorded: Recorded = { commands: [], treeViews: [] };
+  const vscode = stubVscode(recorded);
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = loader._load;
+  loader._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : original(request, ...rest));
+  const realSetTimeout = globalThis.setTimeout;
+  // The sample load is scheduled after activation; it is not part of activation, so it is not run here.
+  globalThis.setTimeout = ((() => 0) as unknown) as typeof setTimeout;
+  const samples: number[] = [];
+  try {
+    for (let run = 0; run < 40; run++) {
+      delete require.cache[require.resolve(bundle)];
+      recorded.commands = [];
+      const context = { subscriptions: [] as { dispose(): void }[], extensionUri: { fsPath: root } };
+      const started = performance.now();
+      const extension = require(bundle) as { activate(context: unknown): unknown };
+      extension.activate(context);
+      samples.push(performance.now() - started);
+      context.subscriptions.forEach((subscription) => subscription.dispose());
+    }
+  } finally {
+    loader._load = original;
+    globalThis.setTimeout = realSetTimeout;
+  }
+  const measured = samples.slice(5);
+  bench.record('extension.activateMsP50', percentile(measured, 50), 'ms', `require(dist/extension.js) + activate(), vscode stubbed, p50 of ${measured.length}`);
+  bench.record('extension.activateMsP95', percentile(measured, 95), 'ms', 'same, p95');
+  bench.record('extension.firstActivateMs', samples[0] ?? NaN, 'ms', 'first, cold require');
+  bench.record('extension.commandsRegistered', recorded.commands.length, 'commands', 'registered by activate()');
+  bench.record('extension.bundleKB', Math.round(statSync(bundle).size / 102.4) / 10, 'kB', 'dist/extension.js, production');
+}

@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedPath } from './paths';
+
+export interface CorpusDay {
+  /** The `date=` the response was saved for (the file name). */
+  readonly date: string;
+  readonly response: unknown;
+}
+
+/** Every saved `daily_papers` response in ../shared/corpus/hf-daily, oldest first. */
+export function readCorpus(): CorpusDay[] {
+  const folder = sharedPath('corpus', 'hf-daily');
+  return readdirSync(folder)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
+    .sort()
+    .map((name) => ({ date: name.slice(0, 10), response: JSON.parse(readFileSync(join(folder, name), 'utf8')) }));
+}

@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { clockFromEnv } from '../../src/core/clock';
+import { formatDay, formatMonth, formatWeekRange, isoDate, isoWeek, weekStart } from '../../src/core/dates';
+import { abstractTeaser, authorLine, describePaper } from '../../src/core/present';
+import { cleanLine, cleanParagraphs, truncate } from '../../src/core/text';
+import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from '../../src/core/url';
+import type { Paper } from '../../src/core/model';
+
+describe('text cleaning', () => {
+  it('collapses whitespace and strips control and bidi characters', () => {
+    assert.equal(cleanLine(' a\t\n b\u0000c\u202e '), 'a bc');
+    assert.equal(cleanLine('   '), undefined);
+    assert.equal(cleanLine(42), undefined);
+    assert.equal(cleanLine('x'.repeat(50), 10), `${'x'.repeat(9)}…`);
+    assert.equal(cleanParagraphs('\r\n a\r\nb \r\n\r\n c'), 'a b\n\nc');
+    assert.equal(truncate('short', 10), 'short');
+  });
+});
+
+describe('urls', () => {
+  it('accepts web URLs and rejects everything else', () => {
+    assert.equal(safeWebUrl('https://example.com/a b'), undefined);
+    assert.equal(safeWebUrl('https://example.com/a'), 'https://example.com/a');
+    assert.equal(safeWebUrl('http://example.com/', { httpsOnly: true }), undefined);
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'https://u:p@example.com', 'data:text/html,x', '//example.com', 42]) {
+      assert.equal(safeWebUrl(bad), undefined, String(bad));
+    }
+  });
+
+  it('normalises repositories and avatars', () => {
+    assert.equal(normaliseRepoUrl('facebookresearch/dinov3'), 'https://github.com/facebookresearch/dinov3');
+    assert.equal(normaliseRepoUrl('https://github.com/a/b/'), 'https://github.com/a/b');
+    assert.equal(normaliseRepoUrl('../etc'), undefined);
+    assert.equal(absoluteHfUrl('/avatars/x.svg'), 'https://huggingface.co/avatars/x.svg');
+    assert.equal(absoluteHfUrl('//evil.example/x.svg'), undefined);
+  });
+});
+
+describe('dates', () => {
+  it('reads date-only and full-precision timestamps as UTC dates', () => {
+    assert.equal(isoDate('2026-08-21T00:00:00.000Z'), '2026-08-21');
+    assert.equal(isoDate('2025-06-10T00:43:01.816Z'), '2025-06-10');
+    assert.equal(isoDate('2025-02-29'), undefined);
+    assert.equal(isoDate('2024-02-29'), '2024-02-29');
+    assert.equal(isoDate('soon'), undefined);
+  });
+
+  it('computes ISO weeks across year boundaries', () => {
+    assert.equal(isoWeek('2026-08-21'), '2026-W34');
+    assert.equal(isoWeek('2021-01-03'), '2020-W53');
+    assert.equal(isoWeek('2024-12-30'), '2025-W01');
+    assert.equal(weekStart('2026-08-21'), '2026-08-17');
+  });
+
+  it('formats labels as a person says them', () => {
+    assert.equal(formatDay('2026-08-21'), 'Fri 21 Aug 2026');
+    assert.equal(formatMonth('2025-08'), 'August 2025');
+    assert.equal(formatWeekRange('2026-08-17'), '17–23 Aug 2026');
+    assert.equal(formatWeekRange('2026-08-31'), '31 Aug – 6 Sep 2026');
+    assert.equal(formatWeekRange('2025-12-29'), '29 Dec 2025 – 4 Jan 2026');
+  });
+});
+
+describe('clock', () => {
+  it('pins "now" from PAPER_FEED_NOW and keeps it moving', () => {
+    const now = clockFromEnv('2026-08-21T22:00:00-04:00')();
+    assert.ok(Math.abs(now.getTime() - Date.parse('2026-08-22T02:00:00Z')) < 5_000);
+  });
+
+  it('falls back to the system clock and reports an invalid value', () => {
+    const invalid: string[] = [];
+    const now = clockFromEnv('not a date', (value) => invalid.push(value))();
+    assert.deepEqual(invalid, ['not a date']);
+    assert.ok(Math.abs(now.getTime() - Date.now()) < 5_000);
+    assert.ok(Math.abs(clockFromEnv(undefined)().getTime() - Date.now()) < 5_000);
+  });
+});
+
+describe('paper presentation', () => {
+  const base: Paper = { id: '2508.10104', title: 'DINOv3', authors: [{ name: 'Oriane Siméoni' }, { name: 'Huy V. Vo' }], abstract: 'One.\n\nTwo.' };
+
+  it('describes with upvotes only when known and the first author', () => {
+    assert.equal(describePaper({ ...base, upvotes: 7 }), '▲ 7 · Oriane Siméoni et al.');
+    assert.equal(describePaper({ ...base, upvotes: 0 }), '▲ 0 · Oriane Siméoni et al.');
+    assert.equal(describePaper({ ...base, authors: [{ name: 'Solo' }] }), 'Solo');
+  });
+
+  it('shortens long author lists and abstracts', () => {
+    const many = { ...base, authors: Array.from({ length: 26 }, (_, index) => ({ name: `Author ${index}` })) };
+    assert.equal(authorLine(many, 2), 'Author 0, Author 1 and 24 more');
+    assert.equal(abstractTeaser(base), 'One. Two.');
+    assert.equal(abstractTeaser({ ...base, aiSummary: 'Summary.' }), 'Summary.');
+  });
+});
