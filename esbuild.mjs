@@ -1,10 +1,11 @@
 // Bundles the extension (Node, CommonJS, `vscode` external) and the panel's webview script
 // (browser, IIFE). `--production` minifies and writes metafiles; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -37,8 +38,28 @@ const bundles = {
   },
 };
 
-await mkdir('dist', { recursive: true });
-if (watch) {
+/** Integration tests run inside the extension host: one file per suite, mocha and vscode from the host. */
+async function integrationTests() {
+  const entryPoints = (await readdir('test/integration', { recursive: true }))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => `test/integration/${file}`);
+  return {
+    ...common,
+    entryPoints,
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+  };
+}
+
+if (tests) {
+  await rm('out/test/integration', { recursive: true, force: true });
+  await esbuild.build(await integrationTests());
+} else if (watch) {
   for (const options of Object.values(bundles)) {
     const context = await esbuild.context(options);
     await context.watch();

@@ -32,15 +32,18 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.showLog, () => log.show(), log),
   );
 
-  setTimeout(() => {
-    store.loadSample().catch((error: unknown) => {
-      log.error('Could not load the sample feed:', error instanceof Error ? error.message : String(error));
-      void showError(vscode.l10n.t('Paper Feed could not load its sample papers.'));
-    });
-  }, 0);
+  const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => store.loadSample()).catch((error: unknown) => {
+    log.error('Could not load the sample feed:', error instanceof Error ? error.message : String(error));
+    void showError(vscode.l10n.t('Paper Feed could not load its sample papers.'));
+  });
 
-  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
-  return createApi(store);
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
+    papersTree: tree, panel, loaded, activationMs,
+    globalState: context.globalState, globalStorageUri: context.globalStorageUri,
+  };
+  return createApi(store, testing);
 }
 
 export function deactivate(): void {

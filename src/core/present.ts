@@ -29,3 +29,15 @@ export function abstractTeaser(paper: Paper, maxLength = 400): string {
   const text = paper.aiSummary ?? paper.abstract.replace(/\n\n/g, ' ');
   return truncate(text, maxLength);
 }
+
+/**
+ * Escapes untrusted text for Markdown (tooltips, hovers) so that it shows as typed: no links, no
+ * emphasis, no HTML. Unlike MarkdownString.appendText it keeps plain spaces, so long text still wraps.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\n/g, ' ');
+}

@@ -1,5 +1,8 @@
+import type * as vscode from 'vscode';
 import type { Paper } from '../core/model';
+import type { PaperPanel } from './panel/paperPanel';
 import type { PaperStore } from './paperStore';
+import type { TreeNode } from './tree/nodes';
 
 /** What `activate()` returns to other extensions; documented in the README. */
 export interface PaperFeedApi {
@@ -7,11 +10,25 @@ export interface PaperFeedApi {
   getPaper(id: string): Paper | undefined;
   /** Every paper currently loaded. The objects are frozen. */
   listPapers(): readonly Paper[];
+  /** Only when the extension runs in development or test mode: hooks for the project's own tests. */
+  readonly testing?: PaperFeedTestHooks;
 }
 
-export function createApi(store: PaperStore): PaperFeedApi {
+/** Internal, unstable: what the integration tests read that the VS Code API does not expose. */
+export interface PaperFeedTestHooks {
+  readonly papersTree: vscode.TreeDataProvider<TreeNode> & { readonly view: vscode.TreeView<TreeNode> };
+  readonly panel: Pick<PaperPanel, 'paper'>;
+  /** Settles when the first load after activation is done. */
+  readonly loaded: Promise<void>;
+  readonly activationMs: number;
+  readonly globalState: vscode.Memento;
+  readonly globalStorageUri: vscode.Uri;
+}
+
+export function createApi(store: PaperStore, testing?: PaperFeedTestHooks): PaperFeedApi {
   return {
     getPaper: (id: string) => (typeof id === 'string' ? store.get(id) : undefined),
     listPapers: () => store.list(),
+    ...(testing ? { testing } : {}),
   };
 }

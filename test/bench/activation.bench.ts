@@ -24,6 +24,7 @@ function stubVscode(recorded: Recorded): unknown {
   const log = { info() {}, warn() {}, error() {}, show() {}, dispose() {} };
   return {
     EventEmitter,
+    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     l10n: { t: (message: string) => message },
     window: {
       createOutputChannel: () => log,
@@ -56,7 +57,7 @@ export function benchActivation(bench: Bench): void {
     for (let run = 0; run < 40; run++) {
       delete require.cache[require.resolve(bundle)];
       recorded.commands = [];
-      const context = { subscriptions: [] as { dispose(): void }[], extensionUri: { fsPath: root } };
+      const context = { subscriptions: [] as { dispose(): void }[], extensionUri: { fsPath: root }, extensionMode: 1 };
       const started = performance.now();
       const extension = require(bundle) as { activate(context: unknown): unknown };
       extension.activate(context);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { clockFromEnv } from '../../src/core/clock';
 import { formatDay, formatMonth, formatWeekRange, isoDate, isoWeek, weekStart } from '../../src/core/dates';
-import { abstractTeaser, authorLine, describePaper } from '../../src/core/present';
+import { abstractTeaser, authorLine, describePaper, escapeMarkdown } from '../../src/core/present';
 import { cleanLine, cleanParagraphs, truncate } from '../../src/core/text';
 import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from '../../src/core/url';
 import type { Paper } from '../../src/core/model';
@@ -90,5 +90,14 @@ describe('paper presentation', () => {
     assert.equal(authorLine(many, 2), 'Author 0, Author 1 and 24 more');
     assert.equal(abstractTeaser(base), 'One. Two.');
     assert.equal(abstractTeaser({ ...base, aiSummary: 'Summary.' }), 'Summary.');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('shows untrusted text as typed: no links, emphasis, headings or HTML', () => {
+    assert.equal(escapeMarkdown('[click](command:x) *bold* <img src=x> # h & more'),
+      '\\[click\\]\\(command:x\\) \\*bold\\* &lt;img src=x\\> \\# h &amp; more');
+    assert.equal(escapeMarkdown('line one\n1. two'), 'line one 1\\. two');
+    assert.equal(escapeMarkdown('plain words keep spaces'), 'plain words keep spaces');
   });
 });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { groupByDate, localIsoDate } from '../../core/grouping';
 import type { Clock } from '../../core/clock';
-import { describePaper, abstractTeaser, authorLine } from '../../core/present';
+import { abstractTeaser, authorLine, describePaper, escapeMarkdown } from '../../core/present';
 import { paperDate } from '../../core/model';
 import { Commands } from '../commands/ids';
 import { Disposable } from '../disposable';
@@ -96,17 +96,14 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
 }
 
 function paperTooltip({ paper }: PaperNode): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(undefined, true);
-  markdown.appendMarkdown('**');
-  markdown.appendText(paper.title);
-  markdown.appendMarkdown('**\n\n');
-  markdown.appendText(authorLine(paper, 6));
-  markdown.appendMarkdown('\n\n');
   const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
-  markdown.appendText(details);
+  const parts = [
+    `**${escapeMarkdown(paper.title)}**`,
+    escapeMarkdown(authorLine(paper, 6)),
+    escapeMarkdown(details),
+  ];
   if (paper.abstract || paper.aiSummary) {
-    markdown.appendMarkdown('\n\n---\n\n');
-    markdown.appendText(abstractTeaser(paper));
+    parts.push('---', escapeMarkdown(abstractTeaser(paper)));
   }
-  return markdown;
+  return new vscode.MarkdownString(parts.join('\n\n'));
 }

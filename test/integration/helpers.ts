@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PaperFeedApi, PaperFeedTestHooks } from '../../src/host/api';
+
+export const EXTENSION_ID = 'paper-feed.paper-feed';
+
+/** Activates Paper Feed, waits for its first load, and returns its API with the test hooks. */
+export async function paperFeed(): Promise<PaperFeedApi & { testing: PaperFeedTestHooks }> {
+  const extension = vscode.extensions.getExtension<PaperFeedApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this extension host`);
+  const api = await extension.activate();
+  assert.ok(api.testing, 'the test hooks are missing: is the extension running in test mode?');
+  await api.testing.loaded;
+  return api as PaperFeedApi & { testing: PaperFeedTestHooks };
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The webview tabs (panels) open in any group. */
+export function webviewTabs(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+}

@@ -1,0 +1,22 @@
+/**
+ * extensionTestsPath entry: VS Code's extension host calls run() and exits with its result.
+ * `PAPER_FEED_TEST_PHASE` picks what runs: `main` (every suite) or one phase of a multi-phase test.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const phase = process.env.PAPER_FEED_TEST_PHASE ?? 'main';
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', slow: 2_000 });
+  if (phase === 'main') {
+    const suites = join(__dirname, 'suite');
+    readdirSync(suites).filter((file) => file.endsWith('.test.js')).sort()
+      .forEach((file) => mocha.addFile(join(suites, file)));
+  } else {
+    mocha.addFile(join(__dirname, 'phases', `${phase.split(':')[0] ?? phase}.test.js`));
+  }
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * A multi-phase test: `write` stores a token; `reload` (same server, same browser profile, window
+ * reloaded) and `restart` (server restarted on the same user-data folder, same browser profile)
+ * must both see it. In code-server, globalState lives in the browser profile and globalStorageUri
+ * files on the server.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { paperFeed } from '../helpers';
+
+const phase = process.env.PAPER_FEED_TEST_PHASE ?? '';
+const token = process.env.PAPER_FEED_TEST_TOKEN ?? '';
+const KEY = 'paperFeed.test.persistenceToken';
+const FILE = 'persistence-token.txt';
+
+describe(`persistence across phases (${phase})`, () => {
+  it('has a token from the runner', () => {
+    assert.match(token, /^[0-9a-f]{16}$/);
+  });
+
+  if (phase === 'persistence:write') {
+    it('writes the token to globalState and to a globalStorageUri file', async () => {
+      const { testing } = await paperFeed();
+      assert.notEqual(testing.globalState.get(KEY), token, 'a fresh profile has no token yet');
+      await testing.globalState.update(KEY, token);
+      await vscode.workspace.fs.createDirectory(testing.globalStorageUri);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(testing.globalStorageUri, FILE), new TextEncoder().encode(token));
+    });
+  } else {
+    it('reads back the token the first phase wrote', async () => {
+      const { testing } = await paperFeed();
+      assert.equal(testing.globalState.get(KEY), token, 'globalState');
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(testing.globalStorageUri, FILE));
+      assert.equal(new TextDecoder().decode(bytes), token, 'globalStorageUri file');
+    });
+  }
+});

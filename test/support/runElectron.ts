@@ -1,0 +1,30 @@
+/**
+ * `npm run test:electron`: the same integration suite through @vscode/test-electron, which downloads
+ * VS Code (Electron) on first use. For machines with internet access; it cannot run where only the npm
+ * registry is reachable (use `npm run test:integration` there).
+ */
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import { root } from './paths';
+import { TEST_NOW } from './testClock';
+
+async function main(): Promise<void> {
+  const runDir = join(root, '.vscode-test', 'runs', 'electron');
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const workspace = join(runDir, 'workspace');
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  await runTests({
+    version: process.env.VSCODE_VERSION ?? 'stable',
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+    extensionTestsEnv: { PAPER_FEED_TEST_PHASE: 'main', PAPER_FEED_NOW: TEST_NOW },
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(runDir, 'data')],
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

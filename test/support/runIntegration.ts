@@ -1,0 +1,86 @@
+/**
+ * `npm run test:integration`: runs test/integration inside a real extension host (code-server in
+ * Chromium), then the multi-phase persistence test across a window reload and a server restart.
+ * Exits non-zero when any phase fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodeServer } from './codeServer';
+import { root } from './paths';
+import { TEST_NOW } from './testClock';
+import { cacheDir, ensureVscode } from './vscodeCache';
+import { Workbench, workbenchUrl } from './workbench';
+
+interface PhaseResult { readonly phase: string; readonly code: number; readonly seconds: number }
+
+function build(): void {
+  for (const args of [['esbuild.mjs'], ['esbuild.mjs', '--tests']]) {
+    const result = spawnSync('node', args, { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) {
+      process.exit(result.status ?? 1);
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  ensureVscode();
+  build();
+  const runDir = join(cacheDir, 'runs', 'integration');
+  rmSync(runDir, { recursive: true, force: true });
+  const workspace = join(runDir, 'workspace');
+  mkdirSync(runDir, { recursive: true });
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const profile = join(runDir, 'chromium-profile');
+  const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
+  const token = randomBytes(8).toString('hex');
+  const results: PhaseResult[] = [];
+
+  const server = new CodeServer({ runDir, devMode: true });
+  let workbench: Workbench | undefined;
+  const runPhase = async (phase: string): Promise<void> => {
+    console.log(`\n--- extension host tests: ${phase}`);
+    const started = Date.now();
+    const url = workbenchUrl(server, {
+      folder: workspace,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: testsPath,
+      extensionEnv: { PAPER_FEED_TEST_PHASE: phase, PAPER_FEED_TEST_TOKEN: token, PAPER_FEED_NOW: TEST_NOW },
+    });
+    const code = await (workbench as Workbench).runHostTests(url);
+    results.push({ phase, code, seconds: (Date.now() - started) / 1000 });
+  };
+
+  try {
+    await server.start();
+    workbench = await Workbench.launch(profile);
+    await runPhase('main');
+    await runPhase('persistence:write');
+    await runPhase('persistence:reload'); // the same page loads again: a window reload
+    await workbench.close();
+    workbench = undefined;
+    await server.stop();
+    await server.start(); // same user-data and extensions folders
+    workbench = await Workbench.launch(profile); // same browser profile
+    await runPhase('persistence:restart');
+  } finally {
+    await workbench?.close().catch(() => undefined);
+    await server.stop();
+  }
+
+  console.log('\nintegration phases:');
+  for (const result of results) {
+    console.log(`  ${result.code === 0 ? 'pass' : 'FAIL'}  ${result.phase.padEnd(22)} ${result.seconds.toFixed(1)} s`);
+  }
+  const failed = results.filter((result) => result.code !== 0);
+  if (failed.length > 0) {
+    console.log(`code-server log: ${server.logFile}`);
+  }
+  return failed.length === 0 && results.length === 4 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
