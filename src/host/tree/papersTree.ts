@@ -57,6 +57,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
       item.id = node.id;
       item.description = String(node.children.length);
       item.tooltip = vscode.l10n.t('{0} papers', node.children.length);
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} papers', node.label, node.children.length) };
       item.contextValue = 'dateGroup';
       return item;
     }
