@@ -40,8 +40,11 @@ function npmInstall(prefix: string, spec: string, env: NodeJS.ProcessEnv): void 
   if (!existsSync(join(prefix, 'package.json'))) {
     writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
   }
+  // When this runs under npm (npm test, npx), npm_config_* variables from that npm would become the
+  // inner npm's config: its user agent names Node 20, and code-server's postinstall refuses it.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_|^NODE$/i.test(key)));
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', spec], {
-    cwd: prefix, stdio: 'inherit', env: { ...process.env, ...env },
+    cwd: prefix, stdio: 'inherit', env: { ...inherited, ...env },
   });
   if (result.status !== 0) {
     throw new Error(`npm install ${spec} failed in ${prefix} (exit ${String(result.status)}).`);
