@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../../src/host/tree/nodes';
-import { paperFeed } from '../helpers';
+import { paperFeed, waitFor } from '../helpers';
 
 async function item(provider: vscode.TreeDataProvider<TreeNode>, node: TreeNode): Promise<vscode.TreeItem> {
   const treeItem = await provider.getTreeItem(node);
@@ -58,7 +58,8 @@ describe('Papers view', () => {
   it('is a real view in the Paper Feed container that says it shows the sample', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.papers.focus');
-    assert.equal(testing.papersTree.view.visible, true);
+    // The view reports its visibility asynchronously after the focus command resolves.
+    await waitFor('the Papers view to be visible', () => (testing.papersTree.view.visible ? true : undefined));
     assert.equal(testing.papersTree.view.message, 'Showing the built-in sample of 29 papers.');
   });
 

@@ -1,0 +1,150 @@
+/**
+ * Feed windows: which papers the tree shows. Ids follow CONTRACT.md: `today`, `days`, `week`,
+ * `month`, `trending`, `date:YYYY-MM-DD`, `week:YYYY-Www`, `month:YYYY-MM`.
+ */
+import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, isValidDate, toDate, weekStart } from '../dates';
+
+export type WindowId =
+  | 'today' | 'days' | 'week' | 'month' | 'trending'
+  | `date:${string}` | `week:${string}` | `month:${string}`;
+
+/** What to ask Hugging Face for. */
+export type FeedQuery =
+  | { readonly kind: 'date'; readonly date: string }
+  | { readonly kind: 'week'; readonly week: string }
+  | { readonly kind: 'month'; readonly month: string }
+  | { readonly kind: 'trending' };
+
+export interface ResolvedWindow {
+  readonly id: WindowId;
+  readonly label: string;
+  /** Requests that together make the window. */
+  readonly queries: readonly FeedQuery[];
+  /** For `today`: step back day by day (up to this many) while a batch is empty, e.g. at weekends. */
+  readonly fallbackDays: number;
+  /** Whether previous/next period apply. */
+  readonly dated: boolean;
+}
+
+const WEEK = /^(\d{4})-W(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+export function isWindowId(value: unknown): value is WindowId {
+  if (typeof value !== 'string') {
+    return false;
+  }
+  if (['today', 'days', 'week', 'month', 'trending'].includes(value)) {
+    return true;
+  }
+  const [kind, arg = ''] = value.split(/:(.*)/s);
+  switch (kind) {
+    case 'date': return isValidDate(arg);
+    case 'week': return isValidWeek(arg);
+    case 'month': return isValidMonth(arg);
+    default: return false;
+  }
+}
+
+function isValidWeek(week: string): boolean {
+  const match = WEEK.exec(week);
+  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 53 && weekMonday(week) !== undefined;
+}
+
+function isValidMonth(month: string): boolean {
+  const match = MONTH.exec(month);
+  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+}
+
+/** Monday of an ISO week (`2026-W34` → `2026-08-17`), or undefined when the year has no such week. */
+export function weekMonday(week: string): string | undefined {
+  const match = WEEK.exec(week);
+  if (!match) {
+    return undefined;
+  }
+  const jan4 = `${match[1]}-01-04`; // always in week 1
+  const monday = addDays(weekStart(jan4), (Number(match[2]) - 1) * 7);
+  return isoWeek(monday) === week ? monday : undefined;
+}
+
+/**
+ * The Daily Papers date that is "today": the date in America/New_York, moving to the next date at
+ * 21:30 there, when Hugging Face rolls over (after arXiv's 20:00 ET announcement).
+ */
+export function currentFeedDate(now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: string): string => parts.find((entry) => entry.type === type)?.value ?? '';
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  const minutes = Number(part('hour')) * 60 + Number(part('minute'));
+  return minutes >= 21 * 60 + 30 ? addDays(date, 1) : date;
+}
+
+/** Turns a window id into requests and a label, given "today" and the Last-N-days setting. */
+export function resolveWindow(id: WindowId, today: string, days: number): ResolvedWindow {
+  const n = Math.max(1, Math.min(31, Math.floor(days)));
+  switch (id) {
+    case 'today':
+      return { id, label: 'Today', queries: [{ kind: 'date', date: today }], fallbackDays: 7, dated: true };
+    case 'days':
+      return {
+        id,
+        label: `Last ${n} days`,
+        queries: Array.from({ length: n }, (_, index) => ({ kind: 'date' as const, date: addDays(today, -index) })),
+        fallbackDays: 0,
+        dated: false,
+      };
+    case 'week':
+      return { id, label: 'This week', queries: [{ kind: 'week', week: isoWeek(today) }], fallbackDays: 0, dated: true };
+    case 'month':
+      return { id, label: 'This month', queries: [{ kind: 'month', month: today.slice(0, 7) }], fallbackDays: 0, dated: true };
+    case 'trending':
+      return { id, label: 'Trending', queries: [{ kind: 'trending' }], fallbackDays: 0, dated: false };
+  }
+  const [kind, arg = ''] = id.split(/:(.*)/s);
+  if (kind === 'date') {
+    return { id, label: formatDay(arg), queries: [{ kind: 'date', date: arg }], fallbackDays: 0, dated: true };
+  }
+  if (kind === 'week') {
+    const monday = weekMonday(arg) ?? today;
+    return { id, label: `Week ${Number(arg.slice(6))} · ${formatWeekRange(monday)}`, queries: [{ kind: 'week', week: arg }], fallbackDays: 0, dated: true };
+  }
+  return { id, label: formatMonth(arg), queries: [{ kind: 'month', month: arg }], fallbackDays: 0, dated: true };
+}
+
+/**
+ * The window one period before or after, like the site's own arrows: a day steps by a day, a week
+ * by a week, a month by a month. Never steps past the current period. Undefined when the window has
+ * no periods (Last N days, Trending) or the step would go into the future.
+ */
+export function stepWindow(id: WindowId, step: -1 | 1, today: string): WindowId | undefined {
+  const [kind, arg = ''] = id.split(/:(.*)/s);
+  let next: WindowId | undefined;
+  if (id === 'today' || kind === 'date') {
+    const date = id === 'today' ? today : arg;
+    const moved = addDays(date, step);
+    next = moved > today ? undefined : moved === today ? 'today' : `date:${moved}`;
+  } else if (id === 'week' || kind === 'week') {
+    const week = id === 'week' ? isoWeek(today) : arg;
+    const moved = isoWeek(addDays(weekMonday(week) ?? today, 7 * step));
+    next = moved > isoWeek(today) ? undefined : moved === isoWeek(today) ? 'week' : `week:${moved}`;
+  } else if (id === 'month' || kind === 'month') {
+    const month = id === 'month' ? today.slice(0, 7) : arg;
+    const first = toDate(`${month}-01`);
+    first.setUTCMonth(first.getUTCMonth() + step);
+    const moved = first.toISOString().slice(0, 7);
+    next = moved > today.slice(0, 7) ? undefined : moved === today.slice(0, 7) ? 'month' : `month:${moved}`;
+  }
+  return next;
+}
+
+/** A stable cache key for a request. */
+export function queryKey(query: FeedQuery): string {
+  switch (query.kind) {
+    case 'date': return `date:${query.date}`;
+    case 'week': return `week:${query.week}`;
+    case 'month': return `month:${query.month}`;
+    case 'trending': return 'trending';
+  }
+}

@@ -1,0 +1,300 @@
+/**
+ * A local fake of huggingface.co on 127.0.0.1, replaying the real responses in ../shared/corpus with
+ * the real API's semantics (date/week/month/sort/p/limit/submitter, Link rel="next", 400 for a bad
+ * date, [] past the end), the HTML pages in the server's own form, paper and search endpoints, and
+ * switchable faults. Control it in-process or over HTTP (`POST /__fault`, `POST /__reset`,
+ * `GET /__requests`), which is how tests inside the extension host reach it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { isoWeek, isValidDate } from '../../src/core/dates';
+import { sharedPath } from './paths';
+
+export type FaultMode = 'delay' | '429' | '500' | 'reset' | 'truncate' | 'invalidJson' | 'wrongType';
+
+export interface Fault {
+  readonly mode: FaultMode;
+  /** How many matching requests fail; unlimited when absent. */
+  readonly times?: number;
+  /** Only requests whose path starts with this (default `/api/`). */
+  readonly path?: string;
+  readonly delayMs?: number;
+  readonly retryAfterSeconds?: number;
+}
+
+type Item = { paper: { id: string; upvotes?: number; submittedOnDailyAt?: string }; submittedBy?: { name?: string } } & Record<string, unknown>;
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 100;
+
+export class FakeHf {
+  private readonly byDate = new Map<string, Item[]>();
+  private readonly byId = new Map<string, Item>();
+  private readonly dates: string[];
+  private fault: (Fault & { remaining: number }) | undefined;
+  readonly requests: string[] = [];
+
+  private constructor(private readonly server: Server) {
+    const folder = sharedPath('corpus', 'hf-daily');
+    for (const name of readdirSync(folder).filter((file) => /^\d{4}-\d{2}-\d{2}\.json$/.test(file)).sort()) {
+      const items = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Item[];
+      this.byDate.set(name.slice(0, 10), items);
+      items.forEach((item) => this.byId.set(item.paper.id, item));
+    }
+    this.dates = [...this.byDate.keys()].sort();
+  }
+
+  static async start(port = 0): Promise<FakeHf> {
+    const server = createServer();
+    const fake = new FakeHf(server);
+    server.on('request', (request, response) => {
+      fake.handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) {
+          response.writeHead(500, { 'content-type': 'application/json' });
+        }
+        response.end(JSON.stringify({ error: String(error) }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  setFault(fault: Fault | undefined): void {
+    this.fault = fault ? { ...fault, remaining: fault.times ?? Number.POSITIVE_INFINITY } : undefined;
+  }
+
+  reset(): void {
+    this.fault = undefined;
+    this.requests.length = 0;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/__')) {
+      await this.control(url, request, response);
+      return;
+    }
+    this.requests.push(`${url.pathname}${url.search}`);
+    const fault = this.fault;
+    if (fault && fault.remaining > 0 && url.pathname.startsWith(fault.path ?? '/api/')) {
+      fault.remaining--;
+      if (await this.applyFault(fault, request, response)) {
+        return;
+      }
+    }
+    this.route(url, response);
+  }
+
+  /** Returns true when the fault answered the request itself. */
+  private async applyFault(fault: Fault, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    switch (fault.mode) {
+      case 'delay':
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
+        return false;
+      case '429': {
+        const seconds = fault.retryAfterSeconds ?? 120;
+        response.writeHead(429, {
+          'content-type': 'application/json',
+          'retry-after': String(seconds),
+          ratelimit: `"api";r=0;t=${seconds}`,
+          'ratelimit-policy': '"fixed window";"api";q=500;w=300',
+        });
+        response.end(JSON.stringify({ error: 'You have been rate-limited.' }));
+        return true;
+      }
+      case '500':
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'Internal Error' }));
+        return true;
+      case 'reset':
+        request.socket.destroy();
+        return true;
+      case 'truncate': {
+        const body = JSON.stringify(this.byDate.get(this.latest()) ?? []);
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+        response.write(body.slice(0, Math.floor(body.length / 2)));
+        setTimeout(() => request.socket.destroy(), 20);
+        return true;
+      }
+      case 'invalidJson':
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end('[{"paper": {"id": "2608.19880", "title": ');
+        return true;
+      case 'wrongType':
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end('<!doctype html><title>Captive portal</title><p>Please sign in to the Wi-Fi.</p>');
+        return true;
+    }
+  }
+
+  private async control(url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (url.pathname === '/__fault' && request.method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) {
+        chunks.push(chunk as Buffer);
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      this.setFault(text.trim() ? JSON.parse(text) as Fault : undefined);
+    } else if (url.pathname === '/__reset' && request.method === 'POST') {
+      this.reset();
+    } else if (url.pathname !== '/__requests') {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ requests: this.requests }));
+  }
+
+  private latest(): string {
+    return this.dates[this.dates.length - 1] as string;
+  }
+
+  /** Items of a date, ISO week or month, ordered by upvotes like a dated batch. */
+  private select(params: URLSearchParams): Item[] | 'bad' {
+    const date = params.get('date');
+    const week = params.get('week');
+    const month = params.get('month');
+    let items: Item[];
+    if (date !== null) {
+      if (!isValidDate(date)) {
+        return 'bad';
+      }
+      items = [...(this.byDate.get(date) ?? [])];
+    } else if (week !== null) {
+      if (!/^\d{4}-W\d{2}$/.test(week)) {
+        return 'bad';
+      }
+      items = this.dates.filter((day) => isoWeek(day) === week).flatMap((day) => this.byDate.get(day) ?? []);
+    } else if (month !== null) {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+        return 'bad';
+      }
+      items = this.dates.filter((day) => day.startsWith(month)).flatMap((day) => this.byDate.get(day) ?? []);
+    } else if (params.get('sort') === 'trending') {
+      items = this.dates.slice(-7).flatMap((day) => this.byDate.get(day) ?? []);
+    } else {
+      items = [...(this.byDate.get(this.latest()) ?? [])];
+    }
+    const submitter = params.get('submitter');
+    if (submitter) {
+      items = items.filter((item) => item.submittedBy?.name === submitter);
+    }
+    return items.sort((a, b) => (b.paper.upvotes ?? 0) - (a.paper.upvotes ?? 0));
+  }
+
+  private route(url: URL, response: ServerResponse): void {
+    const path = url.pathname;
+    if (path === '/api/daily_papers') {
+      const items = this.select(url.searchParams);
+      if (items === 'bad') {
+        json(response, 400, { error: 'Invalid date, week or month.' });
+        return;
+      }
+      const limit = Math.min(MAX_LIMIT, Math.max(1, Number(url.searchParams.get('limit') ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));
+      const page = Math.max(0, Number(url.searchParams.get('p') ?? 0) || 0);
+      const slice = items.slice(page * limit, (page + 1) * limit);
+      const headers: Record<string, string> = {};
+      if ((page + 1) * limit < items.length) {
+        const next = new URLSearchParams(url.searchParams);
+        next.set('p', String(page + 1));
+        headers.link = `</api/daily_papers?${next.toString()}>; rel="next"`;
+      }
+      json(response, 200, slice, headers);
+      return;
+    }
+    const paperMatch = /^\/api\/papers\/([^/]+)$/.exec(path);
+    if (paperMatch && paperMatch[1] !== 'search') {
+      const item = this.byId.get(decodeURIComponent(paperMatch[1] as string));
+      if (item) {
+        json(response, 200, { ...item.paper, numComments: item.numComments });
+      } else {
+        json(response, 404, { error: 'Paper not found' });
+      }
+      return;
+    }
+    if (path === '/api/papers/search') {
+      json(response, 200, this.search(url.searchParams.get('q') ?? '', Number(url.searchParams.get('limit') ?? 50)));
+      return;
+    }
+    if (path === '/papers' || path === '/papers/') {
+      redirect(response, `/papers/date/${this.latest()}`);
+      return;
+    }
+    const pageMatch = /^\/papers\/(date|week|month)\/([^/]+)$/.exec(path);
+    if (pageMatch || path === '/papers/trending') {
+      const [kind, value] = pageMatch ? [pageMatch[1] as string, pageMatch[2] as string] : ['sort', 'trending'];
+      const items = this.select(new URLSearchParams({ [kind]: value }));
+      if (items === 'bad' || (kind === 'date' && items.length === 0)) {
+        redirect(response, '/papers');
+        return;
+      }
+      html(response, dailyPapersPage(items, kind === 'sort' ? 'trending' : kind, value));
+      return;
+    }
+    json(response, 404, { error: 'Not found' });
+  }
+
+  private search(query: string, limit: number): unknown[] {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) {
+      return [];
+    }
+    const results: unknown[] = [];
+    for (const item of this.byId.values()) {
+      const title = String((item.paper as { title?: unknown }).title ?? '');
+      if (words.every((word) => title.toLowerCase().includes(word))) {
+        const { submittedBy: _submitter, ...rest } = item;
+        results.push({ ...rest, upvoted: false, highlightedTitle: [{ type: 'text', text: title }] });
+        if (results.length >= Math.min(120, limit)) {
+          break;
+        }
+      }
+    }
+    return results;
+  }
+}
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function html(response: ServerResponse, body: string): void {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  response.end(body);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { location });
+  response.end();
+}
+
+/** Escapes like the real server: `&`, `<`, `>`, `"` and `'`, so the props sit in double quotes. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A list page in the server's own form: data-target first, then data-props with &quot; escaping. */
+export function dailyPapersPage(items: unknown[], periodType: string, dateString: string): string {
+  const props = escapeAttribute(JSON.stringify({ dailyPapers: items, dateString, periodType }));
+  return `<!doctype html>
+<html class=""><head><meta charset="utf-8"><title>Daily Papers - Hugging Face</title></head>
+<body><div class="flex min-h-dvh flex-col"><main class="flex flex-1 flex-col">
+<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${props}"><section class="pt-8"><h1>Daily Papers</h1></section></div>
+</main></div></body></html>`;
+}
+
+if (require.main === module) {
+  void FakeHf.start(Number(process.env.PORT ?? 0)).then((fake) => console.log(`fake Hugging Face on ${fake.url}`));
+}

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { currentFeedDate, isWindowId, resolveWindow, stepWindow, weekMonday } from '../../src/core/feed/windows';
+
+describe('feed windows', () => {
+  it('rolls "today" over at 21:30 in New York, in summer and in winter', () => {
+    assert.equal(currentFeedDate(new Date('2026-08-21T21:29:00-04:00')), '2026-08-21');
+    assert.equal(currentFeedDate(new Date('2026-08-21T21:30:00-04:00')), '2026-08-22');
+    assert.equal(currentFeedDate(new Date('2026-08-22T03:00:00Z')), '2026-08-22', '23:00 in New York');
+    assert.equal(currentFeedDate(new Date('2026-01-15T02:00:00Z')), '2026-01-14', '21:00 EST');
+    assert.equal(currentFeedDate(new Date('2026-01-15T02:31:00Z')), '2026-01-15', '21:31 EST');
+  });
+
+  it('accepts the contract ids and rejects others', () => {
+    for (const id of ['today', 'days', 'week', 'month', 'trending', 'date:2026-08-21', 'week:2026-W34', 'month:2026-08', 'week:2020-W53']) {
+      assert.ok(isWindowId(id), id);
+    }
+    for (const id of ['', 'yesterday', 'date:2026-02-30', 'week:2026-W54', 'week:2021-W53', 'month:2026-13', 'date:', 42, null]) {
+      assert.equal(isWindowId(id), false, String(id));
+    }
+  });
+
+  it('finds the Monday of ISO weeks', () => {
+    assert.equal(weekMonday('2026-W34'), '2026-08-17');
+    assert.equal(weekMonday('2020-W53'), '2020-12-28');
+    assert.equal(weekMonday('2025-W01'), '2024-12-30');
+  });
+
+  it('resolves windows into requests', () => {
+    assert.deepEqual(resolveWindow('today', '2026-08-22', 7).queries, [{ kind: 'date', date: '2026-08-22' }]);
+    assert.equal(resolveWindow('today', '2026-08-22', 7).fallbackDays, 7);
+    const days = resolveWindow('days', '2026-08-21', 3);
+    assert.deepEqual(days.queries.map((query) => query.kind === 'date' && query.date), ['2026-08-21', '2026-08-20', '2026-08-19']);
+    assert.equal(days.label, 'Last 3 days');
+    assert.deepEqual(resolveWindow('week', '2026-08-21', 7).queries, [{ kind: 'week', week: '2026-W34' }]);
+    assert.deepEqual(resolveWindow('month', '2026-08-21', 7).queries, [{ kind: 'month', month: '2026-08' }]);
+    assert.deepEqual(resolveWindow('trending', '2026-08-21', 7).queries, [{ kind: 'trending' }]);
+    assert.equal(resolveWindow('date:2026-08-20', '2026-08-21', 7).label, 'Thu 20 Aug 2026');
+    assert.equal(resolveWindow('week:2026-W33', '2026-08-21', 7).label, 'Week 33 · 10–16 Aug 2026');
+    assert.equal(resolveWindow('month:2026-07', '2026-08-21', 7).label, 'July 2026');
+  });
+
+  it('steps periods like the site and never into the future', () => {
+    assert.equal(stepWindow('today', -1, '2026-08-21'), 'date:2026-08-20');
+    assert.equal(stepWindow('date:2026-08-20', 1, '2026-08-21'), 'today');
+    assert.equal(stepWindow('today', 1, '2026-08-21'), undefined);
+    assert.equal(stepWindow('week', -1, '2026-08-21'), 'week:2026-W33');
+    assert.equal(stepWindow('week:2026-W01', -1, '2026-08-21'), 'week:2025-W52');
+    assert.equal(stepWindow('week:2026-W33', 1, '2026-08-21'), 'week');
+    assert.equal(stepWindow('month', -1, '2026-08-21'), 'month:2026-07');
+    assert.equal(stepWindow('month:2026-01', -1, '2026-08-21'), 'month:2025-12');
+    assert.equal(stepWindow('month:2026-07', 1, '2026-08-21'), 'month');
+    assert.equal(stepWindow('days', -1, '2026-08-21'), undefined);
+    assert.equal(stepWindow('trending', 1, '2026-08-21'), undefined);
+  });
+});
