@@ -4,14 +4,17 @@ import { createApi, type PaperFeedApi } from './host/api';
 import { Commands } from './host/commands/ids';
 import { openPaper, type PaperCommandContext } from './host/commands/openPaper';
 import { refresh } from './host/commands/refresh';
-import { registerCommand, showError } from './host/commands/register';
+import { registerCommand } from './host/commands/register';
+import { clearCache, clearToken, setToken } from './host/commands/settings';
+import { selectWindow, stepPeriod } from './host/commands/window';
+import { FeedService } from './host/feedService';
 import { PaperPanel } from './host/panel/paperPanel';
 import { PaperStore } from './host/paperStore';
 import { PapersTree } from './host/tree/papersTree';
 
 /**
  * The composition root: builds the services, registers commands and views, and returns at once.
- * Loading papers happens after activation, off the critical path.
+ * Loading papers (cache, then network) happens after activation, off the critical path.
  */
 export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const started = performance.now();
@@ -20,27 +23,33 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const clock = clockFromEnv(process.env.PAPER_FEED_NOW, (value) =>
     log.warn(`Ignoring PAPER_FEED_NOW=${value}: not an ISO date or date-time.`));
 
-  const store = new PaperStore(context.extensionUri, log);
+  const store = new PaperStore();
   const tree = new PapersTree(store, clock);
   const panel = new PaperPanel(context.extensionUri, log);
-  context.subscriptions.push(store, tree, panel);
+  const feed = new FeedService({ context, store, log, clock });
+  context.subscriptions.push(store, tree, panel, feed);
 
   const papers: PaperCommandContext = { store, tree, panel };
   context.subscriptions.push(
-    registerCommand(Commands.refresh, () => refresh(store), log),
+    registerCommand(Commands.refresh, () => refresh(feed), log),
+    registerCommand(Commands.selectWindow, (arg) => selectWindow(feed, arg), log),
+    registerCommand(Commands.previousPeriod, () => stepPeriod(feed, -1), log),
+    registerCommand(Commands.nextPeriod, () => stepPeriod(feed, 1), log),
     registerCommand(Commands.openPaper, (arg) => openPaper(papers, arg), log),
+    registerCommand(Commands.setToken, () => setToken(feed), log),
+    registerCommand(Commands.clearToken, () => clearToken(feed), log),
+    registerCommand(Commands.clearCache, () => clearCache(feed), log),
     registerCommand(Commands.showLog, () => log.show(), log),
   );
 
-  const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => store.loadSample()).catch((error: unknown) => {
-    log.error('Could not load the sample feed:', error instanceof Error ? error.message : String(error));
-    void showError(vscode.l10n.t('Paper Feed could not load its sample papers.'));
+  const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => feed.start()).catch((error: unknown) => {
+    log.error('Could not load papers:', error instanceof Error ? (error.stack ?? error.message) : String(error));
   });
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    papersTree: tree, panel, loaded, activationMs,
+    papersTree: tree, panel, feed, loaded, activationMs,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, testing);

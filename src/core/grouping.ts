@@ -1,7 +1,5 @@
 /** Groups papers into date buckets whose size reads well for dense feeds and sparse lists alike. */
-import {
-  addDays, formatDay, formatIsoDate, formatMonth, formatWeekRange, isoWeek, weekStart,
-} from './dates';
+import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, weekStart } from './dates';
 import { paperDate, type Paper } from './model';
 
 export type DateGranularity = 'day' | 'week' | 'month' | 'year';
@@ -102,9 +100,4 @@ function bucketLabel(key: string, granularity: DateGranularity, today: string | 
     case 'year':
       return key;
   }
-}
-
-/** Today's date (YYYY-MM-DD) in the user's local calendar. */
-export function localIsoDate(now: Date): string {
-  return formatIsoDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Paper } from '../core/model';
+import type { FeedService } from './feedService';
 import type { PaperPanel } from './panel/paperPanel';
 import type { PaperStore } from './paperStore';
 import type { TreeNode } from './tree/nodes';
@@ -18,6 +19,7 @@ export interface PaperFeedApi {
 export interface PaperFeedTestHooks {
   readonly papersTree: vscode.TreeDataProvider<TreeNode> & { readonly view: vscode.TreeView<TreeNode> };
   readonly panel: Pick<PaperPanel, 'paper'>;
+  readonly feed: FeedService;
   /** Settles when the first load after activation is done. */
   readonly loaded: Promise<void>;
   readonly activationMs: number;

@@ -1,58 +1,72 @@
 import * as vscode from 'vscode';
 import { parseArxivId } from '../core/arxiv';
 import type { Paper } from '../core/model';
-import { parseSampleFeed } from '../core/sample';
 import { Disposable } from './disposable';
 
-export type FeedSource = 'sample';
+/** Where the papers on screen came from. */
+export type FeedSource = 'loading' | 'sample' | 'cache' | 'live';
 
-/** The papers the extension currently knows, and where they came from. */
+export interface WindowView {
+  /** e.g. "Last 7 days", "Today · Fri 21 Aug 2026". */
+  readonly label: string;
+  readonly papers: readonly Paper[];
+  readonly source: FeedSource;
+  /** When the papers were fetched (cache and live). */
+  readonly fetchedAt?: Date;
+  /** The last refresh failed with this (the papers shown are older). */
+  readonly error?: string;
+}
+
+/** Every paper Paper Feed knows (for the API and search), and the window the tree shows. */
 export class PaperStore extends Disposable {
-  private papers = new Map<string, Paper>();
-  private currentSource: FeedSource | undefined;
+  private catalog = new Map<string, Paper>();
+  private current: WindowView = { label: '', papers: [], source: 'loading' };
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
-    super();
-  }
-
-  get source(): FeedSource | undefined {
-    return this.currentSource;
+  get view(): WindowView {
+    return this.current;
   }
 
   get size(): number {
-    return this.papers.size;
+    return this.catalog.size;
   }
 
   list(): readonly Paper[] {
-    return [...this.papers.values()];
+    return [...this.catalog.values()];
   }
 
   get(idOrRef: string): Paper | undefined {
     const id = parseArxivId(idOrRef);
-    return id === undefined ? undefined : this.papers.get(id);
+    return id === undefined ? undefined : this.catalog.get(id);
   }
 
-  /** Loads the embedded sample feed (media/sample-feed.json). */
-  async loadSample(): Promise<void> {
-    const started = performance.now();
-    const uri = vscode.Uri.joinPath(this.extensionUri, 'media', 'sample-feed.json');
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    const papers = parseSampleFeed(JSON.parse(new TextDecoder().decode(bytes)));
-    this.replace(papers, 'sample');
-    this.log.info(`Loaded ${papers.length} sample papers in ${(performance.now() - started).toFixed(1)} ms.`);
+  /** Replaces the catalog and what the tree shows, in one change. */
+  update(catalog: Iterable<Paper> | undefined, view: WindowView): void {
+    if (catalog) {
+      this.catalog = new Map([...catalog].map((paper) => [paper.id, freeze(paper)]));
+    }
+    for (const paper of view.papers) {
+      if (!this.catalog.has(paper.id)) {
+        this.catalog.set(paper.id, freeze(paper));
+      }
+    }
+    this.current = { ...view, papers: view.papers.map((paper) => this.catalog.get(paper.id) ?? paper) };
+    this.changed.fire();
   }
 
-  private replace(papers: readonly Paper[], source: FeedSource): void {
-    this.papers = new Map(papers.map((paper) => [paper.id, freeze(paper)]));
-    this.currentSource = source;
+  /** Marks the current view as stale after a failed refresh, keeping its papers. */
+  setError(error: string | undefined): void {
+    this.current = { ...this.current, ...(error ? { error } : { error: undefined }) };
     this.changed.fire();
   }
 }
 
 /** Papers are handed to other extensions through the API: make them read-only for real. */
 function freeze(paper: Paper): Paper {
+  if (Object.isFrozen(paper)) {
+    return paper;
+  }
   for (const value of Object.values(paper)) {
     if (typeof value === 'object' && value !== null) {
       if (Array.isArray(value)) {

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodeServer } from './codeServer';
+import { CodeServer, freePort } from './codeServer';
+import { FakeHf } from './fakeHf';
 import { root } from './paths';
 import { TEST_NOW } from './testClock';
 import { cacheDir, ensureVscode } from './vscodeCache';
@@ -37,16 +38,22 @@ async function main(): Promise<number> {
   const token = randomBytes(8).toString('hex');
   const results: PhaseResult[] = [];
 
+  const fake = await FakeHf.start();
+  // Nothing listens there: "offline" is a refused connection on loopback, never the internet.
+  const offline = `http://127.0.0.1:${await freePort()}`;
   const server = new CodeServer({ runDir, devMode: true });
   let workbench: Workbench | undefined;
-  const runPhase = async (phase: string): Promise<void> => {
+  const runPhase = async (phase: string, endpoint: string): Promise<void> => {
     console.log(`\n--- extension host tests: ${phase}`);
     const started = Date.now();
     const url = workbenchUrl(server, {
       folder: workspace,
       extensionDevelopmentPath: root,
       extensionTestsPath: testsPath,
-      extensionEnv: { PAPER_FEED_TEST_PHASE: phase, PAPER_FEED_TEST_TOKEN: token, PAPER_FEED_NOW: TEST_NOW },
+      extensionEnv: {
+        PAPER_FEED_TEST_PHASE: phase, PAPER_FEED_TEST_TOKEN: token, PAPER_FEED_NOW: TEST_NOW,
+        HF_ENDPOINT: endpoint, PAPER_FEED_FAKE_HF: fake.url,
+      },
     });
     const code = await (workbench as Workbench).runHostTests(url);
     results.push({ phase, code, seconds: (Date.now() - started) / 1000 });
@@ -55,18 +62,20 @@ async function main(): Promise<number> {
   try {
     await server.start();
     workbench = await Workbench.launch(profile);
-    await runPhase('main');
-    await runPhase('persistence:write');
-    await runPhase('persistence:reload'); // the same page loads again: a window reload
+    await runPhase('offline', offline); // first, on a fresh profile: no cache, no network
+    await runPhase('main', fake.url);
+    await runPhase('persistence:write', fake.url);
+    await runPhase('persistence:reload', offline); // the same page loads again: a window reload
     await workbench.close();
     workbench = undefined;
     await server.stop();
     await server.start(); // same user-data and extensions folders
     workbench = await Workbench.launch(profile); // same browser profile
-    await runPhase('persistence:restart');
+    await runPhase('persistence:restart', offline);
   } finally {
     await workbench?.close().catch(() => undefined);
     await server.stop();
+    await fake.close();
   }
 
   console.log('\nintegration phases:');
@@ -77,7 +86,7 @@ async function main(): Promise<number> {
   if (failed.length > 0) {
     console.log(`code-server log: ${server.logFile}`);
   }
-  return failed.length === 0 && results.length === 4 ? 0 : 1;
+  return failed.length === 0 && results.length === 5 ? 0 : 1;
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {

@@ -66,15 +66,19 @@ export function weekMonday(week: string): string | undefined {
   return isoWeek(monday) === week ? monday : undefined;
 }
 
+/** Made once: the first time-zone formatter loads ICU's zone data, which costs tens of milliseconds. */
+let newYork: Intl.DateTimeFormat | undefined;
+
 /**
  * The Daily Papers date that is "today": the date in America/New_York, moving to the next date at
  * 21:30 there, when Hugging Face rolls over (after arXiv's 20:00 ET announcement).
  */
 export function currentFeedDate(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  newYork ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(now);
+  });
+  const parts = newYork.formatToParts(now);
   const part = (type: string): string => parts.find((entry) => entry.type === type)?.value ?? '';
   const date = `${part('year')}-${part('month')}-${part('day')}`;
   const minutes = Number(part('hour')) * 60 + Number(part('minute'));

@@ -1,7 +1,13 @@
 /** Every command id Paper Feed registers; a unit test compares this with package.json both ways. */
 export const Commands = {
   refresh: 'paperFeed.refresh',
+  selectWindow: 'paperFeed.selectWindow',
+  previousPeriod: 'paperFeed.previousPeriod',
+  nextPeriod: 'paperFeed.nextPeriod',
   openPaper: 'paperFeed.openPaper',
+  setToken: 'paperFeed.setToken',
+  clearToken: 'paperFeed.clearToken',
+  clearCache: 'paperFeed.clearCache',
   showLog: 'paperFeed.showLog',
 } as const;
 

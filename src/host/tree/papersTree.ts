@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { groupByDate, localIsoDate } from '../../core/grouping';
+import { currentFeedDate } from '../../core/feed/windows';
+import { groupByDate } from '../../core/grouping';
 import type { Clock } from '../../core/clock';
 import { abstractTeaser, authorLine, describePaper, escapeMarkdown } from '../../core/present';
 import { paperDate } from '../../core/model';
 import { Commands } from '../commands/ids';
 import { Disposable } from '../disposable';
-import type { PaperStore } from '../paperStore';
+import type { PaperStore, WindowView } from '../paperStore';
 import type { DateNode, PaperNode, TreeNode } from './nodes';
 
 export const PAPERS_VIEW_ID = 'paperFeed.papers';
@@ -81,19 +82,40 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
   }
 
   private rebuild(): void {
-    const today = localIsoDate(this.clock());
-    this.roots = groupByDate(this.store.list(), today).map((group) => {
+    const view = this.store.view;
+    // Only with papers: the first time-zone lookup is slow, and activation builds an empty tree.
+    const today = view.papers.length > 0 ? currentFeedDate(this.clock()) : undefined;
+    this.roots = groupByDate(view.papers, today).map((group) => {
       const dateNode: DateNode = { kind: 'date', id: group.id, label: group.label, children: [] };
       dateNode.children = group.papers.map((paper) => ({
         kind: 'paper', id: `${group.id}/paper:${paper.id}`, paper, parent: dateNode,
       }));
       return dateNode;
     });
-    this.view.message = this.store.source === 'sample'
-      ? vscode.l10n.t('Showing the built-in sample of {0} papers.', this.store.size)
-      : undefined;
+    this.view.description = view.label;
+    this.view.message = viewMessage(view);
     this.changed.fire(undefined);
   }
+}
+
+/** The line above the tree: what is shown and why, when that is not simply the live feed. */
+export function viewMessage(view: WindowView): string | undefined {
+  if (view.source === 'sample') {
+    return view.error
+      ? vscode.l10n.t('Sample papers: {0} Use Refresh to try again.', view.error)
+      : vscode.l10n.t('Showing the built-in sample of {0} papers.', view.papers.length);
+  }
+  if (view.error) {
+    return view.papers.length > 0 && view.fetchedAt
+      ? vscode.l10n.t('Offline: showing papers fetched {0}. {1}', view.fetchedAt.toLocaleString(), view.error)
+      : vscode.l10n.t('Could not load papers: {0}', view.error);
+  }
+  if (view.papers.length === 0) {
+    return view.source === 'loading'
+      ? vscode.l10n.t('Loading papers from Hugging Face…')
+      : vscode.l10n.t('No papers on Hugging Face for {0}.', view.label);
+  }
+  return undefined;
 }
 
 function paperTooltip({ paper }: PaperNode): vscode.MarkdownString {

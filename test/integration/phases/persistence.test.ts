@@ -19,6 +19,12 @@ describe(`persistence across phases (${phase})`, () => {
   });
 
   if (phase === 'persistence:write') {
+    it('has fetched papers from the fake Hugging Face into the cache', async () => {
+      const { testing } = await paperFeed();
+      assert.ok(testing.feed.cache.size > 50, `${testing.feed.cache.size} papers cached`);
+      assert.equal(testing.papersTree.view.description, 'Last 7 days');
+    });
+
     it('writes the token to globalState and to a globalStorageUri file', async () => {
       const { testing } = await paperFeed();
       assert.notEqual(testing.globalState.get(KEY), token, 'a fresh profile has no token yet');
@@ -27,6 +33,14 @@ describe(`persistence across phases (${phase})`, () => {
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(testing.globalStorageUri, FILE), new TextEncoder().encode(token));
     });
   } else {
+    it('shows the cached papers, not the sample, with the network gone', async () => {
+      const api = await paperFeed();
+      assert.ok(api.testing.feed.cache.size > 50);
+      assert.equal(api.testing.papersTree.view.description, 'Last 7 days');
+      assert.ok(api.getPaper('2608.19880'), 'a paper from the fake feed');
+      assert.equal(api.getPaper('2508.10104'), undefined, 'no sample paper');
+    });
+
     it('reads back the token the first phase wrote', async () => {
       const { testing } = await paperFeed();
       assert.equal(testing.globalState.get(KEY), token, 'globalState');

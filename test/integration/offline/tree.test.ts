@@ -55,17 +55,21 @@ describe('Papers view', () => {
     }
   });
 
-  it('is a real view in the Paper Feed container that says it shows the sample', async () => {
+  it('is a real view in the Paper Feed container that says it shows the sample, and why', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.papers.focus');
     // The view reports its visibility asynchronously after the focus command resolves.
     await waitFor('the Papers view to be visible', () => (testing.papersTree.view.visible ? true : undefined));
-    assert.equal(testing.papersTree.view.message, 'Showing the built-in sample of 29 papers.');
+    assert.match(testing.papersTree.view.message ?? '', /^Sample papers: Hugging Face could not be reached \(ECONNREFUSED\)\. Use Refresh to try again\.$/);
+    assert.equal(testing.papersTree.view.description, 'Sample papers');
   });
 
-  it('keeps the same papers after Refresh', async () => {
+  it('keeps the sample after a failed Refresh and says so once per attempt', async () => {
     const api = await paperFeed();
+    const before = api.testing.feed.shownMessages.length;
     await vscode.commands.executeCommand('paperFeed.refresh');
     assert.equal(api.listPapers().length, 29);
+    assert.equal(api.testing.feed.shownMessages.length, before + 1);
+    assert.match(api.testing.feed.shownMessages.at(-1) ?? '', /could not be reached.*Showing the built-in sample papers\./);
   });
 });

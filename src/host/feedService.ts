@@ -1,0 +1,303 @@
+import * as vscode from 'vscode';
+import { PaperCache } from '../core/cache/cache';
+import type { Clock } from '../core/clock';
+import { formatDay, isoWeek } from '../core/dates';
+import { HfClient } from '../core/feed/client';
+import { fetchWindow } from '../core/feed/feed';
+import { FeedError } from '../core/feed/http';
+import { currentFeedDate, resolveWindow, stepWindow, type ResolvedWindow, type WindowId } from '../core/feed/windows';
+import type { Paper } from '../core/model';
+import { parseSampleFeed } from '../core/sample';
+import { Commands } from './commands/ids';
+import { mayReceiveToken, readConfig, type FeedConfig } from './config';
+import { Disposable } from './disposable';
+import type { PaperStore } from './paperStore';
+import { PAPERS_VIEW_ID } from './tree/papersTree';
+
+const TOKEN_KEY = 'paperFeed.hfToken';
+/** How long a window waits for another window's refresh before fetching itself. */
+const WAIT_FOR_OTHER_WINDOW_MS = 60_000;
+
+export interface FeedServiceDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly store: PaperStore;
+  readonly log: vscode.LogOutputChannel;
+  readonly clock: Clock;
+}
+
+/**
+ * Loads papers: the cache at once, then Hugging Face in the background; the sample feed when there
+ * is neither. Keeps the last good data on any failure and says so once.
+ */
+export class FeedService extends Disposable {
+  readonly cache: PaperCache;
+  private config: FeedConfig;
+  private windowId: WindowId;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private lastShownError: string | undefined;
+  /** Messages shown to the user, newest last (read by the integration tests). */
+  readonly shownMessages: string[] = [];
+
+  constructor(private readonly deps: FeedServiceDeps) {
+    super();
+    this.config = readConfig((message) => deps.log.warn(message));
+    this.cache = new PaperCache(vscode.Uri.joinPath(deps.context.globalStorageUri, 'cache-v1').fsPath, {
+      maxPapers: this.config.maxPapers,
+      log: (level, message) => deps.log[level](message),
+    });
+    this.windowId = this.config.window;
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('paperFeed')) {
+        const before = this.config;
+        this.config = readConfig((message) => deps.log.warn(message));
+        if (event.affectsConfiguration('paperFeed.window')) {
+          this.windowId = this.config.window;
+        }
+        this.schedule();
+        if (before.endpoint !== this.config.endpoint || before.days !== this.config.days || event.affectsConfiguration('paperFeed.window')) {
+          void this.showCurrent().then(() => this.refresh({ interactive: false }));
+        }
+      }
+    }));
+    this._register({ dispose: () => clearInterval(this.timer) });
+  }
+
+  get currentWindow(): WindowId {
+    return this.windowId;
+  }
+
+  /** After activation: cached papers at once, then a refresh when they are stale. */
+  async start(): Promise<void> {
+    try {
+      await this.cache.load();
+    } catch (error) {
+      this.deps.log.warn(`Could not read the paper cache: ${String(error)}`);
+    }
+    await this.showCurrent();
+    this.schedule();
+    if (this.isStale()) {
+      await this.refresh({ interactive: false });
+    }
+  }
+
+  /**
+   * Shows another window. `remember` (the picker) also makes a relative window (Today, Last N days,
+   * This week/month, Trending) the startup default; stepping through periods does not.
+   */
+  async setWindow(id: WindowId, remember: boolean): Promise<void> {
+    this.windowId = id;
+    if (remember && isRelative(id) && id !== this.config.window) {
+      await vscode.workspace.getConfiguration('paperFeed').update('window', id, vscode.ConfigurationTarget.Global);
+    }
+    await this.showCurrent();
+    if (this.isStale()) {
+      await this.refresh({ interactive: false });
+    }
+  }
+
+  /** Steps the dated window; returns false when there is no such period. */
+  async step(direction: -1 | 1): Promise<boolean> {
+    const next = stepWindow(this.windowId, direction, this.today());
+    if (!next) {
+      return false;
+    }
+    await this.setWindow(next, false);
+    return true;
+  }
+
+  canStep(direction: -1 | 1): boolean {
+    return stepWindow(this.windowId, direction, this.today()) !== undefined;
+  }
+
+  labelOf(id: WindowId): string {
+    return resolveWindow(id, this.today(), this.config.days).label;
+  }
+
+  resolved(): ResolvedWindow {
+    return resolveWindow(this.windowId, this.today(), this.config.days);
+  }
+
+  /**
+   * Fetches the current window. Interactive refreshes show cancellable progress in a notification;
+   * background ones show progress on the view and report a failure only once until it changes.
+   */
+  refresh(options: { interactive: boolean }): Promise<void> {
+    if (this.running) {
+      return this.running;
+    }
+    const task = options.interactive
+      ? vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Paper Feed: refreshing {0}', this.resolved().label), cancellable: true },
+        (_progress, token) => this.fetch(options.interactive, token),
+      )
+      : vscode.window.withProgress({ location: { viewId: PAPERS_VIEW_ID } }, () => this.fetch(false));
+    this.running = Promise.resolve(task).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  async clearCache(): Promise<void> {
+    await this.cache.clear();
+    this.deps.store.update([], { label: this.resolved().label, papers: [], source: 'loading' });
+    await this.refresh({ interactive: true });
+  }
+
+  private async fetch(interactive: boolean, token?: vscode.CancellationToken): Promise<void> {
+    const window = this.resolved();
+    const key = this.windowKey();
+    const controller = new AbortController();
+    const subscription = token?.onCancellationRequested(() => controller.abort());
+    const started = Date.now();
+    try {
+      if (await this.cache.refreshLock.isHeldElsewhere()) {
+        this.deps.log.info('Another window is refreshing; waiting for its result.');
+        await this.cache.refreshLock.waitUntilFree(WAIT_FOR_OTHER_WINDOW_MS);
+        await this.cache.load();
+        const record = this.cache.window(key);
+        if (record && Date.parse(record.fetchedAt) >= started - 1_000) {
+          await this.showCurrent();
+          return;
+        }
+      }
+      const locked = await this.cache.refreshLock.tryAcquire();
+      try {
+        const client = await this.client();
+        this.deps.log.info(`Fetching ${window.label} from ${this.config.endpoint}.`);
+        const result = await fetchWindow(client, window, controller.signal);
+        await this.cache.record(key, result.papers, result.date ? { date: result.date } : {});
+        this.deps.log.info(`Fetched ${result.papers.length} papers for ${window.label} in ${Date.now() - started} ms`
+          + `${result.usedHtml ? ' (some from the HTML pages)' : ''}${result.rejected ? `; ${result.rejected} unusable items skipped` : ''}.`);
+      } finally {
+        if (locked) {
+          await this.cache.refreshLock.release();
+        }
+      }
+      this.lastShownError = undefined;
+      await this.showCurrent();
+    } catch (error) {
+      await this.failed(error, interactive);
+    } finally {
+      subscription?.dispose();
+    }
+  }
+
+  private async failed(error: unknown, interactive: boolean): Promise<void> {
+    if (error instanceof FeedError && error.kind === 'cancelled') {
+      this.deps.log.info('Refresh cancelled.');
+      return;
+    }
+    const message = error instanceof FeedError ? error.message : `Refreshing failed: ${error instanceof Error ? error.message : String(error)}`;
+    this.deps.log.warn(`Refresh of ${this.resolved().label} failed: ${message}`);
+    if (this.deps.store.view.papers.length === 0 && this.cache.size === 0) {
+      await this.showSample();
+    }
+    this.deps.store.setError(message);
+    if (!interactive && this.lastShownError === message) {
+      return;
+    }
+    this.lastShownError = message;
+    const kept = this.deps.store.view.source === 'sample'
+      ? vscode.l10n.t('Showing the built-in sample papers.')
+      : vscode.l10n.t('Showing the papers from the last successful refresh.');
+    const text = vscode.l10n.t('Paper Feed could not refresh: {0} {1}', message, kept);
+    this.shownMessages.push(text);
+    const retry = vscode.l10n.t('Retry');
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window.showWarningMessage(text, retry, showLog).then((choice) => {
+      if (choice === retry) {
+        void this.refresh({ interactive: true });
+      } else if (choice === showLog) {
+        void vscode.commands.executeCommand(Commands.showLog);
+      }
+    });
+  }
+
+  /** Shows the current window from the cache, if the cache has it. */
+  private async showCurrent(): Promise<void> {
+    const window = this.resolved();
+    const key = this.windowKey();
+    const record = this.cache.window(key);
+    const papers = this.cache.windowPapers(key);
+    const catalog = this.cache.all().map((entry) => entry.paper);
+    if (record && papers) {
+      const label = window.id === 'today' && record.date ? `${window.label} · ${formatDay(record.date)}` : window.label;
+      this.deps.store.update(catalog, { label, papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
+    } else if (this.cache.size > 0 || this.deps.store.view.source !== 'sample') {
+      this.deps.store.update(catalog, { label: window.label, papers: [], source: 'loading' });
+    }
+    void vscode.commands.executeCommand('setContext', 'paperFeed.canStepBack', this.canStep(-1));
+    void vscode.commands.executeCommand('setContext', 'paperFeed.canStepForward', this.canStep(1));
+  }
+
+  private async showSample(): Promise<void> {
+    const uri = vscode.Uri.joinPath(this.deps.context.extensionUri, 'media', 'sample-feed.json');
+    const papers: Paper[] = parseSampleFeed(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+    this.deps.store.update(papers, { label: vscode.l10n.t('Sample papers'), papers, source: 'sample' });
+  }
+
+  /** No record, papers of it missing from the cache (evicted, or a damaged file set aside), or too old. */
+  private isStale(): boolean {
+    const key = this.windowKey();
+    const record = this.cache.window(key);
+    if (!record || (this.cache.windowPapers(key)?.length ?? 0) < record.ids.length) {
+      return true;
+    }
+    const minutes = this.config.refreshIntervalMinutes;
+    return minutes > 0 && Date.now() - Date.parse(record.fetchedAt) > minutes * 60_000;
+  }
+
+  private schedule(): void {
+    clearInterval(this.timer);
+    const minutes = this.config.refreshIntervalMinutes;
+    if (minutes > 0) {
+      this.timer = setInterval(() => {
+        if (this.isStale()) {
+          void this.refresh({ interactive: false });
+        }
+      }, Math.min(minutes, 15) * 60_000);
+    }
+  }
+
+  private today(): string {
+    return currentFeedDate(this.deps.clock());
+  }
+
+  /** Cache key of the current window: relative windows are keyed by the period they stand for. */
+  private windowKey(): string {
+    const today = this.today();
+    switch (this.windowId) {
+      case 'today': return `today@${today}`;
+      case 'days': return `days${this.config.days}@${today}`;
+      case 'week': return `week:${isoWeek(today)}`;
+      case 'month': return `month:${today.slice(0, 7)}`;
+      default: return this.windowId;
+    }
+  }
+
+  private async client(): Promise<HfClient> {
+    const endpoint = this.config.endpoint;
+    const secrets = this.deps.context.secrets;
+    const version = (this.deps.context.extension.packageJSON as { version?: string }).version ?? '0';
+    return new HfClient({
+      endpoint,
+      fetch: (url, init) => fetch(url, init),
+      userAgent: `paper-feed-vscode/${version} (VS Code ${vscode.version})`,
+      token: mayReceiveToken(endpoint) ? async () => secrets.get(TOKEN_KEY) : undefined,
+      log: (message) => this.deps.log.info(message),
+    });
+  }
+
+  async setToken(token: string | undefined): Promise<void> {
+    if (token) {
+      await this.deps.context.secrets.store(TOKEN_KEY, token);
+    } else {
+      await this.deps.context.secrets.delete(TOKEN_KEY);
+    }
+  }
+}
+
+function isRelative(id: string): boolean {
+  return ['today', 'days', 'week', 'month', 'trending'].includes(id);
+}
