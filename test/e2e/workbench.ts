@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { CodeServer } from '../support/codeServer';
+import { CodeServer, freePort } from '../support/codeServer';
+import { FakeHf } from '../support/fakeHf';
 import { root } from '../support/paths';
 import { TEST_NOW } from '../support/testClock';
 import { cacheDir, ensureVscode } from '../support/vscodeCache';
@@ -13,6 +14,7 @@ export const screenshots = join(root, 'test-results', 'screenshots');
 
 export interface Session {
   readonly server: CodeServer;
+  readonly fake?: FakeHf;
   readonly workbench: Workbench;
   readonly workspace: string;
 }
@@ -26,16 +28,19 @@ function run(command: string, args: string[]): void {
 
 /**
  * Starts code-server with Paper Feed: from the development folder, or installed from the packaged
- * .vsix (`vsix: true`), so that what ships is what is tested.
+ * .vsix (`vsix: true`), so that what ships is what is tested. `online` points it at the local fake
+ * Hugging Face; otherwise at a closed port on loopback (offline: the sample feed).
  */
-export async function startSession(name: string, options: { vsix: boolean }): Promise<Session> {
+export async function startSession(name: string, options: { vsix: boolean; online: boolean }): Promise<Session> {
   ensureVscode();
   const runDir = join(cacheDir, 'runs', `e2e-${name}`);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const workspace = join(runDir, 'workspace');
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-  const server = new CodeServer({ runDir, devMode: !options.vsix, env: { PAPER_FEED_NOW: TEST_NOW } });
+  const fake = options.online ? await FakeHf.start() : undefined;
+  const endpoint = fake?.url ?? `http://127.0.0.1:${await freePort()}`;
+  const server = new CodeServer({ runDir, devMode: !options.vsix, env: { PAPER_FEED_NOW: TEST_NOW, HF_ENDPOINT: endpoint } });
   if (options.vsix) {
     run('npm', ['run', '--silent', 'package']);
     server.installExtension(join(root, 'dist', 'paper-feed.vsix'));
@@ -48,12 +53,13 @@ export async function startSession(name: string, options: { vsix: boolean }): Pr
     ? `${server.url}/?folder=${encodeURIComponent(workspace)}`
     : workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
   await workbench.open(url);
-  return { server, workbench, workspace };
+  return { server, workbench, workspace, ...(fake ? { fake } : {}) };
 }
 
 export async function endSession(session: Session | undefined): Promise<void> {
   await session?.workbench.close().catch(() => undefined);
   await session?.server.stop();
+  await session?.fake?.close();
 }
 
 /** The Paper Feed entry of the activity bar. */

@@ -9,9 +9,12 @@ interface WindowItem extends vscode.QuickPickItem {
   readonly ask?: 'date' | 'week' | 'month';
 }
 
-/** `paperFeed.selectWindow [id]`: which papers the tree shows. */
+/**
+ * `paperFeed.selectWindow [id]`: which papers the tree shows. Only a string is an id: menus may pass
+ * other arguments (a view-title click passes the view's own context).
+ */
 export async function selectWindow(feed: FeedService, arg: unknown): Promise<void> {
-  if (arg !== undefined) {
+  if (typeof arg === 'string') {
     if (!isWindowId(arg)) {
       throw new UserError(vscode.l10n.t('"{0}" is not a window: use today, days, week, month, trending, date:YYYY-MM-DD, week:YYYY-Www or month:YYYY-MM.', String(arg).slice(0, 100)));
     }
