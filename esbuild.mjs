@@ -28,6 +28,15 @@ const bundles = {
     target: 'node20',
     external: ['vscode'],
   },
+  // The HTML fallback's parser (node-html-parser): loaded only when the JSON API fails.
+  html: {
+    ...common,
+    entryPoints: ['src/core/feed/html.ts'],
+    outfile: 'dist/html.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
   webview: {
     ...common,
     entryPoints: ['src/webview/main.ts'],

@@ -1,15 +1,17 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PaperCache } from '../core/cache/cache';
 import type { Clock } from '../core/clock';
 import { formatDay, isoWeek } from '../core/dates';
-import { HfClient } from '../core/feed/client';
+import { HfClient, type HtmlReader } from '../core/feed/client';
 import { fetchWindow } from '../core/feed/feed';
 import { FeedError } from '../core/feed/http';
 import { currentFeedDate, resolveWindow, stepWindow, type ResolvedWindow, type WindowId } from '../core/feed/windows';
 import type { Paper } from '../core/model';
 import { parseSampleFeed } from '../core/sample';
 import { Commands } from './commands/ids';
-import { mayReceiveToken, readConfig, type FeedConfig } from './config';
+import { mayReceiveToken } from '../core/endpoint';
+import { readConfig, type FeedConfig } from './config';
 import { Disposable } from './disposable';
 import type { PaperStore } from './paperStore';
 import { PAPERS_VIEW_ID } from './tree/papersTree';
@@ -286,6 +288,7 @@ export class FeedService extends Disposable {
       userAgent: `paper-feed-vscode/${version} (VS Code ${vscode.version})`,
       token: mayReceiveToken(endpoint) ? async () => secrets.get(TOKEN_KEY) : undefined,
       log: (message) => this.deps.log.info(message),
+      html: loadHtmlReader,
     });
   }
 
@@ -300,4 +303,10 @@ export class FeedService extends Disposable {
 
 function isRelative(id: string): boolean {
   return ['today', 'days', 'week', 'month', 'trending'].includes(id);
+}
+
+/** dist/html.js, a bundle of its own (esbuild.mjs): the HTML parser is needed only when the API fails. */
+async function loadHtmlReader(): Promise<HtmlReader> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, 'html.js')) as HtmlReader;
 }

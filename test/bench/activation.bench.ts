@@ -33,6 +33,11 @@ function stubVscode(recorded: Recorded): unknown {
         return { selection: [], message: undefined, dispose() {} };
       },
     },
+    workspace: {
+      getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback, inspect: () => undefined }),
+      onDidChangeConfiguration: () => ({ dispose() {} }),
+    },
+    Uri: { joinPath: (base: { fsPath: string }, ...parts: string[]) => ({ fsPath: [base.fsPath, ...parts].join('/') }) },
     commands: {
       registerCommand: (id: string) => {
         recorded.commands.push(id);
@@ -57,7 +62,8 @@ export function benchActivation(bench: Bench): void {
     for (let run = 0; run < 40; run++) {
       delete require.cache[require.resolve(bundle)];
       recorded.commands = [];
-      const context = { subscriptions: [] as { dispose(): void }[], extensionUri: { fsPath: root }, extensionMode: 1 };
+      const context = { subscriptions: [] as { dispose(): void }[], extensionUri: { fsPath: root }, extensionMode: 1,
+        globalStorageUri: { fsPath: join(root, '.vscode-test', 'bench-storage') }, globalState: { get: () => undefined } };
       const started = performance.now();
       const extension = require(bundle) as { activate(context: unknown): unknown };
       extension.activate(context);

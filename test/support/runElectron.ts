@@ -6,6 +6,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { FakeHf } from './fakeHf';
 import { root } from './paths';
 import { TEST_NOW } from './testClock';
 
@@ -15,13 +16,18 @@ async function main(): Promise<void> {
   mkdirSync(runDir, { recursive: true });
   const workspace = join(runDir, 'workspace');
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-  await runTests({
-    version: process.env.VSCODE_VERSION ?? 'stable',
-    extensionDevelopmentPath: root,
-    extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
-    extensionTestsEnv: { PAPER_FEED_TEST_PHASE: 'main', PAPER_FEED_NOW: TEST_NOW },
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(runDir, 'data')],
-  });
+  const fake = await FakeHf.start();
+  try {
+    await runTests({
+      version: process.env.VSCODE_VERSION ?? 'stable',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+      extensionTestsEnv: { PAPER_FEED_TEST_PHASE: 'main', PAPER_FEED_NOW: TEST_NOW, HF_ENDPOINT: fake.url, PAPER_FEED_FAKE_HF: fake.url },
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(runDir, 'data')],
+    });
+  } finally {
+    await fake.close();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -2,12 +2,16 @@
  * `npm start`: VS Code in the browser (code-server on 127.0.0.1) with Paper Feed loaded from this
  * folder and a sample workspace. The first run installs the test VS Code into .vscode-test/.
  * State (settings, cache, reading list) is kept in .vscode-test/start between runs.
+ * `npm start -- --fake-hf`: against the local fake Hugging Face (months of real papers, offline),
+ * with the clock at the corpus's last day.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServer, freePort } from './codeServer';
+import { FakeHf } from './fakeHf';
 import { root } from './paths';
+import { TEST_NOW } from './testClock';
 import { cacheDir, ensureVscode } from './vscodeCache';
 import { workbenchUrl } from './workbench';
 
@@ -16,7 +20,8 @@ async function main(): Promise<void> {
   if (spawnSync('node', ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) {
     process.exit(1);
   }
-  const runDir = join(cacheDir, 'start');
+  const fakeHf = process.argv.includes('--fake-hf');
+  const runDir = join(cacheDir, fakeHf ? 'start-fake-hf' : 'start');
   const workspace = join(runDir, 'workspace');
   if (!existsSync(workspace)) {
     mkdirSync(runDir, { recursive: true });
@@ -24,9 +29,14 @@ async function main(): Promise<void> {
   }
   const wanted = Number(process.env.PORT ?? 8137);
   const port = await portIfFree(wanted) ?? await freePort();
-  const server = new CodeServer({ runDir, devMode: true, port });
+  const fake = fakeHf ? await FakeHf.start() : undefined;
+  const env = fake ? { HF_ENDPOINT: fake.url, PAPER_FEED_NOW: TEST_NOW } : {};
+  const server = new CodeServer({ runDir, devMode: true, port, env });
   await server.start();
   const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
+  if (fake) {
+    console.log(`\nThe fake Hugging Face serves ../shared/corpus on ${fake.url}; the clock is ${TEST_NOW}.`);
+  }
   console.log(`
 Paper Feed is running in VS Code for the browser. Open:
 
@@ -36,7 +46,7 @@ Paper Feed is running in VS Code for the browser. Open:
 Rebuild with \`npm run build\` and reload the page to see changes. Log: ${server.logFile})
 Press Ctrl+C to stop.`);
   const stop = (): void => {
-    void server.stop().then(() => process.exit(0));
+    void server.stop().then(() => fake?.close()).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { HfClient } from '../../src/core/feed/client';
+import * as htmlReader from '../../src/core/feed/html';
 import { fetchWindow } from '../../src/core/feed/feed';
 import { FeedError } from '../../src/core/feed/http';
 import { resolveWindow } from '../../src/core/feed/windows';
@@ -13,7 +14,7 @@ describe('HfClient against the local fake Hugging Face (real HTTP on 127.0.0.1)'
   before(async () => {
     fake = await FakeHf.start();
     client = new HfClient({
-      endpoint: fake.url, fetch, userAgent: 'paper-feed-test/1.0', maxRetryWaitMs: 0,
+      endpoint: fake.url, fetch, userAgent: 'paper-feed-test/1.0', maxRetryWaitMs: 0, html: async () => htmlReader,
       sleep: async () => undefined, log: (message) => logs.push(message),
     });
   });

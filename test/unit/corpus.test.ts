@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/model';
 import { normaliseDailyPapers } from '../../src/core/normalise';
+import { cleanLine, cleanParagraphs, isCleanLine, isCleanParagraphs } from '../../src/core/text';
 import { type CorpusDay, readCorpus } from '../support/corpus';
 
 describe('normaliser over the whole real corpus', () => {
@@ -62,5 +63,37 @@ describe('normaliser over the whole real corpus', () => {
       }
     }
     assert.ok(repos > 2_000, `only ${repos} repositories found`);
+  });
+});
+
+describe('text cleaning fast path, over the real corpus', () => {
+  it('accepts exactly the canonical forms: cleaned text passes, raw text passes only when already canonical', () => {
+    let raw = 0;
+    for (const day of readCorpus()) {
+      for (const item of day.response as { paper: { title: string; summary: string; authors: { name: string }[] } }[]) {
+        const { title, summary } = item.paper;
+        const slowTitle = title.replace(/\s+/g, ' ').trim();
+        assert.equal(cleanLine(title), slowTitle);
+        assert.ok(isCleanLine(slowTitle), slowTitle);
+        const cleaned = cleanParagraphs(summary) as string;
+        assert.ok(isCleanParagraphs(cleaned), 'cleaned abstracts take the fast path on reload');
+        assert.equal(cleanParagraphs(cleaned), cleaned);
+        if (isCleanParagraphs(summary)) {
+          raw++;
+          assert.equal(cleaned, summary);
+        }
+      }
+    }
+    assert.ok(raw > 1_000, `${raw} raw abstracts were already canonical`);
+  });
+
+  it('sends anything unusual down the slow path', () => {
+    for (const text of [' a', 'a ', 'a  b', 'a\tb', 'a\nb', 'a\u0000b', 'a\u202eb', 'a\u00a0b']) {
+      assert.equal(isCleanLine(text), false, JSON.stringify(text));
+    }
+    for (const text of ['a\nb', 'a\n\n\nb', 'a \n\nb', 'a\n\n b', '\n\na', 'a\n\n', 'a\r\n\r\nb', 'a\u0007']) {
+      assert.equal(isCleanParagraphs(text), false, JSON.stringify(text));
+    }
+    assert.ok(isCleanParagraphs('One para.\n\nTwo para.'));
   });
 });

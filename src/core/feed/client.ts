@@ -4,13 +4,22 @@
  */
 import type { Paper } from '../model';
 import { FeedFormatError, normaliseDailyPapers, normalisePaperObject } from '../normalise';
-import { extractDailyPapers } from './html';
+import type { DailyPapersIsland } from './html';
 import { FeedError, hasNextLink, httpGet, type HttpOptions, type HttpResult } from './http';
 import type { FeedQuery } from './windows';
 
 export interface ClientOptions extends HttpOptions {
   /** e.g. `https://huggingface.co` or a mirror; no trailing slash needed. */
   readonly endpoint: string;
+  /**
+   * Loads the HTML island reader (./html.ts). Injected because the extension ships it as a bundle of
+   * its own, loaded only when the API fails: its HTML parser is most of the code size.
+   */
+  readonly html: () => Promise<HtmlReader>;
+}
+
+export interface HtmlReader {
+  extractDailyPapers(html: string): DailyPapersIsland;
 }
 
 export interface QueryResult {
@@ -87,7 +96,7 @@ export class HfClient {
     }
     this.expectOk(result);
     try {
-      const island = extractDailyPapers(result.body);
+      const island = (await this.options.html()).extractDailyPapers(result.body);
       const { papers, rejected } = normaliseDailyPapers(island.dailyPapers, query.kind === 'date' ? query.date : undefined);
       return { papers, rejected, source: 'html' };
     } catch (error) {

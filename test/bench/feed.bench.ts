@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PaperCache } from '../../src/core/cache/cache';
+import { HfClient } from '../../src/core/feed/client';
+import * as htmlReader from '../../src/core/feed/html';
+import { normaliseDailyPapers } from '../../src/core/normalise';
+import { readCorpus } from '../support/corpus';
+import { dailyPapersPage, FakeHf } from '../support/fakeHf';
+import { type Bench, percentile } from './harness';
+
+async function timeAsync(work: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
+  for (let index = 0; index < warmup; index++) {
+    await work();
+  }
+  const samples: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** The live feed: a month from the fake server, the cache at corpus size, and HTML island parsing. */
+export async function benchFeed(bench: Bench): Promise<void> {
+  const fake = await FakeHf.start();
+  try {
+    let papers = 0;
+    const month = await timeAsync(async () => {
+      const client = new HfClient({ endpoint: fake.url, fetch, userAgent: 'paper-feed-bench', html: async () => htmlReader });
+      papers = (await client.fetchQuery({ kind: 'month', month: '2026-07' })).papers.length;
+    }, 5);
+    bench.record('feed.monthFetchMs', percentile(month, 50), 'ms', `July 2026 (${papers} papers, ${Math.ceil(papers / 100)} pages) from the fake server on loopback, new client each run, p50 of 5`);
+  } finally {
+    await fake.close();
+  }
+
+  const corpus = readCorpus();
+  const dir = mkdtempSync(join(tmpdir(), 'paper-feed-bench-cache-'));
+  try {
+    const writer = new PaperCache(dir, { maxPapers: 20_000 });
+    await writer.load();
+    const byMonth = new Map<string, ReturnType<typeof normaliseDailyPapers>['papers']>();
+    for (const day of corpus) {
+      const list = byMonth.get(day.date.slice(0, 7)) ?? [];
+      list.push(...normaliseDailyPapers(day.response, day.date).papers);
+      byMonth.set(day.date.slice(0, 7), list);
+    }
+    for (const [month, list] of byMonth) {
+      await writer.record(`month:${month}`, list);
+    }
+    const load = await timeAsync(async () => {
+      const cache = new PaperCache(dir, { maxPapers: 20_000 });
+      await cache.load();
+      if (cache.size !== 9_877) {
+        throw new Error(`cache holds ${cache.size} papers`);
+      }
+    }, 5);
+    bench.record('feed.cacheLoadMs', percentile(load, 50), 'ms', `all 9877 corpus papers from ${byMonth.size} month files, p50 of 5`);
+    const last = corpus[corpus.length - 1];
+    const dayPapers = last ? normaliseDailyPapers(last.response, last.date).papers : [];
+    const record = await timeAsync(() => writer.record(`date:${last?.date}`, dayPapers), 5);
+    bench.record('feed.cacheRecordDayMs', percentile(record, 50), 'ms', `write one day (${dayPapers.length} papers) into the full cache, p50 of 5`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const items = corpus.flatMap((day) => day.response as unknown[]);
+  const pages: string[] = [];
+  for (let index = 0; index + 50 <= items.length && pages.length < 100; index += 50) {
+    pages.push(dailyPapersPage(items.slice(index, index + 50), 'day', '2026-08-21'));
+  }
+  const parse = await timeAsync(async () => pages.forEach((page) => htmlReader.extractDailyPapers(page)), 3);
+  const seconds = percentile(parse, 50) / 1_000;
+  bench.record('feed.htmlParsePagesPerSec', Math.round(pages.length / seconds), 'pages/s', `DailyPapers island of 50 papers (${Math.round(pages.reduce((sum, page) => sum + page.length, 0) / pages.length / 1024)} kB a page), ${pages.length} pages, p50 of 3`);
+}
