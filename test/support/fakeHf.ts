@@ -35,6 +35,8 @@ export class FakeHf {
   private readonly dates: string[];
   private fault: (Fault & { remaining: number }) | undefined;
   readonly requests: string[] = [];
+  /** The headers that matter, per request, in the same order as `requests`. */
+  readonly headers: { readonly userAgent?: string; readonly authorization?: string }[] = [];
 
   private constructor(private readonly server: Server) {
     const folder = sharedPath('corpus', 'hf-daily');
@@ -72,6 +74,7 @@ export class FakeHf {
   reset(): void {
     this.fault = undefined;
     this.requests.length = 0;
+    this.headers.length = 0;
   }
 
   close(): Promise<void> {
@@ -86,6 +89,10 @@ export class FakeHf {
       return;
     }
     this.requests.push(`${url.pathname}${url.search}`);
+    this.headers.push({
+      ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+      ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+    });
     const fault = this.fault;
     if (fault && fault.remaining > 0 && url.pathname.startsWith(fault.path ?? '/api/')) {
       fault.remaining--;
@@ -153,7 +160,7 @@ export class FakeHf {
       return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ requests: this.requests }));
+    response.end(JSON.stringify({ requests: this.requests, headers: this.headers }));
   }
 
   private latest(): string {

@@ -12,7 +12,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Workbench chatter that says nothing about the extension under test. */
-const NOISE = /^(?:Unable to (?:read|write) file|\[lifecycle\]|Canceled|Failed to resolve files|MCP migration|Failed snippets|Failed to execute 'abort'|Timed out waiting for authentication provider)|ChatModelSelection|AgentHost|AccountPolicyGate|socket|connection token|grace-time|Service Worker|builtin extensions cache|open-vsx|Failed to load resource|same-origin|allow-scripts|\[Extension Host\] $/;
+const NOISE = /^(?:Unable to (?:read|write) file|\[lifecycle\]|Canceled|Failed to resolve files|MCP migration|Failed snippets|Failed to execute 'abort'|Timed out waiting for authentication provider|Failed to get installed servers)|ChatModelSelection|AgentHost|AccountPolicyGate|socket|connection token|grace-time|Service Worker|builtin extensions cache|open-vsx|Failed to load resource|same-origin|allow-scripts|\[Extension Host\] $/;
 
 export interface WorkbenchUrlOptions {
   readonly folder: string;

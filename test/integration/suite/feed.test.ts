@@ -126,6 +126,35 @@ describe('live feed', () => {
     assert.equal(testing.papersTree.view.message, undefined);
   });
 
+  it('reports a failing background refresh once, not at every retry', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-19');
+    await setFault({ mode: '500', path: '/' });
+    const messages = testing.feed.shownMessages.length;
+    await testing.feed.refresh({ interactive: false });
+    await testing.feed.refresh({ interactive: false });
+    await testing.feed.refresh({ interactive: false });
+    assert.equal(testing.feed.shownMessages.length, messages + 1);
+    assert.match(testing.papersTree.view.message ?? '', /^Offline: showing papers fetched .*server error \(HTTP 500\)/);
+  });
+
+  it('names itself in the User-Agent and sends the token as a Bearer header once set', async () => {
+    const { testing } = await paperFeed();
+    await fetch(`${fakeHf}/__reset`, { method: 'POST' });
+    await testing.feed.setToken('hf_integration_test_token');
+    try {
+      await vscode.commands.executeCommand('paperFeed.refresh');
+      const seen = await (await fetch(`${fakeHf}/__requests`)).json() as { headers: { userAgent?: string; authorization?: string }[] };
+      assert.ok(seen.headers.length > 0);
+      for (const header of seen.headers) {
+        assert.match(header.userAgent ?? '', /^paper-feed-vscode\/\d+\.\d+\.\d+ \(VS Code \d+\.\d+/);
+        assert.equal(header.authorization, 'Bearer hf_integration_test_token');
+      }
+    } finally {
+      await testing.feed.setToken(undefined);
+    }
+  });
+
   it('recovers from a corrupted cache file: sets it aside and refetches', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-20');
