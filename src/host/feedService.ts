@@ -53,6 +53,7 @@ export class FeedService extends Disposable {
       if (event.affectsConfiguration('paperFeed')) {
         const before = this.config;
         this.config = readConfig((message) => deps.log.warn(message));
+        this.cache.options.maxPapers = this.config.maxPapers;
         if (event.affectsConfiguration('paperFeed.window')) {
           this.windowId = this.config.window;
         }

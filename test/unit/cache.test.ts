@@ -120,6 +120,16 @@ describe('PaperCache', () => {
     assert.ok(!readdirSync(dir).includes('papers-2026-06.json'), 'the emptied shard is removed');
   });
 
+  it('applies a lowered limit at the next write', async () => {
+    const cache = open(10);
+    await cache.load();
+    await cache.record('a', [paper('2606.00001', '2026-06-01'), paper('2607.00001', '2026-07-01'), paper('2608.00001', '2026-08-01')]);
+    assert.equal(cache.size, 3);
+    cache.options.maxPapers = 1;
+    await cache.record('b', [paper('2608.00002', '2026-08-02')]);
+    assert.deepEqual(cache.all().map((entry) => entry.paper.id), ['2608.00002']);
+  });
+
   it('clears everything', async () => {
     const cache = open();
     await cache.load();

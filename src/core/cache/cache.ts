@@ -32,7 +32,8 @@ export interface WindowRecord {
 }
 
 export interface CacheOptions {
-  readonly maxPapers: number;
+  /** Read at every write, so a changed setting applies at the next refresh. */
+  maxPapers: number;
   readonly log?: (level: 'info' | 'warn', message: string) => void;
   readonly now?: () => Date;
 }
@@ -48,7 +49,7 @@ export class PaperCache {
   /** Held by the window that is fetching, so other windows wait for its result instead of fetching too. */
   readonly refreshLock: FileLock;
 
-  constructor(readonly dir: string, private readonly options: CacheOptions) {
+  constructor(readonly dir: string, readonly options: CacheOptions) {
     this.writeLock = new FileLock(join(dir, '.write.lock'), { staleMs: 30_000, waitMs: 15_000, pollMs: 25 });
     this.refreshLock = new FileLock(join(dir, '.refresh.lock'), { staleMs: 120_000, waitMs: 0, pollMs: 200 });
   }
