@@ -8,7 +8,9 @@ import { registerCommand } from './host/commands/register';
 import { clearCache, clearToken, setToken } from './host/commands/settings';
 import { selectWindow, stepPeriod } from './host/commands/window';
 import { FeedService } from './host/feedService';
-import { PaperPanel } from './host/panel/paperPanel';
+import { openInBrowser } from './host/commands/browser';
+import { LinkOpener } from './host/links';
+import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
 import { PaperStore } from './host/paperStore';
 import { PapersTree } from './host/tree/papersTree';
 
@@ -25,17 +27,28 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
 
   const store = new PaperStore();
   const tree = new PapersTree(store, clock);
-  const panel = new PaperPanel(context.extensionUri, log);
   const feed = new FeedService({ context, store, log, clock });
-  context.subscriptions.push(store, tree, panel, feed);
+  const opener = new LinkOpener(log);
+  const panels = new PaperPanels({
+    extensionUri: context.extensionUri,
+    log,
+    opener,
+    reuse: () => vscode.workspace.getConfiguration('paperFeed').get<boolean>('panel.reuse', true),
+    runCommand: (command, paper) => vscode.commands.executeCommand(`paperFeed.${command}`, paper.id),
+    linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
+  });
+  context.subscriptions.push(store, tree, panels, feed);
 
-  const papers: PaperCommandContext = { store, tree, panel };
+  const papers: PaperCommandContext = { store, tree, panels };
   context.subscriptions.push(
     registerCommand(Commands.refresh, () => refresh(feed), log),
     registerCommand(Commands.selectWindow, (arg) => selectWindow(feed, arg), log),
     registerCommand(Commands.previousPeriod, () => stepPeriod(feed, -1), log),
     registerCommand(Commands.nextPeriod, () => stepPeriod(feed, 1), log),
     registerCommand(Commands.openPaper, (arg) => openPaper(papers, arg), log),
+    registerCommand(Commands.openOnHuggingFace, (arg) => openInBrowser(papers, opener, 'huggingFace', arg), log),
+    registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
+    registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
     registerCommand(Commands.clearCache, () => clearCache(feed), log),
@@ -46,10 +59,22 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     log.error('Could not load papers:', error instanceof Error ? (error.stack ?? error.message) : String(error));
   });
 
+  // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PAPER_PANEL_VIEW_TYPE, {
+    deserializeWebviewPanel: async (panel, state: unknown) => {
+      await loaded;
+      const id = (state as { paperId?: unknown } | undefined)?.paperId;
+      // A window reloaded before the page saved its state still has the panel's title to go by.
+      const paper = typeof id === 'string' ? store.get(id) : panels.findByPanelTitle(store.list(), panel.title);
+      log.info(`Restoring a paper panel: ${paper?.id ?? `no paper for "${panel.title}"`}.`);
+      panels.restore(panel, paper);
+    },
+  }));
+
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    papersTree: tree, panel, feed, loaded, activationMs,
+    papersTree: tree, panel: panels, opener, feed, loaded, activationMs,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, testing);

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import type { Paper } from '../core/model';
 import type { FeedService } from './feedService';
-import type { PaperPanel } from './panel/paperPanel';
+import type { LinkOpener } from './links';
+import type { PaperPanels } from './panel/paperPanels';
 import type { PaperStore } from './paperStore';
 import type { TreeNode } from './tree/nodes';
 
@@ -18,7 +19,8 @@ export interface PaperFeedApi {
 /** Internal, unstable: what the integration tests read that the VS Code API does not expose. */
 export interface PaperFeedTestHooks {
   readonly papersTree: vscode.TreeDataProvider<TreeNode> & { readonly view: vscode.TreeView<TreeNode> };
-  readonly panel: Pick<PaperPanel, 'paper'>;
+  readonly panel: PaperPanels;
+  readonly opener: LinkOpener;
   readonly feed: FeedService;
   /** Settles when the first load after activation is done. */
   readonly loaded: Promise<void>;

@@ -166,7 +166,7 @@ export class FeedService extends Disposable {
       }
       const locked = await this.cache.refreshLock.tryAcquire();
       try {
-        const client = await this.client();
+        const client = await this.createClient();
         this.deps.log.info(`Fetching ${window.label} from ${this.config.endpoint}.`);
         const result = await fetchWindow(client, window, controller.signal);
         await this.cache.record(key, result.papers, result.date ? { date: result.date } : {});
@@ -279,7 +279,8 @@ export class FeedService extends Disposable {
     }
   }
 
-  private async client(): Promise<HfClient> {
+  /** A client for the configured endpoint (also used by the panel for linked repositories). */
+  async createClient(): Promise<HfClient> {
     const endpoint = this.config.endpoint;
     const secrets = this.deps.context.secrets;
     const version = (this.deps.context.extension.packageJSON as { version?: string }).version ?? '0';

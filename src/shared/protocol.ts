@@ -10,31 +10,81 @@ export interface PaperView {
   readonly authors: readonly string[];
   readonly date?: string;
   readonly upvotes?: number;
+  readonly numComments?: number;
   readonly primaryCategory?: string;
   readonly organization?: string;
   readonly aiSummary?: string;
   readonly abstractParagraphs: readonly string[];
+  readonly aiKeywords?: readonly string[];
   readonly githubRepo?: string;
+  readonly githubStars?: number;
   readonly projectPage?: string;
 }
 
-export type HostToWebview = { readonly type: 'showPaper'; readonly paper: PaperView };
+export interface LinkedRepo {
+  /** e.g. `google/envharness-7b` */
+  readonly id: string;
+  readonly url: string;
+  /** A short note: likes, downloads, an emoji. */
+  readonly note?: string;
+}
 
-export type WebviewToHost = { readonly type: 'ready' };
+export interface LinkedReposView {
+  readonly models: readonly LinkedRepo[];
+  readonly datasets: readonly LinkedRepo[];
+  readonly spaces: readonly LinkedRepo[];
+}
 
+export type HostToWebview =
+  | { readonly type: 'showPaper'; readonly paper: PaperView }
+  | { readonly type: 'linkedRepos'; readonly paperId: string; readonly repos: LinkedReposView };
+
+/** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
+export const PANEL_COMMANDS = ['openOnHuggingFace', 'openOnArxiv', 'openPdf'] as const;
+export type PanelCommand = (typeof PANEL_COMMANDS)[number];
+
+export type WebviewToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'run'; readonly command: PanelCommand }
+  | { readonly type: 'openLink'; readonly url: string };
+
+const MAX_URL_LENGTH = 2_048;
+
+function hasExactly(message: Record<string, unknown>, keys: readonly string[]): boolean {
+  const present = Object.keys(message);
+  return present.length === keys.length && keys.every((key) => present.includes(key));
+}
+
+/** Validates a message from the webview: the exact keys of a known type, with values of the right type. */
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
-  if (typeof value !== 'object' || value === null) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return false;
   }
   const message = value as Record<string, unknown>;
-  return message.type === 'ready' && Object.keys(message).length === 1;
+  switch (message.type) {
+    case 'ready':
+      return hasExactly(message, ['type']);
+    case 'run':
+      return hasExactly(message, ['type', 'command'])
+        && typeof message.command === 'string' && (PANEL_COMMANDS as readonly string[]).includes(message.command);
+    case 'openLink':
+      return hasExactly(message, ['type', 'url']) && typeof message.url === 'string' && message.url.length <= MAX_URL_LENGTH;
+    default:
+      return false;
+  }
 }
 
+/** Checks the shape of a message from the host (the webview trusts its host, but not blindly). */
 export function isHostToWebview(value: unknown): value is HostToWebview {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
   const message = value as Record<string, unknown>;
+  if (message.type === 'linkedRepos') {
+    const repos = message.repos as Record<string, unknown> | undefined;
+    return typeof message.paperId === 'string' && typeof repos === 'object' && repos !== null
+      && Array.isArray(repos.models) && Array.isArray(repos.datasets) && Array.isArray(repos.spaces);
+  }
   const paper = message.paper as Record<string, unknown> | undefined;
   return message.type === 'showPaper' && typeof paper === 'object' && paper !== null
     && typeof paper.id === 'string' && typeof paper.title === 'string'

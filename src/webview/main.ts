@@ -1,8 +1,11 @@
-/** The paper panel's page script. Paper text is untrusted: it only ever goes through textContent. */
-import { isHostToWebview, type PaperView } from '../shared/protocol';
+/**
+ * The paper panel's page script. Paper text is untrusted: it only ever goes through textContent.
+ * Buttons post typed messages; the host decides what runs and what opens.
+ */
+import { isHostToWebview, type LinkedRepo, type LinkedReposView, type PanelCommand, type PaperView, type WebviewToHost } from '../shared/protocol';
 
 interface VsCodeApi {
-  postMessage(message: unknown): void;
+  postMessage(message: WebviewToHost): void;
   setState(state: unknown): void;
   getState(): unknown;
 }
@@ -10,6 +13,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('paper') as HTMLElement;
+const SHOWN_AUTHORS = 10;
+let current: PaperView | undefined;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -22,27 +27,88 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return node;
 }
 
-const SHOWN_AUTHORS = 10;
+function button(label: string, ariaLabel: string, onClick: () => void, className = 'action'): HTMLButtonElement {
+  const node = element('button', label, className);
+  node.type = 'button';
+  node.setAttribute('aria-label', ariaLabel);
+  node.title = ariaLabel;
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+/** A link drawn as a button: the host validates and opens it, never the webview. */
+function linkButton(label: string, url: string, ariaLabel: string): HTMLButtonElement {
+  return button(label, ariaLabel, () => vscode.postMessage({ type: 'openLink', url }), 'link');
+}
+
+function run(command: PanelCommand): void {
+  vscode.postMessage({ type: 'run', command });
+}
+
+function authorsLine(paper: PaperView): HTMLElement {
+  const line = element('p', undefined, 'authors');
+  const all = paper.authors.join(', ');
+  if (paper.authors.length <= SHOWN_AUTHORS) {
+    line.textContent = all;
+    return line;
+  }
+  const text = element('span', paper.authors.slice(0, SHOWN_AUTHORS).join(', '));
+  const more = paper.authors.length - SHOWN_AUTHORS;
+  const toggle = button(`and ${more} more`, `Show all ${paper.authors.length} authors`, () => {
+    const expanded = toggle.getAttribute('aria-expanded') === 'true';
+    text.textContent = expanded ? paper.authors.slice(0, SHOWN_AUTHORS).join(', ') : all;
+    toggle.textContent = expanded ? `and ${more} more` : 'show fewer';
+    toggle.setAttribute('aria-expanded', String(!expanded));
+  }, 'link');
+  toggle.setAttribute('aria-expanded', 'false');
+  line.append(text, ' ', toggle);
+  return line;
+}
 
 function render(paper: PaperView): void {
+  current = paper;
   const article = element('article');
-  article.append(element('h1', paper.title));
-
-  const authors = paper.authors.length > SHOWN_AUTHORS
-    ? `${paper.authors.slice(0, SHOWN_AUTHORS).join(', ')} and ${paper.authors.length - SHOWN_AUTHORS} more`
-    : paper.authors.join(', ');
-  article.append(element('p', authors, 'authors'));
+  article.dataset.paperId = paper.id;
+  article.append(element('h1', paper.title), authorsLine(paper));
 
   const facts = element('p', undefined, 'facts');
-  const parts = [
+  [
     paper.date,
     `arXiv:${paper.id}`,
     paper.primaryCategory,
     paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
+    paper.numComments !== undefined ? `💬 ${paper.numComments}` : undefined,
     paper.organization,
-  ].filter((part): part is string => part !== undefined);
-  parts.forEach((part) => facts.append(element('span', part)));
+  ].filter((part): part is string => part !== undefined).forEach((part) => facts.append(element('span', part)));
   article.append(facts);
+
+  const actions = element('div', undefined, 'actions');
+  actions.setAttribute('role', 'toolbar');
+  actions.setAttribute('aria-label', 'Paper actions');
+  actions.append(
+    button('Hugging Face', 'Open on Hugging Face', () => run('openOnHuggingFace')),
+    button('arXiv', 'Open the arXiv abstract', () => run('openOnArxiv')),
+    button('PDF', 'Open the PDF', () => run('openPdf')),
+  );
+  article.append(actions);
+
+  const links = element('ul', undefined, 'links');
+  if (paper.githubRepo) {
+    const item = element('li', 'Code: ');
+    item.append(linkButton(paper.githubRepo.replace(/^https:\/\/(www\.)?github\.com\//, ''), paper.githubRepo, `Open the code repository ${paper.githubRepo}`));
+    if (paper.githubStars !== undefined) {
+      item.append(element('span', ` ★ ${paper.githubStars}`, 'stars'));
+    }
+    links.append(item);
+  }
+  if (paper.projectPage) {
+    const item = element('li', 'Project page: ');
+    item.append(linkButton(paper.projectPage, paper.projectPage, `Open the project page ${paper.projectPage}`));
+    links.append(item);
+  }
+  if (links.childElementCount > 0) {
+    article.append(links);
+  }
 
   if (paper.aiSummary) {
     const summary = element('section', undefined, 'summary');
@@ -55,23 +121,56 @@ function render(paper: PaperView): void {
   paper.abstractParagraphs.forEach((paragraph) => abstract.append(element('p', paragraph)));
   article.append(abstract);
 
-  const links = [
-    paper.githubRepo ? `Code: ${paper.githubRepo}` : undefined,
-    paper.projectPage ? `Project page: ${paper.projectPage}` : undefined,
-  ].filter((line): line is string => line !== undefined);
-  if (links.length > 0) {
-    const list = element('ul', undefined, 'links');
-    links.forEach((line) => list.append(element('li', line)));
-    article.append(list);
+  if (paper.aiKeywords && paper.aiKeywords.length > 0) {
+    const keywords = element('section', undefined, 'keywords');
+    keywords.append(element('h2', 'Keywords'));
+    const list = element('ul', undefined, 'chips');
+    paper.aiKeywords.forEach((keyword) => list.append(element('li', keyword, 'chip')));
+    keywords.append(list);
+    article.append(keywords);
   }
+  article.append(element('section', undefined, 'linked'));
   root.replaceChildren(article);
   document.title = paper.title;
 }
 
+function renderLinked(repos: LinkedReposView): void {
+  const section = root.querySelector('section.linked');
+  if (!section) {
+    return;
+  }
+  const groups: [string, readonly LinkedRepo[]][] = [['Models', repos.models], ['Datasets', repos.datasets], ['Spaces', repos.spaces]];
+  const shown = groups.filter(([, list]) => list.length > 0);
+  if (shown.length === 0) {
+    section.replaceChildren();
+    return;
+  }
+  const children: HTMLElement[] = [element('h2', 'On Hugging Face')];
+  for (const [name, list] of shown) {
+    children.push(element('h3', name));
+    const items = element('ul', undefined, 'repos');
+    for (const repo of list) {
+      const item = element('li');
+      item.append(linkButton(repo.id, repo.url, `Open ${repo.id} on Hugging Face`));
+      if (repo.note) {
+        item.append(element('span', ` ${repo.note}`, 'note'));
+      }
+      items.append(item);
+    }
+    children.push(items);
+  }
+  section.replaceChildren(...children);
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isHostToWebview(event.data)) {
+  if (!isHostToWebview(event.data)) {
+    return;
+  }
+  if (event.data.type === 'showPaper') {
     render(event.data.paper);
     vscode.setState({ paperId: event.data.paper.id });
+  } else if (current && event.data.paperId === current.id) {
+    renderLinked(event.data.repos);
   }
 });
 

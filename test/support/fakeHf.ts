@@ -10,7 +10,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isoWeek, isValidDate } from '../../src/core/dates';
-import { sharedPath } from './paths';
+import { root, sharedPath } from './paths';
+
+/** The day the hostile fixture is served on (no real batch exists then). */
+export const HOSTILE_DATE = '2024-01-01';
 
 export type FaultMode = 'delay' | '429' | '500' | 'reset' | 'truncate' | 'invalidJson' | 'wrongType';
 
@@ -33,6 +36,8 @@ export class FakeHf {
   private readonly byDate = new Map<string, Item[]>();
   private readonly byId = new Map<string, Item>();
   private readonly dates: string[];
+  /** Requests to /__trap: anything hostile content manages to make the panel fetch. */
+  readonly trapHits: string[] = [];
   private fault: (Fault & { remaining: number }) | undefined;
   readonly requests: string[] = [];
   /** The headers that matter, per request, in the same order as `requests`. */
@@ -48,6 +53,15 @@ export class FakeHf {
     this.dates = [...this.byDate.keys()].sort();
   }
 
+  /** Serves test/fixtures/hostile-feed.json on HOSTILE_DATE, its trap URLs pointing at this server. */
+  private loadHostile(): void {
+    const text = readFileSync(join(root, 'test', 'fixtures', 'hostile-feed.json'), 'utf8').replaceAll('{{TRAP}}', `${this.url}/__trap`)
+      .replaceAll('{{LONG}}', 'A'.repeat(100_000)); // 100 kB strings, made here to keep the fixture small
+    const items = JSON.parse(text) as Item[];
+    this.byDate.set(HOSTILE_DATE, items);
+    items.forEach((item) => this.byId.set(item.paper.id, item));
+  }
+
   static async start(port = 0): Promise<FakeHf> {
     const server = createServer();
     const fake = new FakeHf(server);
@@ -60,6 +74,7 @@ export class FakeHf {
       });
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    fake.loadHostile();
     return fake;
   }
 
@@ -155,12 +170,14 @@ export class FakeHf {
       this.setFault(text.trim() ? JSON.parse(text) as Fault : undefined);
     } else if (url.pathname === '/__reset' && request.method === 'POST') {
       this.reset();
+    } else if (url.pathname === '/__trap') {
+      this.trapHits.push(`${url.pathname}${url.search}`);
     } else if (url.pathname !== '/__requests') {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ requests: this.requests, headers: this.headers }));
+    response.end(JSON.stringify({ requests: this.requests, headers: this.headers, trapHits: this.trapHits }));
   }
 
   private latest(): string {
@@ -230,6 +247,11 @@ export class FakeHf {
       }
       return;
     }
+    const reposMatch = /^\/api\/arxiv\/([^/]+)\/repos$/.exec(path);
+    if (reposMatch) {
+      json(response, 200, linkedRepos(decodeURIComponent(reposMatch[1] as string)));
+      return;
+    }
     if (path === '/api/papers/search') {
       json(response, 200, this.search(url.searchParams.get('q') ?? '', Number(url.searchParams.get('limit') ?? 50)));
       return;
@@ -270,6 +292,21 @@ export class FakeHf {
     }
     return results;
   }
+}
+
+/**
+ * No real sample of /api/arxiv/{id}/repos exists: a small hand-made answer of the documented shape
+ * (HF-FEED.md §3.1) for one paper, empty lists for the rest.
+ */
+function linkedRepos(id: string): unknown {
+  if (id !== '2608.19880') {
+    return { models: [], datasets: [], spaces: [] };
+  }
+  return {
+    models: [{ id: 'google/envharness-7b', author: 'google', likes: 12, downloads: 340, pipeline_tag: 'text-generation', private: false }],
+    datasets: [{ id: 'google/envharness-tasks', author: 'google', likes: 3, downloads: 51, private: false }],
+    spaces: [{ id: 'google/envharness-demo', emoji: '🌍', running: true, shortDescription: 'Try EnvHarness', featured: false }],
+  };
 }
 
 function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { HfClient } from '../../src/core/feed/client';
 import * as htmlReader from '../../src/core/feed/html';
 import { fetchWindow } from '../../src/core/feed/feed';
+import { linkedRepoUrl, parseLinkedRepos } from '../../src/core/feed/linkedRepos';
 import { FeedError } from '../../src/core/feed/http';
 import { resolveWindow } from '../../src/core/feed/windows';
 import { FakeHf } from '../support/fakeHf';
@@ -106,5 +107,21 @@ describe('HfClient against the local fake Hugging Face (real HTTP on 127.0.0.1)'
     const total = [...result.queries.values()].reduce((sum, ids) => sum + ids.length, 0);
     assert.equal(result.papers.length, new Set([...result.queries.values()].flat()).size);
     assert.ok(total >= result.papers.length);
+  });
+});
+
+describe('linked Hugging Face repositories', () => {
+  it('reads models, datasets and Spaces, skipping unusable entries', () => {
+    const repos = parseLinkedRepos({
+      models: [{ id: 'google/envharness-7b', likes: 12, downloads: 340 }, { id: '../../etc/passwd' }, { id: 7 }],
+      datasets: [{ id: 'google/envharness-tasks', likes: -1 }],
+      spaces: [{ id: 'google/envharness-demo', emoji: '🌍' }, { id: 'x/y', emoji: '<script>alert(1)</script>' }],
+    });
+    assert.deepEqual(repos.models, [{ id: 'google/envharness-7b', kind: 'model', likes: 12, downloads: 340 }]);
+    assert.deepEqual(repos.datasets, [{ id: 'google/envharness-tasks', kind: 'dataset' }]);
+    assert.deepEqual(repos.spaces.map((space) => space.emoji), ['🌍', undefined]);
+    assert.equal(linkedRepoUrl(repos.datasets[0] as never), 'https://huggingface.co/datasets/google/envharness-tasks');
+    assert.equal(linkedRepoUrl(repos.spaces[0] as never), 'https://huggingface.co/spaces/google/envharness-demo');
+    assert.deepEqual(parseLinkedRepos('nonsense'), { models: [], datasets: [], spaces: [] });
   });
 });

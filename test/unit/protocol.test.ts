@@ -2,16 +2,31 @@ import * as assert from 'node:assert/strict';
 import { isHostToWebview, isWebviewToHost } from '../../src/shared/protocol';
 
 describe('webview protocol', () => {
-  it('accepts only well-formed messages from the webview', () => {
+  it('accepts the known messages from the webview', () => {
     assert.ok(isWebviewToHost({ type: 'ready' }));
-    for (const bad of [null, 'ready', { type: 'ready', extra: 1 }, { type: 'openLink', url: 'https://x' }, [], { type: 1 }]) {
-      assert.equal(isWebviewToHost(bad), false, JSON.stringify(bad));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'openOnArxiv' }));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'openPdf' }));
+    assert.ok(isWebviewToHost({ type: 'openLink', url: 'https://github.com/a/b' }));
+  });
+
+  it('rejects unknown types, extra or missing keys, wrong value types and unknown commands', () => {
+    const forged: unknown[] = [
+      null, 'ready', [], 42, { type: 1 }, { type: 'eval', code: 'alert(1)' }, { type: 'ready', extra: 1 },
+      { type: 'run' }, { type: 'run', command: 'workbench.action.terminal.new' }, { type: 'run', command: 'openPdf', args: ['x'] },
+      { type: 'run', command: ['openPdf'] }, { type: 'openLink' }, { type: 'openLink', url: 42 },
+      { type: 'openLink', url: `https://github.com/${'a'.repeat(3_000)}` }, { type: 'openLink', url: 'https://x', paper: '1' },
+      { type: '__proto__' }, JSON.parse('{"type":"ready","__proto__":{"polluted":true}}'),
+    ];
+    for (const message of forged) {
+      assert.equal(isWebviewToHost(message), false, JSON.stringify(message)?.slice(0, 60));
     }
   });
 
   it('checks the shape of messages to the webview', () => {
     assert.ok(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] } }));
+    assert.ok(isHostToWebview({ type: 'linkedRepos', paperId: '1', repos: { models: [], datasets: [], spaces: [] } }));
     assert.equal(isHostToWebview({ type: 'showPaper', paper: { id: '1' } }), false);
     assert.equal(isHostToWebview({ type: 'showPaper' }), false);
+    assert.equal(isHostToWebview({ type: 'linkedRepos', paperId: '1', repos: { models: [] } }), false);
   });
 });

@@ -5,6 +5,7 @@
 import type { Paper } from '../model';
 import { FeedFormatError, normaliseDailyPapers, normalisePaperObject } from '../normalise';
 import type { DailyPapersIsland } from './html';
+import { type LinkedRepos, parseLinkedRepos } from './linkedRepos';
 import { FeedError, hasNextLink, httpGet, type HttpOptions, type HttpResult } from './http';
 import type { FeedQuery } from './windows';
 
@@ -115,6 +116,12 @@ export class HfClient {
       }
       throw error;
     }
+  }
+
+  /** `GET /api/arxiv/{id}/repos`: models, datasets and Spaces citing the paper. */
+  async linkedRepos(id: string, signal?: AbortSignal): Promise<LinkedRepos> {
+    const { json } = await this.getJson(`/api/arxiv/${encodeURIComponent(id)}/repos`, signal);
+    return parseLinkedRepos(json);
   }
 
   /** `GET /api/papers/search?q=`. */

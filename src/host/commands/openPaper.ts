@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parsePaperRef } from '../../core/arxiv';
 import type { Paper } from '../../core/model';
 import { describePaper } from '../../core/present';
-import type { PaperPanel } from '../panel/paperPanel';
+import type { PaperPanels } from '../panel/paperPanels';
 import type { PaperStore } from '../paperStore';
 import { isPaperNode } from '../tree/nodes';
 import type { PapersTree } from '../tree/papersTree';
@@ -11,7 +11,7 @@ import { UserError } from './register';
 export interface PaperCommandContext {
   readonly store: PaperStore;
   readonly tree: PapersTree;
-  readonly panel: PaperPanel;
+  readonly panels: PaperPanels;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function resolvePaper(context: PaperCommandContext, arg: unknown): 
     }
     return paper;
   }
-  return context.tree.selectedPaper()?.paper ?? context.panel.paper ?? pickPaper(context.store);
+  return context.tree.selectedPaper()?.paper ?? context.panels.paper ?? pickPaper(context.store);
 }
 
 async function pickPaper(store: PaperStore): Promise<Paper | undefined> {
@@ -55,6 +55,6 @@ async function pickPaper(store: PaperStore): Promise<Paper | undefined> {
 export async function openPaper(context: PaperCommandContext, arg: unknown): Promise<void> {
   const paper = await resolvePaper(context, arg);
   if (paper) {
-    context.panel.show(paper);
+    context.panels.show(paper);
   }
 }

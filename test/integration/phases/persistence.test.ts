@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { paperFeed } from '../helpers';
+import { paperFeed, waitFor, webviewTabs } from '../helpers';
 
 const phase = process.env.PAPER_FEED_TEST_PHASE ?? '';
 const token = process.env.PAPER_FEED_TEST_TOKEN ?? '';
@@ -25,6 +25,14 @@ describe(`persistence across phases (${phase})`, () => {
       assert.equal(testing.papersTree.view.description, 'Last 7 days');
     });
 
+    it('opens a paper panel, to be restored after the reload', async () => {
+      const { testing } = await paperFeed();
+      await vscode.commands.executeCommand('paperFeed.openPaper', '2608.19880');
+      await waitFor('the panel page to be ready', () => (testing.panel.readyPapers.includes('2608.19880') ? true : undefined), 20_000);
+      // Give the page a moment to store its state (setState) before the window goes away.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    });
+
     it('writes the token to globalState and to a globalStorageUri file', async () => {
       const { testing } = await paperFeed();
       assert.notEqual(testing.globalState.get(KEY), token, 'a fresh profile has no token yet');
@@ -39,6 +47,13 @@ describe(`persistence across phases (${phase})`, () => {
       assert.equal(api.testing.papersTree.view.description, 'Last 7 days');
       assert.ok(api.getPaper('2608.19880'), 'a paper from the fake feed');
       assert.equal(api.getPaper('2508.10104'), undefined, 'no sample paper');
+    });
+
+    it('restores the paper panel with its paper (WebviewPanelSerializer)', async () => {
+      const { testing } = await paperFeed();
+      const tab = await waitFor('the restored panel', () => webviewTabs('paperFeed.paper')[0], 20_000);
+      assert.equal(tab.label, 'EnvHarness: Awakening Static Worlds for Agent Learning');
+      await waitFor('the panel to hold its paper', () => (testing.panel.paper?.id === '2608.19880' ? true : undefined), 20_000);
     });
 
     it('reads back the token the first phase wrote', async () => {

@@ -1,0 +1,261 @@
+import * as vscode from 'vscode';
+import type { LinkedRepos } from '../../core/feed/linkedRepos';
+import type { Paper } from '../../core/model';
+import { isWebviewToHost, type HostToWebview, type PanelCommand } from '../../shared/protocol';
+import { Disposable } from '../disposable';
+import type { LinkOpener } from '../links';
+import { toLinkedReposView, toPaperView } from './paperView';
+
+export const PAPER_PANEL_VIEW_TYPE = 'paperFeed.paper';
+
+/** Hugging Face's CDN hosts: the only image sources the panel's CSP allows. */
+const IMAGE_HOSTS = ['https://cdn-avatars.huggingface.co', 'https://cdn-thumbnails.huggingface.co', 'https://cdn-uploads.huggingface.co'];
+
+export interface PaperPanelsDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  readonly opener: LinkOpener;
+  /** `paperFeed.panel.reuse`: one panel for every paper (default), or one per paper. */
+  readonly reuse: () => boolean;
+  /** The panel's buttons run the same commands as the palette and the tree. */
+  readonly runCommand: (command: PanelCommand, paper: Paper) => Thenable<unknown>;
+  /** Linked models, datasets and Spaces, fetched lazily; absent offline. */
+  readonly linkedRepos?: (id: string, signal: AbortSignal) => Promise<LinkedRepos>;
+}
+
+/** One open panel. */
+class PanelView {
+  ready = false;
+  readonly queue: HostToWebview[] = [];
+  /** The links this panel was given: the only ones it may ask the host to open. */
+  links = new Set<string>();
+  fetching: AbortController | undefined;
+
+  constructor(readonly panel: vscode.WebviewPanel, public paper: Paper) {}
+}
+
+/**
+ * The paper panels. Each page is static; paper text arrives as a message after the webview says it
+ * is ready, is rendered with textContent, and every message back is validated here.
+ */
+export class PaperPanels extends Disposable {
+  private readonly views = new Set<PanelView>();
+  private lastActive: PanelView | undefined;
+  /** Messages from webviews that failed validation (also logged). */
+  readonly rejected: string[] = [];
+
+  constructor(private readonly deps: PaperPanelsDeps) {
+    super();
+    this._register({ dispose: () => [...this.views].forEach((view) => view.panel.dispose()) });
+  }
+
+  /** The paper in the active (else the last active) panel, if a panel is open. */
+  get paper(): Paper | undefined {
+    const active = [...this.views].find((view) => view.panel.active) ?? this.lastActive;
+    return active && this.views.has(active) ? active.paper : undefined;
+  }
+
+  get openPapers(): Paper[] {
+    return [...this.views].map((view) => view.paper);
+  }
+
+  show(paper: Paper): void {
+    const reuse = this.deps.reuse();
+    let view = reuse
+      ? (this.lastActive && this.views.has(this.lastActive) ? this.lastActive : [...this.views][0])
+      : [...this.views].find((candidate) => candidate.paper.id === paper.id);
+    if (!view) {
+      view = this.adopt(vscode.window.createWebviewPanel(
+        PAPER_PANEL_VIEW_TYPE,
+        shortTitle(paper.title),
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        this.webviewOptions(),
+      ), paper);
+    } else {
+      view.panel.reveal(undefined, false);
+    }
+    this.render(view, paper);
+  }
+
+  /** The paper a panel titled `title` showed (panel titles are shortened paper titles). */
+  findByPanelTitle(papers: readonly Paper[], title: string): Paper | undefined {
+    return papers.find((paper) => shortTitle(paper.title) === title);
+  }
+
+  /** Ids of the papers whose panel page has said it is ready. */
+  get readyPapers(): string[] {
+    return [...this.views].filter((view) => view.ready).map((view) => view.paper.id);
+  }
+
+  /** A panel VS Code restored after a reload (WebviewPanelSerializer). */
+  restore(panel: vscode.WebviewPanel, paper: Paper | undefined): void {
+    if (!paper) {
+      this.deps.log.info('A paper panel from the last session shows a paper that is no longer loaded; closing it.');
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.render(this.adopt(panel, paper), paper);
+  }
+
+  /** Handles a message as if the active panel's webview had sent it (for the integration tests). */
+  receiveFromActive(message: unknown): Promise<void> {
+    const view = [...this.views].find((candidate) => candidate.panel.active) ?? this.lastActive;
+    return view ? this.receive(view, message) : Promise.resolve();
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media'), vscode.Uri.joinPath(this.deps.extensionUri, 'dist')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, paper: Paper): PanelView {
+    const view = new PanelView(panel, paper);
+    this.views.add(view);
+    this.lastActive = view;
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'paper-feed.svg');
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(view, message)),
+      panel.onDidChangeViewState(() => {
+        if (panel.active) {
+          this.lastActive = view;
+        }
+      }),
+      panel.onDidDispose(() => {
+        view.fetching?.abort();
+        subscriptions.forEach((subscription) => subscription.dispose());
+        this.views.delete(view);
+        if (this.lastActive === view) {
+          this.lastActive = undefined;
+        }
+      }),
+    ];
+    panel.webview.html = this.html(panel.webview);
+    return view;
+  }
+
+  private render(view: PanelView, paper: Paper): void {
+    view.paper = paper;
+    view.panel.title = shortTitle(paper.title);
+    const shown = toPaperView(paper);
+    view.links = new Set([shown.githubRepo, shown.projectPage].filter((link): link is string => link !== undefined));
+    this.post(view, { type: 'showPaper', paper: shown });
+    void this.loadLinkedRepos(view, paper);
+  }
+
+  private async loadLinkedRepos(view: PanelView, paper: Paper): Promise<void> {
+    view.fetching?.abort();
+    if (!this.deps.linkedRepos) {
+      return;
+    }
+    const controller = new AbortController();
+    view.fetching = controller;
+    try {
+      const repos = toLinkedReposView(await this.deps.linkedRepos(paper.id, controller.signal));
+      if (view.paper.id !== paper.id || controller.signal.aborted) {
+        return;
+      }
+      for (const repo of [...repos.models, ...repos.datasets, ...repos.spaces]) {
+        view.links.add(repo.url);
+      }
+      this.post(view, { type: 'linkedRepos', paperId: paper.id, repos });
+    } catch (error) {
+      this.deps.log.info(`No linked Hugging Face repositories for ${paper.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async receive(view: PanelView, message: unknown): Promise<void> {
+    if (!isWebviewToHost(message)) {
+      this.reject(`an unknown message ${describe(message)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        view.ready = true;
+        view.queue.splice(0).forEach((queued) => void view.panel.webview.postMessage(queued));
+        return;
+      case 'run':
+        await this.deps.runCommand(message.command, view.paper);
+        return;
+      case 'openLink':
+        if (!view.links.has(message.url)) {
+          this.reject(`a link the panel was not given: ${JSON.stringify(message.url.slice(0, 200))}`);
+          return;
+        }
+        await this.deps.opener.open(message.url, view.paper);
+    }
+  }
+
+  private reject(what: string): void {
+    this.rejected.push(what);
+    this.deps.log.warn(`Paper panel: ignored ${what}.`);
+  }
+
+  private post(view: PanelView, message: HostToWebview): void {
+    if (view.ready) {
+      void view.panel.webview.postMessage(message);
+    } else {
+      // Only the latest of each kind matters before the page is ready.
+      const index = view.queue.findIndex((queued) => queued.type === message.type);
+      if (index >= 0) {
+        view.queue.splice(index, 1);
+      }
+      view.queue.push(message);
+    }
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = makeNonce();
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'paper.css'));
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${panelCsp(webview.cspSource, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Paper</title>
+</head>
+<body>
+<main id="paper" aria-live="polite"><p class="loading">Loading…</p></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+}
+
+/** The panel's Content Security Policy. */
+export function panelCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${IMAGE_HOSTS.join(' ')}`,
+    `script-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function shortTitle(title: string): string {
+  return title.length > 60 ? `${title.slice(0, 59)}…` : title;
+}
+
+function describe(message: unknown): string {
+  try {
+    return JSON.stringify(message).slice(0, 200);
+  } catch {
+    return typeof message;
+  }
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
+}

@@ -1,0 +1,118 @@
+/** The paper panel in the real host: content, the typed protocol's validation, links and buttons. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, paperFeed, waitFor, webviewTabs } from '../helpers';
+
+const ENV_HARNESS = '2608.19880';
+
+describe('paper panel', () => {
+  const opened: string[] = [];
+  let asked: string[] = [];
+
+  before(async () => {
+    const { testing } = await paperFeed();
+    // Never open a real browser from the tests: record what would open, and refuse every question.
+    testing.opener.openExternal = async (uri) => {
+      opened.push(uri.toString(true));
+      return true;
+    };
+    testing.opener.confirm = async (host) => {
+      asked.push(host);
+      return false;
+    };
+  });
+
+  beforeEach(() => {
+    opened.length = 0;
+    asked = [];
+  });
+
+  afterEach(closeAllEditors);
+
+  it('opens with the paper and its title, from an id', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    const tab = await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
+    assert.equal(tab.label, 'EnvHarness: Awakening Static Worlds for Agent Learning');
+    assert.equal(testing.panel.paper?.id, ENV_HARNESS);
+  });
+
+  it('rejects and logs forged messages: unknown types, extra keys, commands it does not know', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
+    const before = testing.panel.rejected.length;
+    for (const forged of [
+      { type: 'eval', code: 'require("child_process")' },
+      { type: 'run', command: 'workbench.action.terminal.new' },
+      { type: 'ready', extra: true },
+      'ready',
+    ]) {
+      await testing.panel.receiveFromActive(forged);
+    }
+    assert.equal(testing.panel.rejected.length, before + 4);
+    assert.match(testing.panel.rejected.at(-4) ?? '', /^an unknown message \{"type":"eval"/);
+    assert.deepEqual(opened, []);
+  });
+
+  it('refuses a javascript: link and any link the panel was not given', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
+    const before = testing.panel.rejected.length;
+    await testing.panel.receiveFromActive({ type: 'openLink', url: 'javascript:fetch("http://127.0.0.1/steal")' });
+    await testing.panel.receiveFromActive({ type: 'openLink', url: 'https://evil.example/phish' });
+    assert.equal(testing.panel.rejected.length, before + 2);
+    assert.match(testing.panel.rejected.at(-2) ?? '', /^a link the panel was not given: "javascript:/);
+    assert.deepEqual(opened, []);
+    assert.deepEqual(asked, []);
+  });
+
+  it('opens the repository and the project page it shows, and runs its buttons as commands', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
+    await testing.panel.receiveFromActive({ type: 'openLink', url: 'https://github.com/google-research/envharness' });
+    await testing.panel.receiveFromActive({ type: 'openLink', url: 'https://envharness.com/' });
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnArxiv' });
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openPdf' });
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnHuggingFace' });
+    assert.deepEqual(opened, [
+      'https://github.com/google-research/envharness',
+      'https://envharness.com/',
+      `https://arxiv.org/abs/${ENV_HARNESS}`,
+      `https://arxiv.org/pdf/${ENV_HARNESS}`,
+      `https://huggingface.co/papers/${ENV_HARNESS}`,
+    ]);
+  });
+
+  it('lists linked Hugging Face repositories, fetched lazily, whose links then open', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    const space = 'https://huggingface.co/spaces/google/envharness-demo';
+    await waitFor('the linked Space to be openable', async () => {
+      await testing.panel.receiveFromActive({ type: 'openLink', url: space });
+      return opened.includes(space) ? true : undefined;
+    });
+  });
+
+  it('the browser commands take an arXiv id from the palette or the tree', async () => {
+    await vscode.commands.executeCommand('paperFeed.openOnArxiv', '2608.19880v2');
+    assert.deepEqual(opened, ['https://arxiv.org/abs/2608.19880']);
+  });
+
+  it('opens a panel per paper when paperFeed.panel.reuse is off', async () => {
+    const config = vscode.workspace.getConfiguration('paperFeed');
+    await config.update('panel.reuse', false, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+      const { testing } = await paperFeed();
+      const other = testing.feed.cache.all().find((entry) => entry.paper.id !== ENV_HARNESS)?.paper.id as string;
+      await vscode.commands.executeCommand('paperFeed.openPaper', other);
+      await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+      await waitFor('two panels', () => (webviewTabs('paperFeed.paper').length === 2 ? true : undefined));
+    } finally {
+      await config.update('panel.reuse', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
