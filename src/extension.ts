@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   });
   context.subscriptions.push(store, tree, panels, feed);
 
-  const papers: PaperCommandContext = { store, tree, panels };
+  const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id) };
   context.subscriptions.push(
     registerCommand(Commands.refresh, () => refresh(feed), log),
     registerCommand(Commands.selectWindow, (arg) => selectWindow(feed, arg), log),

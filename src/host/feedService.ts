@@ -279,6 +279,16 @@ export class FeedService extends Disposable {
     }
   }
 
+  /** A paper by id from Hugging Face (`/api/papers/{id}`), kept in the cache; undefined when unknown there. */
+  async fetchPaper(id: string): Promise<Paper | undefined> {
+    const paper = await (await this.createClient()).paper(id, AbortSignal.timeout(20_000));
+    if (paper) {
+      await this.cache.record(`paper:${paper.id}`, [paper]);
+      this.deps.store.remember(paper);
+    }
+    return paper;
+  }
+
   /** A client for the configured endpoint (also used by the panel for linked repositories). */
   async createClient(): Promise<HfClient> {
     const endpoint = this.config.endpoint;

@@ -55,6 +55,13 @@ export class PaperStore extends Disposable {
     this.changed.fire();
   }
 
+  /** Adds a paper fetched on its own (e.g. opened by id) to the catalog, leaving the view as it is. */
+  remember(paper: Paper): Paper {
+    const frozen = freeze(paper);
+    this.catalog.set(paper.id, frozen);
+    return frozen;
+  }
+
   /** Marks the current view as stale after a failed refresh, keeping its papers. */
   setError(error: string | undefined): void {
     this.current = { ...this.current, ...(error ? { error } : { error: undefined }) };

@@ -1,5 +1,19 @@
 import * as assert from 'node:assert/strict';
+import { HOSTILE_DATE } from '../support/fakeHf';
 import { activityBarItem, endSession, paperPanel, screenshots, type Session, startSession, treeRows } from './workbench';
+
+/** Picks a color theme through the command palette, as a person would. */
+async function setColorTheme(session: Session, name: string): Promise<void> {
+  const page = session.workbench.page;
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
 
 describe('Paper Feed in the workbench, live from the fake Hugging Face (development folder)', () => {
   let session: Session | undefined;
@@ -31,6 +45,70 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     assert.match(await panel.locator('.summary').innerText(), /EnvHarness and EnvRigger/);
     assert.match(await panel.locator('.facts').innerText(), /▲ 163/);
     await current.workbench.screenshot(screenshots, 'dev-2-paper');
+    await panel.locator('.actions button[aria-label="Open the PDF"]').waitFor();
+  });
+
+  it('reaches every panel button by keyboard, each with a label', async () => {
+    const current = session as Session;
+    const panel = paperPanel(current);
+    await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor();
+    await panel.locator('button').first().focus();
+    const labels: string[] = [];
+    for (let index = 0; index < 8; index++) {
+      labels.push(await panel.locator(':focus').getAttribute('aria-label') ?? '(none)');
+      await current.workbench.page.keyboard.press('Tab');
+    }
+    for (const expected of ['Show all 17 authors', 'Open on Hugging Face', 'Open the arXiv abstract', 'Open the PDF', 'Open the code repository https://github.com/google-research/envharness']) {
+      assert.ok(labels.includes(expected), `${expected} not reached by Tab: ${labels.join(' | ')}`);
+    }
+    assert.ok(!labels.includes('(none)'), labels.join(' | '));
+    await panel.locator('h2', { hasText: 'On Hugging Face' }).waitFor({ timeout: 15_000 });
+    assert.match(await panel.locator('section.linked').innerText(), /google\/envharness-demo/);
+  });
+
+  it('renders in a dark theme as well', async () => {
+    const current = session as Session;
+    await current.workbench.screenshot(screenshots, 'dev-2-paper-light');
+    await setColorTheme(current, 'Dark Modern');
+    await current.workbench.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 20_000 });
+    await current.workbench.page.waitForTimeout(500);
+    await current.workbench.screenshot(screenshots, 'dev-2-paper-dark');
+    await setColorTheme(current, 'Light Modern');
+    await current.workbench.page.locator('.monaco-workbench.vs').waitFor({ timeout: 20_000 });
+  });
+
+  it('shows a hostile feed as inert text: nothing runs, nothing is fetched', async () => {
+    const current = session as Session;
+    const page = current.workbench.page;
+    await page.locator('.part.sidebar').hover();
+    await page.locator('.part.sidebar .action-label[aria-label^="Show Papers From"]').first().click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A day…' }).click();
+    await input.fill(HOSTILE_DATE);
+    await page.keyboard.press('Enter');
+    const row = treeRows(current).filter({ hasText: 'Hostile Title' });
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const panel = paperPanel(current);
+    const title = panel.locator('h1', { hasText: 'Hostile Title' });
+    await title.waitFor({ timeout: 30_000 });
+    assert.match(await title.innerText(), /^<img src=x onerror="window\.__pwned=1;fetch\('http:\/\/127\.0\.0\.1:\d+\/__trap\?img-title'\)"><script>/);
+    assert.equal(await panel.locator('#paper :is(img, script, iframe, style, b)').count(), 0, 'no element came from paper text');
+    const authors = await panel.locator('.authors').innerText();
+    assert.match(authors, /<script>fetch\(.*\)<\/script>Eve/);
+    assert.match(authors, /🦄 Emoji Author 👩‍🔬/);
+    assert.doesNotMatch(authors, /Hidden Author/);
+    assert.match(await panel.locator('.abstract').innerText(), /<\/style><style>body\{display:none\}<\/style>/);
+    assert.equal(await panel.locator('button.link', { hasText: 'javascript' }).count(), 0, 'a javascript: repository is not offered');
+    const pwned = await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('body').evaluate((body) => (body.ownerDocument.defaultView as unknown as { __pwned?: unknown }).__pwned);
+    assert.equal(pwned, undefined, 'no payload ran');
+    await page.waitForTimeout(1_000);
+    assert.deepEqual(current.fake?.trapHits, [], 'the trap URL received no request');
+    await current.workbench.screenshot(screenshots, 'dev-4-hostile');
+    await treeRows(current).filter({ hasText: 'AAAAAAAAAA' }).first().click();
+    await panel.locator('h1', { hasText: 'AAAAAAAAAA' }).waitFor({ timeout: 30_000 });
+    assert.ok((await panel.locator('h1').innerText()).length <= 1_000, 'a 100 kB title is cut to 1,000 characters');
   });
 
   it('switches to another day from the view title', async () => {

@@ -59,6 +59,12 @@ async function main(): Promise<number> {
     results.push({ phase, code, seconds: (Date.now() - started) / 1000 });
   };
 
+  // Interrupted (Ctrl+C, a CI timeout): end what this run started, by process group, then exit.
+  const interrupt = (): void => {
+    void Promise.allSettled([workbench?.close(), server.stop(), fake.close()]).then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     await server.start();
     workbench = await Workbench.launch(profile);

@@ -12,6 +12,8 @@ export interface PaperCommandContext {
   readonly store: PaperStore;
   readonly tree: PapersTree;
   readonly panels: PaperPanels;
+  /** Asks Hugging Face for a paper Paper Feed has not seen. */
+  readonly fetchPaper: (id: string) => Promise<Paper | undefined>;
 }
 
 /**
@@ -27,29 +29,66 @@ export async function resolvePaper(context: PaperCommandContext, arg: unknown): 
     if (!id) {
       throw new UserError(vscode.l10n.t('"{0}" is not an arXiv id or a paper URL.', arg.slice(0, 200)));
     }
-    const paper = context.store.get(id);
-    if (!paper) {
-      throw new UserError(vscode.l10n.t('Paper {0} is not in the feed that Paper Feed has loaded.', id));
-    }
-    return paper;
+    return byId(context, id);
   }
-  return context.tree.selectedPaper()?.paper ?? context.panels.paper ?? pickPaper(context.store);
+  return context.tree.selectedPaper()?.paper ?? context.panels.paper ?? pickPaper(context);
 }
 
-async function pickPaper(store: PaperStore): Promise<Paper | undefined> {
-  const items = store.list().map((paper) => ({
+/** A known paper, else one fetched from Hugging Face with progress; a clear error when there is none. */
+async function byId(context: PaperCommandContext, id: string): Promise<Paper> {
+  const known = context.store.get(id);
+  if (known) {
+    return known;
+  }
+  let paper: Paper | undefined;
+  try {
+    paper = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Paper Feed: looking up arXiv:{0} on Hugging Face', id) },
+      () => context.fetchPaper(id),
+    );
+  } catch (error) {
+    throw new UserError(vscode.l10n.t('Paper {0} is not in the cache, and Hugging Face could not be asked: {1}', id, error instanceof Error ? error.message : String(error)));
+  }
+  if (!paper) {
+    throw new UserError(vscode.l10n.t('Hugging Face has no paper page for arXiv:{0}.', id));
+  }
+  return paper;
+}
+
+interface PaperItem extends vscode.QuickPickItem {
+  readonly paper?: Paper;
+  readonly id?: string;
+}
+
+/** Pick from the papers shown in the tree, or type an arXiv id or paper URL. */
+async function pickPaper(context: PaperCommandContext): Promise<Paper | undefined> {
+  const papers: PaperItem[] = context.store.view.papers.map((paper) => ({
     label: paper.title,
     description: describePaper(paper),
     detail: paper.id,
     paper,
   }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Open Paper'),
-    placeHolder: vscode.l10n.t('Choose a paper'),
-    matchOnDescription: true,
-    matchOnDetail: true,
+  const quickPick = vscode.window.createQuickPick<PaperItem>();
+  quickPick.title = vscode.l10n.t('Open Paper');
+  quickPick.placeholder = vscode.l10n.t('Choose a paper, or type an arXiv id or a paper URL');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = papers;
+  const picked = await new Promise<PaperItem | undefined>((resolve) => {
+    quickPick.onDidChangeValue((value) => {
+      const id = parsePaperRef(value);
+      const typed: PaperItem[] = id ? [{ label: `$(link) arXiv:${id}`, description: vscode.l10n.t('open this paper'), alwaysShow: true, id }] : [];
+      quickPick.items = [...typed, ...papers];
+    });
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
   });
-  return picked?.paper;
+  quickPick.dispose();
+  if (picked?.paper) {
+    return picked.paper;
+  }
+  return picked?.id ? byId(context, picked.id) : undefined;
 }
 
 export async function openPaper(context: PaperCommandContext, arg: unknown): Promise<void> {

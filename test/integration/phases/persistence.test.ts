@@ -25,14 +25,6 @@ describe(`persistence across phases (${phase})`, () => {
       assert.equal(testing.papersTree.view.description, 'Last 7 days');
     });
 
-    it('opens a paper panel, to be restored after the reload', async () => {
-      const { testing } = await paperFeed();
-      await vscode.commands.executeCommand('paperFeed.openPaper', '2608.19880');
-      await waitFor('the panel page to be ready', () => (testing.panel.readyPapers.includes('2608.19880') ? true : undefined), 20_000);
-      // Give the page a moment to store its state (setState) before the window goes away.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    });
-
     it('writes the token to globalState and to a globalStorageUri file', async () => {
       const { testing } = await paperFeed();
       assert.notEqual(testing.globalState.get(KEY), token, 'a fresh profile has no token yet');
@@ -40,6 +32,15 @@ describe(`persistence across phases (${phase})`, () => {
       await vscode.workspace.fs.createDirectory(testing.globalStorageUri);
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(testing.globalStorageUri, FILE), new TextEncoder().encode(token));
     });
+    it('opens a paper panel, to be restored after the reload', async () => {
+      const { testing } = await paperFeed();
+      await vscode.commands.executeCommand('paperFeed.openPaper', '2608.19880');
+      await waitFor('the panel page to be ready', () => (testing.panel.readyPapers.includes('2608.19880') ? true : undefined), 20_000);
+      // Give the page a moment to store its state (setState), and VS Code to flush globalState
+      // (written by the test before), before the window goes away.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    });
+
   } else {
     it('shows the cached papers, not the sample, with the network gone', async () => {
       const api = await paperFeed();

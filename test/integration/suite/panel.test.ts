@@ -101,6 +101,22 @@ describe('paper panel', () => {
     assert.deepEqual(opened, ['https://arxiv.org/abs/2608.19880']);
   });
 
+  it('opens a paper Paper Feed has not seen by asking Hugging Face, and keeps it', async () => {
+    const api = await paperFeed();
+    assert.equal(api.getPaper('2405.15738'), undefined, 'not seen yet');
+    await vscode.commands.executeCommand('paperFeed.openPaper', 'https://arxiv.org/abs/2405.15738v1');
+    const tab = await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
+    assert.equal(tab.label, 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Lar…', 'long titles are shortened in the tab');
+    assert.equal(api.testing.panel.paper?.title, 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models');
+    assert.equal(api.getPaper('2405.15738')?.authors[0]?.name, 'Chunjiang Ge');
+    assert.ok(api.testing.feed.cache.get('2405.15738'), 'kept in the cache');
+  });
+
+  it('says so when Hugging Face has no such paper, and opens nothing', async () => {
+    await vscode.commands.executeCommand('paperFeed.openPaper', '2501.99999');
+    assert.equal(webviewTabs('paperFeed.paper').length, 0);
+  });
+
   it('opens a panel per paper when paperFeed.panel.reuse is off', async () => {
     const config = vscode.workspace.getConfiguration('paperFeed');
     await config.update('panel.reuse', false, vscode.ConfigurationTarget.Global);
