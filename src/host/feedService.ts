@@ -37,6 +37,7 @@ export class FeedService extends Disposable {
   private windowId: WindowId;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private runningKey: string | undefined;
   private lastShownError: string | undefined;
   /** Messages shown to the user, newest last (read by the integration tests). */
   readonly shownMessages: string[] = [];
@@ -126,9 +127,12 @@ export class FeedService extends Disposable {
    * background ones show progress on the view and report a failure only once until it changes.
    */
   refresh(options: { interactive: boolean }): Promise<void> {
+    const key = this.windowKey();
     if (this.running) {
-      return this.running;
+      // The same window: share the refresh under way. Another window: fetch it once that one is done.
+      return this.runningKey === key ? this.running : this.running.then(() => this.refresh(options));
     }
+    this.runningKey = key;
     const task = options.interactive
       ? vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Paper Feed: refreshing {0}', this.resolved().label), cancellable: true },

@@ -2,6 +2,18 @@ import * as assert from 'node:assert/strict';
 import { HOSTILE_DATE } from '../support/fakeHf';
 import { activityBarItem, endSession, paperPanel, screenshots, type Session, startSession, treeRows } from './workbench';
 
+/** Picks a day with the calendar button in the view title, as a person would. */
+async function showDay(session: Session, date: string): Promise<void> {
+  const page = session.workbench.page;
+  await page.locator('.part.sidebar').hover();
+  await page.locator('.part.sidebar .action-label[aria-label^="Show Papers From"]').first().click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A day…' }).click();
+  await input.fill(date);
+  await page.keyboard.press('Enter');
+}
+
 /** Picks a color theme through the command palette, as a person would. */
 async function setColorTheme(session: Session, name: string): Promise<void> {
   const page = session.workbench.page;
@@ -80,13 +92,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
   it('shows a hostile feed as inert text: nothing runs, nothing is fetched', async () => {
     const current = session as Session;
     const page = current.workbench.page;
-    await page.locator('.part.sidebar').hover();
-    await page.locator('.part.sidebar .action-label[aria-label^="Show Papers From"]').first().click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A day…' }).click();
-    await input.fill(HOSTILE_DATE);
-    await page.keyboard.press('Enter');
+    await showDay(current, HOSTILE_DATE);
     const row = treeRows(current).filter({ hasText: 'Hostile Title' });
     await row.waitFor({ timeout: 30_000 });
     await row.click();
@@ -114,13 +120,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
   it('switches to another day from the view title', async () => {
     const current = session as Session;
     const page = current.workbench.page;
-    await page.locator('.part.sidebar').hover();
-    await page.locator('.part.sidebar .action-label[aria-label^="Show Papers From"]').first().click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A day…' }).click();
-    await input.fill('2026-08-20');
-    await page.keyboard.press('Enter');
+    await showDay(current, '2026-08-20');
     await page.locator('.part.sidebar .pane-header[aria-label="Papers - Thu 20 Aug 2026 Section"]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.locator('.part.sidebar .monaco-list-row[aria-label^="Thu 20 Aug 2026, "]').waitFor();
     await current.workbench.screenshot(screenshots, 'dev-3-day');
