@@ -1,0 +1,75 @@
+/** Every citation format Paper Feed offers, by the ids in CONTRACT.md. */
+import type { Paper } from '../model';
+import { biblatex, bibtex } from './bibtex';
+import type { CslEngine } from './cslEngine';
+import { citationKey, type KeyFormat } from './keys';
+import { chicago, cslItem, cslJson, ieee, markdown, mla, plain } from './styles';
+
+export const CITATION_FORMATS = ['bibtex', 'biblatex', 'csl-json', 'apa', 'ieee', 'mla', 'chicago', 'harvard', 'vancouver', 'markdown', 'plain'] as const;
+export type BuiltInFormat = (typeof CITATION_FORMATS)[number];
+export type CitationFormat = BuiltInFormat | `csl:${string}`;
+
+export const FORMAT_LABELS: Record<BuiltInFormat, string> = {
+  bibtex: 'BibTeX',
+  biblatex: 'BibLaTeX',
+  'csl-json': 'CSL-JSON',
+  apa: 'APA 7',
+  ieee: 'IEEE',
+  mla: 'MLA 9',
+  chicago: 'Chicago (author-date)',
+  harvard: 'Harvard',
+  vancouver: 'Vancouver',
+  markdown: 'Markdown link',
+  plain: 'Plain text',
+};
+
+/** Styles done by the CSL engine, and its template names. */
+const CSL_TEMPLATES: Partial<Record<BuiltInFormat, string>> = { apa: 'apa', harvard: 'harvard1', vancouver: 'vancouver' };
+
+export function isCitationFormat(value: unknown): value is CitationFormat {
+  return typeof value === 'string'
+    && ((CITATION_FORMATS as readonly string[]).includes(value) || /^csl:[\w.-]{1,100}$/.test(value));
+}
+
+/** Whether formatting needs the CSL engine (so callers can show progress the first time). */
+export function needsCslEngine(format: CitationFormat): boolean {
+  return format.startsWith('csl:') || format in CSL_TEMPLATES;
+}
+
+export interface FormatOptions {
+  readonly keyFormat?: KeyFormat;
+  /** Loads the CSL engine on first use. */
+  readonly csl: () => Promise<CslEngine>;
+  /** The XML of a user style `csl:<name>`, or undefined when there is no such style. */
+  readonly userStyle?: (name: string) => Promise<string | undefined>;
+}
+
+export async function formatCitation(paper: Paper, format: CitationFormat, options: FormatOptions): Promise<string> {
+  const key = citationKey(paper, options.keyFormat);
+  switch (format) {
+    case 'bibtex': return bibtex(paper, key);
+    case 'biblatex': return biblatex(paper, key);
+    case 'csl-json': return cslJson(paper, key);
+    case 'ieee': return ieee(paper);
+    case 'mla': return mla(paper);
+    case 'chicago': return chicago(paper);
+    case 'markdown': return markdown(paper);
+    case 'plain': return plain(paper);
+    default: break;
+  }
+  const engine = await options.csl();
+  const builtIn = CSL_TEMPLATES[format as BuiltInFormat];
+  if (builtIn) {
+    return engine.format(cslItem(paper, key), builtIn);
+  }
+  const name = format.slice('csl:'.length);
+  const template = `user-${name}`;
+  if (!engine.hasStyle(template)) {
+    const xml = await options.userStyle?.(name);
+    if (!xml) {
+      throw new Error(`No CSL style named "${name}": add its .csl file to paperFeed.citation.cslStyles.`);
+    }
+    engine.addStyle(template, xml);
+  }
+  return engine.format(cslItem(paper, key), template);
+}

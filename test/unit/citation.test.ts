@@ -1,0 +1,176 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { biblatex, bibtex } from '../../src/core/citation/bibtex';
+import { engine } from '../../src/core/citation/cslEngine';
+import { CITATION_FORMATS, formatCitation, isCitationFormat, needsCslEngine } from '../../src/core/citation/format';
+import { citationKey } from '../../src/core/citation/keys';
+import { escapeBibtex, escapeLatexSpecials, protectCapitals } from '../../src/core/citation/latex';
+import { parseName } from '../../src/core/citation/names';
+import { chicago, cslItem, ieee, markdown, mla, plain } from '../../src/core/citation/styles';
+import type { Paper } from '../../src/core/model';
+import { parseSampleFeed } from '../../src/core/sample';
+import { root } from '../support/paths';
+
+const sample = parseSampleFeed(JSON.parse(readFileSync(join(root, 'media', 'sample-feed.json'), 'utf8')));
+const byId = (id: string): Paper => sample.find((paper) => paper.id === id) as Paper;
+const dino = byId('2508.10104');
+const options = { csl: async () => engine };
+
+function paper(title: string, authors: string[], extra: Partial<Paper> = {}): Paper {
+  return { id: '2501.00001', title, authors: authors.map((name) => ({ name })), abstract: '', publishedAt: '2025-01-02', ...extra };
+}
+
+describe('author names', () => {
+  const cases: [string, object][] = [
+    ['Oriane Siméoni', { family: 'Siméoni', given: 'Oriane' }],
+    ['Huy V. Vo', { family: 'Vo', given: 'Huy V.' }],
+    ['Laurens van der Maaten', { family: 'Maaten', given: 'Laurens', particle: 'van der' }],
+    ['Ludwig von Mises', { family: 'Mises', given: 'Ludwig', particle: 'von' }],
+    ['Jean-Pierre de Gennes', { family: 'Gennes', given: 'Jean-Pierre', particle: 'de' }],
+    ['Martin Luther King Jr.', { family: 'King', given: 'Martin Luther', suffix: 'Jr.' }],
+    ['Bhavana Dalvi Mishra', { family: 'Mishra', given: 'Bhavana Dalvi' }],
+    ['Zoey CuiZhu', { family: 'CuiZhu', given: 'Zoey' }],
+    ['Jean-Baptiste Alayrac-Dupont', { family: 'Alayrac-Dupont', given: 'Jean-Baptiste' }],
+    ['DeepSeek-AI', { literal: 'DeepSeek-AI' }],
+    ['Qwen Team', { literal: 'Qwen Team' }],
+    ['The ATLAS Collaboration', { literal: 'The ATLAS Collaboration' }],
+    ['Plato', { literal: 'Plato' }],
+    ['Wei Ai', { family: 'Ai', given: 'Wei' }],
+    ['王小明', { family: '王', given: '小明' }],
+    ['王 小明', { family: '王', given: '小明' }],
+  ];
+  for (const [raw, expected] of cases) {
+    it(`parses ${raw}`, () => assert.deepEqual(parseName(raw), expected));
+  }
+});
+
+describe('LaTeX text', () => {
+  it('escapes every special character in titles', () => {
+    assert.equal(escapeLatexSpecials('50% & $5 #1 a_b {x} ~ ^ \\'), '50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+  });
+
+  it('writes accents as LaTeX commands for BibTeX, and keeps UTF-8 for BibLaTeX', () => {
+    assert.equal(escapeBibtex('Siméoni Jégou Michaël Łukasz Straße Çelik Dvořák Ångström ï'), 'Sim{\\\'e}oni J{\\\'e}gou Micha{\\"e}l {\\L}ukasz Stra{\\ss}e {\\c{C}}elik Dvo{\\v{r}}{\\\'a}k {\\r{A}}ngstr{\\"o}m {\\"\\i}');
+    assert.equal(escapeLatexSpecials('Siméoni'), 'Siméoni');
+  });
+
+  it('protects acronyms, mixed case, capitals with digits and roman numerals', () => {
+    const braced = (title: string): string => protectCapitals(title, escapeLatexSpecials);
+    assert.equal(braced('DINOv3: Self-supervised ViTs for LLM agents'), '{DINOv3}: Self-supervised {ViTs} for {LLM} agents');
+    assert.equal(braced('GPT-4 and Part II of ImageNet'), '{GPT-4} and Part {II} of {ImageNet}');
+    assert.equal(braced('Attention is all you need'), 'Attention is all you need');
+    assert.equal(braced('R&D at 100%'), '{R\\&D} at 100\\%');
+  });
+});
+
+describe('citation keys', () => {
+  it('follow arXiv by default: surname, year, four title words that are not stopwords, lowercase ASCII', () => {
+    assert.equal(citationKey(dino), 'simeoni2025dinov3');
+    assert.equal(citationKey(paper('The Llama 3 Herd of Models', ['Aaron Grattafiori'], { publishedAt: '2024-07-31' })), 'grattafiori2024llama3herdmodels');
+    assert.equal(citationKey(paper('DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning', ['DeepSeek-AI'])), 'deepseekai2025deepseekr1incentivizingreasoningcapability');
+  });
+
+  it('offer the Google Scholar preset and custom patterns', () => {
+    const attention = paper('Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], { publishedAt: '2017-06-12' });
+    assert.equal(citationKey(attention, 'scholar'), 'vaswani2017attention');
+    assert.equal(citationKey(attention, '[Auth][year][Title:2]'), 'Vaswani2017AttentionNeed');
+    assert.equal(citationKey(attention, '[auth]_[id]'), 'vaswani_2501.00001');
+  });
+
+  it('use the first version year, particles, folded diacritics; are stable', () => {
+    const maaten = paper('Visualizing Data using t-SNE', ['Laurens van der Maaten'], { publishedAt: '2026-01-01', firstVersionDate: '2008-11-01' });
+    assert.equal(citationKey(maaten, 'scholar'), 'vandermaaten2008visualizing');
+    assert.equal(citationKey(paper('Über Alles', ['Łukasz Müller-Straße'])), 'mullerstrasse2025uberalles');
+    assert.equal(citationKey(dino), citationKey({ ...dino }));
+  });
+
+  it('never start with a digit or come out empty (a CJK-only author)', () => {
+    assert.equal(citationKey(paper('图像', ['王小明'])), 'arxiv250100001');
+  });
+});
+
+describe('BibTeX and BibLaTeX', () => {
+  it('writes arXiv\'s @misc with the improvements: bare DOI, first version year, names as Family, Given', () => {
+    const entry = bibtex({ ...dino, firstVersionDate: '2024-12-30' }, 'simeoni2025dinov3');
+    assert.match(entry, /^@misc\{simeoni2025dinov3,\n  title = \{\{DINOv3\}\},\n  author = \{Sim\{\\'e\}oni, Oriane and Vo, Huy V\. and /);
+    assert.match(entry, /\n  year = \{2024\},\n  eprint = \{2508\.10104\},\n  archivePrefix = \{arXiv\},\n  primaryClass = \{cs\.CV\},\n  doi = \{10\.48550\/arXiv\.2508\.10104\},\n  url = \{https:\/\/arxiv\.org\/abs\/2508\.10104\},\n\}\n$/);
+  });
+
+  it('leaves out primaryClass when the category is unknown, and braces organizations', () => {
+    const entry = bibtex(paper('A Model', ['DeepSeek-AI', 'Laurens van der Maaten']), 'k');
+    assert.doesNotMatch(entry, /primaryClass/);
+    assert.match(entry, /author = \{\{DeepSeek-AI\} and van der Maaten, Laurens\}/);
+  });
+
+  it('writes BibLaTeX as @online with eprinttype, eprintclass and the full date, in UTF-8', () => {
+    const entry = biblatex(dino, 'k');
+    assert.match(entry, /^@online\{k,\n  title = \{\{DINOv3\}\},\n  author = \{Siméoni, Oriane and /);
+    assert.match(entry, /\n  date = \{2025-08-13\},\n  eprinttype = \{arxiv\},\n  eprint = \{2508\.10104\},\n  eprintclass = \{cs\.CV\},\n  doi = \{10\.48550\/arXiv\.2508\.10104\},/);
+  });
+});
+
+describe('styled references', () => {
+  const two = paper('Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], { publishedAt: '2017-06-12', primaryCategory: 'cs.CL' });
+
+  it('IEEE: initials first, up to six authors, then et al.', () => {
+    assert.equal(ieee(two), 'A. Vaswani and N. Shazeer, “Attention Is All You Need,” arXiv:2501.00001 [cs.CL], 2017. doi: 10.48550/arXiv.2501.00001.');
+    assert.equal(ieee(dino), 'O. Siméoni et al., “DINOv3,” arXiv:2508.10104 [cs.CV], 2025. doi: 10.48550/arXiv.2508.10104.');
+  });
+
+  it('MLA 9: the first author inverted, two joined by and, three or more with et al.', () => {
+    assert.equal(mla(two), 'Vaswani, Ashish, and Noam Shazeer. “Attention Is All You Need.” arXiv, 12 June 2017, https://doi.org/10.48550/arXiv.2501.00001.');
+    assert.equal(mla(dino), 'Siméoni, Oriane, et al. “DINOv3.” arXiv, 13 Aug. 2025, https://doi.org/10.48550/arXiv.2508.10104.');
+  });
+
+  it('Chicago author-date: all authors up to ten, else seven and et al.', () => {
+    assert.equal(chicago(two), 'Vaswani, Ashish, and Noam Shazeer. 2017. “Attention Is All You Need.” arXiv preprint, arXiv:2501.00001. https://doi.org/10.48550/arXiv.2501.00001.');
+    assert.match(chicago(dino), /^Siméoni, Oriane, Huy V\. Vo, Maximilian Seitzer, Federico Baldassarre, Maxime Oquab, Cijo Jose, Vasil Khalidov, et al\. 2025\. “DINOv3\.” arXiv preprint/);
+  });
+
+  it('Markdown and plain text', () => {
+    assert.equal(markdown(paper('Fast [Sparse] *Attention*', ['Ada Lovelace'])), '[Fast \\[Sparse\\] \\*Attention\\*](https://arxiv.org/abs/2501.00001), Lovelace, 2025');
+    assert.equal(plain(dino), 'Oriane Siméoni, Huy V. Vo, Maximilian Seitzer, et al. DINOv3. arXiv:2508.10104 (2025). https://arxiv.org/abs/2508.10104');
+  });
+
+  it('CSL-JSON with particles and literals', () => {
+    const item = cslItem(paper('T', ['Laurens van der Maaten', 'Qwen Team']), 'k');
+    assert.deepEqual(item.author, [{ family: 'Maaten', given: 'Laurens', 'non-dropping-particle': 'van der' }, { literal: 'Qwen Team' }]);
+    assert.deepEqual(item.issued, { 'date-parts': [[2025, 1, 2]] });
+    assert.equal(item.DOI, '10.48550/arXiv.2501.00001');
+  });
+
+  it('APA, Harvard and Vancouver through the CSL engine', async () => {
+    assert.match(await formatCitation(two, 'apa', options), /^Vaswani, A\., & Shazeer, N\. \(2017\)\. Attention Is All You Need \(arXiv:2501\.00001\)\. arXiv\. https:\/\/doi\.org\/10\.48550\/arXiv\.2501\.00001$/);
+    assert.match(await formatCitation(two, 'vancouver', options), /^Vaswani A, Shazeer N\. Attention Is All You Need/);
+    assert.match(await formatCitation(two, 'harvard', options), /^Vaswani, A\. and Shazeer, N\. \(2017\)/);
+  });
+
+  it('user CSL styles by name, with a clear error for an unknown one', async () => {
+    const xml = readFileSync(join(root, 'test', 'fixtures', 'minimal.csl'), 'utf8');
+    const text = await formatCitation(two, 'csl:minimal', { ...options, userStyle: async (name) => (name === 'minimal' ? xml : undefined) });
+    assert.equal(text, 'Vaswani et al. — Attention Is All You Need');
+    await assert.rejects(formatCitation(two, 'csl:nope', { ...options, userStyle: async () => undefined }), /No CSL style named "nope"/);
+  });
+
+  it('knows the contract format ids, and which need the CSL engine', () => {
+    assert.deepEqual([...CITATION_FORMATS], ['bibtex', 'biblatex', 'csl-json', 'apa', 'ieee', 'mla', 'chicago', 'harvard', 'vancouver', 'markdown', 'plain']);
+    assert.ok(isCitationFormat('csl:my-style') && !isCitationFormat('csl:../x') && !isCitationFormat('word'));
+    assert.deepEqual(CITATION_FORMATS.filter((format) => needsCslEngine(format)), ['apa', 'harvard', 'vancouver']);
+  });
+});
+
+describe('golden references for the 29 seed papers (set UPDATE_GOLDEN=1 to rewrite after a reviewed change)', () => {
+  const folder = join(root, 'test', 'fixtures', 'golden');
+  for (const format of ['bibtex', 'biblatex', 'apa'] as const) {
+    it(`${format} matches test/fixtures/golden/seed.${format}.txt`, async () => {
+      const text = (await Promise.all(sample.map((entry) => formatCitation(entry, format, options)))).join('\n');
+      const path = join(folder, `seed.${format}.txt`);
+      if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(path, text);
+      }
+      assert.equal(text, readFileSync(path, 'utf8'));
+    });
+  }
+});
