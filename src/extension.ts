@@ -9,6 +9,8 @@ import { clearCache, clearToken, setToken } from './host/commands/settings';
 import { selectWindow, stepPeriod } from './host/commands/window';
 import { FeedService } from './host/feedService';
 import { openInBrowser } from './host/commands/browser';
+import { copyCitation } from './host/commands/copyCitation';
+import { Citations } from './host/citations';
 import { LinkOpener } from './host/links';
 import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
 import { PaperStore } from './host/paperStore';
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const tree = new PapersTree(store, clock);
   const feed = new FeedService({ context, store, log, clock });
   const opener = new LinkOpener(log);
+  const citations = new Citations(log);
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
     log,
@@ -49,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.openOnHuggingFace, (arg) => openInBrowser(papers, opener, 'huggingFace', arg), log),
     registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
     registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
+    registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, context.globalState, arg, format), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
     registerCommand(Commands.clearCache, () => clearCache(feed), log),
@@ -74,10 +78,10 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    papersTree: tree, panel: panels, opener, feed, loaded, activationMs,
+    papersTree: tree, panel: panels, opener, feed, citations, loaded, activationMs,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
-  return createApi(store, testing);
+  return createApi(store, citations, testing);
 }
 
 export function deactivate(): void {

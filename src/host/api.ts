@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
+import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import type { Paper } from '../core/model';
+import type { Citations } from './citations';
 import type { FeedService } from './feedService';
 import type { LinkOpener } from './links';
 import type { PaperPanels } from './panel/paperPanels';
@@ -12,6 +14,8 @@ export interface PaperFeedApi {
   getPaper(id: string): Paper | undefined;
   /** Every paper currently loaded. The objects are frozen. */
   listPapers(): readonly Paper[];
+  /** A citation of a loaded paper in a format of CONTRACT.md (`bibtex`, `apa`, …, or `csl:<name>`). */
+  formatCitation(id: string, format: CitationFormat): Promise<string>;
   /** Only when the extension runs in development or test mode: hooks for the project's own tests. */
   readonly testing?: PaperFeedTestHooks;
 }
@@ -22,6 +26,7 @@ export interface PaperFeedTestHooks {
   readonly panel: PaperPanels;
   readonly opener: LinkOpener;
   readonly feed: FeedService;
+  readonly citations: Citations;
   /** Settles when the first load after activation is done. */
   readonly loaded: Promise<void>;
   readonly activationMs: number;
@@ -29,10 +34,20 @@ export interface PaperFeedTestHooks {
   readonly globalStorageUri: vscode.Uri;
 }
 
-export function createApi(store: PaperStore, testing?: PaperFeedTestHooks): PaperFeedApi {
+export function createApi(store: PaperStore, citations: Citations, testing?: PaperFeedTestHooks): PaperFeedApi {
   return {
     getPaper: (id: string) => (typeof id === 'string' ? store.get(id) : undefined),
     listPapers: () => store.list(),
+    formatCitation: async (id: string, format: CitationFormat) => {
+      const paper = typeof id === 'string' ? store.get(id) : undefined;
+      if (!paper) {
+        throw new Error(`Paper Feed has no paper ${String(id)}.`);
+      }
+      if (!isCitationFormat(format)) {
+        throw new Error(`Unknown citation format ${String(format)}.`);
+      }
+      return citations.format(paper, format);
+    },
     ...(testing ? { testing } : {}),
   };
 }

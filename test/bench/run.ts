@@ -1,5 +1,6 @@
 /** `npm run bench`: prints a table and writes bench-results.json (see CONTRACT.md for the shape). */
 import { benchActivation } from './activation.bench';
+import { benchCitations } from './citations.bench';
 import { benchCore } from './core.bench';
 import { benchFeed } from './feed.bench';
 import { Bench } from './harness';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   benchCore(bench);
   await benchFeed(bench);
   benchActivation(bench);
+  benchCitations(bench);
   bench.print();
   console.log(`\nwrote ${bench.write()}`);
 }

@@ -54,6 +54,8 @@ export class Workbench {
       viewport: { width: 1400, height: 900 },
       args: CHROMIUM_ARGS,
     });
+    // The extension host's clipboard is the browser's: let the workbench use it without a prompt.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = context.pages()[0] ?? await context.newPage();
     const workbench = new Workbench(context, page);
     // The workbench calls these when it runs extension tests (enable-smoke-test-driver).
@@ -78,6 +80,7 @@ export class Workbench {
     const exit = new Promise<number>((resolve) => {
       this.exitHandler = resolve;
     });
+    await this.leave();
     await this.page.goto(url, { waitUntil: 'domcontentloaded' });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<number>((resolve) => {
@@ -101,9 +104,20 @@ export class Workbench {
     return path;
   }
 
+  /**
+   * Leaves a loaded workbench like a window reload does, and gives the browser time to finish the
+   * storage writes (IndexedDB) that the workbench starts while shutting down: open editors, panels.
+   */
+  private async leave(): Promise<void> {
+    if (this.page.url().startsWith('http')) {
+      await this.page.goto('about:blank').catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+
   /** Leaves the workbench first, so that it shuts down and flushes its storage into the profile. */
   async close(): Promise<void> {
-    await this.page.goto('about:blank').catch(() => undefined);
+    await this.leave();
     await this.context.close();
   }
 }

@@ -8,6 +8,7 @@ export const Commands = {
   openOnHuggingFace: 'paperFeed.openOnHuggingFace',
   openOnArxiv: 'paperFeed.openOnArxiv',
   openPdf: 'paperFeed.openPdf',
+  copyCitation: 'paperFeed.copyCitation',
   setToken: 'paperFeed.setToken',
   clearToken: 'paperFeed.clearToken',
   clearCache: 'paperFeed.clearCache',

@@ -1,0 +1,64 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CslEngine } from '../core/citation/cslEngine';
+import { type CitationFormat, formatCitation } from '../core/citation/format';
+import type { KeyFormat } from '../core/citation/keys';
+import type { Paper } from '../core/model';
+
+/** Formats citations with the user's settings; loads the CSL engine (dist/csl.js) on first use only. */
+export class Citations {
+  private engine: Promise<CslEngine> | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  /** Whether the CSL engine has been loaded (for the tests: activation must not load it). */
+  get engineLoaded(): boolean {
+    return this.engine !== undefined;
+  }
+
+  format(paper: Paper, format: CitationFormat): Promise<string> {
+    const config = vscode.workspace.getConfiguration('paperFeed.citation');
+    return formatCitation(paper, format, {
+      keyFormat: config.get<KeyFormat>('keyFormat', 'arxiv') || 'arxiv',
+      csl: () => this.loadEngine(),
+      userStyle: (name) => this.userStyle(name),
+    });
+  }
+
+  /** Names of the user's CSL styles (`csl:<name>`), from `paperFeed.citation.cslStyles`. */
+  userStyleNames(): string[] {
+    return this.stylePaths().map((file) => path.basename(file, '.csl'));
+  }
+
+  private loadEngine(): Promise<CslEngine> {
+    this.engine ??= Promise.resolve().then(() => {
+      const started = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { engine } = require(path.join(__dirname, 'csl.js')) as { engine: CslEngine };
+      this.log.info(`Loaded the CSL engine in ${(performance.now() - started).toFixed(0)} ms.`);
+      return engine;
+    });
+    return this.engine;
+  }
+
+  private stylePaths(): string[] {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return (vscode.workspace.getConfiguration('paperFeed.citation').get<unknown[]>('cslStyles') ?? [])
+      .filter((entry): entry is string => typeof entry === 'string' && entry.trim().toLowerCase().endsWith('.csl'))
+      .map((entry) => entry.trim().replace(/^~(?=$|\/)/, os.homedir()))
+      .map((entry) => (path.isAbsolute(entry) || !folder ? entry : path.join(folder, entry)));
+  }
+
+  private async userStyle(name: string): Promise<string | undefined> {
+    const file = this.stylePaths().find((candidate) => path.basename(candidate, '.csl') === name);
+    if (!file) {
+      return undefined;
+    }
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
+    } catch (error) {
+      throw new Error(`Could not read the CSL style ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { CITATION_FORMATS, type CitationFormat, FORMAT_LABELS, isCitationFormat, needsCslEngine } from '../../core/citation/format';
+import type { Citations } from '../citations';
+import { type PaperCommandContext, resolvePaper } from './openPaper';
+import { UserError } from './register';
+
+const LAST_FORMAT_KEY = 'paperFeed.lastCitationFormat';
+
+/** Asks for a format, offering the last one first (else `paperFeed.citation.defaultFormat`). */
+export async function pickFormat(citations: Citations, state: vscode.Memento): Promise<CitationFormat | undefined> {
+  const configured = vscode.workspace.getConfiguration('paperFeed.citation').get<string>('defaultFormat', 'bibtex');
+  const last = state.get<string>(LAST_FORMAT_KEY);
+  const preferred = isCitationFormat(last) ? last : isCitationFormat(configured) ? configured : 'bibtex';
+  const formats: CitationFormat[] = [...CITATION_FORMATS, ...citations.userStyleNames().map((name) => `csl:${name}` as const)];
+  const items = formats.map((format) => ({
+    label: format.startsWith('csl:') ? format.slice(4) : FORMAT_LABELS[format as keyof typeof FORMAT_LABELS],
+    description: format.startsWith('csl:') ? vscode.l10n.t('your CSL style') : format,
+    format,
+  }));
+  const ordered = [...items.filter((item) => item.format === preferred), ...items.filter((item) => item.format !== preferred)];
+  const picked = await vscode.window.showQuickPick(ordered, { title: vscode.l10n.t('Copy Citation As'), placeHolder: vscode.l10n.t('Citation format') });
+  if (picked) {
+    await state.update(LAST_FORMAT_KEY, picked.format);
+  }
+  return picked?.format;
+}
+
+/** `paperFeed.copyCitation [paper] [format]`: with a format it copies without asking. */
+export async function copyCitation(
+  context: PaperCommandContext, citations: Citations, state: vscode.Memento, arg: unknown, formatArg: unknown,
+): Promise<string | undefined> {
+  if (formatArg !== undefined && !isCitationFormat(formatArg)) {
+    throw new UserError(vscode.l10n.t('"{0}" is not a citation format: use one of {1}, or csl:<name>.', String(formatArg).slice(0, 60), CITATION_FORMATS.join(', ')));
+  }
+  const paper = await resolvePaper(context, arg);
+  if (!paper) {
+    return undefined;
+  }
+  const format = formatArg ?? await pickFormat(citations, state);
+  if (!format) {
+    return undefined;
+  }
+  const text = needsCslEngine(format)
+    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Formatting citation') }, () => citations.format(paper, format))
+    : await citations.format(paper, format);
+  await vscode.env.clipboard.writeText(text);
+  const label = format.startsWith('csl:') ? format.slice(4) : FORMAT_LABELS[format as keyof typeof FORMAT_LABELS];
+  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0} for “{1}”', label, paper.title.length > 50 ? `${paper.title.slice(0, 49)}…` : paper.title)}`, 5_000);
+  return text;
+}
