@@ -1,0 +1,119 @@
+/**
+ * The project's .bib file: finding it from the document, reading the entries it has, and appending
+ * a new one without duplicates. Existing entries are never rewritten or reordered; line endings kept.
+ */
+import { parseArxivId } from '../arxiv';
+
+export interface BibEntryInfo {
+  readonly key: string;
+  readonly arxivId?: string;
+  /** Lowercase DOI. */
+  readonly doi?: string;
+}
+
+/** Entries of a .bib file: their keys and, when they say so, arXiv ids and DOIs. Tolerates damage. */
+export function parseBibEntries(text: string): BibEntryInfo[] {
+  const entries: BibEntryInfo[] = [];
+  const head = /@([A-Za-z]+)\s*[{(]\s*([^\s,{}()]+)\s*,/g;
+  for (let match = head.exec(text); match; match = head.exec(text)) {
+    const type = (match[1] ?? '').toLowerCase();
+    if (type === 'comment' || type === 'string' || type === 'preamble') {
+      continue;
+    }
+    const body = entryBody(text, match.index + match[0].length);
+    const field = (name: string): string | undefined => {
+      const found = new RegExp(`(?:^|[,\\s])${name}\\s*=\\s*[{"]([^}"]*)[}"]`, 'i').exec(body);
+      return found?.[1]?.trim();
+    };
+    const doi = field('doi')?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').toLowerCase();
+    const eprint = field('eprint');
+    const fromDoi = doi?.startsWith('10.48550/arxiv.') ? doi.slice('10.48550/arxiv.'.length) : undefined;
+    const fromUrl = /arxiv\.org\/(?:abs|pdf)\/([^\s}"]+?)(?:v\d+)?(?:\.pdf)?(?=[\s}"]|$)/i.exec(body)?.[1];
+    const arxivId = [eprint, fromDoi, fromUrl].map((candidate) => (candidate ? parseArxivId(candidate) : undefined)).find(Boolean);
+    entries.push({ key: match[2] ?? '', ...(arxivId ? { arxivId } : {}), ...(doi ? { doi } : {}) });
+  }
+  return entries;
+}
+
+/** The text of an entry's body, up to its closing brace (or the next entry when braces are broken). */
+function entryBody(text: string, start: number): string {
+  let depth = 1;
+  for (let index = start; index < text.length; index++) {
+    const character = text[index];
+    if (character === '{' || character === '(') {
+      depth++;
+    } else if (character === '}' || character === ')') {
+      depth--;
+      if (depth === 0) {
+        return text.slice(start, index);
+      }
+    } else if (character === '@' && text[index - 1] === '\n') {
+      return text.slice(start, index);
+    }
+  }
+  return text.slice(start);
+}
+
+export type BibPlan =
+  /** The paper is there already (same arXiv id or DOI): cite its key. */
+  | { readonly action: 'exists'; readonly key: string }
+  /** Append `text` at the end of the file and cite `key`. */
+  | { readonly action: 'append'; readonly key: string; readonly text: string };
+
+/**
+ * What to do for `arxivId`: reuse an entry for the same paper, else append `entry(key)` under the
+ * wanted key, or under key + a, b, … when another paper has it.
+ */
+export function planBibAppend(text: string, arxivId: string, wantedKey: string, doi: string, entry: (key: string) => string): BibPlan {
+  const entries = parseBibEntries(text);
+  const same = entries.find((existing) => existing.arxivId === arxivId || existing.doi === doi.toLowerCase());
+  if (same) {
+    return { action: 'exists', key: same.key };
+  }
+  const taken = new Set(entries.map((existing) => existing.key.toLowerCase()));
+  let key = wantedKey;
+  for (let suffix = 0; taken.has(key.toLowerCase()); suffix++) {
+    key = `${wantedKey}${suffixLetters(suffix)}`;
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = entry(key).replace(/\r?\n/g, eol);
+  const separator = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
+  return { action: 'append', key, text: `${separator}${body.endsWith(eol) ? body : `${body}${eol}`}` };
+}
+
+/** a, b, …, z, aa, ab, … */
+function suffixLetters(index: number): string {
+  let value = index;
+  let letters = '';
+  do {
+    letters = String.fromCharCode(97 + (value % 26)) + letters;
+    value = Math.floor(value / 26) - 1;
+  } while (value >= 0);
+  return letters;
+}
+
+/**
+ * The bibliography a document names: LaTeX `\bibliography{refs}` or `\addbibresource{refs.bib}`;
+ * Markdown, Quarto and R Markdown YAML `bibliography:` (a value or a list). Only .bib files count;
+ * paths are as written (relative to the document).
+ */
+export function findBibliography(languageId: string, text: string): string | undefined {
+  if (['latex', 'tex', 'context'].includes(languageId)) {
+    const resource = /\\addbibresource(?:\[[^\]]*\])?\{([^}]+)\}/.exec(text)?.[1];
+    if (resource?.trim().toLowerCase().endsWith('.bib')) {
+      return resource.trim();
+    }
+    const list = /\\bibliography\{([^}]+)\}/.exec(text)?.[1];
+    const first = list?.split(',').map((name) => name.trim()).find(Boolean);
+    return first ? (first.toLowerCase().endsWith('.bib') ? first : `${first}.bib`) : undefined;
+  }
+  const front = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text)?.[1];
+  if (!front) {
+    return undefined;
+  }
+  const inline = /^bibliography:[ \t]*["']?([^"'\r\n[]+?)["']?[ \t]*$/m.exec(front)?.[1];
+  const listed = /^bibliography:[ \t]*\r?\n((?:[ \t]+-[^\r\n]*\r?\n?)+)/m.exec(front)?.[1]
+    ?.split(/\r?\n/).map((line) => line.replace(/^[ \t]+-[ \t]*/, '').replace(/^["']|["']$/g, '').trim()) ?? [];
+  const bracketed = /^bibliography:[ \t]*\[([^\]]*)\]/m.exec(front)?.[1]?.split(',').map((name) => name.trim().replace(/^["']|["']$/g, '')) ?? [];
+  return [inline?.trim(), ...listed, ...bracketed].find((name) => name?.toLowerCase().endsWith('.bib'));
+}

@@ -1,0 +1,172 @@
+/**
+ * How a citation goes into a file, by language: LaTeX `\cite{key}` (joining an existing \cite{…}),
+ * Pandoc `[@key]` (merging into an adjacent `[@a; @b]`), Typst `@key`, reStructuredText
+ * :cite:`key`, a .bib file the entry itself, code a comment, plain text a plain reference.
+ */
+
+export type LatexCommand = 'cite' | 'citep' | 'citet' | 'autocite' | 'parencite';
+export const LATEX_COMMANDS: readonly LatexCommand[] = ['cite', 'citep', 'citet', 'autocite', 'parencite'];
+
+export type CitationStyleKind = 'latex' | 'pandoc' | 'typst' | 'rst' | 'bibtex' | 'plain' | 'comment';
+
+/** Whether the language cites by key from a .bib file. */
+export function usesBibFile(kind: CitationStyleKind): boolean {
+  return kind === 'latex' || kind === 'pandoc' || kind === 'typst' || kind === 'rst';
+}
+
+const LINE_COMMENTS: Record<string, string> = {
+  python: '#', r: '#', julia: '#', shellscript: '#', ruby: '#', perl: '#', yaml: '#', toml: '#', dockerfile: '#',
+  makefile: '#', powershell: '#', coffeescript: '#', elixir: '#', nim: '#', cmake: '#', properties: '#',
+  javascript: '//', typescript: '//', javascriptreact: '//', typescriptreact: '//', java: '//', c: '//', cpp: '//',
+  csharp: '//', go: '//', rust: '//', swift: '//', kotlin: '//', scala: '//', dart: '//', php: '//', groovy: '//',
+  fsharp: '//', 'objective-c': '//', 'objective-cpp': '//', zig: '//', jsonc: '//', cuda: '//', glsl: '//', hlsl: '//',
+  lua: '--', sql: '--', haskell: '--', elm: '--', ada: '--', vhdl: '--',
+  matlab: '%', octave: '%', erlang: '%', prolog: '%',
+  bat: 'REM', vb: "'", lisp: ';', clojure: ';', scheme: ';', ini: ';', asm: ';',
+};
+const BLOCK_COMMENTS: Record<string, [string, string]> = {
+  html: ['<!--', '-->'], xml: ['<!--', '-->'], svg: ['<!--', '-->'], vue: ['<!--', '-->'], css: ['/*', '*/'], scss: ['/*', '*/'], less: ['/*', '*/'],
+  ocaml: ['(*', '*)'], pascal: ['{', '}'],
+};
+
+export function kindFor(languageId: string): CitationStyleKind {
+  switch (languageId) {
+    case 'latex': case 'tex': case 'context': case 'bibtex-style': return 'latex';
+    case 'markdown': case 'quarto': case 'rmd': case 'rmarkdown': case 'pandoc': return 'pandoc';
+    case 'typst': return 'typst';
+    case 'restructuredtext': case 'rst': return 'rst';
+    case 'bibtex': case 'biblatex': return 'bibtex';
+    case 'plaintext': case '': return 'plain';
+    default: return 'comment';
+  }
+}
+
+export interface InsertionInput {
+  /** The document's text and the cursor's offset in it. */
+  readonly text: string;
+  readonly offset: number;
+  readonly languageId: string;
+  readonly key: string;
+  /** A plain reference, for code comments and plain text. */
+  readonly reference: string;
+  readonly url: string;
+  /** The BibTeX entry, for .bib documents. */
+  readonly bibEntry: string;
+  readonly latexCommand?: LatexCommand;
+  /** The document's line ending. */
+  readonly eol?: string;
+}
+
+/** A replacement of [start, end) by `text`; an empty text with start === end means "nothing to do". */
+export interface PlannedEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** What to insert at the cursor, merging with a citation the cursor is in or next to. */
+export function planInsertion(input: InsertionInput): PlannedEdit {
+  const { text, offset, key } = input;
+  const at = (insert: string): PlannedEdit => ({ start: offset, end: offset, text: insert });
+  switch (kindFor(input.languageId)) {
+    case 'latex': {
+      const open = enclosingGroup(text, offset, /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^{}]*)$/);
+      if (open) {
+        return joinList(open, offset, key, ',', ', ', text);
+      }
+      return at(`\\${input.latexCommand ?? 'cite'}{${key}}`);
+    }
+    case 'pandoc': {
+      const bracket = pandocGroup(text, offset);
+      if (bracket) {
+        const keys = bracket.content.split(';').map((part) => part.trim().replace(/^-?@/, ''));
+        if (keys.includes(key)) {
+          return at('');
+        }
+        return { start: bracket.close, end: bracket.close, text: `; @${key}` };
+      }
+      return at(`[@${key}]`);
+    }
+    case 'typst':
+      return at(`@${key}`);
+    case 'rst': {
+      const open = enclosingGroup(text, offset, /:cite(?::[a-z]+)?:`([^`]*)$/, '`');
+      if (open) {
+        return joinList(open, offset, key, ',', ',', text);
+      }
+      return at(`:cite:\`${key}\``);
+    }
+    case 'bibtex':
+      return at(input.bibEntry);
+    case 'plain':
+      return at(`${input.reference}`);
+    case 'comment': {
+      const eol = input.eol ?? '\n';
+      const line = LINE_COMMENTS[input.languageId];
+      const block = BLOCK_COMMENTS[input.languageId];
+      const reference = input.reference.replace(/\s*https?:\/\/\S+$/, '');
+      if (line || !block) {
+        const token = line ?? '#';
+        return at(`${token} ${reference}${eol}${token} ${input.url}${eol}`);
+      }
+      return at(`${block[0]} ${reference} ${input.url} ${block[1]}`);
+    }
+  }
+}
+
+interface OpenGroup {
+  /** Offset of the first character inside the braces. */
+  readonly contentStart: number;
+  /** Offset of the closing brace. */
+  readonly close: number;
+  readonly content: string;
+}
+
+/** The `{…}` of a citation command (or `…` of a role) that the cursor is inside. */
+function enclosingGroup(text: string, offset: number, head: RegExp, closer = '}'): OpenGroup | undefined {
+  const lineStart = Math.max(0, text.lastIndexOf('\n', offset - 1) + 1, offset - 2_000);
+  const match = head.exec(text.slice(lineStart, offset));
+  if (!match) {
+    return undefined;
+  }
+  const close = text.indexOf(closer, offset);
+  const newline = text.indexOf('\n', offset);
+  if (close < 0 || (newline >= 0 && newline < close)) {
+    return undefined;
+  }
+  const contentStart = offset - (match[1] ?? '').length;
+  return { contentStart, close, content: text.slice(contentStart, close) };
+}
+
+/** Adds `key` to a comma-separated key list, where the cursor is, unless it is there already. */
+function joinList(group: OpenGroup, offset: number, key: string, separator: string, joiner: string, text: string): PlannedEdit {
+  const keys = group.content.split(separator).map((part) => part.trim());
+  if (keys.includes(key)) {
+    return { start: offset, end: offset, text: '' };
+  }
+  if (group.content.trim() === '') {
+    return { start: group.contentStart, end: group.close, text: key };
+  }
+  // Insert after the key the cursor is in (or at the end), keeping the others as they are.
+  const nextSeparator = text.indexOf(separator, offset);
+  const insertAt = nextSeparator >= 0 && nextSeparator < group.close ? nextSeparator : group.close;
+  const before = text.slice(group.contentStart, insertAt).trimEnd();
+  const start = group.contentStart + before.length;
+  return { start, end: start, text: `${joiner}${key}` };
+}
+
+/** A Pandoc citation group `[@a; @b]` the cursor is inside or right after. */
+function pandocGroup(text: string, offset: number): { close: number; content: string } | undefined {
+  const lineStart = Math.max(0, text.lastIndexOf('\n', offset - 1) + 1);
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd);
+  const group = /\[(-?@[^\][]*)\]/g;
+  for (let match = group.exec(line); match; match = group.exec(line)) {
+    const open = lineStart + match.index;
+    const close = open + match[0].length - 1;
+    if (offset > open && offset <= close + 1) {
+      return { close, content: match[1] ?? '' };
+    }
+  }
+  return undefined;
+}

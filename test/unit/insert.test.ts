@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { findBibliography, parseBibEntries, planBibAppend } from '../../src/core/citation/bibfile';
+import { type InsertionInput, kindFor, planInsertion } from '../../src/core/citation/insert';
+
+/** Applies the planned edit at the `|` of `template`. */
+function insert(template: string, languageId: string, extra: Partial<InsertionInput> = {}): string {
+  const offset = template.indexOf('|');
+  const text = template.replace('|', '');
+  const edit = planInsertion({
+    text, offset, languageId, key: 'simeoni2025dinov3', reference: 'Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025). https://arxiv.org/abs/2508.10104',
+    url: 'https://arxiv.org/abs/2508.10104', bibEntry: '@misc{simeoni2025dinov3,\n}\n', ...extra,
+  });
+  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}
+
+describe('citation syntax by language', () => {
+  it('LaTeX: \\cite{key}, or the command chosen', () => {
+    assert.equal(insert('See |.', 'latex'), 'See \\cite{simeoni2025dinov3}.');
+    assert.equal(insert('See |.', 'latex', { latexCommand: 'citep' }), 'See \\citep{simeoni2025dinov3}.');
+  });
+
+  it('LaTeX: inside an existing \\cite{…} the key joins the list, once', () => {
+    assert.equal(insert('See \\cite{a|}.', 'latex'), 'See \\cite{a, simeoni2025dinov3}.');
+    assert.equal(insert('See \\citep[p.~3]{a, b|}.', 'latex'), 'See \\citep[p.~3]{a, b, simeoni2025dinov3}.');
+    assert.equal(insert('See \\autocite{a|, b}.', 'latex'), 'See \\autocite{a, simeoni2025dinov3, b}.');
+    assert.equal(insert('See \\cite{|}.', 'latex'), 'See \\cite{simeoni2025dinov3}.');
+    assert.equal(insert('See \\cite{simeoni2025dinov3|}.', 'latex'), 'See \\cite{simeoni2025dinov3}.');
+    assert.equal(insert('\\cite{a} and |', 'latex'), '\\cite{a} and \\cite{simeoni2025dinov3}', 'after a closed \\cite: a new one');
+  });
+
+  it('Markdown, Quarto, R Markdown: [@key], merging into an adjacent [@a; @b]', () => {
+    for (const language of ['markdown', 'quarto', 'rmd']) {
+      assert.equal(insert('Text |', language), 'Text [@simeoni2025dinov3]');
+    }
+    assert.equal(insert('Text [@a; @b]|.', 'markdown'), 'Text [@a; @b; @simeoni2025dinov3].');
+    assert.equal(insert('Text [@a|].', 'quarto'), 'Text [@a; @simeoni2025dinov3].');
+    assert.equal(insert('Text [@simeoni2025dinov3]|.', 'markdown'), 'Text [@simeoni2025dinov3].');
+    assert.equal(insert('A [link](x)|', 'markdown'), 'A [link](x)[@simeoni2025dinov3]');
+  });
+
+  it('Typst, reStructuredText, BibTeX, plain text', () => {
+    assert.equal(insert('As |', 'typst'), 'As @simeoni2025dinov3');
+    assert.equal(insert('As |', 'restructuredtext'), 'As :cite:`simeoni2025dinov3`');
+    assert.equal(insert('As :cite:`a|`', 'restructuredtext'), 'As :cite:`a,simeoni2025dinov3`');
+    assert.equal(insert('|', 'bibtex'), '@misc{simeoni2025dinov3,\n}\n');
+    assert.equal(insert('|', 'plaintext'), 'Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025). https://arxiv.org/abs/2508.10104');
+  });
+
+  it('code: a comment in the language holding the reference and the arXiv URL', () => {
+    assert.equal(insert('|x = 1', 'python'), '# Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025).\n# https://arxiv.org/abs/2508.10104\nx = 1');
+    assert.equal(insert('|', 'typescript', { eol: '\r\n' }), '// Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025).\r\n// https://arxiv.org/abs/2508.10104\r\n');
+    assert.equal(insert('|', 'lua'), '-- Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025).\n-- https://arxiv.org/abs/2508.10104\n');
+    assert.equal(insert('|', 'html'), '<!-- Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025). https://arxiv.org/abs/2508.10104 -->');
+    assert.equal(kindFor('some-unknown-language'), 'comment');
+  });
+});
+
+describe('.bib files', () => {
+  const bib = [
+    '@misc{vaswani2017attention,',
+    '  title = {Attention Is All You Need},',
+    '  eprint = {1706.03762},',
+    '  archivePrefix = {arXiv},',
+    '}',
+    '',
+    '@article{simeoni2025dinov3,',
+    '  title = {Something else entirely},',
+    '  doi = {10.1000/other},',
+    '}',
+    '',
+    '@online{x,',
+    '  url = {https://arxiv.org/abs/2506.05333v2},',
+    '}',
+    '@comment{ignored, stuff}',
+    '',
+  ].join('\n');
+
+  it('reads keys, arXiv ids (from eprint, the arXiv DOI or the URL) and DOIs', () => {
+    assert.deepEqual(parseBibEntries(bib), [
+      { key: 'vaswani2017attention', arxivId: '1706.03762' },
+      { key: 'simeoni2025dinov3', doi: '10.1000/other' },
+      { key: 'x', arxivId: '2506.05333' },
+    ]);
+    assert.deepEqual(parseBibEntries('@misc{y, doi = {https://doi.org/10.48550/arXiv.2401.00001}}'), [{ key: 'y', arxivId: '2401.00001', doi: '10.48550/arxiv.2401.00001' }]);
+  });
+
+  const entry = (key: string): string => `@misc{${key},\n  eprint = {2508.10104},\n}\n`;
+
+  it('reuses an entry for the same paper, by arXiv id or DOI', () => {
+    assert.deepEqual(planBibAppend(bib, '1706.03762', 'whatever', '10.48550/arXiv.1706.03762', entry), { action: 'exists', key: 'vaswani2017attention' });
+    assert.deepEqual(planBibAppend('@misc{k, doi = {10.48550/ARXIV.2508.10104}}', '2508.10104', 'z', '10.48550/arXiv.2508.10104', entry), { action: 'exists', key: 'k' });
+  });
+
+  it('appends under a suffixed key when another paper has the key', () => {
+    const plan = planBibAppend(bib, '2508.10104', 'simeoni2025dinov3', '10.48550/arXiv.2508.10104', entry);
+    assert.deepEqual(plan, { action: 'append', key: 'simeoni2025dinov3a', text: '\n@misc{simeoni2025dinov3a,\n  eprint = {2508.10104},\n}\n' });
+    const twice = `${bib}@misc{simeoni2025dinov3a, title={Other}}\n`;
+    assert.equal(planBibAppend(twice, '2508.10104', 'simeoni2025dinov3', '10.48550/arXiv.2508.10104', entry).key, 'simeoni2025dinov3b');
+  });
+
+  it('keeps CRLF line endings and separates entries with one blank line', () => {
+    const crlf = '@misc{a,\r\n  eprint = {1},\r\n}';
+    assert.deepEqual(planBibAppend(crlf, '2508.10104', 'k', 'd', entry), { action: 'append', key: 'k', text: '\r\n\r\n@misc{k,\r\n  eprint = {2508.10104},\r\n}\r\n' });
+    assert.equal(planBibAppend('', '2508.10104', 'k', 'd', entry).text, entry('k'));
+  });
+
+  it('finds the bibliography a LaTeX or Markdown document names', () => {
+    assert.equal(findBibliography('latex', '\\bibliography{refs, more}'), 'refs.bib');
+    assert.equal(findBibliography('latex', '\\addbibresource[datatype=bibtex]{bib/main.bib}'), 'bib/main.bib');
+    assert.equal(findBibliography('latex', 'no bibliography'), undefined);
+    assert.equal(findBibliography('markdown', '---\ntitle: x\nbibliography: refs.bib\n---\ntext'), 'refs.bib');
+    assert.equal(findBibliography('quarto', '---\nbibliography:\n  - refs.json\n  - "papers.bib"\n---\n'), 'papers.bib');
+    assert.equal(findBibliography('rmd', '---\r\nbibliography: [a.json, b.bib]\r\n---\r\n'), 'b.bib');
+    assert.equal(findBibliography('markdown', 'bibliography: not front matter.bib'), undefined);
+  });
+});
