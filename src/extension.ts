@@ -10,6 +10,8 @@ import { selectWindow, stepPeriod } from './host/commands/window';
 import { FeedService } from './host/feedService';
 import { openInBrowser } from './host/commands/browser';
 import { copyCitation } from './host/commands/copyCitation';
+import { insertCitation } from './host/commands/insertCitation';
+import { EditorTracker } from './host/editorTracker';
 import { Citations } from './host/citations';
 import { LinkOpener } from './host/links';
 import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const feed = new FeedService({ context, store, log, clock });
   const opener = new LinkOpener(log);
   const citations = new Citations(log);
+  const editors = new EditorTracker();
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
     log,
@@ -40,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     runCommand: (command, paper) => vscode.commands.executeCommand(`paperFeed.${command}`, paper.id),
     linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
   });
-  context.subscriptions.push(store, tree, panels, feed);
+  context.subscriptions.push(store, tree, panels, feed, editors);
 
   const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id) };
   context.subscriptions.push(
@@ -53,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
     registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
     registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, context.globalState, arg, format), log),
+    registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, state: context.globalState, log }, arg, format), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
     registerCommand(Commands.clearCache, () => clearCache(feed), log),

@@ -40,7 +40,7 @@ export type HostToWebview =
   | { readonly type: 'linkedRepos'; readonly paperId: string; readonly repos: LinkedReposView };
 
 /** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
-export const PANEL_COMMANDS = ['copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf'] as const;
+export const PANEL_COMMANDS = ['insertCitation', 'copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf'] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 export type WebviewToHost =

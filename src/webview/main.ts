@@ -86,7 +86,8 @@ function render(paper: PaperView): void {
   actions.setAttribute('role', 'toolbar');
   actions.setAttribute('aria-label', 'Paper actions');
   actions.append(
-    button('Cite…', 'Copy a citation', () => run('copyCitation')),
+    button('Insert citation', 'Insert a citation into the editor', () => run('insertCitation')),
+    button('Copy citation…', 'Copy a citation', () => run('copyCitation')),
     button('Hugging Face', 'Open on Hugging Face', () => run('openOnHuggingFace')),
     button('arXiv', 'Open the arXiv abstract', () => run('openOnArxiv')),
     button('PDF', 'Open the PDF', () => run('openPdf')),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findBibliography, parseBibEntries, planBibAppend } from '../../src/core/citation/bibfile';
-import { type InsertionInput, kindFor, planInsertion } from '../../src/core/citation/insert';
+import { type InsertionInput, kindFor, kindForDocument, planInsertion } from '../../src/core/citation/insert';
 
 /** Applies the planned edit at the `|` of `template`. */
 function insert(template: string, languageId: string, extra: Partial<InsertionInput> = {}): string {
@@ -101,7 +101,7 @@ describe('.bib files', () => {
   it('keeps CRLF line endings and separates entries with one blank line', () => {
     const crlf = '@misc{a,\r\n  eprint = {1},\r\n}';
     assert.deepEqual(planBibAppend(crlf, '2508.10104', 'k', 'd', entry), { action: 'append', key: 'k', text: '\r\n\r\n@misc{k,\r\n  eprint = {2508.10104},\r\n}\r\n' });
-    assert.equal(planBibAppend('', '2508.10104', 'k', 'd', entry).text, entry('k'));
+    assert.deepEqual(planBibAppend('', '2508.10104', 'k', 'd', entry), { action: 'append', key: 'k', text: entry('k') });
   });
 
   it('finds the bibliography a LaTeX or Markdown document names', () => {
@@ -112,5 +112,17 @@ describe('.bib files', () => {
     assert.equal(findBibliography('quarto', '---\nbibliography:\n  - refs.json\n  - "papers.bib"\n---\n'), 'papers.bib');
     assert.equal(findBibliography('rmd', '---\r\nbibliography: [a.json, b.bib]\r\n---\r\n'), 'b.bib');
     assert.equal(findBibliography('markdown', 'bibliography: not front matter.bib'), undefined);
+    assert.equal(findBibliography('typst', '#bibliography("works.bib", style: "ieee")'), 'works.bib');
+  });
+});
+
+describe('document kinds', () => {
+  it('fall back to the file extension when VS Code has no language for it', () => {
+    assert.equal(kindForDocument('plaintext', '/p/paper.qmd'), 'pandoc');
+    assert.equal(kindForDocument('plaintext', '/p/paper.typ'), 'typst');
+    assert.equal(kindForDocument('plaintext', '/p/refs.bib'), 'bibtex');
+    assert.equal(kindForDocument('plaintext', '/p/notes.txt'), 'plain');
+    assert.equal(kindForDocument('latex', '/p/paper.txt'), 'latex');
+    assert.equal(kindForDocument('python', '/p/x.py'), 'comment');
   });
 });

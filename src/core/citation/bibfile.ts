@@ -94,7 +94,8 @@ function suffixLetters(index: number): string {
 
 /**
  * The bibliography a document names: LaTeX `\bibliography{refs}` or `\addbibresource{refs.bib}`;
- * Markdown, Quarto and R Markdown YAML `bibliography:` (a value or a list). Only .bib files count;
+ * Markdown, Quarto and R Markdown YAML `bibliography:` (a value or a list); Typst
+ * `#bibliography("refs.bib")`. Only .bib files count;
  * paths are as written (relative to the document).
  */
 export function findBibliography(languageId: string, text: string): string | undefined {
@@ -106,6 +107,10 @@ export function findBibliography(languageId: string, text: string): string | und
     const list = /\\bibliography\{([^}]+)\}/.exec(text)?.[1];
     const first = list?.split(',').map((name) => name.trim()).find(Boolean);
     return first ? (first.toLowerCase().endsWith('.bib') ? first : `${first}.bib`) : undefined;
+  }
+  if (languageId === 'typst') {
+    const typst = /#bibliography\(\s*\(?\s*"([^"]+\.bib)"/.exec(text)?.[1];
+    return typst;
   }
   const front = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text)?.[1];
   if (!front) {

@@ -41,11 +41,31 @@ export function kindFor(languageId: string): CitationStyleKind {
   }
 }
 
+const KINDS_BY_EXTENSION: Record<string, CitationStyleKind> = {
+  '.tex': 'latex', '.ltx': 'latex', '.md': 'pandoc', '.markdown': 'pandoc', '.qmd': 'pandoc', '.rmd': 'pandoc',
+  '.typ': 'typst', '.rst': 'rst', '.bib': 'bibtex', '.txt': 'plain',
+};
+
+/**
+ * The kind for a document: by its language, else (a plain-text document VS Code has no language for,
+ * such as .qmd, .typ or .bib without their extensions installed) by its file extension.
+ */
+export function kindForDocument(languageId: string, fileName: string): CitationStyleKind {
+  const byLanguage = kindFor(languageId);
+  if (byLanguage !== 'plain') {
+    return byLanguage;
+  }
+  const extension = /\.[A-Za-z]+$/.exec(fileName)?.[0]?.toLowerCase() ?? '';
+  return KINDS_BY_EXTENSION[extension] ?? 'plain';
+}
+
 export interface InsertionInput {
   /** The document's text and the cursor's offset in it. */
   readonly text: string;
   readonly offset: number;
   readonly languageId: string;
+  /** Decided by `kindForDocument`; defaults to the language's kind. */
+  readonly kind?: CitationStyleKind;
   readonly key: string;
   /** A plain reference, for code comments and plain text. */
   readonly reference: string;
@@ -68,7 +88,7 @@ export interface PlannedEdit {
 export function planInsertion(input: InsertionInput): PlannedEdit {
   const { text, offset, key } = input;
   const at = (insert: string): PlannedEdit => ({ start: offset, end: offset, text: insert });
-  switch (kindFor(input.languageId)) {
+  switch (input.kind ?? kindFor(input.languageId)) {
     case 'latex': {
       const open = enclosingGroup(text, offset, /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^{}]*)$/);
       if (open) {

@@ -9,6 +9,7 @@ export const Commands = {
   openOnArxiv: 'paperFeed.openOnArxiv',
   openPdf: 'paperFeed.openPdf',
   copyCitation: 'paperFeed.copyCitation',
+  insertCitation: 'paperFeed.insertCitation',
   setToken: 'paperFeed.setToken',
   clearToken: 'paperFeed.clearToken',
   clearCache: 'paperFeed.clearCache',

@@ -1,0 +1,134 @@
+/** Insert Citation in the real host, into real files of the test workspace (the sample feed's DINOv3). */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, paperFeed } from '../helpers';
+
+const DINO = '2508.10104';
+const KEY = 'simeoni2025dinov3';
+const folder = (): vscode.Uri => (vscode.workspace.workspaceFolders?.[0] as vscode.WorkspaceFolder).uri;
+
+async function write(name: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(folder(), name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function read(name: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), name)));
+}
+
+/** Opens `name` with `text`, the cursors at each `|`. */
+async function editorWith(name: string, template: string): Promise<vscode.TextEditor> {
+  const offsets: number[] = [];
+  let text = '';
+  for (const part of template.split('|').map((piece, index, all) => (index < all.length - 1 ? `${piece}\u0000` : piece))) {
+    text += part.replace('\u0000', '');
+    if (part.endsWith('\u0000')) {
+      offsets.push(text.length);
+    }
+  }
+  const uri = await write(name, text);
+  const editor = await vscode.window.showTextDocument(uri);
+  editor.selections = offsets.map((offset) => new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset)));
+  return editor;
+}
+
+function countEntries(bib: string, id: string): number {
+  return bib.split(`eprint = {${id}}`).length - 1;
+}
+
+describe('insert citation', () => {
+  before(paperFeed);
+  afterEach(closeAllEditors);
+
+  it('LaTeX: \\cite{key} at the cursor and the entry in the \\bibliography .bib', async () => {
+    const before = await read('references.bib');
+    const editor = await editorWith('paper.tex', '\\documentclass{article}\n\\begin{document}\nFeatures|.\n\\bibliography{references}\n\\end{document}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.match(editor.document.getText(), new RegExp(`Features\\\\cite\\{${KEY}\\}\\.`));
+    const after = await read('references.bib');
+    assert.ok(after.startsWith(before), 'existing entries are kept as they were');
+    assert.equal(countEntries(after, DINO), 1);
+    assert.match(after, new RegExp(`@misc\\{${KEY},`));
+  });
+
+  it('LaTeX: joins an existing \\cite{…}, and never duplicates the .bib entry', async () => {
+    const editor = await editorWith('joined.tex', 'See \\citep{vaswani2017attention|}.\n\\bibliography{references}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.match(editor.document.getText(), new RegExp(`\\\\citep\\{vaswani2017attention, ${KEY}\\}`));
+    assert.equal(countEntries(await read('references.bib'), DINO), 1);
+  });
+
+  it('Markdown: [@key] at every cursor as one edit that one undo takes back', async () => {
+    const template = '---\nbibliography: references.bib\n---\nOne| and two|.\n';
+    const editor = await editorWith('notes.md', template);
+    const original = editor.document.getText();
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.equal(editor.document.getText(), original.replace('One and two.', `One[@${KEY}] and two[@${KEY}].`));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('Quarto: merges into an adjacent [@…] and writes the YAML bibliography', async () => {
+    await write('quarto.bib', '');
+    const editor = await editorWith('doc.qmd', '---\ntitle: T\nbibliography: quarto.bib\n---\nAs shown [@vaswani2017attention]|.\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.match(editor.document.getText(), new RegExp(`\\[@vaswani2017attention; @${KEY}\\]\\.`));
+    assert.equal(countEntries(await read('quarto.bib'), DINO), 1);
+  });
+
+  it('Typst, reStructuredText, Python and plain text', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['doc.typ', 'As |\n#bibliography("references.bib")\n', new RegExp(`As @${KEY}\\n`)],
+      ['doc.rst', 'As |\n', new RegExp(`As :cite:\`${KEY}\``)],
+      ['code.py', '|x = 1\n', /^# Oriane Siméoni, Huy V\. Vo, Maximilian Seitzer, et al\. DINOv3\. arXiv:2508\.10104 \(2025\)\.\n# https:\/\/arxiv\.org\/abs\/2508\.10104\nx = 1/],
+      ['notes.txt', 'See |\n', /^See Oriane Siméoni, .* https:\/\/arxiv\.org\/abs\/2508\.10104\n$/],
+    ];
+    for (const [name, template, expected] of cases) {
+      const editor = await editorWith(name, template);
+      await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+      assert.match(editor.document.getText(), expected, name);
+      await closeAllEditors();
+    }
+  });
+
+  it('cites a different paper that has the key under key + a, and the text follows', async () => {
+    await write('clash.bib', `@article{${KEY},\n  title = {Another paper},\n  doi = {10.1000/xyz},\n}\n`);
+    const editor = await editorWith('clash.tex', 'See |.\n\\addbibresource{clash.bib}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.match(editor.document.getText(), new RegExp(`\\\\cite\\{${KEY}a\\}`));
+    const bib = await read('clash.bib');
+    assert.match(bib, /^@article\{simeoni2025dinov3,\n  title = \{Another paper\},/, 'the existing entry is untouched');
+    assert.match(bib, new RegExp(`@misc\\{${KEY}a,`));
+  });
+
+  it('keeps CRLF line endings of the .bib', async () => {
+    await write('crlf.bib', '@misc{a,\r\n  title = {A},\r\n}\r\n');
+    await editorWith('crlf.tex', 'See |.\n\\bibliography{crlf}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    const bib = await read('crlf.bib');
+    assert.ok(bib.includes(`\r\n@misc{${KEY},\r\n  title = {{DINOv3}},\r\n`), JSON.stringify(bib.slice(0, 120)));
+    assert.ok(!/[^\r]\n/.test(bib), 'no bare LF');
+  });
+
+  it('edits an open .bib with unsaved changes, not the file on disk', async () => {
+    const bibUri = await write('open.bib', '@misc{a, title = {A}}\n');
+    const bibDocument = await vscode.workspace.openTextDocument(bibUri);
+    const bibEditor = await vscode.window.showTextDocument(bibDocument, vscode.ViewColumn.Beside);
+    await bibEditor.edit((builder) => builder.insert(new vscode.Position(0, 0), '% unsaved note\n'));
+    assert.ok(bibDocument.isDirty);
+    await editorWith('open.tex', 'See |.\n\\bibliography{open}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.match(bibDocument.getText(), /^% unsaved note\n@misc\{a, title = \{A\}\}\n\n@misc\{simeoni2025dinov3,/);
+    assert.equal(await read('open.bib'), '@misc{a, title = {A}}\n', 'the file on disk is not touched');
+    // Leave no unsaved document behind (closing it would ask).
+    await bibDocument.save();
+  });
+
+  it('with no editor open, copies the citation to the clipboard', async () => {
+    await closeAllEditors();
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.match(await vscode.env.clipboard.readText(), new RegExp(`^@misc\\{${KEY},`));
+  });
+});
