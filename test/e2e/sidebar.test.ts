@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HOSTILE_DATE } from '../support/fakeHf';
 import { activityBarItem, endSession, paperPanel, screenshots, type Session, startSession, treeRows } from './workbench';
 
@@ -14,14 +16,21 @@ async function showDay(session: Session, date: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Picks a color theme through the command palette, as a person would. */
-async function setColorTheme(session: Session, name: string): Promise<void> {
+/** Runs a command from the palette by its title. */
+async function runCommand(session: Session, title: string): Promise<void> {
   const page = session.workbench.page;
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+/** Picks a color theme through the command palette, as a person would. */
+async function setColorTheme(session: Session, name: string): Promise<void> {
+  const page = session.workbench.page;
+  await runCommand(session, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -115,6 +124,31 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await treeRows(current).filter({ hasText: 'AAAAAAAAAA' }).first().click();
     await panel.locator('h1', { hasText: 'AAAAAAAAAA' }).waitFor({ timeout: 30_000 });
     assert.ok((await panel.locator('h1').innerText()).length <= 1_000, 'a 100 kB title is cut to 1,000 characters');
+  });
+
+  it('inserts a citation from the panel into the open .tex file and its .bib', async () => {
+    const current = session as Session;
+    const page = current.workbench.page;
+    await runCommand(current, 'View: Close All Editors');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('paper.tex');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'paper.tex' }).first().click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'Self-supervised features keep improving.' }).click();
+    await page.keyboard.press('End');
+    await showDay(current, '2026-08-21');
+    await treeRows(current).filter({ hasText: 'EnvHarness: Awakening Static Worlds' }).click();
+    const panel = paperPanel(current);
+    await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor({ timeout: 30_000 });
+    await panel.locator('button[aria-label="Insert a citation into the editor"]').click();
+    const key = 'huang2026envharnessawakeningstaticworlds';
+    await page.locator('.view-line', { hasText: `improving.\\cite{${key}}` }).waitFor({ timeout: 15_000 });
+    const bib = readFileSync(join(current.workspace, 'references.bib'), 'utf8');
+    assert.match(bib, /^@misc\{vaswani2017attention,/, 'the existing entry stays first, untouched');
+    assert.match(bib, new RegExp(`@misc\\{${key},\n  title = \\{\\{EnvHarness\\}: Awakening Static Worlds for Agent Learning\\},`));
+    await current.workbench.screenshot(screenshots, 'dev-5-insert-citation');
   });
 
   it('switches to another day from the view title', async () => {

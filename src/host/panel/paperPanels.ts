@@ -68,7 +68,8 @@ export class PaperPanels extends Disposable {
       view = this.adopt(vscode.window.createWebviewPanel(
         PAPER_PANEL_VIEW_TYPE,
         shortTitle(paper.title),
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        // Beside the document being written, so that it stays visible for Insert Citation.
+        { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false },
         this.webviewOptions(),
       ), paper);
     } else {
