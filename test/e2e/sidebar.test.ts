@@ -64,6 +64,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     const panel = paperPanel(current);
     await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor({ timeout: 30_000 });
     assert.match(await panel.locator('.summary').innerText(), /EnvHarness and EnvRigger/);
+    assert.match(await panel.locator('.abstract').innerText(), /^ABSTRACT\s+LLM agents learn by interacting with environments/i);
     assert.match(await panel.locator('.facts').innerText(), /▲ 163/);
     await current.workbench.screenshot(screenshots, 'dev-2-paper');
     await panel.locator('.actions button[aria-label="Open the PDF"]').waitFor();

@@ -1,0 +1,146 @@
+/**
+ * Which repository URLs Paper Feed will hand to git. Repository URLs come from untrusted feeds, so
+ * only https to code hosts (or hosts the user adds), in a normalised form; plain http only to this
+ * machine (test servers); never credentials, other transports (ssh, ext::, file:), option-like values,
+ * whitespace or control characters.
+ */
+
+export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface CloneTarget {
+  /** What git clones, e.g. `https://github.com/owner/repo.git`. */
+  readonly url: string;
+  /** For people: `github.com/owner/repo`. */
+  readonly display: string;
+  /** A folder name for the clone: the repository's name. */
+  readonly name: string;
+  /** A branch named in the URL (`/tree/<branch>`). */
+  readonly branch?: string;
+}
+
+export type RepoCheck = { readonly ok: true; readonly target: CloneTarget } | { readonly ok: false; readonly reason: string };
+
+const SEGMENT = /^[A-Za-z0-9_.-]+$/;
+
+function reject(reason: string): RepoCheck {
+  return { ok: false, reason };
+}
+
+/** Checks and normalises a repository reference: a URL, or GitHub's `owner/repo`. */
+export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = []): RepoCheck {
+  if (typeof value !== 'string') {
+    return reject('not text');
+  }
+  const text = value.trim();
+  if (text.length === 0 || text.length > 500) {
+    return reject('empty or too long');
+  }
+  if (/[\s\u0000-\u001F\u007F]/.test(text)) {
+    return reject('it contains whitespace or control characters');
+  }
+  if (text.startsWith('-')) {
+    return reject('it looks like a command-line option');
+  }
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.startsWith('.')) {
+    return checkRepoUrl(`https://github.com/${text}`, extraHosts);
+  }
+  if (/^[a-z][a-z0-9+.-]*::/i.test(text) || /^[^/:]+@[^/:]+:/.test(text)) {
+    return reject('only https repositories are cloned (not ssh or git transports)');
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return reject('not a URL');
+  }
+  const host = url.hostname.toLowerCase();
+  const loopback = LOOPBACK.has(host);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return reject(`${url.protocol.replace(':', '')} URLs are not cloned; only https`);
+  }
+  if (url.username || url.password) {
+    return reject('URLs with credentials are not cloned');
+  }
+  if (url.search || url.hash) {
+    return reject('URLs with a query or fragment are not cloned');
+  }
+  const allowed = new Set([...DEFAULT_CLONE_HOSTS, ...extraHosts.map((entry) => entry.trim().toLowerCase()).filter(Boolean)]);
+  if (!loopback && !allowed.has(host)) {
+    return reject(`${host} is not a known code host (add it to paperFeed.clone.allowedHosts)`);
+  }
+  let segments = url.pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+  if (segments.some((segment) => !SEGMENT.test(segment) || segment === '.' || segment === '..')) {
+    return reject('the repository path has unexpected characters');
+  }
+  let branch: string | undefined;
+  const tree = segments.findIndex((segment, index) => segment === 'tree' && index >= 2);
+  if (tree >= 0) {
+    branch = segments[tree + 1];
+    segments = segments.slice(0, segments[tree - 1] === '-' ? tree - 1 : tree);
+  }
+  let repoSegments: string[];
+  if (host === 'huggingface.co') {
+    const kind = segments[0] === 'spaces' || segments[0] === 'datasets' ? [segments[0]] : [];
+    repoSegments = [...kind, ...segments.slice(kind.length, kind.length + 2)];
+    if (repoSegments.length !== kind.length + 2) {
+      return reject('not a Hugging Face repository');
+    }
+  } else if (host === 'gitlab.com' || loopback || !DEFAULT_CLONE_HOSTS.includes(host)) {
+    repoSegments = segments; // GitLab groups nest; local and added hosts are taken as they are
+    if (repoSegments.length < 1) {
+      return reject('no repository in the URL');
+    }
+  } else {
+    repoSegments = segments.slice(0, 2);
+    if (repoSegments.length !== 2) {
+      return reject('no owner/repository in the URL');
+    }
+  }
+  const last = (repoSegments[repoSegments.length - 1] ?? '').replace(/\.git$/, '');
+  repoSegments[repoSegments.length - 1] = last;
+  if (!last || last.startsWith('.')) {
+    return reject('no repository name');
+  }
+  const path = repoSegments.join('/');
+  const port = url.port ? `:${url.port}` : '';
+  const suffix = host === 'huggingface.co' ? '' : '.git';
+  return {
+    ok: true,
+    target: {
+      url: `${url.protocol}//${host}${port}/${path}${suffix}`,
+      display: `${host}${port}/${path}`,
+      name: last,
+      ...(branch && SEGMENT.test(branch) && !branch.startsWith('-') ? { branch } : {}),
+    },
+  };
+}
+
+export interface CloneOptions {
+  readonly shallow: boolean;
+  readonly submodules: boolean;
+}
+
+/**
+ * git's arguments: transports limited to https (http only for this machine), no submodules unless
+ * asked, shallow when asked, progress on stderr, `--` before the URL and the folder.
+ */
+export function gitCloneArgs(target: CloneTarget, destination: string, options: CloneOptions): string[] {
+  const loopback = target.url.startsWith('http://');
+  return [
+    '-c', 'protocol.allow=never',
+    '-c', 'protocol.https.allow=always',
+    ...(loopback ? ['-c', 'protocol.http.allow=always'] : []),
+    'clone', '--progress',
+    ...(options.shallow ? ['--depth', '1'] : []),
+    ...(options.submodules ? ['--recurse-submodules', ...(options.shallow ? ['--shallow-submodules'] : [])] : ['--no-recurse-submodules']),
+    ...(target.branch ? ['--branch', target.branch] : []),
+    '--', target.url, destination,
+  ];
+}
+
+/** Reads git's progress lines ("Receiving objects:  45% (…)") into a phase and a percentage. */
+export function parseGitProgress(line: string): { readonly phase: string; readonly percent: number } | undefined {
+  const match = /^(?:remote: )?([A-Za-z ]+):\s+(\d{1,3})%/.exec(line.trim());
+  return match ? { phase: (match[1] ?? '').trim(), percent: Math.min(100, Number(match[2])) } : undefined;
+}
