@@ -1,0 +1,61 @@
+/** The clone arguments with real git, against repositories served on 127.0.0.1 (test/support/gitServer). */
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkRepoUrl, gitCloneArgs, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { GitServer } from '../support/gitServer';
+
+/** Runs git without blocking the event loop (the git server runs in this process). */
+function runGit(args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('git', args, { timeout: 30_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, _stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) || 1 : 0, stderr });
+    });
+  });
+}
+
+describe('git clone with the policy\'s arguments (real git, loopback)', () => {
+  let server: GitServer;
+  let work: string;
+
+  before(async () => {
+    server = await GitServer.start();
+  });
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'paper-feed-clone-'));
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+  after(() => server.close());
+
+  it('clones a repository served over http on 127.0.0.1, shallow, reporting progress', async () => {
+    const url = server.createRepo('demo', { 'src/model.py': 'print("hello")\n' });
+    const check = checkRepoUrl(url);
+    assert.ok(check.ok);
+    const destination = join(work, check.target.name);
+    const result = await runGit(gitCloneArgs(check.target, destination, { shallow: true, submodules: false }));
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(readFileSync(join(destination, 'src', 'model.py'), 'utf8'), 'print("hello")\n');
+    const progress = result.stderr.split(/[\r\n]+/).map(parseGitProgress).filter((entry) => entry !== undefined);
+    assert.ok(progress.some((entry) => entry.percent === 100), 'git reported progress up to 100%');
+  });
+
+  it('refuses other transports even if one reached git: protocol.allow=never', async () => {
+    const bare = join(server.root, 'local.git');
+    server.createRepo('local');
+    const target = { url: `file://${bare}`, display: 'local', name: 'local' };
+    const result = await runGit(gitCloneArgs(target, join(work, 'local'), { shallow: false, submodules: false }));
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /transport 'file' not allowed/);
+    assert.equal(existsSync(join(work, 'local', 'README.md')), false);
+  });
+
+  it('fails fast on a repository that does not exist, without asking for a password', async () => {
+    const check = checkRepoUrl(`${server.url}/missing.git`);
+    assert.ok(check.ok);
+    const result = await runGit(gitCloneArgs(check.target, join(work, 'missing'), { shallow: true, submodules: false }));
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /not found|404/i);
+  });
+});
