@@ -6,10 +6,10 @@
 import { parseArxivId } from './arxiv';
 import { isoDate } from './dates';
 import type { Author, Organization, Paper } from './model';
+import { count, httpsUrlList, isObject, type Json } from './json';
 import { cleanLine, cleanParagraphs } from './text';
 import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from './url';
 
-type Json = Record<string, unknown>;
 
 export class FeedFormatError extends Error {
   override readonly name = 'FeedFormatError';
@@ -90,7 +90,7 @@ export function normalisePaperObject(paper: unknown, item: Json = {}, requestedD
     organization: normaliseOrganization(paper.organization) ?? normaliseOrganization(item.organization),
     submittedBy: username(submitter) ?? username(dailyBy),
     thumbnail: safeWebUrl(item.thumbnail, { httpsOnly: true }),
-    mediaUrls: normaliseUrlList(paper.mediaUrls) ?? normaliseUrlList(item.mediaUrls),
+    mediaUrls: httpsUrlList(paper.mediaUrls) ?? httpsUrlList(item.mediaUrls),
   });
 }
 
@@ -113,7 +113,8 @@ function normaliseAuthors(value: unknown): Author[] {
   return authors;
 }
 
-function normaliseOrganization(value: unknown): Organization | undefined {
+/** An organization (`{name, fullname, avatar}`), the same in the feed and in Paper Feed's own files. */
+export function normaliseOrganization(value: unknown): Organization | undefined {
   if (!isObject(value)) {
     return undefined;
   }
@@ -138,26 +139,9 @@ function normaliseKeywords(value: unknown): string[] | undefined {
   return keywords.size > 0 ? [...keywords.values()] : undefined;
 }
 
-function normaliseUrlList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) {
-    return undefined;
-  }
-  const urls = value.slice(0, 50).map((entry) => safeWebUrl(entry, { httpsOnly: true }));
-  const valid = urls.filter((url): url is string => url !== undefined);
-  return valid.length > 0 ? valid : undefined;
-}
-
 /** Hugging Face usernames: letters, digits, `-`, `_`, `.`. */
 function username(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/.test(value) ? value : undefined;
-}
-
-function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeJson(value: unknown): string {

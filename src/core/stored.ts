@@ -4,12 +4,12 @@
  */
 import { parseArxivId } from './arxiv';
 import { isoDate } from './dates';
-import type { Author, Organization, Paper } from './model';
-import { compact } from './normalise';
+import type { Author, Paper } from './model';
+import { compact, normaliseOrganization } from './normalise';
+import { count, httpsUrlList, isObject } from './json';
 import { cleanLine, cleanParagraphs } from './text';
-import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from './url';
+import { normaliseRepoUrl, safeWebUrl } from './url';
 
-type Json = Record<string, unknown>;
 
 export function parseStoredPaper(value: unknown): Paper | undefined {
   if (!isObject(value)) {
@@ -36,11 +36,11 @@ export function parseStoredPaper(value: unknown): Paper | undefined {
     projectPage: safeWebUrl(value.projectPage),
     aiSummary: cleanLine(value.aiSummary, 2_000),
     aiKeywords: stringList(value.aiKeywords),
-    organization: parseOrganization(value.organization),
+    organization: normaliseOrganization(value.organization),
     submittedBy: cleanLine(value.submittedBy, 100),
     primaryCategory: category(value.primaryCategory),
     thumbnail: safeWebUrl(value.thumbnail, { httpsOnly: true }),
-    mediaUrls: urlList(value.mediaUrls),
+    mediaUrls: httpsUrlList(value.mediaUrls),
   });
 }
 
@@ -62,36 +62,12 @@ function parseAuthor(value: unknown): Author | undefined {
   return name ? compact({ name, user }) : undefined;
 }
 
-function parseOrganization(value: unknown): Organization | undefined {
-  if (!isObject(value)) {
-    return undefined;
-  }
-  const name = cleanLine(value.name, 200);
-  return name ? compact({ name, fullname: cleanLine(value.fullname, 300), avatar: absoluteHfUrl(value.avatar) }) : undefined;
-}
-
 function stringList(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) {
     return undefined;
   }
   const list = value.slice(0, 100).map((entry) => cleanLine(entry, 200)).filter(isDefined);
   return list.length > 0 ? list : undefined;
-}
-
-function urlList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) {
-    return undefined;
-  }
-  const list = value.slice(0, 50).map((entry) => safeWebUrl(entry, { httpsOnly: true })).filter(isDefined);
-  return list.length > 0 ? list : undefined;
-}
-
-function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -55,10 +55,6 @@ export class PaperPanels extends Disposable {
     return active && this.views.has(active) ? active.paper : undefined;
   }
 
-  get openPapers(): Paper[] {
-    return [...this.views].map((view) => view.paper);
-  }
-
   show(paper: Paper): void {
     const reuse = this.deps.reuse();
     let view = reuse
