@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { classifyCloneFailure, freeFolderName } from '../../src/core/clone/gitErrors';
 import { checkRepoUrl, gitCloneArgs, parseGitProgress } from '../../src/core/clone/repoUrl';
 import { GitServer } from '../support/gitServer';
 
@@ -48,6 +49,7 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
     const result = await runGit(gitCloneArgs(target, join(work, 'local'), { shallow: false, submodules: false }));
     assert.notEqual(result.code, 0);
     assert.match(result.stderr, /transport 'file' not allowed/);
+    assert.equal(classifyCloneFailure(result.stderr).kind, 'transport');
     assert.equal(existsSync(join(work, 'local', 'README.md')), false);
   });
 
@@ -57,5 +59,34 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
     const result = await runGit(gitCloneArgs(check.target, join(work, 'missing'), { shallow: true, submodules: false }));
     assert.notEqual(result.code, 0);
     assert.match(result.stderr, /not found|404/i);
+    assert.equal(classifyCloneFailure(result.stderr).kind, 'notFound');
+  });
+
+  it('says the network is the problem when nothing listens, and refuses a non-empty destination', async () => {
+    const unreachable = await runGit(gitCloneArgs({ url: 'http://127.0.0.1:9/none.git', display: 'none', name: 'none' }, join(work, 'none'), { shallow: true, submodules: false }));
+    assert.equal(classifyCloneFailure(unreachable.stderr).kind, 'network', unreachable.stderr);
+    const url = server.createRepo('twice');
+    const check = checkRepoUrl(url);
+    assert.ok(check.ok);
+    const destination = join(work, 'twice');
+    assert.equal((await runGit(gitCloneArgs(check.target, destination, { shallow: true, submodules: false }))).code, 0);
+    const again = await runGit(gitCloneArgs(check.target, destination, { shallow: true, submodules: false }));
+    assert.equal(classifyCloneFailure(again.stderr).kind, 'exists');
+  });
+});
+
+describe('clone failures and folder names', () => {
+  it('names a missing git and credential prompts', () => {
+    assert.equal(classifyCloneFailure('', Object.assign(new Error('spawn git ENOENT'), { code: 'ENOENT' })).kind, 'gitMissing');
+    assert.equal(classifyCloneFailure("fatal: could not read Username for 'https://github.com': terminal prompts disabled").kind, 'authentication');
+    assert.equal(classifyCloneFailure('fatal: unable to access \'https://x/\': Could not resolve host: x').kind, 'network');
+    assert.deepEqual(classifyCloneFailure('something odd\nfatal: the end'), { kind: 'other', message: 'Git failed: the end' });
+  });
+
+  it('never takes an existing folder name', () => {
+    const taken = new Set(['dinov3', 'dinov3-2']);
+    assert.equal(freeFolderName('dinov3', (name) => taken.has(name)), 'dinov3-3');
+    assert.equal(freeFolderName('limit', (name) => taken.has(name)), 'limit');
+    assert.equal(freeFolderName('../evil name', () => false), '-evil-name');
   });
 });
