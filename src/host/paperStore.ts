@@ -4,14 +4,14 @@ import type { Paper } from '../core/model';
 import { Disposable } from './disposable';
 
 /** Where the papers on screen came from. */
-export type FeedSource = 'loading' | 'sample' | 'cache' | 'live';
+export type FeedSource = 'loading' | 'sample' | 'cache';
 
 export interface WindowView {
   /** e.g. "Last 7 days", "Today · Fri 21 Aug 2026". */
   readonly label: string;
   readonly papers: readonly Paper[];
   readonly source: FeedSource;
-  /** When the papers were fetched (cache and live). */
+  /** When the papers were fetched (for cached papers). */
   readonly fetchedAt?: Date;
   /** The last refresh failed with this (the papers shown are older). */
   readonly error?: string;
@@ -26,10 +26,6 @@ export class PaperStore extends Disposable {
 
   get view(): WindowView {
     return this.current;
-  }
-
-  get size(): number {
-    return this.catalog.size;
   }
 
   list(): readonly Paper[] {
