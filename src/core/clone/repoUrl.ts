@@ -22,6 +22,11 @@ export interface CloneTarget {
 export type RepoCheck = { readonly ok: true; readonly target: CloneTarget } | { readonly ok: false; readonly reason: string };
 
 const SEGMENT = /^[A-Za-z0-9_.-]+$/;
+/** First path segments that are site pages, not owners: `github.com/features/x`, `huggingface.co/papers/2401.1`. */
+const RESERVED: Record<string, ReadonlySet<string>> = {
+  'github.com': new Set(['about', 'apps', 'collections', 'enterprise', 'events', 'explore', 'features', 'login', 'marketplace', 'notifications', 'orgs', 'pricing', 'search', 'settings', 'sponsors', 'topics', 'trending', 'users']),
+  'huggingface.co': new Set(['api', 'blog', 'chat', 'collections', 'docs', 'join', 'learn', 'login', 'models', 'organizations', 'papers', 'posts', 'pricing', 'settings', 'tasks']),
+};
 
 function reject(reason: string): RepoCheck {
   return { ok: false, reason };
@@ -72,6 +77,9 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
   let segments = url.pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
   if (segments.some((segment) => !SEGMENT.test(segment) || segment === '.' || segment === '..')) {
     return reject('the repository path has unexpected characters');
+  }
+  if (RESERVED[host]?.has((segments[0] ?? '').toLowerCase())) {
+    return reject(`${host}/${segments[0] ?? ''} is a page of the site, not a repository`);
   }
   let branch: string | undefined;
   const tree = segments.findIndex((segment, index) => segment === 'tree' && index >= 2);
@@ -137,6 +145,18 @@ export function gitCloneArgs(target: CloneTarget, destination: string, options: 
     ...(target.branch ? ['--branch', target.branch] : []),
     '--', target.url, destination,
   ];
+}
+
+/** Where each phase of a clone sits in the whole, so that one bar moves forward through all of them. */
+const PHASES: Record<string, readonly [number, number]> = {
+  'Counting objects': [0, 2], 'Compressing objects': [2, 5], 'Enumerating objects': [0, 2],
+  'Receiving objects': [5, 85], 'Resolving deltas': [85, 95], 'Updating files': [95, 100], 'Filtering content': [95, 100],
+};
+
+/** The clone's overall progress (0–100) at `percent` of `phase`; undefined for phases it does not know. */
+export function overallProgress(phase: string, percent: number): number | undefined {
+  const span = PHASES[phase];
+  return span ? span[0] + ((span[1] - span[0]) * Math.max(0, Math.min(100, percent))) / 100 : undefined;
 }
 
 /** Reads git's progress lines ("Receiving objects:  45% (…)") into a phase and a percentage. */
