@@ -11,12 +11,16 @@ import { FeedService } from './host/feedService';
 import { openInBrowser } from './host/commands/browser';
 import { copyCitation } from './host/commands/copyCitation';
 import { insertCitation } from './host/commands/insertCitation';
+import { canClone, ClonePrompts, cloneRepository, openClonedRepository } from './host/commands/clone';
+import { Cloner } from './host/clone/cloner';
 import { EditorTracker } from './host/editorTracker';
 import { Citations } from './host/citations';
 import { LinkOpener } from './host/links';
 import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
 import { PaperStore } from './host/paperStore';
 import { PapersTree } from './host/tree/papersTree';
+import type { Paper } from './core/model';
+import type { PaperActions } from './shared/protocol';
 
 /**
  * The composition root: builds the services, registers commands and views, and returns at once.
@@ -30,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     log.warn(`Ignoring PAPER_FEED_NOW=${value}: not an ISO date or date-time.`));
 
   const store = new PaperStore();
-  const tree = new PapersTree(store, clock);
+  const cloner = new Cloner(context.globalState, log);
+  const clonePrompts = new ClonePrompts();
+  const paperActions = (paper: Paper): PaperActions => ({ canClone: canClone(paper), cloned: cloner.clonedFolder(paper.id) !== undefined });
+  const tree = new PapersTree(store, clock, paperActions);
   const feed = new FeedService({ context, store, log, clock });
   const opener = new LinkOpener(log);
   const citations = new Citations(log);
@@ -41,9 +48,19 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     opener,
     reuse: () => vscode.workspace.getConfiguration('paperFeed').get<boolean>('panel.reuse', true),
     runCommand: (command, paper) => vscode.commands.executeCommand(`paperFeed.${command}`, paper.id),
+    actions: paperActions,
     linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
   });
-  context.subscriptions.push(store, tree, panels, feed, editors);
+  context.subscriptions.push(store, tree, panels, feed, editors, cloner);
+  const actionsChanged = (): void => {
+    tree.refreshItems();
+    panels.refreshActions();
+  };
+  context.subscriptions.push(cloner.onDidChange(actionsChanged), vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('paperFeed.clone.allowedHosts')) {
+      actionsChanged();
+    }
+  }));
 
   const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id) };
   context.subscriptions.push(
@@ -57,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
     registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, context.globalState, arg, format), log),
     registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, state: context.globalState, log }, arg, format), log),
+    registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
+    registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
     registerCommand(Commands.clearCache, () => clearCache(feed), log),
@@ -82,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    papersTree: tree, panel: panels, opener, feed, citations, loaded, activationMs,
+    papersTree: tree, panel: panels, opener, feed, citations, cloner, clonePrompts, loaded, activationMs,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, testing);

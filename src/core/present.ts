@@ -41,3 +41,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/\n/g, ' ');
 }
+
+/** A title short enough for a tab or a notification: at most 60 characters, with an ellipsis. */
+export function shortTitle(title: string, maxLength = 60): string {
+  return title.length > maxLength ? `${title.slice(0, maxLength - 1)}…` : title;
+}

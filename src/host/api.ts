@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import type { Paper } from '../core/model';
 import type { Citations } from './citations';
+import type { Cloner } from './clone/cloner';
+import type { ClonePrompts } from './commands/clone';
 import type { FeedService } from './feedService';
 import type { LinkOpener } from './links';
 import type { PaperPanels } from './panel/paperPanels';
@@ -27,6 +29,8 @@ export interface PaperFeedTestHooks {
   readonly opener: LinkOpener;
   readonly feed: FeedService;
   readonly citations: Citations;
+  readonly cloner: Cloner;
+  readonly clonePrompts: ClonePrompts;
   /** Settles when the first load after activation is done. */
   readonly loaded: Promise<void>;
   readonly activationMs: number;

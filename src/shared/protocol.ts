@@ -35,12 +35,23 @@ export interface LinkedReposView {
   readonly spaces: readonly LinkedRepo[];
 }
 
+/** Which of the actions that depend on the paper's state the panel offers. */
+export interface PaperActions {
+  /** The paper has a repository Paper Feed would clone. */
+  readonly canClone: boolean;
+  /** The paper was cloned here, and the folder is still there. */
+  readonly cloned: boolean;
+}
+
 export type HostToWebview =
-  | { readonly type: 'showPaper'; readonly paper: PaperView }
+  | { readonly type: 'showPaper'; readonly paper: PaperView; readonly actions: PaperActions }
+  | { readonly type: 'actions'; readonly paperId: string; readonly actions: PaperActions }
   | { readonly type: 'linkedRepos'; readonly paperId: string; readonly repos: LinkedReposView };
 
 /** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
-export const PANEL_COMMANDS = ['insertCitation', 'copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf'] as const;
+export const PANEL_COMMANDS = [
+  'insertCitation', 'copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf', 'cloneRepository', 'openClonedRepository',
+] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 export type WebviewToHost =
@@ -80,13 +91,21 @@ export function isHostToWebview(value: unknown): value is HostToWebview {
     return false;
   }
   const message = value as Record<string, unknown>;
+  if (message.type === 'actions') {
+    return typeof message.paperId === 'string' && isActions(message.actions);
+  }
   if (message.type === 'linkedRepos') {
     const repos = message.repos as Record<string, unknown> | undefined;
     return typeof message.paperId === 'string' && typeof repos === 'object' && repos !== null
       && Array.isArray(repos.models) && Array.isArray(repos.datasets) && Array.isArray(repos.spaces);
   }
   const paper = message.paper as Record<string, unknown> | undefined;
-  return message.type === 'showPaper' && typeof paper === 'object' && paper !== null
+  return message.type === 'showPaper' && typeof paper === 'object' && paper !== null && isActions(message.actions)
     && typeof paper.id === 'string' && typeof paper.title === 'string'
     && Array.isArray(paper.authors) && Array.isArray(paper.abstractParagraphs);
+}
+
+function isActions(value: unknown): value is PaperActions {
+  const actions = value as Record<string, unknown> | undefined;
+  return typeof actions === 'object' && actions !== null && typeof actions.canClone === 'boolean' && typeof actions.cloned === 'boolean';
 }

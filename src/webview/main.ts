@@ -2,7 +2,7 @@
  * The paper panel's page script. Paper text is untrusted: it only ever goes through textContent.
  * Buttons post typed messages; the host decides what runs and what opens.
  */
-import { isHostToWebview, type LinkedRepo, type LinkedReposView, type PanelCommand, type PaperView, type WebviewToHost } from '../shared/protocol';
+import { isHostToWebview, type LinkedRepo, type LinkedReposView, type PanelCommand, type PaperActions, type PaperView, type WebviewToHost } from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -65,7 +65,20 @@ function authorsLine(paper: PaperView): HTMLElement {
   return line;
 }
 
-function render(paper: PaperView): void {
+/** The toolbar: Clone appears only for a paper with a repository, Open Clone once it is cloned. */
+function renderActions(toolbar: HTMLElement, state: PaperActions): void {
+  toolbar.replaceChildren(
+    button('Insert citation', 'Insert a citation into the editor', () => run('insertCitation')),
+    button('Copy citation…', 'Copy a citation', () => run('copyCitation')),
+    ...(state.canClone ? [button('Clone repository', 'Clone the code repository into a folder', () => run('cloneRepository'))] : []),
+    ...(state.cloned ? [button('Open clone', 'Open the folder it was cloned into', () => run('openClonedRepository'))] : []),
+    button('Hugging Face', 'Open on Hugging Face', () => run('openOnHuggingFace')),
+    button('arXiv', 'Open the arXiv abstract', () => run('openOnArxiv')),
+    button('PDF', 'Open the PDF', () => run('openPdf')),
+  );
+}
+
+function render(paper: PaperView, state: PaperActions): void {
   current = paper;
   const article = element('article');
   article.dataset.paperId = paper.id;
@@ -85,13 +98,7 @@ function render(paper: PaperView): void {
   const actions = element('div', undefined, 'actions');
   actions.setAttribute('role', 'toolbar');
   actions.setAttribute('aria-label', 'Paper actions');
-  actions.append(
-    button('Insert citation', 'Insert a citation into the editor', () => run('insertCitation')),
-    button('Copy citation…', 'Copy a citation', () => run('copyCitation')),
-    button('Hugging Face', 'Open on Hugging Face', () => run('openOnHuggingFace')),
-    button('arXiv', 'Open the arXiv abstract', () => run('openOnArxiv')),
-    button('PDF', 'Open the PDF', () => run('openPdf')),
-  );
+  renderActions(actions, state);
   article.append(actions);
 
   const links = element('ul', undefined, 'links');
@@ -168,11 +175,19 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostToWebview(event.data)) {
     return;
   }
-  if (event.data.type === 'showPaper') {
-    render(event.data.paper);
-    vscode.setState({ paperId: event.data.paper.id });
-  } else if (current && event.data.paperId === current.id) {
-    renderLinked(event.data.repos);
+  const message = event.data;
+  if (message.type === 'showPaper') {
+    render(message.paper, message.actions);
+    vscode.setState({ paperId: message.paper.id });
+  } else if (!current || message.paperId !== current.id) {
+    return;
+  } else if (message.type === 'actions') {
+    const toolbar = root.querySelector<HTMLElement>('div.actions');
+    if (toolbar) {
+      renderActions(toolbar, message.actions);
+    }
+  } else {
+    renderLinked(message.repos);
   }
 });
 

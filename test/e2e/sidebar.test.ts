@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTILE_DATE } from '../support/fakeHf';
+import { GitServer } from '../support/gitServer';
 import { activityBarItem, endSession, paperPanel, screenshots, type Session, startSession, treeRows } from './workbench';
 
 /** Picks a day with the calendar button in the view title, as a person would. */
@@ -36,15 +37,38 @@ async function setColorTheme(session: Session, name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** A day of the fake feed with one paper whose code is served by a loopback git server. */
+const CLONE_DATE = '2024-01-03';
+
 describe('Paper Feed in the workbench, live from the fake Hugging Face (development folder)', () => {
   let session: Session | undefined;
+  let git: GitServer | undefined;
 
   before(async function () {
     this.timeout(600_000); // the first run installs the test VS Code
     session = await startSession('dev', { vsix: false, online: true });
+    git = await GitServer.start();
+    const repo = git.createRepo('tiny-diffusion', { 'sample.py': 'print("a picture")\n' });
+    const paper = {
+      id: '2401.09100', title: 'Tiny Diffusion: a Paper with Code on Loopback', summary: 'Made up by the UI test.', upvotes: 7,
+      authors: [{ _id: 'a', name: 'Grace Hopper', hidden: false }], githubRepo: repo,
+      publishedAt: `${CLONE_DATE}T00:00:00.000Z`, submittedOnDailyAt: `${CLONE_DATE}T00:00:00.000Z`,
+    };
+    const added = await fetch(`${session.fake?.url ?? ''}/__papers`, { method: 'POST', body: JSON.stringify([{ paper, title: paper.title, numComments: 0 }]) });
+    assert.equal(added.status, 200);
   });
 
-  after(async () => endSession(session));
+  afterEach(async function () {
+    // A failed UI test leaves a picture of the workbench for whoever reads the CI log.
+    if (this.currentTest?.state === 'failed' && session) {
+      await session.workbench.screenshot(screenshots, `failed-dev-${(this.currentTest.title).replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`);
+    }
+  });
+
+  after(async () => {
+    await endSession(session);
+    await git?.close();
+  });
 
   it('shows the last 7 days of papers by day in the sidebar', async () => {
     const current = session as Session;
@@ -150,6 +174,38 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     assert.match(bib, /^@misc\{vaswani2017attention,/, 'the existing entry stays first, untouched');
     assert.match(bib, new RegExp(`@misc\\{${key},\n  title = \\{\\{EnvHarness\\}: Awakening Static Worlds for Agent Learning\\},`));
     await current.workbench.screenshot(screenshots, 'dev-5-insert-citation');
+  });
+
+  it('clones a paper\'s repository from the panel\'s button', async () => {
+    const current = session as Session;
+    const page = current.workbench.page;
+    await showDay(current, CLONE_DATE);
+    await treeRows(current).filter({ hasText: 'Tiny Diffusion' }).click({ timeout: 30_000 });
+    const panel = paperPanel(current);
+    await panel.locator('h1', { hasText: 'Tiny Diffusion' }).waitFor({ timeout: 30_000 });
+    await panel.locator('button[aria-label="Clone the code repository into a folder"]').click();
+    await panel.locator('button[aria-label="Open the folder it was cloned into"]').waitFor({ timeout: 30_000 });
+    // The toast may have timed out by now: the notification center keeps it.
+    await runCommand(current, 'Notifications: Show Notifications');
+    const notice = page.locator('.notifications-center .notification-list-item', { hasText: 'Cloned 127.0.0.1' });
+    await notice.waitFor({ timeout: 10_000 });
+    assert.match(await notice.innerText(), /tiny-diffusion/);
+    await notice.locator('.monaco-button', { hasText: 'Open README' }).waitFor();
+    assert.equal(readFileSync(join(current.clones, 'tiny-diffusion', 'sample.py'), 'utf8'), 'print("a picture")\n');
+    assert.ok(existsSync(join(current.clones, 'tiny-diffusion', '.git')));
+    await current.workbench.screenshot(screenshots, 'dev-6-cloned');
+    await notice.locator('.monaco-button', { hasText: 'Open README' }).click();
+    await page.locator('.tab', { hasText: 'README.md' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('offers Clone only for papers with a repository', async () => {
+    const current = session as Session;
+    await showDay(current, HOSTILE_DATE);
+    await treeRows(current).filter({ hasText: 'Hostile Title' }).click({ timeout: 30_000 });
+    const panel = paperPanel(current);
+    await panel.locator('h1', { hasText: 'Hostile Title' }).waitFor({ timeout: 30_000 });
+    await panel.locator('button[aria-label="Open the PDF"]').waitFor();
+    assert.equal(await panel.locator('button[aria-label="Clone the code repository into a folder"]').count(), 0);
   });
 
   it('switches to another day from the view title', async () => {

@@ -17,6 +17,8 @@ export interface Session {
   readonly fake?: FakeHf;
   readonly workbench: Workbench;
   readonly workspace: string;
+  /** Where Paper Feed clones repositories in this session (`paperFeed.clone.directory`). */
+  readonly clones: string;
 }
 
 function run(command: string, args: string[]): void {
@@ -40,7 +42,11 @@ export async function startSession(name: string, options: { vsix: boolean; onlin
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const fake = options.online ? await FakeHf.start() : undefined;
   const endpoint = fake?.url ?? `http://127.0.0.1:${await freePort()}`;
-  const server = new CodeServer({ runDir, devMode: !options.vsix, env: { PAPER_FEED_NOW: TEST_NOW, HF_ENDPOINT: endpoint } });
+  const clones = join(runDir, 'clones');
+  const server = new CodeServer({
+    runDir, devMode: !options.vsix, env: { PAPER_FEED_NOW: TEST_NOW, HF_ENDPOINT: endpoint },
+    machineSettings: { 'paperFeed.clone.directory': clones },
+  });
   if (options.vsix) {
     run('npm', ['run', '--silent', 'package']);
     server.installExtension(join(root, 'dist', 'paper-feed.vsix'));
@@ -53,7 +59,7 @@ export async function startSession(name: string, options: { vsix: boolean; onlin
     ? `${server.url}/?folder=${encodeURIComponent(workspace)}`
     : workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
   await workbench.open(url);
-  return { server, workbench, workspace, ...(fake ? { fake } : {}) };
+  return { server, workbench, workspace, clones, ...(fake ? { fake } : {}) };
 }
 
 export async function endSession(session: Session | undefined): Promise<void> {

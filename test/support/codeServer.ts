@@ -13,6 +13,11 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Environment for the server and so for its extension hosts. */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Settings of the machine the extension host runs on (data/Machine/settings.json): code-server's
+   * host is a remote one, which reads machine-scoped settings (paths such as clone.directory) only there.
+   */
+  readonly machineSettings?: Record<string, unknown>;
 }
 
 const USER_SETTINGS = {
@@ -99,6 +104,10 @@ export class CodeServer {
     mkdirSync(join(this.dataDir, 'User'), { recursive: true });
     mkdirSync(this.extensionsDir, { recursive: true });
     writeFileSync(join(this.dataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+    if (this.options.machineSettings) {
+      mkdirSync(join(this.dataDir, 'Machine'), { recursive: true });
+      writeFileSync(join(this.dataDir, 'Machine', 'settings.json'), `${JSON.stringify(this.options.machineSettings, null, 2)}\n`);
+    }
   }
 
   async start(): Promise<void> {

@@ -168,6 +168,17 @@ export class FakeHf {
       }
       const text = Buffer.concat(chunks).toString('utf8');
       this.setFault(text.trim() ? JSON.parse(text) as Fault : undefined);
+    } else if (url.pathname === '/__papers' && request.method === 'POST') {
+      // Extra papers a test needs (e.g. one whose repository is served on loopback), by their feed date.
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) {
+        chunks.push(chunk as Buffer);
+      }
+      for (const item of JSON.parse(Buffer.concat(chunks).toString('utf8')) as Item[]) {
+        const date = (item.paper.submittedOnDailyAt ?? '').slice(0, 10);
+        this.byDate.set(date, [...(this.byDate.get(date) ?? []).filter((known) => known.paper.id !== item.paper.id), item]);
+        this.byId.set(item.paper.id, item);
+      }
     } else if (url.pathname === '/__reset' && request.method === 'POST') {
       this.reset();
     } else if (url.pathname === '/__trap') {

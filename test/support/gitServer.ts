@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,14 +22,30 @@ function git(args: string[], cwd: string): void {
   }
 }
 
+export interface RepoOptions {
+  /** Adds this many files of 16 kB of random (incompressible) bytes, so that a clone has weight. */
+  readonly bulkFiles?: number;
+  /** Serves the repository's pack slowly (one 64 kB chunk per `slowMs`), so that a clone can be caught midway. */
+  readonly slowMs?: number;
+}
+
 export class GitServer {
+  /** Repository names whose packs are served slowly, with the delay per chunk. */
+  private readonly slow = new Map<string, number>();
+
   private constructor(private readonly server: Server, readonly root: string) {}
 
   static async start(): Promise<GitServer> {
     const root = mkdtempSync(join(tmpdir(), 'paper-feed-git-'));
-    const server = createServer((request, response) => serve(root, request, response));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return new GitServer(server, root);
+    const git = new GitServer(createServer(), root);
+    git.server.on('request', (request: IncomingMessage, response: ServerResponse) => serve(root, request, response, git.slowMsFor(request.url)));
+    await new Promise<void>((resolve) => git.server.listen(0, '127.0.0.1', resolve));
+    return git;
+  }
+
+  private slowMsFor(url: string | undefined): number {
+    const name = /^\/([^/]+)\.git\/git-upload-pack$/.exec(new URL(url ?? '/', 'http://127.0.0.1').pathname)?.[1];
+    return name ? (this.slow.get(name) ?? 0) : 0;
   }
 
   get url(): string {
@@ -36,13 +53,22 @@ export class GitServer {
   }
 
   /** Makes a bare repository `name.git` with a README and `files`; returns its URL. */
-  createRepo(name: string, files: Record<string, string> = {}): string {
+  createRepo(name: string, files: Record<string, string> = {}, options: RepoOptions = {}): string {
     const work = mkdtempSync(join(tmpdir(), 'paper-feed-repo-'));
     git(['init', '-q', '-b', 'main'], work);
     writeFileSync(join(work, 'README.md'), `# ${name}\n`);
     for (const [file, content] of Object.entries(files)) {
       mkdirSync(dirname(join(work, file)), { recursive: true });
       writeFileSync(join(work, file), content);
+    }
+    if (options.bulkFiles) {
+      mkdirSync(join(work, 'weights'));
+      for (let index = 0; index < options.bulkFiles; index++) {
+        writeFileSync(join(work, 'weights', `part-${index}.bin`), randomBytes(16 * 1024));
+      }
+    }
+    if (options.slowMs) {
+      this.slow.set(name, options.slowMs);
     }
     git(['add', '-A'], work);
     git(['commit', '-q', '-m', 'Initial commit'], work);
@@ -59,7 +85,7 @@ export class GitServer {
 }
 
 /** One request through `git http-backend`, which speaks CGI: env in, headers and body out. */
-function serve(root: string, request: IncomingMessage, response: ServerResponse): void {
+function serve(root: string, request: IncomingMessage, response: ServerResponse, slowMs: number): void {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const header = (name: string): string | undefined => {
     const value = request.headers[name];
@@ -88,6 +114,10 @@ function serve(root: string, request: IncomingMessage, response: ServerResponse)
   backend.stdout.on('data', (chunk: Buffer) => {
     if (started) {
       response.write(chunk);
+      if (slowMs > 0) {
+        backend.stdout.pause();
+        setTimeout(() => backend.stdout.resume(), slowMs);
+      }
       return;
     }
     head = Buffer.concat([head, chunk]);
@@ -115,6 +145,7 @@ function serve(root: string, request: IncomingMessage, response: ServerResponse)
     response.writeHead(status);
     response.write(head.subarray(end + (end === crlf ? 4 : 2)));
   });
-  backend.on('close', () => response.end());
+  // 'end' of stdout, not the process's exit: a paused (slow) stream still has data after git exits.
+  backend.stdout.on('end', () => response.end());
   backend.on('error', () => response.destroy());
 }

@@ -6,6 +6,7 @@ describe('webview protocol', () => {
     assert.ok(isWebviewToHost({ type: 'ready' }));
     assert.ok(isWebviewToHost({ type: 'run', command: 'openOnArxiv' }));
     assert.ok(isWebviewToHost({ type: 'run', command: 'openPdf' }));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'cloneRepository' }));
     assert.ok(isWebviewToHost({ type: 'openLink', url: 'https://github.com/a/b' }));
   });
 
@@ -23,7 +24,11 @@ describe('webview protocol', () => {
   });
 
   it('checks the shape of messages to the webview', () => {
-    assert.ok(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] } }));
+    const actions = { canClone: true, cloned: false };
+    assert.ok(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] }, actions }));
+    assert.ok(isHostToWebview({ type: 'actions', paperId: '1', actions }));
+    assert.equal(isHostToWebview({ type: 'actions', paperId: '1', actions: { canClone: 'yes', cloned: false } }), false);
+    assert.equal(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] } }), false);
     assert.ok(isHostToWebview({ type: 'linkedRepos', paperId: '1', repos: { models: [], datasets: [], spaces: [] } }));
     assert.equal(isHostToWebview({ type: 'showPaper', paper: { id: '1' } }), false);
     assert.equal(isHostToWebview({ type: 'showPaper' }), false);

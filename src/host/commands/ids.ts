@@ -10,6 +10,8 @@ export const Commands = {
   openPdf: 'paperFeed.openPdf',
   copyCitation: 'paperFeed.copyCitation',
   insertCitation: 'paperFeed.insertCitation',
+  cloneRepository: 'paperFeed.cloneRepository',
+  openClonedRepository: 'paperFeed.openClonedRepository',
   setToken: 'paperFeed.setToken',
   clearToken: 'paperFeed.clearToken',
   clearCache: 'paperFeed.clearCache',

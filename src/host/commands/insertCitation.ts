@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { shortTitle } from '../../core/present';
 import { arxivDoi, bibtex } from '../../core/citation/bibtex';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
 import { findBibliography, planBibAppend } from '../../core/citation/bibfile';
@@ -39,7 +40,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
   if (!editor) {
     const text = await deps.citations.format(paper, (formatArg as CitationFormat | undefined) ?? 'bibtex');
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', shorten(paper.title)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', shortTitle(paper.title)));
     return;
   }
   const document = editor.document;
@@ -163,6 +164,3 @@ async function confirmCreate(state: vscode.Memento, uri: vscode.Uri): Promise<bo
   return true;
 }
 
-function shorten(title: string): string {
-  return title.length > 60 ? `${title.slice(0, 59)}…` : title;
-}

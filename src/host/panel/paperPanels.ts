@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { shortTitle } from '../../core/present';
 import type { LinkedRepos } from '../../core/feed/linkedRepos';
 import type { Paper } from '../../core/model';
-import { isWebviewToHost, type HostToWebview, type PanelCommand } from '../../shared/protocol';
+import { isWebviewToHost, type HostToWebview, type PanelCommand, type PaperActions } from '../../shared/protocol';
 import { Disposable } from '../disposable';
 import type { LinkOpener } from '../links';
 import { toLinkedReposView, toPaperView } from './paperView';
@@ -19,6 +20,8 @@ export interface PaperPanelsDeps {
   readonly reuse: () => boolean;
   /** The panel's buttons run the same commands as the palette and the tree. */
   readonly runCommand: (command: PanelCommand, paper: Paper) => Thenable<unknown>;
+  /** The state-dependent buttons a paper gets (Clone, Open Clone). */
+  readonly actions: (paper: Paper) => PaperActions;
   /** Linked models, datasets and Spaces, fetched lazily; absent offline. */
   readonly linkedRepos?: (id: string, signal: AbortSignal) => Promise<LinkedRepos>;
 }
@@ -72,6 +75,13 @@ export class PaperPanels extends Disposable {
       view.panel.reveal(undefined, false);
     }
     this.render(view, paper);
+  }
+
+  /** Updates every panel's state-dependent buttons, e.g. after a clone. */
+  refreshActions(): void {
+    for (const view of this.views) {
+      this.post(view, { type: 'actions', paperId: view.paper.id, actions: this.deps.actions(view.paper) });
+    }
   }
 
   /** The paper a panel titled `title` showed (panel titles are shortened paper titles). */
@@ -140,7 +150,7 @@ export class PaperPanels extends Disposable {
     view.panel.title = shortTitle(paper.title);
     const shown = toPaperView(paper);
     view.links = new Set([shown.githubRepo, shown.projectPage].filter((link): link is string => link !== undefined));
-    this.post(view, { type: 'showPaper', paper: shown });
+    this.post(view, { type: 'showPaper', paper: shown, actions: this.deps.actions(paper) });
     void this.loadLinkedRepos(view, paper);
   }
 
@@ -239,9 +249,6 @@ export function panelCsp(cspSource: string, nonce: string): string {
   ].join('; ');
 }
 
-function shortTitle(title: string): string {
-  return title.length > 60 ? `${title.slice(0, 59)}…` : title;
-}
 
 function describe(message: unknown): string {
   try {

@@ -3,10 +3,11 @@ import { currentFeedDate } from '../../core/feed/windows';
 import { groupByDate } from '../../core/grouping';
 import type { Clock } from '../../core/clock';
 import { abstractTeaser, authorLine, describePaper, escapeMarkdown } from '../../core/present';
-import { paperDate } from '../../core/model';
+import { type Paper, paperDate } from '../../core/model';
 import { Commands } from '../commands/ids';
 import { Disposable } from '../disposable';
 import type { PaperStore, WindowView } from '../paperStore';
+import type { PaperActions } from '../../shared/protocol';
 import type { DateNode, PaperNode, TreeNode } from './nodes';
 
 export const PAPERS_VIEW_ID = 'paperFeed.papers';
@@ -20,7 +21,12 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<TreeNode>;
 
-  constructor(private readonly store: PaperStore, private readonly clock: Clock) {
+  constructor(
+    private readonly store: PaperStore,
+    private readonly clock: Clock,
+    /** The paper's state-dependent actions, which its context menu offers. */
+    private readonly actions: (paper: Paper) => PaperActions = () => ({ canClone: false, cloned: false }),
+  ) {
     super();
     this.view = this._register(vscode.window.createTreeView(PAPERS_VIEW_ID, {
       treeDataProvider: this,
@@ -28,6 +34,11 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     }));
     this._register(store.onDidChange(() => this.rebuild()));
     this.rebuild();
+  }
+
+  /** Redraws the items (their menus and icons) after a paper's state changed, e.g. a clone. */
+  refreshItems(): void {
+    this.changed.fire(undefined);
   }
 
   /** The paper the user selected in the tree, if any. */
@@ -66,8 +77,9 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = describePaper(paper);
-    item.iconPath = new vscode.ThemeIcon(paper.githubRepo ? 'repo' : 'file-text');
-    item.contextValue = paper.githubRepo ? 'paper:hasRepo' : 'paper';
+    const actions = this.actions(paper);
+    item.iconPath = new vscode.ThemeIcon(actions.cloned ? 'repo-clone' : paper.githubRepo ? 'repo' : 'file-text');
+    item.contextValue = paperContextValue(actions);
     item.accessibilityInformation = { label: `${paper.title}, ${describePaper(paper)}` };
     item.command = { command: Commands.openPaper, title: vscode.l10n.t('Open Paper'), arguments: [paper.id] };
     return item;
@@ -129,4 +141,12 @@ function paperTooltip({ paper }: PaperNode): vscode.MarkdownString {
     parts.push('---', escapeMarkdown(abstractTeaser(paper)));
   }
   return new vscode.MarkdownString(parts.join('\n\n'));
+}
+
+/**
+ * A paper item's contextValue: `paper`, then a flag per state the menus depend on, each after a
+ * colon: `paper:hasRepo:cloned`. Menus match a flag with `viewItem =~ /:hasRepo\b/`.
+ */
+export function paperContextValue(actions: PaperActions): string {
+  return ['paper', ...(actions.canClone ? ['hasRepo'] : []), ...(actions.cloned ? ['cloned'] : [])].join(':');
 }
