@@ -19,7 +19,7 @@ const MIN_AVERAGE_PER_BUCKET = 2;
 /** …and there are not more buckets than this. */
 const MAX_BUCKETS = 31;
 
-function bucketKey(date: string, granularity: DateGranularity): string {
+export function bucketKey(date: string, granularity: DateGranularity): string {
   switch (granularity) {
     case 'day': return date;
     case 'week': return isoWeek(date);
@@ -81,7 +81,7 @@ export function groupByDate(papers: readonly Paper[], today?: string): DateGroup
   return groups;
 }
 
-function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: Paper[]): string {
+export function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: readonly Paper[]): string {
   switch (granularity) {
     case 'day':
       if (today !== undefined && key === today) {

@@ -1,0 +1,138 @@
+/**
+ * The Papers tree as data: papers grouped by date, by topic, or both in either order, sorted within
+ * each group. Pure and fast (the whole corpus in milliseconds), so the view can rebuild it on every
+ * change; topics are looked up through `topicOf`, which the caller memoizes.
+ */
+import { bucketKey, bucketLabel, chooseGranularity, type DateGranularity } from './grouping';
+import { paperDate, type Paper } from './model';
+import { OTHER_TOPIC } from './topics/taxonomy';
+
+export const GROUPINGS = ['date-topic', 'topic-date', 'date', 'topic'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+export const SORT_ORDERS = ['upvotes', 'date', 'title'] as const;
+export type SortBy = (typeof SORT_ORDERS)[number];
+
+export function isGrouping(value: unknown): value is Grouping {
+  return typeof value === 'string' && (GROUPINGS as readonly string[]).includes(value);
+}
+
+export function isSortBy(value: unknown): value is SortBy {
+  return typeof value === 'string' && (SORT_ORDERS as readonly string[]).includes(value);
+}
+
+export interface Group {
+  /** Stable and unique in the tree: `date:2026-08-21`, `topic:llm`, `date:2026-08-21/topic:llm`. */
+  readonly id: string;
+  readonly label: string;
+  readonly by: 'date' | 'topic';
+  /** Papers in the group and all its subgroups. */
+  readonly count: number;
+  /** Subgroups (two-level groupings), or undefined when the group holds papers. */
+  readonly groups?: readonly Group[];
+  /** The group's papers in display order, when it has no subgroups. */
+  readonly papers?: readonly Paper[];
+}
+
+export interface GroupOptions {
+  readonly grouping: Grouping;
+  readonly sortBy: SortBy;
+  /** YYYY-MM-DD: day groups read "Today" and "Yesterday". */
+  readonly today?: string;
+  /** The paper's primary topic id (`other` when none). */
+  readonly topicOf: (paper: Paper) => string;
+  /** A topic id's label. */
+  readonly topicLabel: (id: string) => string;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Sorts in place by the chosen order; ties fall back to upvotes, then newest, then title. */
+export function sortPapers(papers: Paper[], sortBy: SortBy): Paper[] {
+  const upvotes = (paper: Paper): number => paper.upvotes ?? -1;
+  const date = (paper: Paper): string => paperDate(paper) ?? '';
+  const byDate = (a: Paper, b: Paper): number => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0);
+  const byUpvotes = (a: Paper, b: Paper): number => upvotes(b) - upvotes(a);
+  const byTitle = (a: Paper, b: Paper): number => collator.compare(a.title, b.title);
+  const order = sortBy === 'date' ? [byDate, byUpvotes, byTitle] : sortBy === 'title' ? [byTitle, byUpvotes, byDate] : [byUpvotes, byDate, byTitle];
+  return papers.sort((a, b) => {
+    for (const compare of order) {
+      const result = compare(a, b);
+      if (result !== 0) {
+        return result;
+      }
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/** Buckets by a key, keeping first-seen order of keys. */
+function bucket(papers: readonly Paper[], keyOf: (paper: Paper) => string): Map<string, Paper[]> {
+  const buckets = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    const key = keyOf(paper);
+    const list = buckets.get(key);
+    if (list) {
+      list.push(paper);
+    } else {
+      buckets.set(key, [paper]);
+    }
+  }
+  return buckets;
+}
+
+const UNDATED = 'none';
+
+function dateBuckets(papers: readonly Paper[], granularity: DateGranularity): [string, Paper[]][] {
+  const buckets = bucket(papers, (paper) => {
+    const date = paperDate(paper);
+    return date === undefined ? UNDATED : bucketKey(date, granularity);
+  });
+  // Newest first; undated last.
+  return [...buckets].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : a < b ? 1 : a > b ? -1 : 0));
+}
+
+function topicBuckets(papers: readonly Paper[], topicOf: (paper: Paper) => string, topicLabel: (id: string) => string): [string, Paper[]][] {
+  // Largest first, then by label; Other last.
+  return [...bucket(papers, topicOf)].sort(([a, listA], [b, listB]) =>
+    (a === OTHER_TOPIC ? 1 : 0) - (b === OTHER_TOPIC ? 1 : 0) || listB.length - listA.length || collator.compare(topicLabel(a), topicLabel(b)));
+}
+
+/** Groups papers as the tree shows them. */
+export function buildGroups(papers: readonly Paper[], options: GroupOptions): Group[] {
+  const dates: string[] = [];
+  for (const paper of papers) {
+    const date = paperDate(paper);
+    if (date !== undefined) {
+      dates.push(date);
+    }
+  }
+  const granularity = chooseGranularity(dates);
+  const dateLabel = (key: string, list: readonly Paper[]): string =>
+    key === UNDATED ? 'Undated' : bucketLabel(key, granularity, options.today, list);
+  const leaf = (id: string, label: string, by: Group['by'], list: Paper[]): Group =>
+    ({ id, label, by, count: list.length, papers: sortPapers(list, options.sortBy) });
+
+  const byDate = (list: readonly Paper[], parent: string, inner?: (list: Paper[], id: string) => Group[]): Group[] =>
+    dateBuckets(list, granularity).map(([key, bucketPapers]) => {
+      const id = `${parent}date:${key}`;
+      const label = dateLabel(key, bucketPapers);
+      return inner ? { id, label, by: 'date', count: bucketPapers.length, groups: inner(bucketPapers, `${id}/`) } : leaf(id, label, 'date', bucketPapers);
+    });
+  const byTopic = (list: readonly Paper[], parent: string, inner?: (list: Paper[], id: string) => Group[]): Group[] =>
+    topicBuckets(list, options.topicOf, options.topicLabel).map(([key, bucketPapers]) => {
+      const id = `${parent}topic:${key}`;
+      const label = options.topicLabel(key);
+      return inner ? { id, label, by: 'topic', count: bucketPapers.length, groups: inner(bucketPapers, `${id}/`) } : leaf(id, label, 'topic', bucketPapers);
+    });
+
+  switch (options.grouping) {
+    case 'date':
+      return byDate(papers, '');
+    case 'topic':
+      return byTopic(papers, '');
+    case 'date-topic':
+      return byDate(papers, '', (list, id) => byTopic(list, id));
+    case 'topic-date':
+      return byTopic(papers, '', (list, id) => byDate(list, id));
+  }
+}
