@@ -19,6 +19,12 @@ import { LinkOpener } from './host/links';
 import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
 import { PaperStore } from './host/paperStore';
 import { PapersTree } from './host/tree/papersTree';
+import { SavedTree } from './host/tree/savedTree';
+import type { PaperItemState } from './host/tree/paperItem';
+import { TopicService } from './host/topics';
+import { SavedPapers } from './host/saved';
+import { ReadingState } from './host/reading';
+import { exportSaved, filterTree, LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './host/commands/library';
 import type { Paper } from './core/model';
 import type { PaperActions } from './shared/protocol';
 
@@ -36,12 +42,24 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const store = new PaperStore();
   const cloner = new Cloner(context.globalState, log);
   const clonePrompts = new ClonePrompts();
-  const paperActions = (paper: Paper): PaperActions => ({ canClone: canClone(paper), cloned: cloner.clonedFolder(paper.id) !== undefined });
-  const tree = new PapersTree(store, clock, paperActions);
+  const topics = new TopicService(log);
+  const saved = new SavedPapers(context.globalStorageUri, log);
+  // The feed is made below; the reading state asks it only after activation.
+  let feedRef: FeedService | undefined;
+  const reading = new ReadingState(context.globalState, (id) => feedRef?.seenAt(id), clock);
+  const paperActions = (paper: Paper): PaperActions => ({
+    canClone: canClone(paper), cloned: cloner.clonedFolder(paper.id) !== undefined, saved: saved.has(paper.id),
+  });
+  const itemState = (paper: Paper): PaperItemState => ({ ...paperActions(paper), isNew: reading.isNew(paper) });
+  const tree = new PapersTree({ store, clock, topics, state: itemState });
+  const savedTree = new SavedTree(saved, topics, itemState);
+  reading.watch(tree.view);
   const feed = new FeedService({ context, store, log, clock });
+  feedRef = feed;
   const opener = new LinkOpener(log);
   const citations = new Citations(log);
   const editors = new EditorTracker();
+  const libraryPrompts = new LibraryPrompts();
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
     log,
@@ -51,18 +69,20 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     actions: paperActions,
     linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
   });
-  context.subscriptions.push(store, tree, panels, feed, editors, cloner);
+  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner);
   const actionsChanged = (): void => {
     tree.refreshItems();
+    savedTree.refresh();
     panels.refreshActions();
   };
-  context.subscriptions.push(cloner.onDidChange(actionsChanged), vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration('paperFeed.clone.allowedHosts')) {
-      actionsChanged();
-    }
-  }));
+  context.subscriptions.push(cloner.onDidChange(actionsChanged), saved.onDidChange(actionsChanged), reading.onDidChange(() => tree.refreshItems()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('paperFeed.clone.allowedHosts')) {
+        actionsChanged();
+      }
+    }));
 
-  const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id) };
+  const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id), reading };
   context.subscriptions.push(
     registerCommand(Commands.refresh, () => refresh(feed), log),
     registerCommand(Commands.selectWindow, (arg) => selectWindow(feed, arg), log),
@@ -76,13 +96,23 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, state: context.globalState, log }, arg, format), log),
     registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
+    registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
+    registerCommand(Commands.filter, (arg) => filterTree(tree, arg), log),
+    registerCommand(Commands.clearFilter, () => tree.setFilter(undefined), log),
+    registerCommand(Commands.markAllRead, () => markAllRead(reading), log),
+    registerCommand(Commands.savePaper, (arg, selection) => savePaper(papers, saved, arg, selection), log),
+    registerCommand(Commands.unsavePaper, (arg, selection) => unsavePaper(papers, saved, arg, selection), log),
+    registerCommand(Commands.exportSaved, () => exportSaved(saved, libraryPrompts), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
     registerCommand(Commands.clearCache, () => clearCache(feed), log),
     registerCommand(Commands.showLog, () => log.show(), log),
   );
 
-  const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => feed.start()).catch((error: unknown) => {
+  const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(() => Promise.all([feed.start(), saved.load()]))
+    .then(() => reading.initialize())
+    .catch((error: unknown) => {
     log.error('Could not load papers:', error instanceof Error ? (error.stack ?? error.message) : String(error));
   });
 
@@ -101,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    papersTree: tree, panel: panels, opener, feed, citations, cloner, clonePrompts, loaded, activationMs,
+    papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, testing);

@@ -2,17 +2,29 @@
 import type { Paper } from './model';
 import { truncate } from './text';
 
-/** `▲ 163 · Chengsong Huang et al.`; upvotes only when known. */
+/** `▲ 163 · ★ 52 · Chengsong Huang et al.`; upvotes only when known, stars only with a repository. */
 export function describePaper(paper: Paper): string {
   const parts: string[] = [];
   if (paper.upvotes !== undefined) {
     parts.push(`▲ ${paper.upvotes}`);
+  }
+  if (paper.githubRepo && paper.githubStars !== undefined) {
+    parts.push(`★ ${formatCount(paper.githubStars)}`);
   }
   const first = paper.authors[0];
   if (first) {
     parts.push(paper.authors.length > 1 ? `${first.name} et al.` : first.name);
   }
   return parts.join(' · ');
+}
+
+/** 950, 1.2k, 12k: counts as they read in a narrow column. */
+export function formatCount(value: number): string {
+  if (value < 1_000) {
+    return String(value);
+  }
+  const thousands = value / 1_000;
+  return `${thousands < 10 ? (Math.floor(thousands * 10) / 10).toString() : Math.floor(thousands).toString()}k`;
 }
 
 /** Authors for display, with the rest counted: `A, B, C and 23 more`. */

@@ -8,7 +8,12 @@ import type { FeedService } from './feedService';
 import type { LinkOpener } from './links';
 import type { PaperPanels } from './panel/paperPanels';
 import type { PaperStore } from './paperStore';
-import type { TreeNode } from './tree/nodes';
+import type { LibraryPrompts } from './commands/library';
+import type { ReadingState } from './reading';
+import type { SavedPapers } from './saved';
+import type { TopicService } from './topics';
+import type { PapersTree } from './tree/papersTree';
+import type { SavedTree } from './tree/savedTree';
 
 /** What `activate()` returns to other extensions; documented in the README. */
 export interface PaperFeedApi {
@@ -24,7 +29,12 @@ export interface PaperFeedApi {
 
 /** Internal, unstable: what the integration tests read that the VS Code API does not expose. */
 export interface PaperFeedTestHooks {
-  readonly papersTree: vscode.TreeDataProvider<TreeNode> & { readonly view: vscode.TreeView<TreeNode> };
+  readonly papersTree: PapersTree;
+  readonly savedTree: SavedTree;
+  readonly topics: TopicService;
+  readonly saved: SavedPapers;
+  readonly reading: ReadingState;
+  readonly libraryPrompts: LibraryPrompts;
   readonly panel: PaperPanels;
   readonly opener: LinkOpener;
   readonly feed: FeedService;

@@ -283,6 +283,11 @@ export class FeedService extends Disposable {
     }
   }
 
+  /** When Paper Feed first saw the paper (ISO date-time), if it is cached. */
+  seenAt(id: string): string | undefined {
+    return this.cache.get(id)?.seenAt;
+  }
+
   /** A paper by id from Hugging Face (`/api/papers/{id}`), kept in the cache; undefined when unknown there. */
   async fetchPaper(id: string): Promise<Paper | undefined> {
     const paper = await (await this.createClient()).paper(id, AbortSignal.timeout(20_000));

@@ -41,6 +41,8 @@ export interface PaperActions {
   readonly canClone: boolean;
   /** The paper was cloned here, and the folder is still there. */
   readonly cloned: boolean;
+  /** The paper is on the reading list. */
+  readonly saved: boolean;
 }
 
 export type HostToWebview =
@@ -51,6 +53,7 @@ export type HostToWebview =
 /** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
 export const PANEL_COMMANDS = [
   'insertCitation', 'copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf', 'cloneRepository', 'openClonedRepository',
+  'savePaper', 'unsavePaper',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
@@ -107,5 +110,6 @@ export function isHostToWebview(value: unknown): value is HostToWebview {
 
 function isActions(value: unknown): value is PaperActions {
   const actions = value as Record<string, unknown> | undefined;
-  return typeof actions === 'object' && actions !== null && typeof actions.canClone === 'boolean' && typeof actions.cloned === 'boolean';
+  return typeof actions === 'object' && actions !== null && typeof actions.canClone === 'boolean' && typeof actions.cloned === 'boolean'
+    && typeof actions.saved === 'boolean';
 }

@@ -70,6 +70,9 @@ function renderActions(toolbar: HTMLElement, state: PaperActions): void {
   toolbar.replaceChildren(
     button('Insert citation', 'Insert a citation into the editor', () => run('insertCitation')),
     button('Copy citation…', 'Copy a citation', () => run('copyCitation')),
+    state.saved
+      ? button('Saved ✓', 'Remove from the reading list', () => run('unsavePaper'), 'action saved')
+      : button('Save', 'Save to the reading list', () => run('savePaper')),
     ...(state.canClone ? [button('Clone repository', 'Clone the code repository into a folder', () => run('cloneRepository'))] : []),
     ...(state.cloned ? [button('Open clone', 'Open the folder it was cloned into', () => run('openClonedRepository'))] : []),
     button('Hugging Face', 'Open on Hugging Face', () => run('openOnHuggingFace')),

@@ -75,7 +75,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await activityBarItem(current).click({ timeout: 60_000 });
     const envHarness = treeRows(current).filter({ hasText: 'EnvHarness: Awakening Static Worlds' });
     await envHarness.waitFor({ timeout: 60_000 });
-    assert.match(await envHarness.innerText(), /▲ 163 · Chengsong Huang et al\./);
+    assert.match(await envHarness.innerText(), /▲ 163 · ★ 8 · Chengsong Huang et al\./);
     await current.workbench.page.locator('.part.sidebar .monaco-list-row[aria-label^="Yesterday, "]').waitFor();
     // The view's description names the window (the pane header is hidden in a one-view container; its label is not).
     await current.workbench.page.locator('.part.sidebar .pane-header[aria-label="Papers - Last 7 days Section"]').waitFor({ state: 'attached' });
@@ -100,11 +100,11 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor();
     await panel.locator('button').first().focus();
     const labels: string[] = [];
-    for (let index = 0; index < 8; index++) {
+    for (let index = 0; index < 12; index++) {
       labels.push(await panel.locator(':focus').getAttribute('aria-label') ?? '(none)');
       await current.workbench.page.keyboard.press('Tab');
     }
-    for (const expected of ['Show all 17 authors', 'Open on Hugging Face', 'Open the arXiv abstract', 'Open the PDF', 'Open the code repository https://github.com/google-research/envharness']) {
+    for (const expected of ['Show all 17 authors', 'Save to the reading list', 'Clone the code repository into a folder', 'Open on Hugging Face', 'Open the arXiv abstract', 'Open the PDF', 'Open the code repository https://github.com/google-research/envharness']) {
       assert.ok(labels.includes(expected), `${expected} not reached by Tab: ${labels.join(' | ')}`);
     }
     assert.ok(!labels.includes('(none)'), labels.join(' | '));
@@ -208,6 +208,35 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     assert.equal(await panel.locator('button[aria-label="Clone the code repository into a folder"]').count(), 0);
   });
 
+  it('groups by topic from the view title, and saves a paper from its inline action', async () => {
+    const current = session as Session;
+    const page = current.workbench.page;
+    await showDay(current, '2026-08-21');
+    await page.locator('.part.sidebar').hover();
+    await page.locator('.part.sidebar .action-label[aria-label^="Group and Sort"]').first().click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await page.locator('.quick-input-list .monaco-list-row[aria-label="Topic"]').click();
+    // Topic groups at the top level now, with their counts.
+    const agents = page.locator('.part.sidebar .monaco-list-row[aria-level="1"]', { hasText: 'Agents & Tool Use' });
+    await agents.waitFor({ timeout: 15_000 });
+    assert.match(await agents.innerText(), /^Agents & Tool Use\s*\d+$/);
+    assert.equal(await page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-label^="Yesterday"]').count(), 0, 'no date groups at the top');
+    await current.workbench.screenshot(screenshots, 'dev-7-topics');
+
+    const row = treeRows(current).filter({ hasText: 'EnvHarness: Awakening Static Worlds' });
+    await row.hover();
+    await row.locator('.action-label[aria-label="Save to Reading List"]').click();
+    const savedHeader = page.locator('.part.sidebar .pane-header', { hasText: 'Saved' });
+    if ((await savedHeader.getAttribute('aria-expanded')) !== 'true') {
+      await savedHeader.click();
+    }
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'EnvHarness' }).nth(1).waitFor({ timeout: 15_000 });
+    await current.workbench.screenshot(screenshots, 'dev-8-saved');
+    await runCommand(current, 'Paper Feed: Group and Sort…');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Date, then Topic' }).click();
+  });
+
   it('switches to another day from the view title', async () => {
     const current = session as Session;
     const page = current.workbench.page;
@@ -236,15 +265,23 @@ describe('Paper Feed installed from the packaged .vsix, offline', () => {
     const dino = treeRows(current).filter({ hasText: 'DINOv3' });
     await dino.waitFor({ timeout: 60_000 });
     assert.match(await dino.innerText(), /▲ 7 · Oriane Siméoni et al\./);
+    // Years, then topics inside each year.
+    await current.workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="2"][aria-label^="Computer Vision, "]').first().waitFor();
+    await current.workbench.screenshot(screenshots, 'vsix-1-sidebar');
+    await current.workbench.page.locator('.part.sidebar').hover();
+    await current.workbench.page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
     for (const group of ['2025', '2024', '2023']) {
       await current.workbench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="${group}, "]`).waitFor({ timeout: 10_000 });
     }
     await current.workbench.page.locator('.part.sidebar', { hasText: 'Sample papers: Hugging Face could not be reached' }).waitFor();
-    await current.workbench.screenshot(screenshots, 'vsix-1-sidebar');
   });
 
   it('opens a paper from the tree in the paper panel', async () => {
     const current = session as Session;
+    const page = current.workbench.page;
+    // Everything was collapsed above: open 2025, then its Computer Vision topic.
+    await page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-label^="2025, "]').click();
+    await page.locator('.part.sidebar .monaco-list-row[aria-level="2"][aria-label^="Computer Vision, "]').first().click();
     await treeRows(current).filter({ hasText: 'DINOv3' }).click();
     const panel = paperPanel(current);
     await panel.locator('h1', { hasText: 'DINOv3' }).waitFor({ timeout: 30_000 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PaperFeedApi, PaperFeedTestHooks } from '../../src/host/api';
+import type { PaperNode, TreeNode } from '../../src/host/tree/nodes';
 
 export const EXTENSION_ID = 'paper-feed.paper-feed';
 
@@ -37,4 +38,27 @@ export async function closeAllEditors(): Promise<void> {
 export function webviewTabs(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+}
+
+/** Every paper node under `node` (or in the whole tree), in display order, through the provider. */
+export async function papersUnder(provider: vscode.TreeDataProvider<TreeNode>, node?: TreeNode): Promise<PaperNode[]> {
+  const found: PaperNode[] = [];
+  for (const child of (await provider.getChildren(node)) ?? []) {
+    if (child.kind === 'paper') {
+      found.push(child);
+    } else {
+      found.push(...await papersUnder(provider, child));
+    }
+  }
+  return found;
+}
+
+/** A tree item with its tooltip resolved, as VS Code shows it on hover. */
+export async function resolvedItem(provider: vscode.TreeDataProvider<TreeNode>, node: TreeNode): Promise<vscode.TreeItem> {
+  const treeItem = await provider.getTreeItem(node);
+  return (await provider.resolveTreeItem?.(treeItem, node, new vscode.CancellationTokenSource().token)) ?? treeItem;
+}
+
+export function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'string' ? label : label?.label ?? '';
 }

@@ -1,6 +1,6 @@
 /** Starts and stops code-server on 127.0.0.1, in its own process group, with its own folders. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, writeFileSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { codeServerEntry, node24, node24Dir } from './vscodeCache';
@@ -103,7 +103,10 @@ export class CodeServer {
   private prepareFolders(): void {
     mkdirSync(join(this.dataDir, 'User'), { recursive: true });
     mkdirSync(this.extensionsDir, { recursive: true });
-    writeFileSync(join(this.dataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+    // Only the first start writes them: a restart keeps what the tests (or the user) changed since.
+    if (!existsSync(join(this.dataDir, 'User', 'settings.json'))) {
+      writeFileSync(join(this.dataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+    }
     if (this.options.machineSettings) {
       mkdirSync(join(this.dataDir, 'Machine'), { recursive: true });
       writeFileSync(join(this.dataDir, 'Machine', 'settings.json'), `${JSON.stringify(this.options.machineSettings, null, 2)}\n`);

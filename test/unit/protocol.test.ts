@@ -24,7 +24,7 @@ describe('webview protocol', () => {
   });
 
   it('checks the shape of messages to the webview', () => {
-    const actions = { canClone: true, cloned: false };
+    const actions = { canClone: true, cloned: false, saved: true };
     assert.ok(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] }, actions }));
     assert.ok(isHostToWebview({ type: 'actions', paperId: '1', actions }));
     assert.equal(isHostToWebview({ type: 'actions', paperId: '1', actions: { canClone: 'yes', cloned: false } }), false);

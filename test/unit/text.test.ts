@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { clockFromEnv } from '../../src/core/clock';
 import { formatDay, formatMonth, formatWeekRange, isoDate, isoWeek, weekStart } from '../../src/core/dates';
-import { abstractTeaser, authorLine, describePaper, escapeMarkdown } from '../../src/core/present';
+import { abstractTeaser, authorLine, describePaper, formatCount, escapeMarkdown } from '../../src/core/present';
 import { cleanLine, cleanParagraphs, truncate } from '../../src/core/text';
 import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from '../../src/core/url';
 import type { Paper } from '../../src/core/model';
@@ -83,6 +83,12 @@ describe('paper presentation', () => {
     assert.equal(describePaper({ ...base, upvotes: 7 }), '▲ 7 · Oriane Siméoni et al.');
     assert.equal(describePaper({ ...base, upvotes: 0 }), '▲ 0 · Oriane Siméoni et al.');
     assert.equal(describePaper({ ...base, authors: [{ name: 'Solo' }] }), 'Solo');
+  });
+
+  it('adds ★ stars only when the paper has a repository, in short form', () => {
+    assert.equal(describePaper({ ...base, upvotes: 7, githubRepo: 'https://github.com/a/b', githubStars: 9_512 }), '▲ 7 · ★ 9.5k · Oriane Siméoni et al.');
+    assert.equal(describePaper({ ...base, githubStars: 12 }), 'Oriane Siméoni et al.');
+    assert.deepEqual([0, 999, 1_000, 1_049, 12_345].map(formatCount), ['0', '999', '1k', '1k', '12k']);
   });
 
   it('shortens long author lists and abstracts', () => {

@@ -6,6 +6,7 @@ import type { PaperPanels } from '../panel/paperPanels';
 import type { PaperStore } from '../paperStore';
 import { isPaperNode } from '../tree/nodes';
 import type { PapersTree } from '../tree/papersTree';
+import type { ReadingState } from '../reading';
 import { UserError } from './register';
 
 export interface PaperCommandContext {
@@ -14,6 +15,8 @@ export interface PaperCommandContext {
   readonly panels: PaperPanels;
   /** Asks Hugging Face for a paper Paper Feed has not seen. */
   readonly fetchPaper: (id: string) => Promise<Paper | undefined>;
+  /** Opening a paper marks it read. */
+  readonly reading?: ReadingState;
 }
 
 /**
@@ -91,9 +94,18 @@ async function pickPaper(context: PaperCommandContext): Promise<Paper | undefine
   return picked?.id ? byId(context, picked.id) : undefined;
 }
 
+/**
+ * `paperFeed.openPaper [paper]`: shows the paper in the panel and marks it read; opened from
+ * anywhere but the tree (search, the palette, a link), it is also revealed in the Papers view.
+ */
 export async function openPaper(context: PaperCommandContext, arg: unknown): Promise<void> {
   const paper = await resolvePaper(context, arg);
-  if (paper) {
-    context.panels.show(paper);
+  if (!paper) {
+    return;
+  }
+  context.panels.show(paper);
+  await context.reading?.markRead(paper.id);
+  if (context.tree.selectedPaper()?.paper.id !== paper.id) {
+    void context.tree.reveal(paper.id);
   }
 }

@@ -29,7 +29,11 @@ export interface PaperPanelsDeps {
 /** One open panel. */
 class PanelView {
   ready = false;
-  readonly queue: HostToWebview[] = [];
+  /**
+   * The latest message of each kind for the shown paper. The page is discarded while its tab is
+   * hidden and says "ready" again when shown: it then gets these again, so nothing sent meanwhile is lost.
+   */
+  readonly latest = new Map<HostToWebview['type'], HostToWebview>();
   /** The links this panel was given: the only ones it may ask the host to open. */
   links = new Set<string>();
   fetching: AbortController | undefined;
@@ -183,7 +187,12 @@ export class PaperPanels extends Disposable {
     switch (message.type) {
       case 'ready':
         view.ready = true;
-        view.queue.splice(0).forEach((queued) => void view.panel.webview.postMessage(queued));
+        for (const type of ['showPaper', 'actions', 'linkedRepos'] as const) {
+          const latest = view.latest.get(type);
+          if (latest) {
+            void view.panel.webview.postMessage(latest);
+          }
+        }
         return;
       case 'run':
         await this.deps.runCommand(message.command, view.paper);
@@ -203,15 +212,12 @@ export class PaperPanels extends Disposable {
   }
 
   private post(view: PanelView, message: HostToWebview): void {
+    if (message.type === 'showPaper') {
+      view.latest.clear();
+    }
+    view.latest.set(message.type, message);
     if (view.ready) {
       void view.panel.webview.postMessage(message);
-    } else {
-      // Only the latest of each kind matters before the page is ready.
-      const index = view.queue.findIndex((queued) => queued.type === message.type);
-      if (index >= 0) {
-        view.queue.splice(index, 1);
-      }
-      view.queue.push(message);
     }
   }
 

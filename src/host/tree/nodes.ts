@@ -1,23 +1,27 @@
 import type { Paper } from '../../core/model';
 
-export interface DateNode {
-  readonly kind: 'date';
-  /** Stable id, e.g. `date:2026-08-21`. */
+export interface GroupNode {
+  readonly kind: 'group';
+  /** Stable id: `date:2026-08-21`, `topic:llm`, `date:2026-08-21/topic:llm`. */
   readonly id: string;
   readonly label: string;
+  readonly by: 'date' | 'topic';
+  /** Papers in the group and its subgroups. */
+  readonly count: number;
+  readonly parent?: GroupNode;
   /** Filled right after the node is made, since each child points back at it. */
-  children: PaperNode[];
+  children: TreeNode[];
 }
 
 export interface PaperNode {
   readonly kind: 'paper';
-  /** Stable id, e.g. `paper:2508.10104` (the parent's id is prefixed when a paper could repeat). */
+  /** Stable id, e.g. `date:2026-08-21/topic:llm/paper:2508.10104` (a paper can be in one place per tree). */
   readonly id: string;
   readonly paper: Paper;
-  readonly parent: DateNode;
+  readonly parent?: GroupNode;
 }
 
-export type TreeNode = DateNode | PaperNode;
+export type TreeNode = GroupNode | PaperNode;
 
 export function isPaperNode(value: unknown): value is PaperNode {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'paper'

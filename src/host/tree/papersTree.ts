@@ -1,44 +1,79 @@
 import * as vscode from 'vscode';
-import { currentFeedDate } from '../../core/feed/windows';
-import { groupByDate } from '../../core/grouping';
 import type { Clock } from '../../core/clock';
-import { abstractTeaser, authorLine, describePaper, escapeMarkdown } from '../../core/present';
-import { type Paper, paperDate } from '../../core/model';
-import { Commands } from '../commands/ids';
+import { currentFeedDate } from '../../core/feed/windows';
+import { buildGroups, type Group, type Grouping, isGrouping, isSortBy, type SortBy } from '../../core/groups';
+import type { Paper } from '../../core/model';
+import { matchesFilter } from '../../core/filter';
 import { Disposable } from '../disposable';
 import type { PaperStore, WindowView } from '../paperStore';
-import type { PaperActions } from '../../shared/protocol';
-import type { DateNode, PaperNode, TreeNode } from './nodes';
+import type { TopicService } from '../topics';
+import type { GroupNode, PaperNode, TreeNode } from './nodes';
+import { paperItem, type PaperItemState, paperTooltip } from './paperItem';
 
 export const PAPERS_VIEW_ID = 'paperFeed.papers';
 /** Newest groups start expanded; the tree remembers what the user changes, by node id. */
 const EXPANDED_GROUPS = 3;
+const FILTERED_CONTEXT = 'paperFeed.filtered';
 
-/** The Papers view: date groups of papers, newest first. */
+export interface PapersTreeDeps {
+  readonly store: PaperStore;
+  readonly clock: Clock;
+  readonly topics: TopicService;
+  /** A paper's state: what its icon, description and menus show. */
+  readonly state: (paper: Paper) => PaperItemState;
+}
+
+/** The Papers view: the current window's papers grouped by date and topic (`paperFeed.grouping`). */
 export class PapersTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
-  private roots: DateNode[] = [];
+  private roots: TreeNode[] = [];
+  private readonly byPaperId = new Map<string, PaperNode>();
+  private filterText: string | undefined;
   private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly rebuilt = this._register(new vscode.EventEmitter<void>());
   readonly view: vscode.TreeView<TreeNode>;
 
-  constructor(
-    private readonly store: PaperStore,
-    private readonly clock: Clock,
-    /** The paper's state-dependent actions, which its context menu offers. */
-    private readonly actions: (paper: Paper) => PaperActions = () => ({ canClone: false, cloned: false }),
-  ) {
+  constructor(private readonly deps: PapersTreeDeps) {
     super();
     this.view = this._register(vscode.window.createTreeView(PAPERS_VIEW_ID, {
       treeDataProvider: this,
       showCollapseAll: true,
     }));
-    this._register(store.onDidChange(() => this.rebuild()));
+    this._register(deps.store.onDidChange(() => this.rebuild()));
+    this._register(deps.topics.onDidChange(() => this.rebuild()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('paperFeed.grouping') || event.affectsConfiguration('paperFeed.sortBy')) {
+        this.rebuild();
+      }
+    }));
     this.rebuild();
   }
 
-  /** Redraws the items (their menus and icons) after a paper's state changed, e.g. a clone. */
+  get grouping(): Grouping {
+    const value = vscode.workspace.getConfiguration('paperFeed').get<string>('grouping', 'date-topic');
+    return isGrouping(value) ? value : 'date-topic';
+  }
+
+  get sortBy(): SortBy {
+    const value = vscode.workspace.getConfiguration('paperFeed').get<string>('sortBy', 'upvotes');
+    return isSortBy(value) ? value : 'upvotes';
+  }
+
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  /** Keeps only papers matching `text` (every word, in title, authors, keywords, topic or id); undefined clears. */
+  setFilter(text: string | undefined): void {
+    const trimmed = text?.trim();
+    this.filterText = trimmed ? trimmed.slice(0, 200) : undefined;
+    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterText !== undefined);
+    this.rebuild();
+  }
+
+  /** Redraws the items (their menus and icons) after a paper's state changed. */
   refreshItems(): void {
-    this.changed.fire(undefined);
+    this.rebuild();
   }
 
   /** The paper the user selected in the tree, if any. */
@@ -46,67 +81,112 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     return this.view.selection.find((node): node is PaperNode => node.kind === 'paper');
   }
 
+  /** Papers the view shows (after the filter). */
+  shownPapers(): Paper[] {
+    return [...this.byPaperId.values()].map((node) => node.paper);
+  }
+
+  /**
+   * Selects the paper in the tree (expanding its groups) without taking focus, when the view is
+   * open; waits for the tree to settle when it is still loading.
+   */
+  async reveal(paperId: string): Promise<boolean> {
+    if (!this.view.visible) {
+      return false;
+    }
+    let node = this.byPaperId.get(paperId);
+    if (!node && this.deps.store.view.source === 'loading') {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          listener.dispose();
+          resolve();
+        };
+        const timer = setTimeout(done, 10_000);
+        const listener = this.rebuilt.event(done);
+      });
+      node = this.byPaperId.get(paperId);
+    }
+    if (!node) {
+      return false;
+    }
+    await this.view.reveal(node, { select: true, focus: false, expand: true });
+    return true;
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
       return this.roots;
     }
-    return node.kind === 'date' ? node.children : [];
+    return node.kind === 'group' ? node.children : [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'paper' ? node.parent : undefined;
+    return node.parent;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node.kind === 'date') {
-      const index = this.roots.indexOf(node);
-      const item = new vscode.TreeItem(
-        node.label,
-        index >= 0 && index < EXPANDED_GROUPS
-          ? vscode.TreeItemCollapsibleState.Expanded
-          : vscode.TreeItemCollapsibleState.Collapsed,
-      );
+    if (node.kind === 'group') {
+      const expanded = node.parent === undefined ? this.roots.indexOf(node) < EXPANDED_GROUPS : true;
+      const item = new vscode.TreeItem(node.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
-      item.description = String(node.children.length);
-      item.tooltip = vscode.l10n.t('{0} papers', node.children.length);
-      item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} papers', node.label, node.children.length) };
-      item.contextValue = 'dateGroup';
+      item.description = String(node.count);
+      item.tooltip = vscode.l10n.t('{0}: {1} papers', node.label, node.count);
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} papers', node.label, node.count) };
+      item.contextValue = node.by === 'date' ? 'dateGroup' : 'topicGroup';
+      item.iconPath = node.by === 'topic' ? new vscode.ThemeIcon('tag') : undefined;
       return item;
     }
-    const { paper } = node;
-    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
-    item.id = node.id;
-    item.description = describePaper(paper);
-    const actions = this.actions(paper);
-    item.iconPath = new vscode.ThemeIcon(actions.cloned ? 'repo-clone' : paper.githubRepo ? 'repo' : 'file-text');
-    item.contextValue = paperContextValue(actions);
-    item.accessibilityInformation = { label: `${paper.title}, ${describePaper(paper)}` };
-    item.command = { command: Commands.openPaper, title: vscode.l10n.t('Open Paper'), arguments: [paper.id] };
-    return item;
+    return paperItem(node.id, node.paper, this.deps.state(node.paper));
   }
 
   /** Tooltips are built only when the user hovers. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'paper') {
-      item.tooltip = paperTooltip(node);
+      item.tooltip = paperTooltip(node.paper, this.deps.topics.of(node.paper), (id) => this.deps.topics.label(id));
     }
     return item;
   }
 
   private rebuild(): void {
-    const view = this.store.view;
+    const view = this.deps.store.view;
     // Only with papers: the first time-zone lookup is slow, and activation builds an empty tree.
-    const today = view.papers.length > 0 ? currentFeedDate(this.clock()) : undefined;
-    this.roots = groupByDate(view.papers, today).map((group) => {
-      const dateNode: DateNode = { kind: 'date', id: group.id, label: group.label, children: [] };
-      dateNode.children = group.papers.map((paper) => ({
-        kind: 'paper', id: `${group.id}/paper:${paper.id}`, paper, parent: dateNode,
-      }));
-      return dateNode;
+    const today = view.papers.length > 0 ? currentFeedDate(this.deps.clock()) : undefined;
+    const grouping = this.grouping;
+    const topicOf = (paper: Paper): string => this.deps.topics.of(paper).primary;
+    const topicLabel = (id: string): string => this.deps.topics.label(id);
+    const filter = this.filterText;
+    const papers = filter === undefined ? view.papers
+      : view.papers.filter((paper) => matchesFilter(paper, filter, (known) => topicLabel(topicOf(known))));
+    // Topics are worked out only when the tree groups by them (or filters by them).
+    const groups = buildGroups(papers, {
+      grouping, sortBy: this.sortBy, ...(today ? { today } : {}),
+      topicOf: grouping === 'date' ? () => 'other' : topicOf, topicLabel,
     });
+    this.byPaperId.clear();
+    this.roots = groups.map((group) => this.node(group, undefined));
     this.view.description = view.label;
-    this.view.message = viewMessage(view);
+    this.view.message = filter !== undefined
+      ? vscode.l10n.t('Filtered by “{0}”: {1} of {2} papers.', filter, papers.length, view.papers.length)
+      : viewMessage(view);
+    const newCount = papers.filter((paper) => this.deps.state(paper).isNew).length;
+    this.view.badge = newCount > 0 ? { value: newCount, tooltip: vscode.l10n.t('{0} new papers', newCount) } : undefined;
     this.changed.fire(undefined);
+    this.rebuilt.fire();
+  }
+
+  private node(group: Group, parent: GroupNode | undefined): GroupNode {
+    const node: GroupNode = { kind: 'group', id: group.id, label: group.label, by: group.by, count: group.count, children: [], ...(parent ? { parent } : {}) };
+    if (group.groups) {
+      node.children = group.groups.map((child) => this.node(child, node));
+    } else {
+      node.children = (group.papers ?? []).map((paper) => {
+        const paperNode: PaperNode = { kind: 'paper', id: `${group.id}/paper:${paper.id}`, paper, parent: node };
+        this.byPaperId.set(paper.id, paperNode);
+        return paperNode;
+      });
+    }
+    return node;
   }
 }
 
@@ -128,25 +208,4 @@ export function viewMessage(view: WindowView): string | undefined {
       : vscode.l10n.t('No papers on Hugging Face for {0}.', view.label);
   }
   return undefined;
-}
-
-function paperTooltip({ paper }: PaperNode): vscode.MarkdownString {
-  const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
-  const parts = [
-    `**${escapeMarkdown(paper.title)}**`,
-    escapeMarkdown(authorLine(paper, 6)),
-    escapeMarkdown(details),
-  ];
-  if (paper.abstract || paper.aiSummary) {
-    parts.push('---', escapeMarkdown(abstractTeaser(paper)));
-  }
-  return new vscode.MarkdownString(parts.join('\n\n'));
-}
-
-/**
- * A paper item's contextValue: `paper`, then a flag per state the menus depend on, each after a
- * colon: `paper:hasRepo:cloned`. Menus match a flag with `viewItem =~ /:hasRepo\b/`.
- */
-export function paperContextValue(actions: PaperActions): string {
-  return ['paper', ...(actions.canClone ? ['hasRepo'] : []), ...(actions.cloned ? ['cloned'] : [])].join(':');
 }

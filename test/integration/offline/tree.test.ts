@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../../src/host/tree/nodes';
-import { paperFeed, waitFor } from '../helpers';
-
-async function item(provider: vscode.TreeDataProvider<TreeNode>, node: TreeNode): Promise<vscode.TreeItem> {
-  const treeItem = await provider.getTreeItem(node);
-  return (await provider.resolveTreeItem?.(treeItem, node, new vscode.CancellationTokenSource().token)) ?? treeItem;
-}
-
-function text(label: string | vscode.TreeItemLabel | undefined): string {
-  return typeof label === 'string' ? label : label?.label ?? '';
-}
+import { labelText as text, paperFeed, papersUnder, resolvedItem as item, waitFor } from '../helpers';
 
 describe('Papers view', () => {
   it('shows the sample feed in year groups, newest first, with counts', async () => {
@@ -29,7 +20,7 @@ describe('Papers view', () => {
     const { testing } = await paperFeed();
     const [newest] = (await testing.papersTree.getChildren()) ?? [];
     assert.ok(newest);
-    const papers = (await testing.papersTree.getChildren(newest)) ?? [];
+    const papers = await papersUnder(testing.papersTree, newest);
     const items = await Promise.all(papers.map((node) => item(testing.papersTree, node)));
     const dino = items.find((entry) => text(entry.label) === 'DINOv3');
     assert.ok(dino, 'DINOv3 is in the 2025 group');
@@ -41,18 +32,33 @@ describe('Papers view', () => {
     assert.match(dino.tooltip.value, /Oriane Sim/);
     const unknown = items.find((entry) => text(entry.label).startsWith('Towards Provably Unlearnable'));
     assert.equal(unknown?.description, 'Ruihan Zhang et al.', 'no ▲ when upvotes are unknown');
-    assert.equal(text(items[0]?.label), 'DINOv3', 'the most upvoted paper comes first');
+    assert.match(dino.tooltip.value, /Computer Vision/, 'the tooltip names the topic');
+    assert.match(dino.tooltip.value, /\[arXiv\]\(https:\/\/arxiv\.org\/abs\/2508\.10104\)/);
+    const topics = (await testing.papersTree.getChildren(newest)) ?? [];
+    const dinoTopic = topics.find((node) => node.kind === 'group' && node.children.some((child) => child.kind === 'paper' && child.paper.id === '2508.10104'));
+    assert.ok(dinoTopic && dinoTopic.kind === 'group');
+    assert.equal(dinoTopic.children[0]?.kind === 'paper' && dinoTopic.children[0].paper.id, '2508.10104', 'the most upvoted paper of its topic comes first');
   });
 
-  it('gives every node a parent and a stable id', async () => {
+  it('groups by date, then topic, with counts; every node has a parent and a stable id', async () => {
     const { testing } = await paperFeed();
-    for (const root of (await testing.papersTree.getChildren()) ?? []) {
-      assert.equal(await testing.papersTree.getParent?.(root), undefined);
-      for (const child of (await testing.papersTree.getChildren(root)) ?? []) {
-        assert.equal(await testing.papersTree.getParent?.(child), root);
-        assert.match((await item(testing.papersTree, child)).id ?? '', /^date:\d{4}\/paper:\d{4}\.\d{4,5}$/);
+    const walk = async (node: TreeNode | undefined, depth: number): Promise<void> => {
+      for (const child of (await testing.papersTree.getChildren(node)) ?? []) {
+        assert.equal(await testing.papersTree.getParent?.(child), node);
+        const treeItem = await item(testing.papersTree, child);
+        if (child.kind === 'group') {
+          assert.equal(Number(treeItem.description), (await papersUnder(testing.papersTree, child)).length, `count of ${child.id}`);
+          assert.match(treeItem.id ?? '', depth === 0 ? /^date:\d{4}$/ : /^date:\d{4}\/topic:[a-z0-9]+$/);
+          assert.equal(treeItem.contextValue, depth === 0 ? 'dateGroup' : 'topicGroup');
+          await walk(child, depth + 1);
+        } else {
+          assert.equal(depth, 2);
+          assert.match(treeItem.id ?? '', /^date:\d{4}\/topic:[a-z0-9]+\/paper:\d{4}\.\d{4,5}$/);
+        }
       }
-    }
+    };
+    await walk(undefined, 0);
+    assert.equal((await papersUnder(testing.papersTree)).length, 29);
   });
 
   it('is a real view in the Paper Feed container that says it shows the sample, and why', async () => {

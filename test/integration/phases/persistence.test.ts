@@ -34,6 +34,10 @@ describe(`persistence across phases (${phase})`, () => {
     await testing.globalState.update(KEY, token);
     await vscode.workspace.fs.createDirectory(testing.globalStorageUri);
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(testing.globalStorageUri, FILE), new TextEncoder().encode(token));
+    await vscode.commands.executeCommand('paperFeed.savePaper', '2608.19880');
+    await vscode.commands.executeCommand('paperFeed.savePaper', '2608.18580');
+    await vscode.commands.executeCommand('paperFeed.unsavePaper', '2608.18580');
+    await vscode.commands.executeCommand('paperFeed.setGrouping', 'topic');
     await vscode.commands.executeCommand('paperFeed.openPaper', '2608.19880');
     await waitFor('the panel page to be ready', () => (testing.panel.readyPapers.includes('2608.19880') ? true : undefined), 20_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // the page stores its state (setState)
@@ -62,6 +66,15 @@ describe(`persistence across phases (${phase})`, () => {
       const tab = await waitFor('the restored panel', () => webviewTabs('paperFeed.paper')[0], 20_000);
       assert.equal(tab.label, 'EnvHarness: Awakening Static Worlds for Agent Learning');
       await waitFor('the panel to hold its paper', () => (testing.panel.paper?.id === '2608.19880' ? true : undefined), 20_000);
+    });
+
+    it('keeps the reading list (a file under globalStorageUri) and the grouping', async () => {
+      const { testing } = await paperFeed();
+      const saved = await testing.savedTree.getChildren();
+      assert.deepEqual(saved.map((node) => node.paper.id), ['2608.19880']);
+      assert.equal(testing.papersTree.grouping, 'topic');
+      const roots = (await testing.papersTree.getChildren()) ?? [];
+      assert.ok(roots.length > 3 && roots.every((node) => node.kind === 'group' && node.by === 'topic'), 'topic groups at the top');
     });
 
     it('reads back the token the first load wrote, from globalState and a globalStorageUri file', async () => {

@@ -1,0 +1,148 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { arxivDoi, bibtex } from '../../core/citation/bibtex';
+import { planBibAppend } from '../../core/citation/bibfile';
+import { citationKey, type KeyFormat } from '../../core/citation/keys';
+import { GROUPINGS, type Grouping, isGrouping, SORT_ORDERS, type SortBy } from '../../core/groups';
+import type { Paper } from '../../core/model';
+import type { ReadingState } from '../reading';
+import type { SavedPapers } from '../saved';
+import type { PapersTree } from '../tree/papersTree';
+import { isPaperNode } from '../tree/nodes';
+import { type PaperCommandContext, resolvePaper } from './openPaper';
+import { UserError } from './register';
+
+/** Dialogs of the reading-list commands, replaceable by the integration tests. */
+export class LibraryPrompts {
+  exportTarget: (defaultUri: vscode.Uri | undefined) => Thenable<vscode.Uri | undefined> = (defaultUri) =>
+    vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export the reading list as BibTeX'),
+      filters: { BibTeX: ['bib'] },
+      saveLabel: vscode.l10n.t('Export'),
+      ...(defaultUri ? { defaultUri } : {}),
+    });
+}
+
+const GROUPING_LABELS: Record<Grouping, string> = {
+  'date-topic': 'Date, then Topic',
+  'topic-date': 'Topic, then Date',
+  date: 'Date',
+  topic: 'Topic',
+};
+const SORT_LABELS: Record<SortBy, string> = { upvotes: 'Upvotes', date: 'Date', title: 'Title' };
+
+interface GroupingItem extends vscode.QuickPickItem {
+  readonly grouping?: Grouping;
+  readonly sortBy?: SortBy;
+}
+
+/** `paperFeed.setGrouping [grouping]`: how the Papers view groups (and sorts), remembered in the settings. */
+export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('paperFeed');
+  if (arg !== undefined && typeof arg === 'string') {
+    if (!isGrouping(arg)) {
+      throw new UserError(vscode.l10n.t('"{0}" is not a grouping: use {1}.', arg.slice(0, 40), GROUPINGS.join(', ')));
+    }
+    await config.update('grouping', arg, vscode.ConfigurationTarget.Global);
+    return;
+  }
+  const items: GroupingItem[] = [
+    { label: vscode.l10n.t('Group by'), kind: vscode.QuickPickItemKind.Separator },
+    ...GROUPINGS.map((grouping) => ({
+      label: `${grouping === tree.grouping ? '$(check) ' : ''}${vscode.l10n.t(GROUPING_LABELS[grouping])}`, grouping,
+    })),
+    { label: vscode.l10n.t('Sort papers by'), kind: vscode.QuickPickItemKind.Separator },
+    ...SORT_ORDERS.map((sortBy) => ({ label: `${sortBy === tree.sortBy ? '$(check) ' : ''}${vscode.l10n.t(SORT_LABELS[sortBy])}`, sortBy })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group and Sort Papers') });
+  if (picked?.grouping) {
+    await config.update('grouping', picked.grouping, vscode.ConfigurationTarget.Global);
+  } else if (picked?.sortBy) {
+    await config.update('sortBy', picked.sortBy, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** `paperFeed.filter [query]`: keeps only matching papers in the Papers view. */
+export async function filterTree(tree: PapersTree, arg: unknown): Promise<void> {
+  const query = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
+    title: vscode.l10n.t('Filter Papers'),
+    prompt: vscode.l10n.t('Words to find in titles, authors, keywords, organizations or topics'),
+    value: tree.filter ?? '',
+  });
+  if (query !== undefined) {
+    tree.setFilter(query);
+  }
+}
+
+/** The papers a reading-list command is about: a multi-selection from a tree, else the one paper. */
+async function papersOf(context: PaperCommandContext, arg: unknown, selection: unknown): Promise<Paper[]> {
+  if (Array.isArray(selection) && selection.every(isPaperNode) && selection.length > 0) {
+    return selection.map((node) => node.paper);
+  }
+  const paper = await resolvePaper(context, arg);
+  return paper ? [paper] : [];
+}
+
+export async function savePaper(context: PaperCommandContext, saved: SavedPapers, arg: unknown, selection: unknown): Promise<void> {
+  const papers = await papersOf(context, arg, selection);
+  if (papers.length > 0) {
+    await saved.save(papers);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0} to the reading list.', papers.length === 1 ? `“${papers[0]?.title ?? ''}”` : String(papers.length)), 4_000);
+  }
+}
+
+export async function unsavePaper(context: PaperCommandContext, saved: SavedPapers, arg: unknown, selection: unknown): Promise<void> {
+  const papers = await papersOf(context, arg, selection);
+  if (papers.length > 0) {
+    await saved.unsave(papers.map((paper) => paper.id));
+  }
+}
+
+export async function markAllRead(reading: ReadingState): Promise<void> {
+  await reading.markAllRead();
+}
+
+/**
+ * `paperFeed.exportSaved`: the reading list as BibTeX into a .bib file the user picks. An existing
+ * file is added to, never overwritten: papers it has (same arXiv id or DOI) are left as they are.
+ * Returns the file written and how many entries were added.
+ */
+export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): Promise<{ file: string; added: number } | undefined> {
+  const entries = saved.list();
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The reading list is empty: save papers from the Papers view or the paper panel first.'));
+    return undefined;
+  }
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.scheme === 'file');
+  const target = await prompts.exportTarget(folder ? vscode.Uri.joinPath(folder.uri, 'reading-list.bib') : undefined);
+  if (!target) {
+    return undefined;
+  }
+  if (target.scheme !== 'file') {
+    throw new UserError(vscode.l10n.t('Paper Feed exports to files on this machine only.'));
+  }
+  let text = '';
+  try {
+    text = await readFile(target.fsPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new UserError(vscode.l10n.t('Could not read {0}: {1}', target.fsPath, (error as Error).message));
+    }
+  }
+  const keyFormat = vscode.workspace.getConfiguration('paperFeed.citation').get<KeyFormat>('keyFormat', 'arxiv') || 'arxiv';
+  let added = 0;
+  // Oldest saved first, so that a re-export appends new papers at the end.
+  for (const { paper } of [...entries].reverse()) {
+    const plan = planBibAppend(text, paper.id, citationKey(paper, keyFormat), arxivDoi(paper.id), (key) => bibtex(paper, key));
+    if (plan.action === 'append') {
+      text += plan.text; // in the file's own line endings
+      added++;
+    }
+  }
+  await writeFile(target.fsPath, text);
+  void vscode.window.showInformationMessage(added === entries.length
+    ? vscode.l10n.t('Exported {0} papers to {1}.', added, path.basename(target.fsPath))
+    : vscode.l10n.t('Added {0} papers to {1}; {2} were there already.', added, path.basename(target.fsPath), entries.length - added));
+  return { file: target.fsPath, added };
+}

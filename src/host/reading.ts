@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
+import { currentFeedDate } from '../core/feed/windows';
+import { paperDate, type Paper } from '../core/model';
+import { Disposable } from './disposable';
+
+const BASELINE_KEY = 'paperFeed.newBaseline';
+
+interface Baseline {
+  /** When the user last looked (real time, like the cache's seenAt). */
+  readonly at: string;
+  /** The feed date current then: older days fetched later (browsing the past) are not "new". */
+  readonly feedDate: string;
+}
+const READ_KEY = 'paperFeed.readIds';
+/** Read marks kept (the newest); older papers are long past any baseline anyway. */
+const MAX_READ = 2_000;
+/** A glance shorter than this does not count as a look. */
+const LOOK_MS = 1_500;
+
+/**
+ * "New since last look": a paper is new when Paper Feed first saw it after the user last looked at
+ * the Papers view, it belongs to that day's batch or a later one (so browsing old days adds nothing
+ * new), and it has not been opened. Looking means the view was visible for a moment and then left;
+ * Mark All Read ends a look at once.
+ */
+export class ReadingState extends Disposable {
+  private baseline: Baseline | undefined;
+  private read: string[];
+  private readSet: Set<string>;
+  private visibleSince: number | undefined;
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    /** When Paper Feed first saw a paper (ISO, real time like the cache's), from the cache. */
+    private readonly seenAt: (id: string) => string | undefined,
+    private readonly clock: Clock,
+  ) {
+    super();
+    const stored = state.get<Partial<Baseline>>(BASELINE_KEY);
+    this.baseline = typeof stored?.at === 'string' && typeof stored.feedDate === 'string' ? { at: stored.at, feedDate: stored.feedDate } : undefined;
+    this.read = state.get<string[]>(READ_KEY, []).filter((id) => typeof id === 'string');
+    this.readSet = new Set(this.read);
+  }
+
+  /** After the first load: a first run starts with nothing new. */
+  async initialize(): Promise<void> {
+    if (this.baseline === undefined) {
+      await this.setBaseline();
+    }
+  }
+
+  /** Follows the Papers view: leaving it after a look moves the baseline. */
+  watch(view: vscode.TreeView<unknown>): void {
+    this.visibleSince = view.visible ? Date.now() : undefined;
+    this._register(view.onDidChangeVisibility(({ visible }) => {
+      if (visible) {
+        this.visibleSince = Date.now();
+      } else if (this.visibleSince !== undefined) {
+        const looked = Date.now() - this.visibleSince >= LOOK_MS;
+        this.visibleSince = undefined;
+        if (looked) {
+          void this.setBaseline();
+        }
+      }
+    }));
+  }
+
+  isNew(paper: Paper): boolean {
+    if (this.baseline === undefined || this.readSet.has(paper.id)) {
+      return false;
+    }
+    const seen = this.seenAt(paper.id);
+    const date = paperDate(paper);
+    return seen !== undefined && seen > this.baseline.at && date !== undefined && date >= this.baseline.feedDate;
+  }
+
+  async markRead(id: string): Promise<void> {
+    if (this.readSet.has(id)) {
+      return;
+    }
+    this.read = [...this.read, id].slice(-MAX_READ);
+    this.readSet = new Set(this.read);
+    await this.state.update(READ_KEY, this.read);
+    this.changed.fire();
+  }
+
+  async markAllRead(): Promise<void> {
+    await this.setBaseline();
+  }
+
+  private async setBaseline(): Promise<void> {
+    this.baseline = { at: new Date().toISOString(), feedDate: currentFeedDate(this.clock()) };
+    this.read = [];
+    this.readSet = new Set();
+    await this.state.update(BASELINE_KEY, this.baseline);
+    await this.state.update(READ_KEY, []);
+    this.changed.fire();
+  }
+}

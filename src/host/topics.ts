@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../core/model';
+import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, type PaperTopics, topicLabel } from '../core/topics/classify';
+import { Disposable } from './disposable';
+
+/**
+ * Topics of papers, from the built-in taxonomy and `paperFeed.topics`, memoized per paper until
+ * the setting changes.
+ */
+export class TopicService extends Disposable {
+  private taxonomy: CompiledTaxonomy | undefined;
+  private readonly memo = new Map<string, PaperTopics>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('paperFeed.topics')) {
+        this.taxonomy = undefined;
+        this.memo.clear();
+        this.changed.fire();
+      }
+    }));
+  }
+
+  /** Compiled on first use, not during activation. */
+  private compiled(): CompiledTaxonomy {
+    if (!this.taxonomy) {
+      const configured = vscode.workspace.getConfiguration('paperFeed').get<unknown>('topics', {});
+      const userTopics: Record<string, string[]> = {};
+      if (typeof configured === 'object' && configured !== null && !Array.isArray(configured)) {
+        for (const [name, terms] of Object.entries(configured)) {
+          if (Array.isArray(terms)) {
+            userTopics[name] = terms.filter((term): term is string => typeof term === 'string');
+          } else {
+            this.log.warn(`paperFeed.topics: "${name}" should be a list of keywords; ignored.`);
+          }
+        }
+      }
+      this.taxonomy = compileTaxonomy(userTopics);
+    }
+    return this.taxonomy;
+  }
+
+  of(paper: Paper): PaperTopics {
+    let topics = this.memo.get(paper.id);
+    if (!topics) {
+      topics = classifyPaper(this.compiled(), paper);
+      this.memo.set(paper.id, topics);
+    }
+    return topics;
+  }
+
+  label(id: string): string {
+    return topicLabel(this.compiled(), id);
+  }
+
+  /** Every topic id, built-in and the user's, and `other`. */
+  all(): { readonly id: string; readonly label: string }[] {
+    return [...this.compiled().topics, { id: 'other', label: 'Other' }];
+  }
+}
