@@ -46,23 +46,29 @@ export interface GroupOptions {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Sorts in place by the chosen order; ties fall back to upvotes, then newest, then title. */
+interface SortKey { readonly paper: Paper; readonly upvotes: number; readonly date: string }
+
+/** Sorts in place by the chosen order; ties fall back to upvotes, then newest, then title, then id. */
 export function sortPapers(papers: Paper[], sortBy: SortBy): Paper[] {
-  const upvotes = (paper: Paper): number => paper.upvotes ?? -1;
-  const date = (paper: Paper): string => paperDate(paper) ?? '';
-  const byDate = (a: Paper, b: Paper): number => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0);
-  const byUpvotes = (a: Paper, b: Paper): number => upvotes(b) - upvotes(a);
-  const byTitle = (a: Paper, b: Paper): number => collator.compare(a.title, b.title);
+  // Keys worked out once per paper, not at every comparison.
+  const keys: SortKey[] = papers.map((paper) => ({ paper, upvotes: paper.upvotes ?? -1, date: paperDate(paper) ?? '' }));
+  const byDate = (a: SortKey, b: SortKey): number => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+  const byUpvotes = (a: SortKey, b: SortKey): number => b.upvotes - a.upvotes;
+  const byTitle = (a: SortKey, b: SortKey): number => collator.compare(a.paper.title, b.paper.title);
   const order = sortBy === 'date' ? [byDate, byUpvotes, byTitle] : sortBy === 'title' ? [byTitle, byUpvotes, byDate] : [byUpvotes, byDate, byTitle];
-  return papers.sort((a, b) => {
+  keys.sort((a, b) => {
     for (const compare of order) {
       const result = compare(a, b);
       if (result !== 0) {
         return result;
       }
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0;
   });
+  keys.forEach((key, index) => {
+    papers[index] = key.paper;
+  });
+  return papers;
 }
 
 /** Buckets by a key, keeping first-seen order of keys. */

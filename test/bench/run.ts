@@ -4,6 +4,7 @@ import { benchCitations } from './citations.bench';
 import { benchCore } from './core.bench';
 import { benchFeed } from './feed.bench';
 import { Bench } from './harness';
+import { benchTree } from './tree.bench';
 
 async function main(): Promise<void> {
   const bench = new Bench();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   await benchFeed(bench);
   benchActivation(bench);
   benchCitations(bench);
+  benchTree(bench);
   bench.print();
   console.log(`\nwrote ${bench.write()}`);
 }
