@@ -46,6 +46,15 @@ const bundles = {
     format: 'cjs',
     target: 'node20',
   },
+  // The search index lives in a worker thread, so that building or loading it never blocks the host.
+  searchWorker: {
+    ...common,
+    entryPoints: ['src/core/search/worker.ts'],
+    outfile: 'dist/searchWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
   webview: {
     ...common,
     entryPoints: ['src/webview/main.ts'],

@@ -234,7 +234,10 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'EnvHarness' }).nth(1).waitFor({ timeout: 15_000 });
     await current.workbench.screenshot(screenshots, 'dev-8-saved');
     await runCommand(current, 'Paper Feed: Group and Sort…');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Date, then Topic' }).click();
+    await page.locator('.quick-input-list .monaco-list-row[aria-label="Date, then Topic"]').click();
+    // Settled: the picker is gone and dates are back at the top.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-label^="Yesterday, "]').waitFor({ timeout: 15_000 });
   });
 
   it('switches to another day from the view title', async () => {

@@ -1,0 +1,133 @@
+/**
+ * The host's side of search: a worker thread holds the index; queries are messages. Until the
+ * worker says it is ready, queries are answered by a linear scan over the papers the host has, so
+ * typing never waits for the index.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Paper } from '../model';
+import type { SearchHit } from './index';
+import { LinearScan } from './papers';
+import type { FromWorker, ToWorker } from './protocol';
+
+export interface SearchClientOptions {
+  /** dist/searchWorker.js */
+  readonly workerPath: string;
+  readonly indexPath: string;
+  readonly cacheDir: string;
+  readonly userTopics?: Readonly<Record<string, readonly string[]>>;
+  /** The papers the host has, for the scan while the index loads. */
+  readonly papers: () => readonly Paper[];
+  readonly log?: (level: 'info' | 'warn', message: string) => void;
+  /** Told when the worker has indexed new papers (e.g. to refresh an open search). */
+  readonly onUpdated?: (size: number) => void;
+}
+
+export interface SearchAnswer {
+  readonly hits: readonly SearchHit[];
+  /** `index` normally; `scan` while the index loads. */
+  readonly by: 'index' | 'scan';
+}
+
+export class SearchClient {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (hits: readonly SearchHit[]) => void>();
+  private isReady = false;
+  private resolveReady!: () => void;
+  /** Settles when the index answers queries. */
+  readonly ready = new Promise<void>((resolve) => {
+    this.resolveReady = resolve;
+  });
+  private scan: { readonly count: number; readonly scan: LinearScan } | undefined;
+  /** How long the index took to load or build in the worker, once ready. */
+  loadMs: number | undefined;
+  indexSize = 0;
+
+  constructor(private readonly options: SearchClientOptions) {}
+
+  start(): void {
+    if (this.worker) {
+      return;
+    }
+    const worker = new Worker(this.options.workerPath);
+    this.worker = worker;
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.options.log?.('warn', `Search worker failed: ${error.message}; searching by scan.`));
+    worker.unref();
+    this.post({ type: 'init', indexPath: this.options.indexPath, cacheDir: this.options.cacheDir, userTopics: this.options.userTopics ?? {} });
+  }
+
+  get isIndexReady(): boolean {
+    return this.isReady;
+  }
+
+  /** The best `limit` papers for `query`, as ids with scores. */
+  async search(query: string, limit: number): Promise<SearchAnswer> {
+    if (!this.isReady || !this.worker) {
+      return { hits: this.scanSearch(query, limit), by: 'scan' };
+    }
+    const id = this.nextId++;
+    const hits = await new Promise<readonly SearchHit[]>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.post({ type: 'search', id, query, limit });
+    });
+    return { hits, by: 'index' };
+  }
+
+  /** Indexes papers the host just fetched (a few at a time; the worker reads the cache at start). */
+  add(papers: readonly Paper[]): void {
+    if (papers.length > 0) {
+      this.post({ type: 'add', papers });
+    }
+  }
+
+  /** Asks the worker to index what is new in the cache (written by another window, say). */
+  sync(): void {
+    this.post({ type: 'sync' });
+  }
+
+  async dispose(): Promise<void> {
+    this.waiting.forEach((resolve) => resolve([]));
+    this.waiting.clear();
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private scanSearch(query: string, limit: number): SearchHit[] {
+    const papers = this.options.papers();
+    if (!this.scan || this.scan.count !== papers.length) {
+      this.scan = { count: papers.length, scan: new LinearScan(papers) };
+    }
+    return this.scan.scan.search(query, limit).map((paper, index) => ({ id: paper.id, score: limit - index }));
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'ready':
+        this.isReady = true;
+        this.scan = undefined;
+        this.loadMs = message.loadMs;
+        this.indexSize = message.size;
+        this.options.log?.('info', `Search index ${message.source === 'file' ? 'loaded' : 'built'}: ${message.size} papers in ${message.loadMs.toFixed(0)} ms.`);
+        this.resolveReady();
+        return;
+      case 'updated':
+        this.indexSize = message.size;
+        if (message.added > 0) {
+          this.options.log?.('info', `Search index: ${message.added} new papers (${message.size} in all).`);
+        }
+        this.options.onUpdated?.(message.size);
+        return;
+      case 'result':
+        this.waiting.get(message.id)?.(message.hits);
+        this.waiting.delete(message.id);
+        return;
+      case 'log':
+        this.options.log?.(message.level, message.message);
+    }
+  }
+}

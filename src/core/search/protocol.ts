@@ -1,0 +1,26 @@
+/** Messages between the extension host and the search worker. */
+import type { Paper } from '../model';
+import type { SearchHit } from './index';
+
+export interface WorkerInit {
+  readonly type: 'init';
+  /** Where the index is persisted. */
+  readonly indexPath: string;
+  /** The paper cache to index (the worker reads it itself: nothing large crosses threads). */
+  readonly cacheDir: string;
+  /** `paperFeed.topics`. */
+  readonly userTopics: Readonly<Record<string, readonly string[]>>;
+}
+
+export type ToWorker =
+  | WorkerInit
+  | { readonly type: 'add'; readonly papers: readonly Paper[] }
+  /** Re-reads the cache and indexes what is new there. */
+  | { readonly type: 'sync' }
+  | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit: number };
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly size: number; readonly source: 'file' | 'built'; readonly loadMs: number }
+  | { readonly type: 'updated'; readonly size: number; readonly added: number }
+  | { readonly type: 'result'; readonly id: number; readonly hits: readonly SearchHit[]; readonly ms: number }
+  | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };

@@ -1,0 +1,129 @@
+/**
+ * The search worker (dist/searchWorker.js): loads the persisted index, or builds it from the paper
+ * cache, answers queries, and indexes new papers as they arrive, all off the host's thread.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { PaperCache } from '../cache/cache';
+import type { Paper } from '../model';
+import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, topicLabel } from '../topics/classify';
+import { SearchIndex } from './index';
+import { toIndexInput } from './papers';
+import type { FromWorker, ToWorker, WorkerInit } from './protocol';
+import { parseQuery } from './query';
+import { normalise } from './text';
+
+const port = parentPort;
+let index: SearchIndex | undefined;
+let init: WorkerInit | undefined;
+let taxonomy: CompiledTaxonomy = compileTaxonomy();
+let persistTimer: NodeJS.Timeout | undefined;
+const pending: ToWorker[] = [];
+
+function send(message: FromWorker): void {
+  port?.postMessage(message);
+}
+
+function log(level: 'info' | 'warn', message: string): void {
+  send({ type: 'log', level, message });
+}
+
+function topicMatches(topic: string, filter: string): boolean {
+  return topic.startsWith(filter) || normalise(topicLabel(taxonomy, topic)).includes(filter);
+}
+
+/** Adds papers the index lacks or whose facts changed; returns how many were new. */
+function addPapers(papers: readonly Paper[]): number {
+  if (!index) {
+    return 0;
+  }
+  const before = index.size;
+  index.add(papers.map((paper) => toIndexInput(paper, classifyPaper(taxonomy, paper).primary)));
+  return index.size - before;
+}
+
+function schedulePersist(delayMs = 2_000): void {
+  clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => void persist(), delayMs);
+}
+
+async function persist(): Promise<void> {
+  if (!index || !init) {
+    return;
+  }
+  const bytes = index.serialize();
+  await mkdir(dirname(init.indexPath), { recursive: true });
+  const temp = `${init.indexPath}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await writeFile(temp, bytes);
+  await rename(temp, init.indexPath);
+}
+
+async function readCache(): Promise<Paper[]> {
+  if (!init) {
+    return [];
+  }
+  const cache = new PaperCache(init.cacheDir, { maxPapers: Number.MAX_SAFE_INTEGER, log: (level, message) => log(level, message) });
+  await cache.load();
+  return cache.all().map((entry) => entry.paper);
+}
+
+async function start(message: WorkerInit): Promise<void> {
+  init = message;
+  taxonomy = compileTaxonomy(message.userTopics);
+  const started = performance.now();
+  try {
+    index = SearchIndex.deserialize(await readFile(message.indexPath));
+    send({ type: 'ready', size: index.size, source: 'file', loadMs: performance.now() - started });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      log('warn', `Search index: rebuilding, the saved one could not be used (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    index = new SearchIndex();
+    addPapers(await readCache());
+    send({ type: 'ready', size: index.size, source: 'built', loadMs: performance.now() - started });
+    schedulePersist(0);
+  }
+  pending.splice(0).forEach((queued) => void handle(queued));
+  // Papers cached since the index was saved (e.g. by another window).
+  await sync();
+}
+
+async function sync(): Promise<void> {
+  const added = addPapers(await readCache());
+  if (added > 0) {
+    send({ type: 'updated', size: index?.size ?? 0, added });
+    schedulePersist();
+  }
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.type === 'init') {
+    await start(message);
+    return;
+  }
+  if (!index) {
+    pending.push(message);
+    return;
+  }
+  switch (message.type) {
+    case 'search': {
+      const started = performance.now();
+      const hits = index.search(parseQuery(message.query), message.limit, topicMatches);
+      send({ type: 'result', id: message.id, hits, ms: performance.now() - started });
+      return;
+    }
+    case 'add': {
+      const added = addPapers(message.papers);
+      send({ type: 'updated', size: index.size, added });
+      schedulePersist();
+      return;
+    }
+    case 'sync':
+      await sync();
+  }
+}
+
+port?.on('message', (message: ToWorker) => {
+  handle(message).catch((error: unknown) => log('warn', `Search worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+});

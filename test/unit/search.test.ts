@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import { type IndexInput, SearchIndex } from '../../src/core/search/index';
+import { LinearScan } from '../../src/core/search/papers';
+import { parseQuery } from '../../src/core/search/query';
+import { deletions, tokenize, withinOneEdit } from '../../src/core/search/text';
+import type { Paper } from '../../src/core/model';
+
+function doc(id: string, title: string, extra: Partial<IndexInput> = {}): IndexInput {
+  return { id, title, authors: ['Ada Lovelace'], keywords: [], text: '', upvotes: 0, date: '2026-01-01', hasCode: false, org: '', topic: 'other', ...extra };
+}
+
+const DOCS = [
+  doc('1', 'Attention Is All You Need', { upvotes: 90, authors: ['Ashish Vaswani', 'Noam Shazeer'], text: 'The Transformer, based solely on attention mechanisms.', topic: 'llm', date: '2017-06-12' }),
+  doc('2', 'Attention Sinks in Streaming Language Models', { upvotes: 40, text: 'Streaming deployment of LLMs with attention sinks.', topic: 'efficiency', hasCode: true, date: '2023-09-29' }),
+  doc('3', 'DINOv3', { upvotes: 7, authors: ['Oriane Siméoni'], keywords: ['self-supervised learning', 'gram anchoring'], text: 'A vision foundation model.', topic: 'vision', org: 'facebook AI at Meta', date: '2025-08-13' }),
+  doc('4', 'Robot Grasping with Transformers', { upvotes: 40, text: 'Robots grasp objects.', topic: 'robotics', date: '2025-01-02' }),
+  doc('5', 'Robot Grasping Revisited', { upvotes: 40, text: 'Robots grasp objects again.', topic: 'robotics', date: '2025-03-02' }),
+];
+
+function ids(index: SearchIndex, query: string, limit = 5): string[] {
+  return index.search(parseQuery(query), limit, (topic, filter) => topic.startsWith(filter)).map((hit) => hit.id);
+}
+
+describe('search text', () => {
+  it('tokenizes without accents or punctuation', () => {
+    assert.deepEqual(tokenize('Siméoni: Self-Supervised DINOv3!'), ['simeoni', 'self', 'supervised', 'dinov3']);
+  });
+
+  it('knows one edit: substitution, insertion, deletion, transposition', () => {
+    for (const [a, b] of [['transformer', 'transfromer'], ['grasping', 'grasing'], ['grasping', 'grassping'], ['grasping', 'grazping'], ['same', 'same']]) {
+      assert.ok(withinOneEdit(a as string, b as string), `${a} ~ ${b}`);
+    }
+    for (const [a, b] of [['transformer', 'trnasfromer'], ['abc', 'abcde'], ['grasping', 'gaspinr']]) {
+      assert.equal(withinOneEdit(a as string, b as string), false, `${a} !~ ${b}`);
+    }
+    assert.deepEqual(deletions('abc'), ['bc', 'ac', 'ab']);
+  });
+
+  it('parses filters, quoted values and the word being typed', () => {
+    const query = parseQuery('author:"noam shazeer" topic:llm after:2017-01-01 before:2018-12-31 has:code org:meta attention is al');
+    assert.deepEqual(query.filters, { author: 'noam shazeer', topic: 'llm', after: '2017-01-01', before: '2018-12-31', hasCode: true, org: 'meta' });
+    assert.deepEqual(query.words, ['attention', 'al']);
+    assert.equal(query.lastIsPrefix, true);
+    assert.equal(query.phrase, 'attention is al');
+    assert.equal(parseQuery('attention ').lastIsPrefix, false);
+    assert.deepEqual(parseQuery('after:yesterday x').filters, {}, 'a bad date is ignored');
+  });
+});
+
+describe('search index', () => {
+  const index = new SearchIndex();
+  index.add(DOCS);
+
+  it('finds a title as it is typed, from the first letters, and ranks it first', () => {
+    assert.equal(ids(index, 'Att')[0], '1');
+    assert.equal(ids(index, 'Attention S')[0], '2');
+    assert.equal(ids(index, 'attention is all you ne')[0], '1');
+    assert.equal(ids(index, 'D')[0], '3');
+  });
+
+  it('forgives one typo in a word of five letters or more', () => {
+    assert.equal(ids(index, 'Attnetion Sinks')[0], '2');
+    assert.equal(ids(index, 'robot grassping transformers')[0], '4');
+    assert.deepEqual(ids(index, 'xyzzy'), []);
+  });
+
+  it('searches authors, keywords and abstracts, with accents folded', () => {
+    assert.equal(ids(index, 'simeoni')[0], '3');
+    assert.equal(ids(index, 'gram anchoring')[0], '3');
+    assert.equal(ids(index, 'streaming deployment')[0], '2');
+    assert.equal(ids(index, 'shazeer attention')[0], '1');
+  });
+
+  it('breaks ties by upvotes, then by the newer paper', () => {
+    assert.deepEqual(ids(index, 'robot grasping').slice(0, 2), ['5', '4'], 'same score and upvotes: the newer first');
+  });
+
+  it('applies filters, also with no words', () => {
+    assert.deepEqual(ids(index, 'attention has:code'), ['2']);
+    assert.deepEqual(ids(index, 'topic:robot'), ['4', '5'].sort((a, b) => (a === '5' ? -1 : b === '5' ? 1 : 0)));
+    assert.deepEqual(ids(index, 'attention before:2020-01-01'), ['1']);
+    assert.deepEqual(ids(index, 'after:2025-01-01 before:2025-12-31 org:meta'), ['3']);
+    assert.deepEqual(ids(index, 'author:vaswani'), ['1']);
+    assert.deepEqual(ids(index, 'author:nobody'), []);
+  });
+
+  it('keeps to the limit and drops stop words', () => {
+    assert.equal(ids(index, 'a', 2).length, 2);
+    assert.equal(ids(index, 'the attention')[0], '1');
+  });
+
+  it('adds papers incrementally and updates the facts of known ones', () => {
+    const growing = new SearchIndex();
+    growing.add(DOCS.slice(0, 2));
+    growing.add([doc('6', 'Quantum Attention Circuits', { upvotes: 1 })]);
+    assert.equal(ids(growing, 'quantum')[0], '6');
+    growing.add([{ ...(DOCS[1] as IndexInput), upvotes: 500 }]);
+    assert.equal(growing.size, 3);
+    assert.equal(ids(growing, 'attention')[0], '2', 'more upvotes now');
+  });
+
+  it('round-trips through its file format, and refuses a damaged one', () => {
+    const bytes = index.serialize();
+    const loaded = SearchIndex.deserialize(bytes);
+    for (const query of ['Att', 'attnetion sinks', 'simeoni', 'topic:robot', 'robot grasping', 'D']) {
+      assert.deepEqual(ids(loaded, query), ids(index, query), query);
+    }
+    loaded.add([doc('7', 'Grasping After Loading', { upvotes: 3 })]);
+    assert.equal(ids(loaded, 'grasping after')[0], '7');
+    assert.throws(() => SearchIndex.deserialize(bytes.subarray(0, bytes.length - 10)), /damaged|truncated/);
+    assert.throws(() => SearchIndex.deserialize(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])), /not a Paper Feed search index/);
+  });
+
+  it('the linear scan needs every word and ranks title starts first', () => {
+    const papers: Paper[] = DOCS.map((entry) => ({ id: entry.id, title: entry.title, authors: entry.authors.map((name) => ({ name })), abstract: entry.text, upvotes: entry.upvotes }));
+    const scan = new LinearScan(papers);
+    assert.deepEqual(scan.search('robot grasp', 5).map((paper) => paper.id), ['4', '5']);
+    assert.equal(scan.search('Attention Si', 5)[0]?.id, '2');
+  });
+});
