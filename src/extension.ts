@@ -19,6 +19,8 @@ import { LinkOpener } from './host/links';
 import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
 import { PaperStore } from './host/paperStore';
 import { PapersTree } from './host/tree/papersTree';
+import { SearchService } from './host/search';
+import { searchPapers, searchPickers } from './host/commands/search';
 import { SavedTree } from './host/tree/savedTree';
 import type { PaperItemState } from './host/tree/paperItem';
 import { TopicService } from './host/topics';
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const citations = new Citations(log);
   const editors = new EditorTracker();
   const libraryPrompts = new LibraryPrompts();
+  const search = new SearchService(context, feed, store, log);
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
     log,
@@ -69,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     actions: paperActions,
     linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
   });
-  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner);
+  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search);
   const actionsChanged = (): void => {
     tree.refreshItems();
     savedTree.refresh();
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.previousPeriod, () => stepPeriod(feed, -1), log),
     registerCommand(Commands.nextPeriod, () => stepPeriod(feed, 1), log),
     registerCommand(Commands.openPaper, (arg) => openPaper(papers, arg), log),
+    registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id) }, arg), log),
     registerCommand(Commands.openOnHuggingFace, (arg) => openInBrowser(papers, opener, 'huggingFace', arg), log),
     registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
     registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
@@ -105,13 +109,16 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.exportSaved, () => exportSaved(saved, libraryPrompts), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
-    registerCommand(Commands.clearCache, () => clearCache(feed), log),
+    registerCommand(Commands.clearCache, () => clearCache(feed, () => search.restart({ deleteIndex: true })), log),
     registerCommand(Commands.showLog, () => log.show(), log),
   );
 
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
     .then(() => Promise.all([feed.start(), saved.load()]))
-    .then(() => reading.initialize())
+    .then(() => {
+      search.start(); // the worker loads or builds the index; nothing waits for it
+      return reading.initialize();
+    })
     .catch((error: unknown) => {
     log.error('Could not load papers:', error instanceof Error ? (error.stack ?? error.message) : String(error));
   });
@@ -131,10 +138,10 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
+    search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
-  return createApi(store, citations, testing);
+  return createApi(store, citations, search, testing);
 }
 
 export function deactivate(): void {

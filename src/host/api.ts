@@ -9,6 +9,8 @@ import type { LinkOpener } from './links';
 import type { PaperPanels } from './panel/paperPanels';
 import type { PaperStore } from './paperStore';
 import type { LibraryPrompts } from './commands/library';
+import type { searchPickers } from './commands/search';
+import type { SearchService } from './search';
 import type { ReadingState } from './reading';
 import type { SavedPapers } from './saved';
 import type { TopicService } from './topics';
@@ -21,6 +23,11 @@ export interface PaperFeedApi {
   getPaper(id: string): Paper | undefined;
   /** Every paper currently loaded. The objects are frozen. */
   listPapers(): readonly Paper[];
+  /**
+   * Full-text search over every cached paper (title, authors, keywords, abstract; filters such as
+   * `author:`, `topic:`, `after:YYYY-MM-DD`, `has:code` in the query), best first, at most `limit` (≤ 200).
+   */
+  search(query: string, limit?: number): Promise<readonly Paper[]>;
   /** A citation of a loaded paper in a format of CONTRACT.md (`bibtex`, `apa`, …, or `csl:<name>`). */
   formatCitation(id: string, format: CitationFormat): Promise<string>;
   /** Only when the extension runs in development or test mode: hooks for the project's own tests. */
@@ -29,6 +36,8 @@ export interface PaperFeedApi {
 
 /** Internal, unstable: what the integration tests read that the VS Code API does not expose. */
 export interface PaperFeedTestHooks {
+  readonly search: SearchService;
+  readonly searchPickers: typeof searchPickers;
   readonly papersTree: PapersTree;
   readonly savedTree: SavedTree;
   readonly topics: TopicService;
@@ -48,8 +57,9 @@ export interface PaperFeedTestHooks {
   readonly globalStorageUri: vscode.Uri;
 }
 
-export function createApi(store: PaperStore, citations: Citations, testing?: PaperFeedTestHooks): PaperFeedApi {
+export function createApi(store: PaperStore, citations: Citations, search: SearchService, testing?: PaperFeedTestHooks): PaperFeedApi {
   return {
+    search: async (query: string, limit = 20) => (typeof query === 'string' ? (await search.search(query, typeof limit === 'number' ? limit : 20)).papers : []),
     getPaper: (id: string) => (typeof id === 'string' ? store.get(id) : undefined),
     listPapers: () => store.list(),
     formatCitation: async (id: string, format: CitationFormat) => {

@@ -283,6 +283,16 @@ export class FeedService extends Disposable {
     }
   }
 
+  /** Hugging Face's own search (`/api/papers/search`); the papers found are kept in the cache. */
+  async searchOnline(text: string, signal?: AbortSignal): Promise<Paper[]> {
+    const papers = await (await this.createClient()).search(text, 50, signal);
+    if (papers.length > 0) {
+      await this.cache.record('search:latest', papers);
+      papers.forEach((paper) => this.deps.store.remember(paper));
+    }
+    return papers.map((paper) => this.deps.store.get(paper.id) ?? paper);
+  }
+
   /** When Paper Feed first saw the paper (ISO date-time), if it is cached. */
   seenAt(id: string): string | undefined {
     return this.cache.get(id)?.seenAt;

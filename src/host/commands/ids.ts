@@ -5,6 +5,7 @@ export const Commands = {
   previousPeriod: 'paperFeed.previousPeriod',
   nextPeriod: 'paperFeed.nextPeriod',
   openPaper: 'paperFeed.openPaper',
+  search: 'paperFeed.search',
   openOnHuggingFace: 'paperFeed.openOnHuggingFace',
   openOnArxiv: 'paperFeed.openOnArxiv',
   openPdf: 'paperFeed.openPdf',

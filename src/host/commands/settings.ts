@@ -22,7 +22,7 @@ export async function clearToken(feed: FeedService): Promise<void> {
 }
 
 /** `paperFeed.clearCache`: asks first. */
-export async function clearCache(feed: FeedService): Promise<void> {
+export async function clearCache(feed: FeedService, cleared?: () => Promise<void>): Promise<void> {
   const clear = vscode.l10n.t('Clear Cache');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Forget the {0} papers Paper Feed has cached? They will be fetched again as needed.', feed.cache.size),
@@ -31,5 +31,6 @@ export async function clearCache(feed: FeedService): Promise<void> {
   );
   if (choice === clear) {
     await feed.clearCache();
+    await cleared?.();
   }
 }

@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import { paperDate, type Paper } from '../../core/model';
+import { authorLine, formatCount } from '../../core/present';
+import type { FeedService } from '../feedService';
+import type { SearchService } from '../search';
+import type { TopicService } from '../topics';
+import { Commands } from './ids';
+
+const RESULTS = 50;
+
+interface SearchItem extends vscode.QuickPickItem {
+  readonly paper?: Paper;
+  /** The "Search Hugging Face for …" item. */
+  readonly online?: string;
+  readonly help?: true;
+}
+
+const BUTTONS = {
+  open: { iconPath: new vscode.ThemeIcon('preview'), tooltip: vscode.l10n.t('Open Paper') },
+  copy: { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Copy Citation…') },
+  insert: { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert Citation') },
+  save: { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') },
+} as const;
+
+const HELP = vscode.l10n.t('Filters: author:name  topic:agents  org:google  after:2025-01-01  before:2025-12-31  has:code');
+
+export interface SearchDeps {
+  readonly search: SearchService;
+  readonly feed: FeedService;
+  readonly topics: TopicService;
+  readonly isSaved: (id: string) => boolean;
+}
+
+/** Test hooks: the open search picker, to read what it shows. */
+export const searchPickers: { current?: vscode.QuickPick<SearchItem> } = {};
+
+function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
+  const facts = [
+    paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
+    paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
+    paperDate(paper),
+    deps.topics.label(deps.topics.of(paper).primary),
+  ].filter(Boolean).join(' · ');
+  return {
+    label: paper.title,
+    description: facts,
+    detail: authorLine(paper, 4),
+    // Our ranking, not the picker's own label matching: every result stays, in our order.
+    alwaysShow: true,
+    buttons: [BUTTONS.open, BUTTONS.copy, BUTTONS.insert, ...(deps.isSaved(paper.id) ? [] : [BUTTONS.save])],
+    paper,
+  };
+}
+
+/**
+ * `paperFeed.search [query]`: searches every cached paper as you type (title, authors, keywords,
+ * abstract; filters in the query), best first. Enter opens the paper and reveals it in the tree;
+ * the buttons copy or insert a citation or save it; the last item asks Hugging Face itself.
+ */
+export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void> {
+  const quickPick = vscode.window.createQuickPick<SearchItem>();
+  searchPickers.current = quickPick;
+  quickPick.title = vscode.l10n.t('Search Papers');
+  quickPick.placeholder = vscode.l10n.t('Search titles, authors, keywords and abstracts (author: topic: org: after: before: has:code)');
+  quickPick.matchOnDescription = false;
+  quickPick.matchOnDetail = false;
+  let generation = 0;
+  let online: Paper[] = [];
+
+  const render = async (value: string): Promise<void> => {
+    const mine = ++generation;
+    const text = value.trim();
+    if (!text) {
+      quickPick.items = [{ label: `$(info) ${HELP}`, alwaysShow: true, help: true }];
+      return;
+    }
+    quickPick.busy = true;
+    const { papers, by } = await deps.search.search(text, RESULTS);
+    if (mine !== generation) {
+      return; // a newer keystroke has its own answer
+    }
+    const shown = new Set(papers.map((paper) => paper.id));
+    const items: SearchItem[] = [
+      ...papers.map((paper) => paperItem(paper, deps)),
+      ...online.filter((paper) => !shown.has(paper.id)).map((paper) => ({ ...paperItem(paper, deps), description: `$(cloud) ${paperItem(paper, deps).description ?? ''}` })),
+    ];
+    if (items.length === 0) {
+      items.push({ label: vscode.l10n.t('No cached paper matches “{0}”.', text), alwaysShow: true, help: true });
+    }
+    items.push({
+      label: `$(globe) ${vscode.l10n.t('Search Hugging Face for “{0}”', text)}`,
+      description: by === 'scan' ? vscode.l10n.t('(the index is still loading)') : undefined,
+      alwaysShow: true,
+      online: text,
+    });
+    quickPick.items = items;
+    quickPick.busy = false;
+  };
+
+  const runOnline = async (text: string): Promise<void> => {
+    quickPick.busy = true;
+    try {
+      online = await deps.feed.searchOnline(text, AbortSignal.timeout(20_000));
+      if (online.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Hugging Face has no papers for “{0}”.', text));
+      }
+      deps.search.addFound(online);
+    } catch (error) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not search Hugging Face: {0}', error instanceof Error ? error.message : String(error)));
+    } finally {
+      quickPick.busy = false;
+    }
+    await render(quickPick.value);
+  };
+
+  const disposables = [
+    quickPick.onDidChangeValue((value) => {
+      online = [];
+      void render(value);
+    }),
+    quickPick.onDidAccept(() => {
+      const [item] = quickPick.selectedItems;
+      if (item?.paper) {
+        quickPick.hide();
+        void vscode.commands.executeCommand(Commands.openPaper, item.paper.id);
+      } else if (item?.online) {
+        void runOnline(item.online);
+      }
+    }),
+    quickPick.onDidTriggerItemButton(({ item, button }) => {
+      if (!item.paper) {
+        return;
+      }
+      const command = button === BUTTONS.open ? Commands.openPaper : button === BUTTONS.copy ? Commands.copyCitation
+        : button === BUTTONS.insert ? Commands.insertCitation : Commands.savePaper;
+      if (command !== Commands.savePaper) {
+        quickPick.hide();
+      }
+      void Promise.resolve(vscode.commands.executeCommand(command, item.paper.id)).then(() => {
+        if (command === Commands.savePaper) {
+          void render(quickPick.value);
+        }
+      });
+    }),
+    deps.search.onDidUpdate(() => void render(quickPick.value)),
+  ];
+  quickPick.onDidHide(() => {
+    disposables.forEach((disposable) => disposable.dispose());
+    quickPick.dispose();
+    if (searchPickers.current === quickPick) {
+      searchPickers.current = undefined;
+    }
+  });
+  const initial = typeof arg === 'string' ? arg.slice(0, 500) : '';
+  quickPick.value = initial;
+  quickPick.show();
+  await render(initial);
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { Paper } from '../core/model';
+import { SearchClient } from '../core/search/client';
+import type { SearchHit } from '../core/search/index';
+import { Disposable } from './disposable';
+import type { FeedService } from './feedService';
+import type { PaperStore } from './paperStore';
+
+/**
+ * Search over every cached paper: a worker thread holds the index (loaded from its file, or built
+ * from the cache), new papers are sent to it as the feed brings them, and until it is ready the
+ * host answers by scanning. Started after activation, never during it.
+ */
+export class SearchService extends Disposable {
+  private client: SearchClient | undefined;
+  /** Papers the worker has (from the cache at its start) or was sent since. */
+  private readonly known = new Set<string>();
+  private readonly updated = this._register(new vscode.EventEmitter<void>());
+  /** The index has new papers. */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly feed: FeedService,
+    private readonly store: PaperStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this._register(store.onDidChange(() => this.sendNew()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('paperFeed.topics')) {
+        void this.restart();
+      }
+    }));
+    this._register({ dispose: () => void this.client?.dispose() });
+  }
+
+  /** The index file: one per set of user topics (the topics are part of what it stores). */
+  private indexPath(userTopics: unknown): vscode.Uri {
+    const key = createHash('sha256').update(JSON.stringify(userTopics ?? {})).digest('hex').slice(0, 12);
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'search', `index-${key}.bin`);
+  }
+
+  start(): void {
+    if (this.client) {
+      return;
+    }
+    // A plain copy: configuration values are proxies, which cannot cross to a worker.
+    const configured: unknown = vscode.workspace.getConfiguration('paperFeed').get('topics', {});
+    const userTopics = typeof configured === 'object' && configured !== null ? JSON.parse(JSON.stringify(configured)) as Record<string, string[]> : {};
+    this.store.list().forEach((paper) => this.known.add(paper.id));
+    this.client = new SearchClient({
+      workerPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'searchWorker.js').fsPath,
+      indexPath: this.indexPath(userTopics).fsPath,
+      cacheDir: this.feed.cache.dir,
+      userTopics,
+      papers: () => this.store.list(),
+      log: (level, message) => this.log[level](message),
+      onUpdated: () => this.updated.fire(),
+    });
+    this.client.start();
+    // The worker reads the cache itself; papers the host has from elsewhere (the built-in sample) are sent.
+    const uncached = this.store.list().filter((paper) => this.feed.cache.get(paper.id) === undefined);
+    this.client.add(uncached);
+  }
+
+  /** Settles when the index answers (queries before that are answered by scanning). */
+  get ready(): Promise<void> {
+    this.start();
+    return (this.client as SearchClient).ready;
+  }
+
+  get isIndexReady(): boolean {
+    return this.client?.isIndexReady ?? false;
+  }
+
+  /** The best `limit` papers for a query, best first. */
+  async search(query: string, limit: number): Promise<{ readonly papers: Paper[]; readonly hits: readonly SearchHit[]; readonly by: 'index' | 'scan' }> {
+    this.start();
+    const answer = await (this.client as SearchClient).search(query, Math.max(1, Math.min(200, Math.floor(limit))));
+    const papers = answer.hits.map((hit) => this.store.get(hit.id)).filter((paper): paper is Paper => paper !== undefined);
+    return { papers, hits: answer.hits, by: answer.by };
+  }
+
+  /** Papers found online: into the index at once. */
+  addFound(papers: readonly Paper[]): void {
+    papers.forEach((paper) => this.known.add(paper.id));
+    this.client?.add(papers);
+  }
+
+  /** Sends the worker papers it has not seen (a refresh brings a few at a time). */
+  private sendNew(): void {
+    if (!this.client) {
+      return;
+    }
+    const fresh = this.store.list().filter((paper) => !this.known.has(paper.id));
+    fresh.forEach((paper) => this.known.add(paper.id));
+    // Papers of the shown window may have new upvotes or code: send those too (a few dozen).
+    const shown = this.store.view.papers.filter((paper) => !fresh.includes(paper));
+    this.client.add([...fresh, ...shown]);
+  }
+
+  /** After Clear Paper Cache, or when the topics change: a fresh index from the cache. */
+  async restart(options: { readonly deleteIndex?: boolean } = {}): Promise<void> {
+    const running = this.client;
+    this.client = undefined;
+    this.known.clear();
+    await running?.dispose();
+    if (options.deleteIndex) {
+      await rm(vscode.Uri.joinPath(this.context.globalStorageUri, 'search').fsPath, { recursive: true, force: true });
+    }
+    this.start();
+  }
+}
