@@ -5,6 +5,7 @@ import { benchCore } from './core.bench';
 import { benchFeed } from './feed.bench';
 import { Bench } from './harness';
 import { benchTree } from './tree.bench';
+import { benchSearch } from './search.bench';
 
 async function main(): Promise<void> {
   const bench = new Bench();
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   benchActivation(bench);
   benchCitations(bench);
   benchTree(bench);
+  await benchSearch(bench);
   bench.print();
   console.log(`\nwrote ${bench.write()}`);
 }

@@ -49,11 +49,11 @@ export class SearchClient {
     if (this.worker) {
       return;
     }
-    const worker = new Worker(this.options.workerPath);
+    // Plain JavaScript: it needs none of the parent's flags or loaders (e.g. a test runner's).
+    const worker = new Worker(this.options.workerPath, { execArgv: [] });
     this.worker = worker;
     worker.on('message', (message: FromWorker) => this.receive(message));
     worker.on('error', (error) => this.options.log?.('warn', `Search worker failed: ${error.message}; searching by scan.`));
-    worker.unref();
     this.post({ type: 'init', indexPath: this.options.indexPath, cacheDir: this.options.cacheDir, userTopics: this.options.userTopics ?? {} });
   }
 
@@ -95,6 +95,16 @@ export class SearchClient {
 
   private post(message: ToWorker): void {
     this.worker?.postMessage(message);
+    this.holdOpen();
+  }
+
+  /** The worker keeps the process alive only while an answer is awaited (or the index loads). */
+  private holdOpen(): void {
+    if (this.isReady && this.waiting.size === 0) {
+      this.worker?.unref();
+    } else {
+      this.worker?.ref();
+    }
   }
 
   private scanSearch(query: string, limit: number): SearchHit[] {
@@ -114,6 +124,7 @@ export class SearchClient {
         this.indexSize = message.size;
         this.options.log?.('info', `Search index ${message.source === 'file' ? 'loaded' : 'built'}: ${message.size} papers in ${message.loadMs.toFixed(0)} ms.`);
         this.resolveReady();
+        this.holdOpen();
         return;
       case 'updated':
         this.indexSize = message.size;
@@ -125,6 +136,7 @@ export class SearchClient {
       case 'result':
         this.waiting.get(message.id)?.(message.hits);
         this.waiting.delete(message.id);
+        this.holdOpen();
         return;
       case 'log':
         this.options.log?.(message.level, message.message);

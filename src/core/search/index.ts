@@ -15,7 +15,7 @@ import { deletions, STOP_WORDS, tokenize, withinOneEdit } from './text';
 import type { ParsedQuery } from './query';
 
 export const INDEX_FORMAT = 'paper-feed.search-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** What the index keeps of a paper. */
 export interface IndexInput {
@@ -136,8 +136,8 @@ export class SearchIndex {
         doc.upvotes = input.upvotes;
         doc.date = input.date || doc.date;
         doc.hasCode = input.hasCode;
-        doc.org = input.org.toLowerCase();
-        doc.topic = input.topic;
+        doc.org = tokenize(input.org).join(' ');
+        doc.topic = input.topic || doc.topic;
         continue;
       }
       const number = this.docs.length;
@@ -650,16 +650,24 @@ export class SearchIndex {
       prefixTerms.push(...(this.prefixTop.get(key) as number[]));
     });
     prefixOffsets[prefixKeys.length] = prefixTerms.length;
+    const tinyKeys = [...this.tinyTop.keys()];
+    const tinyOffsets = new Int32Array(tinyKeys.length + 1);
+    const tinyDocs: number[] = [];
+    tinyKeys.forEach((key, index) => {
+      tinyOffsets[index] = tinyDocs.length;
+      tinyDocs.push(...(this.tinyTop.get(key) as number[]));
+    });
+    tinyOffsets[tinyKeys.length] = tinyDocs.length;
     const sections = [
       this.offsets, this.postingDocs, Int32Array.from(this.sortedTerms), Int32Array.from(this.titleOrder),
-      prefixOffsets, Int32Array.from(prefixTerms), this.deleteHashes, this.deleteTerms,
+      prefixOffsets, Int32Array.from(prefixTerms), this.deleteHashes, this.deleteTerms, tinyOffsets, Int32Array.from(tinyDocs),
     ];
     const header = new TextEncoder().encode(JSON.stringify({
       format: INDEX_FORMAT, version: INDEX_VERSION,
       ids: this.docs.map((doc) => doc.id), titles: this.docs.map((doc) => doc.title), upvotes: this.docs.map((doc) => doc.upvotes),
       dates: this.docs.map((doc) => doc.date), code: this.docs.map((doc) => (doc.hasCode ? 1 : 0)), orgs: this.docs.map((doc) => doc.org),
       authors: this.docs.map((doc) => doc.authors), topics: this.docs.map((doc) => doc.topic),
-      terms: this.terms.join('\n'), termFields: this.termFields, prefixKeys: prefixKeys.join('\n'),
+      terms: this.terms.join('\n'), termFields: this.termFields, prefixKeys: prefixKeys.join('\n'), tinyKeys: tinyKeys.join('\n'),
       lengths: sections.map((section) => section.length),
     }));
     const padded = Math.ceil(header.length / 4) * 4;
@@ -730,6 +738,8 @@ export class SearchIndex {
     const prefixTerms = section((buffer) => new Int32Array(buffer), 5, 4);
     index.deleteHashes = section((buffer) => new Uint32Array(buffer), 6, 4);
     index.deleteTerms = section((buffer) => new Int32Array(buffer), 7, 4);
+    const tinyOffsets = section((buffer) => new Int32Array(buffer), 8, 4);
+    const tinyDocs = section((buffer) => new Int32Array(buffer), 9, 4);
     const postings = index.postingDocs.length;
     if (at + postings > end) {
       throw new Error('the search index file is truncated');
@@ -745,7 +755,10 @@ export class SearchIndex {
     prefixKeys.forEach((key, number) => {
       index.prefixTop.set(key, Array.from(prefixTerms.subarray(prefixOffsets[number] as number, prefixOffsets[number + 1] as number)));
     });
-    index.rebuildTinyTop();
+    const tinyKeys = (header.tinyKeys as string).length > 0 ? (header.tinyKeys as string).split('\n') : [];
+    tinyKeys.forEach((key, number) => {
+      index.tinyTop.set(key, Array.from(tinyDocs.subarray(tinyOffsets[number] as number, tinyOffsets[number + 1] as number)));
+    });
     index.growScratch();
     return index;
   }

@@ -39,7 +39,9 @@ function addPapers(papers: readonly Paper[]): number {
     return 0;
   }
   const before = index.size;
-  index.add(papers.map((paper) => toIndexInput(paper, classifyPaper(taxonomy, paper).primary)));
+  const known = index;
+  // Papers it has keep their topic (their text does not change): only new ones are classified.
+  index.add(papers.map((paper) => toIndexInput(paper, known.has(paper.id) ? '' : classifyPaper(taxonomy, paper).primary)));
   return index.size - before;
 }
 
