@@ -22,6 +22,12 @@ function stubVscode(recorded: Recorded): unknown {
     dispose(): void { this.listeners = []; }
   }
   const log = { info() {}, warn() {}, error() {}, show() {}, dispose() {} };
+  const noEvent = (): { dispose(): void } => ({ dispose() {} });
+  class Plain {
+    constructor(...args: unknown[]) {
+      Object.assign(this, { args });
+    }
+  }
   const api = {
     EventEmitter,
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
@@ -30,13 +36,17 @@ function stubVscode(recorded: Recorded): unknown {
       createOutputChannel: () => log,
       createTreeView: (id: string) => {
         recorded.treeViews.push(id);
-        return { selection: [], message: undefined, dispose() {} };
+        return { selection: [], message: undefined, visible: false, onDidChangeVisibility: noEvent, dispose() {} };
       },
     },
     workspace: {
       getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback, inspect: () => undefined }),
       onDidChangeConfiguration: () => ({ dispose() {} }),
+      createFileSystemWatcher: () => ({ onDidChange: noEvent, onDidCreate: noEvent, onDidDelete: noEvent, dispose() {} }),
     },
+    ThemeIcon: Plain,
+    ThemeColor: Plain,
+    RelativePattern: Plain,
     Uri: { joinPath: (base: { fsPath: string }, ...parts: string[]) => ({ fsPath: [base.fsPath, ...parts].join('/') }) },
     commands: {
       registerCommand: (id: string) => {
@@ -75,7 +85,7 @@ export function benchActivation(bench: Bench): void {
       delete require.cache[require.resolve(bundle)];
       recorded.commands = [];
       const context = { subscriptions: [] as { dispose(): void }[], extensionUri: { fsPath: root }, extensionMode: 1,
-        globalStorageUri: { fsPath: join(root, '.vscode-test', 'bench-storage') }, globalState: { get: () => undefined } };
+        globalStorageUri: { fsPath: join(root, '.vscode-test', 'bench-storage') }, globalState: { get: (_key: string, fallback?: unknown) => fallback, update: async () => undefined } };
       const started = performance.now();
       const extension = require(bundle) as { activate(context: unknown): unknown };
       extension.activate(context);

@@ -240,6 +240,26 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-label^="Yesterday, "]').waitFor({ timeout: 15_000 });
   });
 
+  it('searches from the palette: our ranking is what shows, and Enter opens the paper', async () => {
+    const current = session as Session;
+    const page = current.workbench.page;
+    await runCommand(current, 'Paper Feed: Search Papers');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.pressSequentially('envharness awakening sta', { delay: 30 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().filter({ hasText: 'EnvHarness: Awakening Static Worlds for Agent Learning' }).waitFor({ timeout: 15_000 });
+    // Also a query whose best paper's title does not contain the typed text: VS Code's own label
+    // matching would drop or reorder it; ours keeps it first.
+    await input.fill('huang envharness');
+    await rows.first().filter({ hasText: 'EnvHarness: Awakening Static Worlds for Agent Learning' }).waitFor({ timeout: 15_000 });
+    assert.match(await rows.last().innerText(), /Search Hugging Face for “huang envharness”/);
+    await current.workbench.screenshot(screenshots, 'dev-9-search');
+    await page.keyboard.press('Enter');
+    const panel = paperPanel(current);
+    await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor({ timeout: 30_000 });
+  });
+
   it('switches to another day from the view title', async () => {
     const current = session as Session;
     const page = current.workbench.page;

@@ -15,14 +15,25 @@ interface SearchItem extends vscode.QuickPickItem {
   readonly help?: true;
 }
 
-const BUTTONS = {
-  open: { iconPath: new vscode.ThemeIcon('preview'), tooltip: vscode.l10n.t('Open Paper') },
-  copy: { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Copy Citation…') },
-  insert: { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert Citation') },
-  save: { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') },
-} as const;
+interface Buttons {
+  readonly open: vscode.QuickInputButton;
+  readonly copy: vscode.QuickInputButton;
+  readonly insert: vscode.QuickInputButton;
+  readonly save: vscode.QuickInputButton;
+}
 
-const HELP = vscode.l10n.t('Filters: author:name  topic:agents  org:google  after:2025-01-01  before:2025-12-31  has:code');
+let buttons: Buttons | undefined;
+
+/** Made on first use, not when the extension loads. */
+function itemButtons(): Buttons {
+  buttons ??= {
+    open: { iconPath: new vscode.ThemeIcon('preview'), tooltip: vscode.l10n.t('Open Paper') },
+    copy: { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Copy Citation…') },
+    insert: { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert Citation') },
+    save: { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') },
+  };
+  return buttons;
+}
 
 export interface SearchDeps {
   readonly search: SearchService;
@@ -47,7 +58,7 @@ function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
     detail: authorLine(paper, 4),
     // Our ranking, not the picker's own label matching: every result stays, in our order.
     alwaysShow: true,
-    buttons: [BUTTONS.open, BUTTONS.copy, BUTTONS.insert, ...(deps.isSaved(paper.id) ? [] : [BUTTONS.save])],
+    buttons: [itemButtons().open, itemButtons().copy, itemButtons().insert, ...(deps.isSaved(paper.id) ? [] : [itemButtons().save])],
     paper,
   };
 }
@@ -71,7 +82,8 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     const mine = ++generation;
     const text = value.trim();
     if (!text) {
-      quickPick.items = [{ label: `$(info) ${HELP}`, alwaysShow: true, help: true }];
+      const help = vscode.l10n.t('Filters: author:name  topic:agents  org:google  after:2025-01-01  before:2025-12-31  has:code');
+      quickPick.items = [{ label: `$(info) ${help}`, alwaysShow: true, help: true }];
       return;
     }
     quickPick.busy = true;
@@ -131,8 +143,9 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       if (!item.paper) {
         return;
       }
-      const command = button === BUTTONS.open ? Commands.openPaper : button === BUTTONS.copy ? Commands.copyCitation
-        : button === BUTTONS.insert ? Commands.insertCitation : Commands.savePaper;
+      const { open, copy, insert } = itemButtons();
+      const command = button === open ? Commands.openPaper : button === copy ? Commands.copyCitation
+        : button === insert ? Commands.insertCitation : Commands.savePaper;
       if (command !== Commands.savePaper) {
         quickPick.hide();
       }
