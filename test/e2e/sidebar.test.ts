@@ -3,6 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTILE_DATE } from '../support/fakeHf';
 import { GitServer } from '../support/gitServer';
+import { PaperCache } from '../../src/core/cache/cache';
+import { SearchIndex } from '../../src/core/search/index';
+import { toIndexInput } from '../../src/core/search/papers';
+import { parseQuery } from '../../src/core/search/query';
+import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { activityBarItem, endSession, paperPanel, screenshots, type Session, startSession, treeRows } from './workbench';
 
 /** Picks a day with the calendar button in the view title, as a person would. */
@@ -35,6 +40,18 @@ async function setColorTheme(session: Session, name: string): Promise<void> {
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+/** The first titles the search engine gives for `query` over the session's cache (outside the workbench). */
+async function expectedTitles(session: Session, query: string, count: number): Promise<string[]> {
+  const cache = new PaperCache(join(session.server.dataDir, 'User', 'globalStorage', 'paper-feed.paper-feed', 'cache-v1'), { maxPapers: 1_000_000 });
+  await cache.load();
+  const papers = cache.all().map((entry) => entry.paper);
+  const taxonomy = compileTaxonomy();
+  const index = new SearchIndex();
+  index.add(papers.map((paper) => toIndexInput(paper, classifyPaper(taxonomy, paper).primary)));
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  return index.search(parseQuery(query), count).map((hit) => byId.get(hit.id)?.title ?? hit.id);
 }
 
 /** A day of the fake feed with one paper whose code is served by a loopback git server. */
@@ -234,7 +251,8 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'EnvHarness' }).nth(1).waitFor({ timeout: 15_000 });
     await current.workbench.screenshot(screenshots, 'dev-8-saved');
     await runCommand(current, 'Paper Feed: Group and Sort…');
-    await page.locator('.quick-input-list .monaco-list-row[aria-label="Date, then Topic"]').click();
+    // The first row of a section also carries the section's name in its label.
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="Date, then Topic"]').click();
     // Settled: the picker is gone and dates are back at the top.
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-label^="Yesterday, "]').waitFor({ timeout: 15_000 });
@@ -252,8 +270,21 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     // Also a query whose best paper's title does not contain the typed text: VS Code's own label
     // matching would drop or reorder it; ours keeps it first.
     await input.fill('huang envharness');
-    await rows.first().filter({ hasText: 'EnvHarness: Awakening Static Worlds for Agent Learning' }).waitFor({ timeout: 15_000 });
-    assert.match(await rows.last().innerText(), /Search Hugging Face for “huang envharness”/);
+    await rows.last().filter({ hasText: /Search Hugging Face\s*for “huang envharness”/ }).waitFor({ timeout: 15_000 });
+    assert.match(await rows.first().innerText(), /EnvHarness: Awakening Static Worlds for Agent Learning/);
+    // A broad query: our order must be the order shown. The expected order comes from the same
+    // engine over the same cache, outside the workbench.
+    await input.fill('learning');
+    const expected = await expectedTitles(current, 'learning', 8);
+    await rows.nth(0).filter({ hasText: expected[0] ?? '(none)' }).waitFor({ timeout: 15_000 });
+    const shown: string[] = [];
+    for (let index = 0; index < expected.length; index++) {
+      // The row's own label (its detail line has a label of its own).
+      shown.push((await rows.nth(index).locator('.quick-input-list-rows .label-name').first().innerText()).trim());
+    }
+    assert.deepEqual(shown, expected);
+    await input.fill('huang envharness');
+    await rows.last().filter({ hasText: /Search Hugging Face\s*for “huang envharness”/ }).waitFor({ timeout: 15_000 });
     await current.workbench.screenshot(screenshots, 'dev-9-search');
     await page.keyboard.press('Enter');
     const panel = paperPanel(current);

@@ -75,6 +75,10 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   quickPick.placeholder = vscode.l10n.t('Search titles, authors, keywords and abstracts (author: topic: org: after: before: has:code)');
   quickPick.matchOnDescription = false;
   quickPick.matchOnDetail = false;
+  // VS Code re-sorts items by how their labels match the typed text, even `alwaysShow` ones; the
+  // QuickPick's `sortByLabel` (a proposed property VS Code's host honours as set) turns that off,
+  // so people see our ranking. The UI test checks the visible order.
+  (quickPick as { sortByLabel?: boolean }).sortByLabel = false;
   let generation = 0;
   let online: Paper[] = [];
 
@@ -100,8 +104,9 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       items.push({ label: vscode.l10n.t('No cached paper matches “{0}”.', text), alwaysShow: true, help: true });
     }
     items.push({
-      label: `$(globe) ${vscode.l10n.t('Search Hugging Face for “{0}”', text)}`,
-      description: by === 'scan' ? vscode.l10n.t('(the index is still loading)') : undefined,
+      // The typed text goes in the description: in the label it would match itself and jump first.
+      label: `$(globe) ${vscode.l10n.t('Search Hugging Face')}`,
+      description: by === 'scan' ? vscode.l10n.t('for “{0}” (the local index is still loading)', text) : vscode.l10n.t('for “{0}”', text),
       alwaysShow: true,
       online: text,
     });

@@ -44,7 +44,8 @@ describe('search', () => {
     const items = await waitFor('results', () => (picker.items.length > 1 ? picker.items : undefined));
     assert.equal(items[0]?.paper?.id, ENV_HARNESS);
     assert.ok(items.every((item) => item.alwaysShow), 'every item keeps its place');
-    assert.match(items.at(-1)?.label ?? '', /Search Hugging Face for “EnvHarness Awakening”/);
+    assert.match(items.at(-1)?.label ?? '', /Search Hugging Face$/);
+    assert.equal(items.at(-1)?.description, 'for “EnvHarness Awakening”');
     assert.match(items[0]?.description ?? '', /▲ 163 · ★ 8 · 2026-08-21 · /);
     assert.equal(items[0]?.buttons?.length, 4);
   });
