@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.previousPeriod, () => stepPeriod(feed, -1), log),
     registerCommand(Commands.nextPeriod, () => stepPeriod(feed, 1), log),
     registerCommand(Commands.openPaper, (arg) => openPaper(papers, arg), log),
-    registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id) }, arg), log),
+    registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone }, arg), log),
     registerCommand(Commands.openOnHuggingFace, (arg) => openInBrowser(papers, opener, 'huggingFace', arg), log),
     registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
     registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),

@@ -20,6 +20,7 @@ interface Buttons {
   readonly copy: vscode.QuickInputButton;
   readonly insert: vscode.QuickInputButton;
   readonly save: vscode.QuickInputButton;
+  readonly clone: vscode.QuickInputButton;
 }
 
 let buttons: Buttons | undefined;
@@ -31,6 +32,7 @@ function itemButtons(): Buttons {
     copy: { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Copy Citation…') },
     insert: { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert Citation') },
     save: { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') },
+    clone: { iconPath: new vscode.ThemeIcon('repo-clone'), tooltip: vscode.l10n.t('Clone Repository…') },
   };
   return buttons;
 }
@@ -40,6 +42,8 @@ export interface SearchDeps {
   readonly feed: FeedService;
   readonly topics: TopicService;
   readonly isSaved: (id: string) => boolean;
+  /** Whether the paper has a repository Paper Feed would clone. */
+  readonly canClone: (paper: Paper) => boolean;
 }
 
 /** Test hooks: the open search picker, to read what it shows. */
@@ -58,7 +62,11 @@ function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
     detail: authorLine(paper, 4),
     // Our ranking, not the picker's own label matching: every result stays, in our order.
     alwaysShow: true,
-    buttons: [itemButtons().open, itemButtons().copy, itemButtons().insert, ...(deps.isSaved(paper.id) ? [] : [itemButtons().save])],
+    buttons: [
+      itemButtons().open, itemButtons().copy, itemButtons().insert,
+      ...(deps.isSaved(paper.id) ? [] : [itemButtons().save]),
+      ...(deps.canClone(paper) ? [itemButtons().clone] : []),
+    ],
     paper,
   };
 }
@@ -148,9 +156,9 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       if (!item.paper) {
         return;
       }
-      const { open, copy, insert } = itemButtons();
+      const { open, copy, insert, clone } = itemButtons();
       const command = button === open ? Commands.openPaper : button === copy ? Commands.copyCitation
-        : button === insert ? Commands.insertCitation : Commands.savePaper;
+        : button === insert ? Commands.insertCitation : button === clone ? Commands.cloneRepository : Commands.savePaper;
       if (command !== Commands.savePaper) {
         quickPick.hide();
       }

@@ -47,7 +47,8 @@ describe('search', () => {
     assert.match(items.at(-1)?.label ?? '', /Search Hugging Face$/);
     assert.equal(items.at(-1)?.description, 'for “EnvHarness Awakening”');
     assert.match(items[0]?.description ?? '', /▲ 163 · ★ 8 · 2026-08-21 · /);
-    assert.equal(items[0]?.buttons?.length, 4);
+    // Open, copy, insert, save, and clone (EnvHarness has a GitHub repository).
+    assert.deepEqual(items[0]?.buttons?.map((button) => button.tooltip), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Save to Reading List', 'Clone Repository…']);
   });
 
   it('indexes papers found on Hugging Face, and persists the index', async () => {
