@@ -33,7 +33,7 @@ describe('repository URL policy', () => {
     'https://github.com/../../etc', 'https://github.com/a', 'https://github.com/a/%2e%2e', 'https://github.com/a/b?x=1', 'https://github.com/a/b#frag',
     'javascript:alert(1)', '', '   ', 'https://huggingface.co/papers', 'https://github.com/a/.git', 42,
     'https://huggingface.co/papers/2508.10104', 'https://huggingface.co/blog/some-post', 'https://github.com/orgs/facebookresearch',
-    'https://github.com/sponsors/someone', 'https://huggingface.co/docs/transformers',
+    'https://github.com/sponsors/someone', 'https://huggingface.co/docs/transformers', 'https://github.com/a/%E0', 'https://github.com/%zz/b',
   ];
   for (const input of hostile) {
     it(`rejects ${JSON.stringify(input)}`, () => assert.equal(checkRepoUrl(input).ok, false));

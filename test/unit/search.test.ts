@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SearchClient } from '../../src/core/search/client';
 import { type IndexInput, SearchIndex } from '../../src/core/search/index';
 import { LinearScan } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
@@ -99,6 +103,17 @@ describe('search index', () => {
     assert.equal(ids(growing, 'attention')[0], '2', 'more upvotes now');
   });
 
+  it('leaves papers the cache no longer has out of results, and takes them back when they return', () => {
+    const pruned = new SearchIndex();
+    pruned.add(DOCS);
+    assert.equal(pruned.retain(new Set(['2', '3', '4', '5'])), 1);
+    assert.equal(ids(pruned, 'attention').includes('1'), false);
+    assert.equal(ids(pruned, 'Att').includes('1'), false);
+    assert.equal(SearchIndex.deserialize(pruned.serialize()).search(parseQuery('attention is all'), 5).length, 0, 'remembered in the file');
+    pruned.add([DOCS[0] as IndexInput]);
+    assert.equal(ids(pruned, 'attention is all')[0], '1');
+  });
+
   it('round-trips through its file format, and refuses a damaged one', () => {
     const bytes = index.serialize();
     const loaded = SearchIndex.deserialize(bytes);
@@ -116,5 +131,26 @@ describe('search index', () => {
     const scan = new LinearScan(papers);
     assert.deepEqual(scan.search('robot grasp', 5).map((paper) => paper.id), ['4', '5']);
     assert.equal(scan.search('Attention Si', 5)[0]?.id, '2');
+  });
+});
+
+describe('search client', () => {
+  it('answers by scan when its worker dies, instead of hanging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paper-feed-worker-'));
+    const workerPath = join(dir, 'dying-worker.js');
+    // A stand-in worker: ready at once, then it crashes on the first query.
+    writeFileSync(workerPath, `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (message) => {
+  if (message.type === 'init') parentPort.postMessage({ type: 'ready', size: 1, source: 'file', loadMs: 1 });
+  if (message.type === 'search') throw new Error('boom');
+});`);
+    const papers: Paper[] = [{ id: '2508.10104', title: 'DINOv3', authors: [{ name: 'Oriane Siméoni' }], abstract: 'A vision foundation model.' }];
+    const client = new SearchClient({ workerPath, indexPath: join(dir, 'none.bin'), cacheDir: dir, papers: () => papers });
+    client.start();
+    await client.ready;
+    const answer = await client.search('dinov3', 5);
+    assert.deepEqual({ by: answer.by, ids: answer.hits.map((hit) => hit.id) }, { by: 'scan', ids: ['2508.10104'] });
+    assert.equal((await client.search('vision', 5)).by, 'scan', 'later queries scan too');
+    await client.dispose();
   });
 });

@@ -74,7 +74,12 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
   if (!loopback && !allowed.has(host)) {
     return reject(`${host} is not a known code host (add it to paperFeed.clone.allowedHosts)`);
   }
-  let segments = url.pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+  let segments: string[];
+  try {
+    segments = url.pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+  } catch {
+    return reject('the repository path has unexpected characters'); // a malformed %-escape
+  }
   if (segments.some((segment) => !SEGMENT.test(segment) || segment === '.' || segment === '..')) {
     return reject('the repository path has unexpected characters');
   }

@@ -31,7 +31,7 @@ export interface SearchAnswer {
 export class SearchClient {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly waiting = new Map<number, (hits: readonly SearchHit[]) => void>();
+  private readonly waiting = new Map<number, { readonly resolve: (hits: readonly SearchHit[]) => void; readonly query: string; readonly limit: number }>();
   private isReady = false;
   private resolveReady!: () => void;
   /** Settles when the index answers queries. */
@@ -53,7 +53,8 @@ export class SearchClient {
     const worker = new Worker(this.options.workerPath, { execArgv: [] });
     this.worker = worker;
     worker.on('message', (message: FromWorker) => this.receive(message));
-    worker.on('error', (error) => this.options.log?.('warn', `Search worker failed: ${error.message}; searching by scan.`));
+    worker.on('error', (error) => this.lost(worker, `failed: ${error.message}`));
+    worker.on('exit', (code) => this.lost(worker, `stopped (exit ${code})`));
     this.post({ type: 'init', indexPath: this.options.indexPath, cacheDir: this.options.cacheDir, userTopics: this.options.userTopics ?? {} });
   }
 
@@ -68,10 +69,11 @@ export class SearchClient {
     }
     const id = this.nextId++;
     const hits = await new Promise<readonly SearchHit[]>((resolve) => {
-      this.waiting.set(id, resolve);
+      this.waiting.set(id, { resolve, query, limit });
       this.post({ type: 'search', id, query, limit });
     });
-    return { hits, by: 'index' };
+    // The worker may have died meanwhile: then the scan answered.
+    return { hits, by: this.isReady ? 'index' : 'scan' };
   }
 
   /** Indexes papers the host just fetched (a few at a time; the worker reads the cache at start). */
@@ -87,10 +89,24 @@ export class SearchClient {
   }
 
   async dispose(): Promise<void> {
-    this.waiting.forEach((resolve) => resolve([]));
+    const worker = this.worker;
+    this.worker = undefined; // a deliberate end, not a loss
+    this.waiting.forEach(({ resolve }) => resolve([]));
     this.waiting.clear();
-    await this.worker?.terminate();
+    await worker?.terminate();
+  }
+
+  /** The worker died: search goes back to scanning, and queries waiting for it are answered by scan. */
+  private lost(worker: Worker, what: string): void {
+    if (this.worker !== worker) {
+      return;
+    }
     this.worker = undefined;
+    this.isReady = false;
+    this.options.log?.('warn', `Search worker ${what}; searching by scan.`);
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    waiting.forEach(({ resolve, query, limit }) => resolve(this.scanSearch(query, limit)));
   }
 
   private post(message: ToWorker): void {
@@ -134,7 +150,7 @@ export class SearchClient {
         this.options.onUpdated?.(message.size);
         return;
       case 'result':
-        this.waiting.get(message.id)?.(message.hits);
+        this.waiting.get(message.id)?.resolve(message.hits);
         this.waiting.delete(message.id);
         this.holdOpen();
         return;

@@ -108,6 +108,8 @@ export class SearchIndex {
   private pendingFuzzy: number[] = [];
   /** Doc numbers in title order, for "the query is the start of a title". */
   private titleOrder: number[] = [];
+  /** Papers no longer in the cache: kept in the postings, left out of results. */
+  private deleted = new Set<number>();
   /** For each 1–2 letter prefix, the most upvoted papers with a title word starting with it. */
   private tinyTop = new Map<string, number[]>();
   // Scratch space for queries, grown with the index.
@@ -132,6 +134,7 @@ export class SearchIndex {
     for (const input of inputs) {
       const known = this.docIndex.get(input.id);
       if (known !== undefined) {
+        this.deleted.delete(known);
         const doc = this.docs[known] as Doc;
         doc.upvotes = input.upvotes;
         doc.date = input.date || doc.date;
@@ -222,6 +225,18 @@ export class SearchIndex {
       }
     }
     return low;
+  }
+
+  /** Leaves out of results every paper whose id is not in `ids`; returns how many were newly left out. */
+  retain(ids: ReadonlySet<string>): number {
+    let removed = 0;
+    this.docs.forEach((doc, number) => {
+      if (!ids.has(doc.id) && !this.deleted.has(number)) {
+        this.deleted.add(number);
+        removed++;
+      }
+    });
+    return removed;
   }
 
   private newTerm(term: string): number {
@@ -420,7 +435,7 @@ export class SearchIndex {
       }
       const all: number[] = [];
       for (let doc = 0; doc < count; doc++) {
-        if (passes(doc)) {
+        if (passes(doc) && !this.deleted.has(doc)) {
           all.push(doc);
         }
       }
@@ -512,11 +527,12 @@ export class SearchIndex {
       }
     }
     const needed = words.length;
-    const full = touched.filter((doc) => (matched[doc] === needed || phrase.has(doc)) && (!passes || passes(doc)));
+    const live = (doc: number): boolean => !this.deleted.has(doc) && (!passes || passes(doc));
+    const full = touched.filter((doc) => (matched[doc] === needed || phrase.has(doc)) && live(doc));
     // A descriptive query may use words the paper does not (one in four): such papers come after.
     const minMatched = needed - Math.max(1, Math.floor(needed / 4));
     const partial = full.length < limit && needed >= 3
-      ? touched.filter((doc) => (matched[doc] as number) < needed && (matched[doc] as number) >= minMatched && !phrase.has(doc) && (!passes || passes(doc))) : [];
+      ? touched.filter((doc) => (matched[doc] as number) < needed && (matched[doc] as number) >= minMatched && !phrase.has(doc) && live(doc)) : [];
     const results = partial.length > 0 ? [...full, ...partial] : full;
     const scored = this.top(results, (doc) => (total[doc] as number)
       - (phrase.has(doc) ? 0 : (needed - (matched[doc] as number)) * PARTIAL_PENALTY)
@@ -668,6 +684,7 @@ export class SearchIndex {
       dates: this.docs.map((doc) => doc.date), code: this.docs.map((doc) => (doc.hasCode ? 1 : 0)), orgs: this.docs.map((doc) => doc.org),
       authors: this.docs.map((doc) => doc.authors), topics: this.docs.map((doc) => doc.topic),
       terms: this.terms.join('\n'), termFields: this.termFields, prefixKeys: prefixKeys.join('\n'), tinyKeys: tinyKeys.join('\n'),
+      deleted: [...this.deleted],
       lengths: sections.map((section) => section.length),
     }));
     const padded = Math.ceil(header.length / 4) * 4;
@@ -714,6 +731,7 @@ export class SearchIndex {
       });
       index.docIndex.set(id, number);
     });
+    index.deleted = new Set(Array.isArray(header.deleted) ? (header.deleted as number[]) : []);
     index.terms = (header.terms as string).length > 0 ? (header.terms as string).split('\n') : [];
     index.termFields = header.termFields as number[];
     index.termIndexMap = undefined; // built when papers are added; lookups use sortedTerms until then

@@ -19,6 +19,8 @@ let index: SearchIndex | undefined;
 let init: WorkerInit | undefined;
 let taxonomy: CompiledTaxonomy = compileTaxonomy();
 let persistTimer: NodeJS.Timeout | undefined;
+/** Papers the host sent (e.g. the built-in sample): kept even though the cache lacks them. */
+const sentByHost = new Set<string>();
 const pending: ToWorker[] = [];
 
 function send(message: FromWorker): void {
@@ -47,7 +49,10 @@ function addPapers(papers: readonly Paper[]): number {
 
 function schedulePersist(delayMs = 2_000): void {
   clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => void persist(), delayMs);
+  persistTimer = setTimeout(() => {
+    // A failed write (disk full, read-only storage) must not end the worker: the index is still in memory.
+    persist().catch((error: unknown) => log('warn', `Search index not saved: ${error instanceof Error ? error.message : String(error)}`));
+  }, delayMs);
 }
 
 async function persist(): Promise<void> {
@@ -92,8 +97,12 @@ async function start(message: WorkerInit): Promise<void> {
 }
 
 async function sync(): Promise<void> {
-  const added = addPapers(await readCache());
-  if (added > 0) {
+  const cached = await readCache();
+  const added = addPapers(cached);
+  // Papers the cache evicted (or Clear Paper Cache removed) leave the results too.
+  const keep = new Set([...cached.map((paper) => paper.id), ...sentByHost]);
+  const removed = index?.retain(keep) ?? 0;
+  if (added > 0 || removed > 0) {
     send({ type: 'updated', size: index?.size ?? 0, added });
     schedulePersist();
   }
@@ -116,8 +125,11 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     }
     case 'add': {
+      message.papers.forEach((paper) => sentByHost.add(paper.id));
       const added = addPapers(message.papers);
-      send({ type: 'updated', size: index.size, added });
+      if (added > 0) {
+        send({ type: 'updated', size: index.size, added });
+      }
       schedulePersist();
       return;
     }

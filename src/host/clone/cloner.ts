@@ -61,8 +61,9 @@ export class Cloner extends Disposable {
   }
 
   /**
-   * Clones `target` into `folder`, which must not exist, with progress in a cancellable notification.
-   * On cancel or failure the folder is removed: nothing half-cloned is left behind.
+   * Clones `target` into `folder`, which the caller has just created empty (it is this clone's), with
+   * progress in a cancellable notification. On cancel or failure the folder is removed: nothing
+   * half-cloned is left behind.
    */
   clone(target: CloneTarget, folder: string, options: CloneOptions): Promise<CloneOutcome> {
     return Promise.resolve(vscode.window.withProgress(
@@ -147,10 +148,14 @@ export class Cloner extends Disposable {
 function stop(child: ChildProcess): void {
   const signal = (name: NodeJS.Signals): void => {
     try {
-      if (child.pid !== undefined && process.platform !== 'win32') {
-        process.kill(-child.pid, name);
+      if (child.pid === undefined) {
+        return;
+      }
+      if (process.platform === 'win32') {
+        // The whole tree: git-remote-https would otherwise keep running and hold the folder's files.
+        spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill(name));
       } else {
-        child.kill(name);
+        process.kill(-child.pid, name);
       }
     } catch {
       // Already gone.

@@ -128,8 +128,14 @@ export async function cloneRepository(deps: CloneDeps, arg: unknown): Promise<st
   }
   try {
     await mkdir(parent, { recursive: true });
+    // Claims the folder: creating it fails if it appeared meanwhile (another clone, another window),
+    // so a clone only ever writes into, and on failure removes, a folder it made itself.
+    await mkdir(folder);
   } catch (error) {
-    throw new UserError(vscode.l10n.t('Could not create {0}: {1}', parent, error instanceof Error ? error.message : String(error)));
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UserError(vscode.l10n.t('{0} appeared while Paper Feed was getting ready to clone; it was left as it is.', folder));
+    }
+    throw new UserError(vscode.l10n.t('Could not create {0}: {1}', folder, error instanceof Error ? error.message : String(error)));
   }
   const config = vscode.workspace.getConfiguration('paperFeed.clone');
   const outcome = await deps.cloner.clone(target, folder, {

@@ -94,6 +94,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     const mine = ++generation;
     const text = value.trim();
     if (!text) {
+      quickPick.busy = false;
       const help = vscode.l10n.t('Filters: author:name  topic:agents  org:google  after:2025-01-01  before:2025-12-31  has:code');
       quickPick.items = [{ label: `$(info) ${help}`, alwaysShow: true, help: true }];
       return;
@@ -118,7 +119,13 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       alwaysShow: true,
       online: text,
     });
+    // Keep the user's place when the list is redrawn (new papers indexed, a paper saved).
+    const active = quickPick.activeItems[0]?.paper?.id;
     quickPick.items = items;
+    const again = active === undefined ? undefined : items.find((item) => item.paper?.id === active);
+    if (again) {
+      quickPick.activeItems = [again];
+    }
     quickPick.busy = false;
   };
 
