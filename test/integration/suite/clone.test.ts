@@ -199,12 +199,12 @@ describe('clone a paper\'s repository', function () {
   });
 
   it('two clones racing for the same folder: one clones, the other leaves it alone', async () => {
-    existingAnswer = 'rename'; // both are offered tiny-model-5
+    existingAnswer = 'rename'; // both are offered tiny-model-4
     const results = await Promise.all([
       vscode.commands.executeCommand<string | undefined>('paperFeed.cloneRepository', '2401.09001'),
       vscode.commands.executeCommand<string | undefined>('paperFeed.cloneRepository', '2401.09001'),
     ]);
-    const folder = join(parent, 'tiny-model-5');
+    const folder = join(parent, 'tiny-model-4');
     assert.deepEqual(results.filter(Boolean), [folder], 'exactly one clone');
     assert.equal(readFileSync(join(folder, 'train.py'), 'utf8'), 'print("training")\n', 'the winner\'s clone is intact');
   });
@@ -216,7 +216,7 @@ describe('clone a paper\'s repository', function () {
     existingAnswer = 'rename';
     await testing.panel.receiveFromActive({ type: 'run', command: 'cloneRepository' });
     await waitFor('the clone from the panel', () => shown[0]);
-    assert.equal(shown[0]?.folder, join(parent, 'tiny-model-6'));
-    assert.ok(existsSync(join(parent, 'tiny-model-6', 'README.md')));
+    assert.equal(shown[0]?.folder, join(parent, 'tiny-model-5'));
+    assert.ok(existsSync(join(parent, 'tiny-model-5', 'README.md')));
   });
 });
