@@ -1,5 +1,6 @@
 /** Groups papers into date buckets whose size reads well for dense feeds and sparse lists alike. */
 import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, weekStart } from './dates';
+import { buildGroups } from './groups';
 import { paperDate, type Paper } from './model';
 
 export type DateGranularity = 'day' | 'week' | 'month' | 'year';
@@ -42,43 +43,14 @@ export function chooseGranularity(dates: readonly string[]): DateGranularity {
   return 'year';
 }
 
-/** Compares papers for display inside a group: upvotes (unknown last), newest, then title. */
-export function comparePapers(a: Paper, b: Paper): number {
-  return (b.upvotes ?? -1) - (a.upvotes ?? -1)
-    || (paperDate(b) ?? '').localeCompare(paperDate(a) ?? '')
-    || a.title.localeCompare(b.title);
-}
-
 /**
- * Groups papers by date, newest bucket first; papers without any date go last under "Undated".
- * `today` (YYYY-MM-DD) turns day labels into "Today" and "Yesterday".
+ * Groups papers by date only, newest bucket first, most upvoted first inside; papers without any
+ * date go last under "Undated". `today` (YYYY-MM-DD) turns day labels into "Today" and "Yesterday".
  */
 export function groupByDate(papers: readonly Paper[], today?: string): DateGroup[] {
-  const dated = papers.filter((paper) => paperDate(paper) !== undefined);
-  const granularity = chooseGranularity(dated.map((paper) => paperDate(paper) as string));
-  const buckets = new Map<string, Paper[]>();
-  for (const paper of dated) {
-    const key = bucketKey(paperDate(paper) as string, granularity);
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      bucket = [];
-      buckets.set(key, bucket);
-    }
-    bucket.push(paper);
-  }
-  const groups: DateGroup[] = [...buckets.keys()]
-    .sort((a, b) => b.localeCompare(a))
-    .map((key) => ({
-      id: `date:${key}`,
-      label: bucketLabel(key, granularity, today, buckets.get(key) ?? []),
-      granularity,
-      papers: (buckets.get(key) ?? []).sort(comparePapers),
-    }));
-  const undated = papers.filter((paper) => paperDate(paper) === undefined);
-  if (undated.length > 0) {
-    groups.push({ id: 'date:none', label: 'Undated', granularity: 'none', papers: [...undated].sort(comparePapers) });
-  }
-  return groups;
+  const granularity = chooseGranularity(papers.map(paperDate).filter((date): date is string => date !== undefined));
+  return buildGroups(papers, { grouping: 'date', sortBy: 'upvotes', ...(today ? { today } : {}), topicOf: () => 'other', topicLabel: () => 'Other' })
+    .map((group) => ({ id: group.id, label: group.label, granularity: group.id === 'date:none' ? 'none' : granularity, papers: group.papers ?? [] }));
 }
 
 export function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: readonly Paper[]): string {

@@ -55,9 +55,4 @@ export class TopicService extends Disposable {
   label(id: string): string {
     return topicLabel(this.compiled(), id);
   }
-
-  /** Every topic id, built-in and the user's, and `other`. */
-  all(): { readonly id: string; readonly label: string }[] {
-    return [...this.compiled().topics, { id: 'other', label: 'Other' }];
-  }
 }

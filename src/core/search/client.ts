@@ -83,11 +83,6 @@ export class SearchClient {
     }
   }
 
-  /** Asks the worker to index what is new in the cache (written by another window, say). */
-  sync(): void {
-    this.post({ type: 'sync' });
-  }
-
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined; // a deliberate end, not a loss

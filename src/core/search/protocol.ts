@@ -15,8 +15,6 @@ export interface WorkerInit {
 export type ToWorker =
   | WorkerInit
   | { readonly type: 'add'; readonly papers: readonly Paper[] }
-  /** Re-reads the cache and indexes what is new there. */
-  | { readonly type: 'sync' }
   | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit: number };
 
 export type FromWorker =

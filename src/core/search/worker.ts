@@ -131,10 +131,7 @@ async function handle(message: ToWorker): Promise<void> {
         send({ type: 'updated', size: index.size, added });
       }
       schedulePersist();
-      return;
     }
-    case 'sync':
-      await sync();
   }
 }
 
