@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     canClone: canClone(paper), cloned: cloner.clonedFolder(paper.id) !== undefined, saved: saved.has(paper.id),
   });
   const itemState = (paper: Paper): PaperItemState => ({ ...paperActions(paper), isNew: reading.isNew(paper) });
-  const tree = new PapersTree({ store, clock, topics, state: itemState });
+  const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper) });
   const savedTree = new SavedTree(saved, topics, itemState);
   reading.watch(tree.view);
   const feed = new FeedService({ context, store, log, clock });

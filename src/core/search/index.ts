@@ -214,17 +214,7 @@ export class SearchIndex {
 
   /** The first position in sortedTerms whose term is ≥ `text`. */
   private lowerBound(text: string): number {
-    let low = 0;
-    let high = this.sortedTerms.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((this.terms[this.sortedTerms[middle] as number] as string) < text) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return firstIndex(this.sortedTerms.length, (index) => (this.terms[this.sortedTerms[index] as number] as string) < text);
   }
 
   /** Leaves out of results every paper whose id is not in `ids`; returns how many were newly left out. */
@@ -363,17 +353,7 @@ export class SearchIndex {
     const found = new Set<number>();
     for (const key of [word, ...deletions(word)]) {
       const wanted = hash(key);
-      let low = 0;
-      let high = this.deleteHashes.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if ((this.deleteHashes[middle] as number) < wanted) {
-          low = middle + 1;
-        } else {
-          high = middle;
-        }
-      }
-      for (let index = low; index < this.deleteHashes.length && this.deleteHashes[index] === wanted; index++) {
+      for (let index = firstIndex(this.deleteHashes.length, (at) => (this.deleteHashes[at] as number) < wanted); index < this.deleteHashes.length && this.deleteHashes[index] === wanted; index++) {
         found.add(this.deleteTerms[index] as number);
       }
     }
@@ -400,18 +380,8 @@ export class SearchIndex {
 
   /** Doc numbers whose title starts with `phrase` (a range of titleOrder). */
   private titlesStartingWith(phrase: string): number[] {
-    let low = 0;
-    let high = this.titleOrder.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((this.docs[this.titleOrder[middle] as number] as Doc).title < phrase) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
     const found: number[] = [];
-    for (let index = low; index < this.titleOrder.length; index++) {
+    for (let index = firstIndex(this.titleOrder.length, (at) => (this.docs[this.titleOrder[at] as number] as Doc).title < phrase); index < this.titleOrder.length; index++) {
       const doc = this.titleOrder[index] as number;
       if (!(this.docs[doc] as Doc).title.startsWith(phrase)) {
         break;
@@ -780,6 +750,21 @@ export class SearchIndex {
     index.growScratch();
     return index;
   }
+}
+
+/** Binary search: the first index in [0, length) for which `isBefore` is false (it must be true, then false). */
+function firstIndex(length: number, isBefore: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (isBefore(middle)) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }
 
 /** FNV-1a, 32 bits. */

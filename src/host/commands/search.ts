@@ -107,7 +107,10 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     const shown = new Set(papers.map((paper) => paper.id));
     const items: SearchItem[] = [
       ...papers.map((paper) => paperItem(paper, deps)),
-      ...online.filter((paper) => !shown.has(paper.id)).map((paper) => ({ ...paperItem(paper, deps), description: `$(cloud) ${paperItem(paper, deps).description ?? ''}` })),
+      ...online.filter((paper) => !shown.has(paper.id)).map((paper) => {
+        const item = paperItem(paper, deps);
+        return { ...item, description: `$(cloud) ${item.description ?? ''}` };
+      }),
     ];
     if (items.length === 0) {
       items.push({ label: vscode.l10n.t('No cached paper matches “{0}”.', text), alwaysShow: true, help: true });
