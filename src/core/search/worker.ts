@@ -127,10 +127,11 @@ async function handle(message: ToWorker): Promise<void> {
     case 'add': {
       message.papers.forEach((paper) => sentByHost.add(paper.id));
       const added = addPapers(message.papers);
+      // Only new papers are worth rewriting the file for: changed upvotes come back from the cache at the next start.
       if (added > 0) {
         send({ type: 'updated', size: index.size, added });
+        schedulePersist();
       }
-      schedulePersist();
     }
   }
 }
