@@ -8,38 +8,20 @@ import { SearchIndex } from '../../src/core/search/index';
 import { toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
-import { activityBarItem, endSession, paperPanel, screenshots, type Session, startSession, treeRows } from './workbench';
-
-/** Picks a day with the calendar button in the view title, as a person would. */
-async function showDay(session: Session, date: string): Promise<void> {
-  const page = session.workbench.page;
-  await page.locator('.part.sidebar').hover();
-  await page.locator('.part.sidebar .action-label[aria-label^="Show Papers From"]').first().click();
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A day…' }).click();
-  await input.fill(date);
-  await page.keyboard.press('Enter');
-}
-
-/** Runs a command from the palette by its title. */
-async function runCommand(session: Session, title: string): Promise<void> {
-  const page = session.workbench.page;
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
-}
+import {
+  activityBarItem, clickViewTitleAction, endSession, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
+  type Session, showDay, startSession, treeRows, typeIntoQuickInput,
+} from './workbench';
 
 /** Picks a color theme through the command palette, as a person would. */
 async function setColorTheme(session: Session, name: string): Promise<void> {
   const page = session.workbench.page;
   await runCommand(session, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // The theme picker has no title: it is shown once the palette's text is gone from the box.
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 30_000 });
+  await typeIntoQuickInput(page, name);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await quickInputClosed(page);
 }
 
 /** The first titles the search engine gives for `query` over the session's cache (outside the workbench). */
@@ -134,7 +116,8 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await current.workbench.screenshot(screenshots, 'dev-2-paper-light');
     await setColorTheme(current, 'Dark Modern');
     await current.workbench.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 20_000 });
-    await current.workbench.page.waitForTimeout(500);
+    // The panel is themed by the workbench's message to it: wait for its page to be dark, too.
+    await paperPanel(current).locator('body.vscode-dark').waitFor({ timeout: 20_000 });
     await current.workbench.screenshot(screenshots, 'dev-2-paper-dark');
     await setColorTheme(current, 'Light Modern');
     await current.workbench.page.locator('.monaco-workbench.vs').waitFor({ timeout: 20_000 });
@@ -172,11 +155,12 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     const current = session as Session;
     const page = current.workbench.page;
     await runCommand(current, 'View: Close All Editors');
+    await quickInputClosed(page);
     await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('paper.tex');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'paper.tex' }).first().click();
+    await quickInputBox(page).waitFor({ state: 'visible' });
+    await typeIntoQuickInput(page, 'paper.tex');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'paper.tex' }).first().click();
+    await quickInputClosed(page);
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-line', { hasText: 'Self-supervised features keep improving.' }).click();
     await page.keyboard.press('End');
@@ -229,11 +213,10 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     const current = session as Session;
     const page = current.workbench.page;
     await showDay(current, '2026-08-21');
-    await page.locator('.part.sidebar').hover();
-    await page.locator('.part.sidebar .action-label[aria-label^="Group and Sort"]').first().click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await page.locator('.quick-input-list .monaco-list-row[aria-label="Topic"]').click();
+    await clickViewTitleAction(current, 'Group and Sort');
+    const picker = await quickInput(page, 'Group and Sort Papers');
+    await picker.locator('.quick-input-list .monaco-list-row[aria-label="Topic"]').click();
+    await quickInputClosed(page);
     // Topic groups at the top level now, with their counts.
     const agents = page.locator('.part.sidebar .monaco-list-row[aria-level="1"]', { hasText: 'Agents & Tool Use' });
     await agents.waitFor({ timeout: 15_000 });
@@ -252,7 +235,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await current.workbench.screenshot(screenshots, 'dev-8-saved');
     await runCommand(current, 'Paper Feed: Group and Sort…');
     // The first row of a section also carries the section's name in its label.
-    await page.locator('.quick-input-list .monaco-list-row[aria-label^="Date, then Topic"]').click();
+    await (await quickInput(page, 'Group and Sort Papers')).locator('.quick-input-list .monaco-list-row[aria-label^="Date, then Topic"]').click();
     // Settled: the picker is gone and dates are back at the top.
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-label^="Yesterday, "]').waitFor({ timeout: 15_000 });
@@ -262,8 +245,8 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     const current = session as Session;
     const page = current.workbench.page;
     await runCommand(current, 'Paper Feed: Search Papers');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
+    await quickInput(page, 'Search Papers');
+    const input = quickInputBox(page);
     await input.pressSequentially('envharness awakening sta', { delay: 30 });
     const rows = page.locator('.quick-input-list .monaco-list-row');
     await rows.first().filter({ hasText: 'EnvHarness: Awakening Static Worlds for Agent Learning' }).waitFor({ timeout: 15_000 });

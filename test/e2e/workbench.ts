@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { CodeServer, freePort } from '../support/codeServer';
 import { FakeHf } from '../support/fakeHf';
 import { root } from '../support/paths';
@@ -83,4 +83,89 @@ export function treeRows(session: Session): Locator {
 /** The paper panel's own document (a webview is an iframe inside an iframe). */
 export function paperPanel(session: Session): FrameLocator {
   return session.workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/*
+ * Quick input. One widget serves the command palette, every QuickPick and every InputBox, and the
+ * extension host replaces its content asynchronously: on a loaded machine, typing right after a
+ * click can land in the widget that is closing, or be wiped when the next one shows. These helpers
+ * act only once the widget is in the state they act on, named by its title, mode or message.
+ */
+
+// Checked in the page (strings: this project's TypeScript has no DOM library).
+const WIDGET = "document.querySelector('.quick-input-widget')";
+const SHOWN = `(${WIDGET} !== null && getComputedStyle(${WIDGET}).display !== 'none')`;
+const TEXT = `(${WIDGET}?.querySelector('.quick-input-box input')?.value ?? '')`;
+
+/** Waits until no quick input is shown (the widget stays in the DOM, hidden, once created). */
+export async function quickInputClosed(page: Page): Promise<void> {
+  await page.waitForFunction(`!${SHOWN}`, undefined, { timeout: 30_000 });
+}
+
+/** The quick input once it shows `title` (the title bar of a QuickPick or InputBox). */
+export async function quickInput(page: Page, title: string): Promise<Locator> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
+  return widget;
+}
+
+/** The text box of the quick input. */
+export function quickInputBox(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-box input');
+}
+
+/**
+ * Types `text` into the quick input and waits until the widget holds it: `fill` sets the value at
+ * once, which an InputBox that is still being shown would wipe.
+ */
+export async function typeIntoQuickInput(page: Page, text: string): Promise<void> {
+  await quickInputBox(page).fill(text);
+  await page.waitForFunction(`${SHOWN} && ${TEXT} === ${JSON.stringify(text)}`, undefined, { timeout: 10_000 });
+}
+
+/** Opens the command palette (retrying F1 until it shows: focus may sit in a webview that passes keys on late). */
+async function openPalette(page: Page): Promise<void> {
+  await quickInputClosed(page);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await page.waitForFunction(`${SHOWN} && ${TEXT}.startsWith('>')`, undefined, { timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+    }
+  }
+}
+
+/** Runs a command from the palette by its title, and waits until the palette has closed. */
+export async function runCommand(session: Session, title: string): Promise<void> {
+  const page = session.workbench.page;
+  await openPalette(page);
+  await typeIntoQuickInput(page, `>${title}`);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  // Closed, or replaced by the command's own quick input (whose text is not the palette's).
+  await page.waitForFunction(`!${SHOWN} || !${TEXT}.startsWith('>')`, undefined, { timeout: 30_000 });
+}
+
+/** Clicks an action in the title of the Paper Feed sidebar (shown on hover) by the start of its label. */
+export async function clickViewTitleAction(session: Session, label: string): Promise<void> {
+  const page = session.workbench.page;
+  await quickInputClosed(page);
+  await page.locator('.part.sidebar').hover();
+  await page.locator(`.part.sidebar .action-label[aria-label^="${label}"]`).first().click();
+}
+
+/** Picks a day with the calendar button in the view title, as a person would. */
+export async function showDay(session: Session, date: string): Promise<void> {
+  const page = session.workbench.page;
+  await clickViewTitleAction(session, 'Show Papers From');
+  const widget = await quickInput(page, 'Show Papers From');
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'A day…' }).click();
+  // The same title, now an InputBox: its prompt tells it from the list that was just closed.
+  await widget.locator('.quick-input-message', { hasText: 'Daily Papers started on 2023-05-04.' }).waitFor({ state: 'visible', timeout: 30_000 });
+  await typeIntoQuickInput(page, date);
+  await quickInputBox(page).press('Enter');
+  await quickInputClosed(page);
 }

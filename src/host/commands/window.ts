@@ -35,31 +35,95 @@ export async function selectWindow(feed: FeedService, arg: unknown): Promise<voi
   ];
   for (const item of items) {
     if (item.window === current) {
-      (item as { picked?: boolean }).picked = true;
       (item as { detail?: string }).detail = vscode.l10n.t('shown now');
     }
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show Papers From') });
-  if (!picked) {
-    return;
+  const chosen = await pickWindow(items);
+  if (chosen) {
+    await feed.setWindow(chosen.window, chosen.remember);
   }
-  if (picked.window) {
-    await feed.setWindow(picked.window, true);
-    return;
-  }
-  const kind = picked.ask as 'date' | 'week' | 'month';
-  const example = { date: '2026-08-21', week: '2026-W34', month: '2026-08' }[kind];
-  const value = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Show Papers From'),
-    prompt: vscode.l10n.t('Daily Papers started on 2023-05-04.'),
-    placeHolder: example,
-    validateInput: (text) => (isWindowId(`${kind}:${text.trim()}`) && (kind !== 'date' || isValidDate(text.trim()))
-      ? undefined
-      : vscode.l10n.t('Type a {0} like {1}.', kind, example)),
+}
+
+const EXAMPLES = { date: '2026-08-21', week: '2026-W34', month: '2026-08' } as const;
+
+/**
+ * The list, then (for "A day…" and its kin) the box to type it in, as one quick input: the box is
+ * shown over the list before the list goes, so VS Code never hides the widget in between. Hiding
+ * it hands focus back to whatever had it (a paper panel, say), and a webview taking focus back
+ * late closed the box as it opened: the user saw it flash and vanish.
+ */
+function pickWindow(items: readonly WindowItem[]): Promise<{ window: WindowId; remember: boolean } | undefined> {
+  return new Promise((resolve) => {
+    const title = vscode.l10n.t('Show Papers From');
+    const pick = vscode.window.createQuickPick<WindowItem>();
+    pick.title = title;
+    pick.items = items;
+    const current = items.find((item) => item.detail !== undefined);
+    if (current) {
+      pick.activeItems = [current];
+    }
+    let settled = false;
+    const settle = (value: { window: WindowId; remember: boolean } | undefined): void => {
+      if (!settled) {
+        settled = true;
+        resolve(value);
+      }
+    };
+    pick.onDidAccept(() => {
+      const picked = pick.selectedItems[0];
+      if (!picked) {
+        return;
+      }
+      if (picked.window) {
+        settle({ window: picked.window, remember: true });
+        pick.dispose();
+        return;
+      }
+      const kind = picked.ask as 'date' | 'week' | 'month';
+      askPeriod(kind, title).then((window) => settle(window ? { window, remember: false } : undefined), () => settle(undefined));
+      pick.dispose(); // after the box replaced it: see above
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      // Hidden by the box replacing it is not a cancel: the box settles then.
+      if (!pick.selectedItems[0]?.ask) {
+        settle(undefined);
+      }
+    });
+    pick.show();
   });
-  if (value) {
-    await feed.setWindow(`${kind}:${value.trim()}` as WindowId, false);
-  }
+}
+
+/** Asks for a day, ISO week or month; shows the box at once, resolves when it is accepted or closed. */
+function askPeriod(kind: 'date' | 'week' | 'month', title: string): Promise<WindowId | undefined> {
+  const example = EXAMPLES[kind];
+  const box = vscode.window.createInputBox();
+  box.title = title;
+  box.prompt = vscode.l10n.t('Daily Papers started on 2023-05-04.');
+  box.placeholder = example;
+  const problem = (text: string): string | undefined => (isWindowId(`${kind}:${text.trim()}`) && (kind !== 'date' || isValidDate(text.trim()))
+    ? undefined
+    : vscode.l10n.t('Type a {0} like {1}.', kind, example));
+  const done = new Promise<WindowId | undefined>((resolve) => {
+    box.onDidChangeValue((text) => {
+      box.validationMessage = text.trim() === '' ? undefined : problem(text);
+    });
+    box.onDidAccept(() => {
+      const message = problem(box.value);
+      if (message) {
+        box.validationMessage = message;
+        return;
+      }
+      resolve(`${kind}:${box.value.trim()}` as WindowId);
+      box.hide();
+    });
+    box.onDidHide(() => {
+      resolve(undefined);
+      box.dispose();
+    });
+  });
+  box.show();
+  return done;
 }
 
 export async function stepPeriod(feed: FeedService, direction: -1 | 1): Promise<void> {
