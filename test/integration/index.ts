@@ -11,7 +11,7 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const phase = process.env.PAPER_FEED_TEST_PHASE ?? 'main';
   const grep = process.env.PAPER_FEED_TEST_GREP;
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', slow: 2_000, ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', slow: 2_000, ...(grep ? { grep } : {}) });
   if (phase === 'main' || phase === 'offline') {
     const suites = join(__dirname, phase === 'main' ? 'suite' : 'offline');
     readdirSync(suites).filter((file) => file.endsWith('.test.js')).sort()
