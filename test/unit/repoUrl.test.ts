@@ -15,6 +15,16 @@ describe('repository URL policy', () => {
     ['https://huggingface.co/google/envharness-7b', 'https://huggingface.co/google/envharness-7b', 'envharness-7b'],
     ['https://codeberg.org/forgejo/forgejo', 'https://codeberg.org/forgejo/forgejo.git', 'forgejo'],
     ['http://127.0.0.1:8765/repos/demo.git', 'http://127.0.0.1:8765/repos/demo.git', 'demo'],
+    // Forms that must keep working now that the policy reads the text as received.
+    ['HTTPS://GitHub.com/Owner/Repo', 'https://github.com/Owner/Repo.git', 'Repo'],
+    ['https://github.com/a/b.git/', 'https://github.com/a/b.git', 'b'],
+    ['https://github.com/a/b/tree/feature-x/src', 'https://github.com/a/b.git', 'b', 'feature-x'],
+    ['https://gitlab.com/group/sub/project/', 'https://gitlab.com/group/sub/project.git', 'project'],
+    ['https://huggingface.co/datasets/org/data.v2', 'https://huggingface.co/datasets/org/data.v2', 'data.v2'],
+    ['https://huggingface.co/spaces/org/demo/tree/main', 'https://huggingface.co/spaces/org/demo', 'demo', 'main'],
+    ['owner.name/repo_name-2', 'https://github.com/owner.name/repo_name-2.git', 'repo_name-2'],
+    ['http://localhost:8765/demo', 'http://localhost:8765/demo.git', 'demo'],
+    ['http://[::1]:8765/demo.git', 'http://[::1]:8765/demo.git', 'demo'],
   ];
   for (const [input, url, name, branch] of accepted) {
     it(`accepts ${input}`, () => {
@@ -39,10 +49,108 @@ describe('repository URL policy', () => {
     it(`rejects ${JSON.stringify(input)}`, () => assert.equal(checkRepoUrl(input).ok, false));
   }
 
-  it('accepts hosts the user adds, and says why others are refused', () => {
+  // Decided on the text as received: each of these is something a URL parser (or git) would first
+  // normalise into an ordinary-looking repository, and none is ever a real repository link.
+  const normalisedAway: [string, RegExp][] = [
+    // dot segments, in every spelling
+    ['https://github.com/x/../a/b', /\. or \.\. segment/],
+    ['https://github.com/a/b/../c', /\. or \.\. segment/],
+    ['https://github.com/./a/b', /\. or \.\. segment/],
+    ['https://github.com/a/./b', /\. or \.\. segment/],
+    ['https://github.com/a/b/tree/../../evil/x', /\. or \.\. segment/],
+    ['https://github.com/a/.../b', /\. or \.\. segment/],
+    ['http://127.0.0.1:8765/../etc.git', /\. or \.\. segment/],
+    ['a/..', /\. or \.\. segment/],
+    ['https://github.com/x/%2e%2e/a/b', /percent-encoding/],
+    ['https://github.com/x/%2E%2e/a/b', /percent-encoding/],
+    ['https://github.com/x/.%2e/a/b', /percent-encoding/],
+    ['https://github.com/x/%2e./a/b', /percent-encoding/],
+    ['https://github.com/%2e/a/b', /percent-encoding/],
+    // encoded slashes and backslashes, and any other percent-encoding
+    ['https://github.com/a%2fb/c', /percent-encoding/],
+    ['https://github.com/a/b%2Fc', /percent-encoding/],
+    ['https://github.com/a/b%5c..%5cc', /percent-encoding/],
+    ['https://github.com/%61/b', /percent-encoding/],
+    ['https://github.com/a/b%23frag', /percent-encoding/],
+    ['https://github.com%2f@evil.example/a/b', /percent-encoding/],
+    ['https://evil.example%2f@github.com/a/b', /percent-encoding/],
+    ['https://github%2ecom/a/b', /percent-encoding/],
+    // backslashes, which a URL parser reads as /
+    ['https://github.com/a\\b/c', /backslash/],
+    ['https://github.com\\a/b', /backslash/],
+    ['https://github.com/a/b\\..\\c', /backslash/],
+    ['https:\\\\github.com\\a\\b', /backslash/],
+    // empty segments
+    ['https://github.com//a/b', /empty segment/],
+    ['https://github.com/a//b', /empty segment/],
+    ['https://github.com/a/b//', /empty segment/],
+    ['https://gitlab.com/group//project', /empty segment/],
+    // not quite the usual form
+    ['https:github.com/a/b', /not a URL of the form/],
+    ['https:/github.com/a/b', /not a URL of the form/],
+    ['https:///github.com/a/b', /names no host/],
+    ['https://github.com', /no owner\/repository/],
+    // hosts: look-alikes, tabs, user info, trailing dots, IP literals, ports
+    ['https://ｇithub.com/a/b', /plain ASCII/], // fullwidth g, which the URL parser maps to g
+    ['https://github\u3002com/a/b', /plain ASCII/], // ideographic full stop, mapped to .
+    ['https://gіthub.com/a/b', /plain ASCII/], // Cyrillic i
+    ['https://\u212Aernel.org/a/b', /plain ASCII/], // Kelvin sign, which lower-cases to k
+    ['https://github.com/a/b\u200B', /plain ASCII/], // zero-width space
+    ['https://git\thub.com/a/b', /whitespace/], // the URL parser drops tabs
+    ['https://github.com@evil.example/a/b', /credentials/],
+    ['https://evil.example@github.com/a/b', /credentials/],
+    ['https://:@github.com/a/b', /credentials/],
+    ['https://github.com./a/b', /ends with a dot/],
+    ['https://github.com../a/b', /ends with a dot/],
+    ['https://-github.com/a/b', /unexpected characters/],
+    ['https://github..com/a/b', /unexpected characters/],
+    ['https://github_com/a/b', /unexpected characters/],
+    ['https://[2606:50c0:8000::153]/a/b', /IPv6/],
+    ['https://[::ffff:127.0.0.1]/a/b', /IPv6/],
+    ['https://140.82.112.3/a/b', /not a known code host/],
+    ['http://2130706433/demo.git', /IP address written in an unusual form/],
+    ['http://127.1/demo.git', /IP address written in an unusual form/],
+    ['http://0x7f.0.0.1/demo.git', /IP address written in an unusual form/],
+    ['http://0177.0.0.1/demo.git', /IP address written in an unusual form/],
+    ['http://127.0.0.01/demo.git', /IP address written in an unusual form/],
+    ['https://github.com:443/a/b', /github\.com:443 is not a known code host/],
+    ['https://github.com:22/a/b', /github\.com:22 is not a known code host/],
+    ['https://github.com:/a/b', /port is not a plain number/],
+    ['https://github.com:0443/a/b', /port is not a plain number/],
+    ['http://127.0.0.1:99999/demo.git', /port is not a plain number/],
+    ['https://github.com:443@evil.example/a/b', /credentials/],
+    // other schemes and what follows the path
+    ['HTTP://github.com/a/b', /http URLs are not cloned/],
+    ['hxxps://github.com/a/b', /hxxps URLs are not cloned/],
+    ['https://github.com/a/b?', /query or fragment/],
+    ['https://github.com/a/b#', /query or fragment/],
+    ['https://github.com/a/b;x', /unexpected characters/],
+  ];
+  for (const [input, reason] of normalisedAway) {
+    it(`rejects ${JSON.stringify(input)}, saying why`, () => {
+      const result = checkRepoUrl(input);
+      assert.ok(!result.ok, `accepted as ${result.ok ? result.target.url : ''}`);
+      assert.match(result.reason, reason);
+    });
+  }
+
+  it('accepts hosts the user adds, with the port they add, and says why others are refused', () => {
     assert.ok(checkRepoUrl('https://git.example.org/team/tool', ['git.example.org']).ok);
     const refused = checkRepoUrl('https://git.example.org/team/tool');
     assert.ok(!refused.ok && /add it to paperFeed\.clone\.allowedHosts/.test(refused.reason));
+    const withPort = checkRepoUrl('https://git.example.org:8443/team/tool', [' Git.Example.org:8443 ']);
+    assert.ok(withPort.ok && withPort.target.url === 'https://git.example.org:8443/team/tool.git', JSON.stringify(withPort));
+    assert.equal(checkRepoUrl('https://git.example.org:8443/team/tool', ['git.example.org']).ok, false, 'a port must be added too');
+    assert.equal(checkRepoUrl('https://git.example.org/team/tool', ['git.example.org:8443']).ok, false);
+    assert.ok(checkRepoUrl('https://10.0.0.7/team/tool', ['10.0.0.7']).ok, 'an address the user adds');
+  });
+
+  it('gives git exactly the text it checked, rebuilt from the parts it accepted', () => {
+    for (const [input] of accepted) {
+      const result = checkRepoUrl(input);
+      assert.ok(result.ok);
+      assert.equal(new URL(result.target.url).href, result.target.url, 'nothing left for a URL parser to normalise');
+    }
   });
 });
 

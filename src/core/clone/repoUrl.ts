@@ -2,8 +2,10 @@
  * Which repository URLs Paper Feed will hand to git. Repository URLs come from untrusted feeds, so
  * only https to code hosts (or hosts the user adds), in a normalised form; plain http only to this
  * machine (test servers); never credentials, other transports (ssh, ext::, file:), option-like values,
- * whitespace or control characters.
+ * whitespace or control characters, and nothing a URL parser would normalise first (see rawUrl.ts).
  */
+
+import { parseRawUrl, SEGMENT } from './rawUrl';
 
 export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -21,7 +23,6 @@ export interface CloneTarget {
 
 export type RepoCheck = { readonly ok: true; readonly target: CloneTarget } | { readonly ok: false; readonly reason: string };
 
-const SEGMENT = /^[A-Za-z0-9_.-]+$/;
 /** First path segments that are site pages, not owners: `github.com/features/x`, `huggingface.co/papers/2401.1`. */
 const RESERVED: Record<string, ReadonlySet<string>> = {
   'github.com': new Set(['about', 'apps', 'collections', 'enterprise', 'events', 'explore', 'features', 'login', 'marketplace', 'notifications', 'orgs', 'pricing', 'search', 'settings', 'sponsors', 'topics', 'trending', 'users']),
@@ -53,36 +54,24 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
   if (/^[a-z][a-z0-9+.-]*::/i.test(text) || /^[^/:]+@[^/:]+:/.test(text)) {
     return reject('only https repositories are cloned (not ssh or git transports)');
   }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return reject('not a URL');
+  // Decided on the text as received: a URL parser would first resolve `..`, `%2e`, `\`, look-alikes.
+  const raw = parseRawUrl(text);
+  if (!raw.ok) {
+    return raw;
   }
-  const host = url.hostname.toLowerCase();
+  const { scheme, host, port } = raw.url;
   const loopback = LOOPBACK.has(host);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return reject(`${url.protocol.replace(':', '')} URLs are not cloned; only https`);
+  if (scheme !== 'https' && !(scheme === 'http' && loopback)) {
+    return reject(`${scheme} URLs are not cloned; only https`);
   }
-  if (url.username || url.password) {
-    return reject('URLs with credentials are not cloned');
+  const extras = extraHosts.map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  if (!loopback && port !== undefined && !extras.includes(`${host}:${port}`)) {
+    return reject(`${host}:${port} is not a known code host (add it to paperFeed.clone.allowedHosts)`);
   }
-  if (url.search || url.hash) {
-    return reject('URLs with a query or fragment are not cloned');
-  }
-  const allowed = new Set([...DEFAULT_CLONE_HOSTS, ...extraHosts.map((entry) => entry.trim().toLowerCase()).filter(Boolean)]);
-  if (!loopback && !allowed.has(host)) {
+  if (!loopback && port === undefined && !DEFAULT_CLONE_HOSTS.includes(host) && !extras.includes(host)) {
     return reject(`${host} is not a known code host (add it to paperFeed.clone.allowedHosts)`);
   }
-  let segments: string[];
-  try {
-    segments = url.pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
-  } catch {
-    return reject('the repository path has unexpected characters'); // a malformed %-escape
-  }
-  if (segments.some((segment) => !SEGMENT.test(segment) || segment === '.' || segment === '..')) {
-    return reject('the repository path has unexpected characters');
-  }
+  let segments = [...raw.url.segments];
   if (RESERVED[host]?.has((segments[0] ?? '').toLowerCase())) {
     return reject(`${host}/${segments[0] ?? ''} is a page of the site, not a repository`);
   }
@@ -116,13 +105,13 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
     return reject('no repository name');
   }
   const path = repoSegments.join('/');
-  const port = url.port ? `:${url.port}` : '';
+  const authority = port === undefined ? host : `${host}:${port}`;
   const suffix = host === 'huggingface.co' ? '' : '.git';
   return {
     ok: true,
     target: {
-      url: `${url.protocol}//${host}${port}/${path}${suffix}`,
-      display: `${host}${port}/${path}`,
+      url: `${scheme}://${authority}/${path}${suffix}`,
+      display: `${authority}/${path}`,
       name: last,
       ...(branch && SEGMENT.test(branch) && !branch.startsWith('-') ? { branch } : {}),
     },
