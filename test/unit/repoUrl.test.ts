@@ -18,6 +18,7 @@ describe('repository URL policy', () => {
     // Forms that must keep working now that the policy reads the text as received.
     ['HTTPS://GitHub.com/Owner/Repo', 'https://github.com/Owner/Repo.git', 'Repo'],
     ['https://github.com/a/b.git/', 'https://github.com/a/b.git', 'b'],
+    ['https://github.com/Alibaba-NLP/DeepResearch//', 'https://github.com/Alibaba-NLP/DeepResearch.git', 'DeepResearch'], // as in the feed
     ['https://github.com/a/b/tree/feature-x/src', 'https://github.com/a/b.git', 'b', 'feature-x'],
     ['https://gitlab.com/group/sub/project/', 'https://gitlab.com/group/sub/project.git', 'project'],
     ['https://huggingface.co/datasets/org/data.v2', 'https://huggingface.co/datasets/org/data.v2', 'data.v2'],
@@ -83,7 +84,6 @@ describe('repository URL policy', () => {
     // empty segments
     ['https://github.com//a/b', /empty segment/],
     ['https://github.com/a//b', /empty segment/],
-    ['https://github.com/a/b//', /empty segment/],
     ['https://gitlab.com/group//project', /empty segment/],
     // not quite the usual form
     ['https:github.com/a/b', /not a URL of the form/],

@@ -103,15 +103,16 @@ function checkHost(host: string): string | RawUrlCheck {
   return host;
 }
 
-/** The path's segments (one trailing `/` allowed), or why the path is refused. */
+/**
+ * The path's segments, or why the path is refused. Trailing slashes are only that (the feed has
+ * `owner/repo//`); git is given the path without them.
+ */
 function pathSegments(path: string): string[] | RawUrlCheck {
-  if (path === '' || path === '/') {
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '') {
     return [];
   }
-  const segments = path.slice(1).split('/');
-  if (segments[segments.length - 1] === '') {
-    segments.pop();
-  }
+  const segments = trimmed.slice(1).split('/');
   if (segments.some((segment) => segment === '')) {
     return refuse('its path has an empty segment (//)');
   }
