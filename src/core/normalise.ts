@@ -8,7 +8,7 @@ import { isoDate } from './dates';
 import type { Author, Organization, Paper } from './model';
 import { count, httpsUrlList, isObject, type Json } from './json';
 import { cleanLine, cleanParagraphs } from './text';
-import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from './url';
+import { absoluteHfUrl, asWrittenWebUrl, normaliseRepoUrl, safeWebUrl } from './url';
 
 
 export class FeedFormatError extends Error {
@@ -84,7 +84,7 @@ export function normalisePaperObject(paper: unknown, item: Json = {}, requestedD
     numComments: count(item.numComments) ?? count(paper.numComments),
     githubRepo: normaliseRepoUrl(paper.githubRepo),
     githubStars: count(paper.githubStars),
-    projectPage: safeWebUrl(paper.projectPage),
+    projectPage: asWrittenWebUrl(paper.projectPage),
     aiSummary: cleanLine(paper.ai_summary, 2_000),
     aiKeywords: normaliseKeywords(paper.ai_keywords),
     organization: normaliseOrganization(paper.organization) ?? normaliseOrganization(item.organization),

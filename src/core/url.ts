@@ -18,6 +18,22 @@ export function safeWebUrl(value: unknown, options: { httpsOnly?: boolean } = {}
   return url.href;
 }
 
+/**
+ * `safeWebUrl` for text that a URL parser leaves as written, up to the case of its scheme and host and
+ * the `/` after a bare host. A parser resolves `..` and `%2e` segments, reads `\` as `/`, drops default
+ * ports and maps look-alike hosts, so the link the paper's text shows and the one a click or git
+ * reaches could differ: such links (never real ones) are dropped. For the links that can be cloned.
+ */
+export function asWrittenWebUrl(value: unknown): string | undefined {
+  const href = safeWebUrl(value);
+  if (href === undefined || typeof value !== 'string') {
+    return undefined;
+  }
+  const lower = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  const text = lower(value.trim());
+  return lower(href) === text || lower(href) === `${text}/` ? href : undefined;
+}
+
 /** Accepts a repository as a full URL or as GitHub's `owner/repo` shorthand. */
 export function normaliseRepoUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') {
@@ -27,8 +43,7 @@ export function normaliseRepoUrl(value: unknown): string | undefined {
   if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.startsWith('.')) {
     return `https://github.com/${text}`;
   }
-  const url = safeWebUrl(text);
-  return url?.replace(/\/+$/, '');
+  return asWrittenWebUrl(text)?.replace(/\/+$/, '');
 }
 
 /** Hugging Face sometimes gives avatars as site-relative paths (`/avatars/….svg`). */

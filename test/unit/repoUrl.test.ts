@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cloneCandidates } from '../../src/core/clone/candidates';
 import { checkRepoUrl, gitCloneArgs, overallProgress, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { normaliseDailyItem } from '../../src/core/normalise';
 
 describe('repository URL policy', () => {
   const accepted: [string, string, string, string?][] = [
@@ -170,6 +171,40 @@ describe('clone candidates of a paper', () => {
     assert.equal(refused.targets.length, 0);
     assert.match(refused.refused?.reason ?? '', /not a known code host/);
     assert.equal(cloneCandidates({}).targets.length, 0);
+  });
+});
+
+describe('repository links from the feed to the policy', () => {
+  /** A paper read from a daily_papers item, as the feed delivers it. */
+  function fromFeed(githubRepo?: string, projectPage?: string): Parameters<typeof cloneCandidates>[0] {
+    const paper = normaliseDailyItem({
+      paper: {
+        id: '2501.00001', title: 'T', authors: [{ name: 'A', hidden: false }], submittedOnDailyAt: '2025-01-02T00:00:00.000Z',
+        ...(githubRepo !== undefined ? { githubRepo } : {}), ...(projectPage !== undefined ? { projectPage } : {}),
+      },
+    });
+    assert.ok(paper);
+    return paper;
+  }
+
+  // Reading the feed must not normalise these into an acceptable repository before the policy sees them.
+  const hostile = [
+    'https://github.com/x/../a/b', 'https://github.com/./a/b', 'https://github.com/x/%2e%2e/a/b', 'https://github.com/x/.%2E/a/b',
+    'https://github.com\\a\\b', 'https://github.com/x\\..\\a/b', 'https://github.com//a/b', 'https://github.com/a//b',
+    'https://github.com/a%2fb/c', 'https://ｇithub.com/a/b', 'https://github\u3002com/a/b', 'https://github.com:443/a/b',
+    'https://\u212Aernel.org/a/b', 'http://127.1/a.git', 'https://github.com/a/b/tree/../../x/y',
+  ];
+  for (const url of hostile) {
+    it(`never offers ${JSON.stringify(url)} to clone, as the code repository or the project page`, () => {
+      assert.deepEqual(cloneCandidates(fromFeed(url)).targets, []);
+      assert.deepEqual(cloneCandidates(fromFeed(undefined, url)).targets, []);
+    });
+  }
+
+  it('still offers the links the real feed has', () => {
+    const paper = fromFeed('https://github.com/Alibaba-NLP/DeepResearch//', 'https://huggingface.co/spaces/Org/Demo');
+    assert.deepEqual(cloneCandidates(paper).targets.map((target) => target.url), ['https://github.com/Alibaba-NLP/DeepResearch.git', 'https://huggingface.co/spaces/Org/Demo']);
+    assert.equal(fromFeed(undefined, 'https://Example.org').projectPage, 'https://example.org/', 'a plain site link is kept');
   });
 });
 
