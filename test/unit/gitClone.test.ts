@@ -4,14 +4,24 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gitEnvironment } from '../../src/core/clone/gitEnv';
 import { classifyCloneFailure, freeFolderName } from '../../src/core/clone/gitErrors';
 import { checkRepoUrl, gitCloneArgs, parseGitProgress } from '../../src/core/clone/repoUrl';
 import { GitServer } from '../support/gitServer';
 
-/** Runs git without blocking the event loop (the git server runs in this process). */
-function runGit(args: string[]): Promise<{ code: number; stderr: string }> {
+/**
+ * A user whose git speaks German where git's translations are installed: gettext reads LANGUAGE
+ * first, under any locale but C (C.UTF-8 is built into glibc; de_DE.UTF-8 often is not installed).
+ */
+const GERMAN = { ...process.env, LANGUAGE: 'de', LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined };
+
+/**
+ * Runs git as the extension does, in `gitEnvironment` of the user's environment, without blocking the
+ * event loop (the git server runs in this process).
+ */
+function runGit(args: string[], userEnv: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('git', args, { timeout: 30_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, _stdout, stderr) => {
+    execFile('git', args, { timeout: 30_000, env: gitEnvironment(userEnv) }, (error, _stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) || 1 : 0, stderr });
     });
   });
@@ -62,6 +72,16 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
     assert.equal(classifyCloneFailure(result.stderr).kind, 'notFound');
   });
 
+  it('classifies git\'s errors whatever the user\'s locale: git speaks English', async () => {
+    const check = checkRepoUrl(`${server.url}/missing.git`);
+    assert.ok(check.ok);
+    const missing = await runGit(gitCloneArgs(check.target, join(work, 'missing'), { shallow: true, submodules: false }), GERMAN);
+    assert.match(missing.stderr, /^Cloning into /m);
+    assert.equal(classifyCloneFailure(missing.stderr).kind, 'notFound', missing.stderr);
+    const unreachable = await runGit(gitCloneArgs({ url: 'http://127.0.0.1:9/none.git', display: 'none', name: 'none' }, join(work, 'none'), { shallow: true, submodules: false }), GERMAN);
+    assert.equal(classifyCloneFailure(unreachable.stderr).kind, 'network', unreachable.stderr);
+  });
+
   it('says the network is the problem when nothing listens, and refuses a non-empty destination', async () => {
     const unreachable = await runGit(gitCloneArgs({ url: 'http://127.0.0.1:9/none.git', display: 'none', name: 'none' }, join(work, 'none'), { shallow: true, submodules: false }));
     assert.equal(classifyCloneFailure(unreachable.stderr).kind, 'network', unreachable.stderr);
@@ -72,6 +92,18 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
     assert.equal((await runGit(gitCloneArgs(check.target, destination, { shallow: true, submodules: false }))).code, 0);
     const again = await runGit(gitCloneArgs(check.target, destination, { shallow: true, submodules: false }));
     assert.equal(classifyCloneFailure(again.stderr).kind, 'exists');
+  });
+});
+
+describe('git\'s environment', () => {
+  it('fixes the locale to C and never prompts, keeping the rest of the user\'s environment', () => {
+    const user = { PATH: '/usr/bin', HOME: '/home/u', LANG: 'de_DE.UTF-8', LANGUAGE: 'de:en', LC_MESSAGES: 'de_DE.UTF-8', lc_all: 'de_DE.UTF-8', GIT_TERMINAL_PROMPT: '1', EMPTY: undefined };
+    const env = gitEnvironment(user);
+    assert.deepEqual(env, {
+      PATH: '/usr/bin', HOME: '/home/u', LC_MESSAGES: 'de_DE.UTF-8',
+      LC_ALL: 'C', LANG: 'C', LANGUAGE: '', GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never',
+    });
+    assert.equal(user.LANG, 'de_DE.UTF-8', 'the user\'s environment is left as it is');
   });
 });
 

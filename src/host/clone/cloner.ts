@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { gitEnvironment } from '../../core/clone/gitEnv';
 import { type CloneFailure, classifyCloneFailure } from '../../core/clone/gitErrors';
 import { type CloneOptions, type CloneTarget, gitCloneArgs, overallProgress, parseGitProgress } from '../../core/clone/repoUrl';
 import { Disposable } from '../disposable';
@@ -97,8 +98,8 @@ export class Cloner extends Disposable {
     try {
       child = spawn(git, args, {
         stdio: ['ignore', 'ignore', 'pipe'],
-        // Never wait for a password: a private or missing repository fails at once.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never' },
+        // English messages (they are classified by their text) and never a password prompt.
+        env: gitEnvironment(process.env),
         // Its own process group, so that cancelling ends git's helpers (remote-https, index-pack) too.
         detached: process.platform !== 'win32',
         windowsHide: true,
