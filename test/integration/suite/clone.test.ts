@@ -12,6 +12,16 @@ import { closeAllEditors, paperFeed, waitFor, webviewTabs } from '../helpers';
 
 const fakeHf = process.env.PAPER_FEED_FAKE_HF as string;
 
+/**
+ * Paths on the loopback git server that a URL parser turns into `/lured-model.git`: dot segments,
+ * encoded dots, backslashes, empty segments, and an encoded slash. (At most ten: their ids are
+ * 2401.09020–29.)
+ */
+const NORMALISED_AWAY = [
+  '/x/../lured-model.git', '/./lured-model.git', '/x/%2e%2E/lured-model.git', '/x/.%2e/lured-model.git',
+  '\\lured-model.git', '/x\\..\\lured-model.git', '//lured-model.git', '/x/..//lured-model.git', '/x%2f..%2flured-model.git',
+];
+
 /** A feed item of the daily_papers shape, with the repository the test wants. */
 function item(id: string, title: string, githubRepo: string | undefined, projectPage?: string): unknown {
   const paper = {
@@ -49,6 +59,7 @@ describe('clone a paper\'s repository', function () {
   let parent: string;
   let recorder: string;
   let recorded: string;
+  let recordedEnv: string;
   const shown: { folder: string; message: string }[] = [];
   let existingAnswer: 'open' | 'rename' | undefined;
   let askedExisting: string[] = [];
@@ -59,12 +70,14 @@ describe('clone a paper\'s repository', function () {
     git = await GitServer.start();
     tinyUrl = git.createRepo('tiny-model', { 'train.py': 'print("training")\n' });
     git.createRepo('big-model', {}, { bulkFiles: 200, slowMs: 150 });
+    git.createRepo('lured-model'); // what the URLs that a parser would normalise lead to
     parent = mkdtempSync(join(tmpdir(), 'paper-feed-clones-'));
     // A stand-in for git that records every call and then runs the real git.
     const tools = mkdtempSync(join(tmpdir(), 'paper-feed-git-recorder-'));
     recorder = join(tools, 'git');
     recorded = join(tools, 'calls.log');
-    writeFileSync(recorder, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${recorded}'\nexec git "$@"\n`);
+    recordedEnv = join(tools, 'env.log');
+    writeFileSync(recorder, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${recorded}'\nprintf 'LC_ALL=%s LANG=%s LANGUAGE=%s\\n' "$LC_ALL" "$LANG" "$LANGUAGE" >> '${recordedEnv}'\nexec git "$@"\n`);
     chmodSync(recorder, 0o755);
     await addPapers([
       item('2401.09001', 'Tiny Model: a repository served on loopback', tinyUrl),
@@ -76,6 +89,9 @@ describe('clone a paper\'s repository', function () {
       item('2401.09013', 'Hostile: credentials in the URL', 'https://user:token@github.com/team/tool'),
       item('2401.09014', 'Hostile: a git transport', 'ext::sh -c touch% /tmp/pwned'),
       item('2401.09015', 'Hostile: a site page as the project page', undefined, 'https://huggingface.co/papers/2401.09015'),
+      // Each of these is lured-model once a URL parser has normalised it; none is a real repository link.
+      ...NORMALISED_AWAY.map((path, index) => item(`2401.0902${index}`, `Hostile: ${path}`, `${git.url}${path}`)),
+      item('2401.09030', 'Hostile: dot segments in the project page', undefined, `${git.url}/x/../lured-model.git`),
     ]);
     await vscode.workspace.getConfiguration('paperFeed.clone').update('directory', parent, vscode.ConfigurationTarget.Global);
     testing.clonePrompts.afterClone = (folder, message) => {
@@ -92,6 +108,7 @@ describe('clone a paper\'s repository', function () {
     askedExisting = [];
     existingAnswer = undefined;
     rmSync(recorded, { force: true });
+    rmSync(recordedEnv, { force: true });
   });
 
   after(async () => {
@@ -161,9 +178,12 @@ describe('clone a paper\'s repository', function () {
   });
 
   it('a hostile repository URL in a paper never reaches git', async () => {
+    const api = await paperFeed();
     await vscode.workspace.getConfiguration('git').update('path', recorder, vscode.ConfigurationTarget.Global);
-    for (const id of ['2401.09010', '2401.09011', '2401.09012', '2401.09013', '2401.09014', '2401.09015']) {
+    const normalisedAway = NORMALISED_AWAY.map((_path, index) => `2401.0902${index}`);
+    for (const id of ['2401.09010', '2401.09011', '2401.09012', '2401.09013', '2401.09014', '2401.09015', ...normalisedAway, '2401.09030']) {
       assert.equal(await vscode.commands.executeCommand('paperFeed.cloneRepository', id), undefined, id);
+      assert.ok(api.getPaper(id), `${id} was read from the feed: the clone was refused, not the paper missing`);
     }
     assert.equal(existsSync(recorded), false, existsSync(recorded) ? readFileSync(recorded, 'utf8') : '');
     assert.deepEqual(readdirSync(parent).sort(), ['tiny-model', 'tiny-model-2']);
@@ -175,6 +195,35 @@ describe('clone a paper\'s repository', function () {
     assert.equal(calls.length, 1);
     assert.match(calls[0] ?? '', /^-c protocol\.allow=never -c protocol\.https\.allow=always -c protocol\.http\.allow=always clone --progress --depth 1 --no-recurse-submodules -- http:\/\/127\.0\.0\.1:\d+\/tiny-model\.git /);
     await vscode.workspace.getConfiguration('git').update('path', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('runs git in English whatever the locale the editor runs in, so that its errors are named', async () => {
+    const { testing } = await paperFeed();
+    await vscode.workspace.getConfiguration('git').update('path', recorder, vscode.ConfigurationTarget.Global);
+    const names = ['LANGUAGE', 'LANG', 'LC_ALL', 'LC_MESSAGES'] as const;
+    const saved = names.map((name) => [name, process.env[name]] as const);
+    // A German user, as far as git can tell (where its translations are installed): gettext reads
+    // LANGUAGE first under any locale but C.
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+    Object.assign(process.env, { LANGUAGE: 'de', LANG: 'C.UTF-8' });
+    let outcome: Awaited<ReturnType<typeof testing.cloner.clone>>;
+    try {
+      outcome = await testing.cloner.clone(
+        { url: `${git.url}/missing-model.git`, display: 'missing-model', name: 'missing-model' }, join(parent, 'missing-model'), { shallow: true, submodules: false },
+      );
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) {
+          delete process.env[name];
+        } else {
+          process.env[name] = value;
+        }
+      }
+      await vscode.workspace.getConfiguration('git').update('path', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(outcome.status === 'failed' ? outcome.failure.kind : outcome.status, 'notFound', JSON.stringify(outcome));
+    assert.deepEqual(readFileSync(recordedEnv, 'utf8').trim().split('\n'), ['LC_ALL=C LANG=C LANGUAGE=']);
   });
 
   it('in an untrusted workspace explains why, and runs no git', async () => {
