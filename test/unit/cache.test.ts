@@ -162,10 +162,13 @@ describe('FileLock', () => {
 
   it('takes over a lock whose holder died', async () => {
     const path = join(dir, 'l');
-    writeFileSync(path, JSON.stringify({ pid: 1, at: new Date(Date.now() - 120_000).toISOString() }));
-    assert.equal(await new FileLock(path, { staleMs: 60_000, waitMs: 0 }).tryAcquire(), true);
-    writeFileSync(path, 'half-writ');
     const old = (Date.now() - 120_000) / 1_000;
+    writeFileSync(path, JSON.stringify({ pid: 1, token: 'dead', at: new Date(Date.now() - 120_000).toISOString() }));
+    utimesSync(path, old, old); // its holder stopped touching it two minutes ago
+    const first = new FileLock(path, { staleMs: 60_000, waitMs: 0 });
+    assert.equal(await first.tryAcquire(), true);
+    await first.release();
+    writeFileSync(path, 'half-writ');
     utimesSync(path, old, old);
     const lock = new FileLock(path, { staleMs: 60_000, waitMs: 0 });
     assert.equal(await lock.tryAcquire(), true);

@@ -1,8 +1,19 @@
 /**
- * A lock file shared by every VS Code window on the machine: created with O_EXCL, holding who took it
- * and when; a lock older than `staleMs` (its holder crashed) is taken over.
+ * A lock file shared by every VS Code window on the machine: created with O_EXCL, holding a token
+ * unique to its holder. The holder touches the file every `staleMs / 3` while it holds the lock, so a
+ * lock whose file has not been touched for `staleMs` belongs to a holder that crashed, and is taken over.
+ *
+ * Taking over is single-winner: a stale lock is removed only by the one contender that created the
+ * claim file named after that very lock (`<lock>.takeover-<token>.<n>`, O_EXCL), and only after it has
+ * re-read the lock and found the same token, still stale. Two contenders that both judged the lock
+ * stale race for the claim, not for the lock; the loser never touches a lock it did not judge. A claim
+ * whose own contender crashed goes stale too, and the next contender claims at level n + 1.
+ *
+ * Limits: a holder whose event loop stops for longer than `staleMs` loses its lock (it notices at
+ * its next heartbeat: `isHeld` turns false); mtimes must be comparable with the local clock.
  */
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, rm, utimes } from 'node:fs/promises';
 
 export interface LockOptions {
   readonly staleMs: number;
@@ -11,29 +22,38 @@ export interface LockOptions {
   readonly pollMs?: number;
 }
 
+/** What a lock file says and how fresh it is; undefined when there is none. */
+interface Snapshot {
+  /** The holder's token, or for a file that is not ours to read (half-written, foreign), its inode and mtime. */
+  readonly identity: string;
+  readonly stale: boolean;
+}
+
+/** Claims per stale lock before giving up (each further level needs the one before to have gone stale). */
+const MAX_CLAIM_LEVELS = 8;
+
 export class FileLock {
   private held = false;
+  private token = '';
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(readonly path: string, private readonly options: LockOptions) {}
 
+  /** Whether this instance holds the lock (false once it was released, or lost to a takeover). */
+  get isHeld(): boolean {
+    return this.held;
+  }
+
   /** Takes the lock now, or returns false when someone else holds a fresh one. */
   async tryAcquire(): Promise<boolean> {
-    try {
-      const handle = await open(this.path, 'wx');
-      await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
-      await handle.close();
-      this.held = true;
+    if (await this.create()) {
       return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw error;
-      }
     }
-    if (await this.isStale()) {
-      await rm(this.path, { force: true });
-      return this.tryAcquire();
+    const seen = await this.snapshot();
+    if (!seen) {
+      return this.create(); // released meanwhile
     }
-    return false;
+    return seen.stale ? this.takeOver(seen.identity) : false;
   }
 
   /** Waits up to `waitMs` for the lock; returns whether it was taken. */
@@ -46,54 +66,162 @@ export class FileLock {
       if (Date.now() >= deadline) {
         return false;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 100));
+      await delay(this.options.pollMs ?? 100);
     }
   }
 
-  /** Waits until nobody holds the lock (or it went stale); returns false on timeout. */
-  async waitUntilFree(timeoutMs: number): Promise<boolean> {
+  /** Waits until nobody holds the lock (or it went stale); returns false on timeout or abort. */
+  async waitUntilFree(timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!(await this.exists()) || (await this.isStale())) {
+    while (Date.now() < deadline && !signal?.aborted) {
+      const seen = await this.snapshot();
+      if (!seen || seen.stale) {
         return true;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 100));
+      await delay(this.options.pollMs ?? 100);
     }
     return false;
   }
 
+  /** Releases the lock, removing the file only while it still carries this holder's token. */
   async release(): Promise<void> {
-    if (this.held) {
-      this.held = false;
+    this.stopHeartbeat();
+    if (!this.held) {
+      return;
+    }
+    this.held = false;
+    if ((await this.snapshot())?.identity === this.token) {
       await rm(this.path, { force: true });
     }
   }
 
   async isHeldElsewhere(): Promise<boolean> {
-    return !this.held && (await this.exists()) && !(await this.isStale());
-  }
-
-  private async exists(): Promise<boolean> {
-    try {
-      await stat(this.path);
-      return true;
-    } catch {
+    if (this.held) {
       return false;
     }
+    const seen = await this.snapshot();
+    return seen !== undefined && !seen.stale;
   }
 
-  private async isStale(): Promise<boolean> {
+  /** Creates the lock file if there is none (O_EXCL); false when it exists. */
+  private async create(): Promise<boolean> {
+    const token = randomBytes(12).toString('hex');
+    let handle;
     try {
-      const text = await readFile(this.path, 'utf8');
-      const at = Date.parse((JSON.parse(text) as { at?: string }).at ?? '');
-      return Number.isNaN(at) || Date.now() - at > this.options.staleMs;
+      handle = await open(this.path, 'wx');
     } catch (error) {
-      // Gone in the meantime, or half-written by its holder: judge by the file's age instead.
-      try {
-        return Date.now() - (await stat(this.path)).mtimeMs > this.options.staleMs;
-      } catch {
-        return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        return false;
       }
+      throw error;
+    }
+    try {
+      await handle.writeFile(JSON.stringify({ pid: process.pid, token, at: new Date().toISOString() }));
+    } finally {
+      await handle.close();
+    }
+    this.token = token;
+    this.held = true;
+    this.startHeartbeat();
+    return true;
+  }
+
+  /** Removes the stale lock `identity` and takes its place, unless another contender is doing so. */
+  private async takeOver(identity: string): Promise<boolean> {
+    const claims: string[] = [];
+    try {
+      for (let level = 0; ; level++) {
+        if (level === MAX_CLAIM_LEVELS) {
+          return false;
+        }
+        const claim = `${this.path}.takeover-${identity.replace(/[^\w.-]/g, '_')}.${level}`;
+        claims.push(claim);
+        try {
+          await (await open(claim, 'wx')).close();
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+            throw error;
+          }
+        }
+        // Someone else claimed this lock: let them, unless they crashed while at it.
+        if (!(await this.snapshot(claim))?.stale) {
+          claims.pop(); // theirs, and alive
+          return false;
+        }
+      }
+      // The claim is ours alone: the lock may only have changed if it was taken over before we claimed.
+      const now = await this.snapshot();
+      if (!now) {
+        return await this.create();
+      }
+      if (now.identity !== identity || !now.stale) {
+        return false;
+      }
+      await rm(this.path, { force: true });
+      return await this.create();
+    } finally {
+      await Promise.all(claims.map((claim) => rm(claim, { force: true })));
     }
   }
+
+  private startHeartbeat(): void {
+    this.stopHeartbeat();
+    this.heartbeat = setInterval(() => void this.beat(), Math.max(10, Math.floor(this.options.staleMs / 3)));
+    this.heartbeat.unref();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  /** Touches the lock file while it is still ours; notices when it is not any more. */
+  private async beat(): Promise<void> {
+    if (!this.held) {
+      return;
+    }
+    const seen = await this.snapshot().catch(() => undefined);
+    if (!this.held) {
+      return; // released meanwhile
+    }
+    if (seen?.identity !== this.token) {
+      this.held = false;
+      this.stopHeartbeat();
+      return;
+    }
+    const now = new Date();
+    await utimes(this.path, now, now).catch(() => undefined);
+  }
+
+  /** Reads a lock or claim file: its identity and whether it is stale, from one open file. */
+  private async snapshot(path = this.path): Promise<Snapshot | undefined> {
+    let handle;
+    try {
+      handle = await open(path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw error;
+    }
+    try {
+      const stat = await handle.stat();
+      const text = await handle.readFile('utf8');
+      const stale = Date.now() - stat.mtimeMs > this.options.staleMs;
+      let token: unknown;
+      try {
+        token = (JSON.parse(text) as { token?: unknown }).token;
+      } catch {
+        // Being written by its holder (then it is fresh), or left half-written by one that crashed.
+      }
+      return { identity: typeof token === 'string' && token ? token : `inode-${stat.ino}-${Math.floor(stat.mtimeMs)}`, stale };
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,152 @@
+/** The cross-window lock under contention: real files, real timers, other processes. */
+import * as assert from 'node:assert/strict';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import { FileLock } from '../../src/core/cache/lock';
+
+const CONTENDER = join(__dirname, '..', 'support', 'lockContender.ts');
+
+/** A contender in another process (test/support/lockContender.ts), answering one line per request. */
+class Contender {
+  private readonly answers: string[] = [];
+  private readonly waiting: ((line: string) => void)[] = [];
+  private readonly lines: Interface;
+
+  constructor(readonly child: ChildProcessWithoutNullStreams) {
+    this.lines = createInterface({ input: child.stdout });
+    this.lines.on('line', (line) => {
+      const next = this.waiting.shift();
+      if (next) {
+        next(line);
+      } else {
+        this.answers.push(line);
+      }
+    });
+  }
+
+  static start(path: string, staleMs: number): Contender {
+    return new Contender(spawn(process.execPath, ['--import', 'tsx', CONTENDER, path, String(staleMs)], { stdio: 'pipe' }));
+  }
+
+  next(): Promise<string> {
+    const answer = this.answers.shift();
+    return answer !== undefined ? Promise.resolve(answer) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  send(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
+  stop(): void {
+    this.child.stdin.end();
+    this.lines.close();
+  }
+}
+
+function writeStaleLock(path: string, token: string, ageMs: number): void {
+  writeFileSync(path, JSON.stringify({ pid: 999_999, token, at: new Date(Date.now() - ageMs).toISOString() }));
+  const then = (Date.now() - ageMs) / 1_000;
+  utimesSync(path, then, then);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('FileLock under contention', () => {
+  let dir: string;
+  const children: Contender[] = [];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paper-feed-lock-'));
+  });
+  afterEach(() => {
+    children.splice(0).forEach((child) => {
+      child.stop();
+      child.child.kill();
+    });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets exactly one of many contenders take over a stale lock: 20 in this process and 4 in others, five rounds', async function () {
+    this.timeout(60_000);
+    const path = join(dir, 'l');
+    for (let index = 0; index < 4; index++) {
+      children.push(Contender.start(path, 60_000));
+    }
+    assert.deepEqual(await Promise.all(children.map((child) => child.next())), ['ready', 'ready', 'ready', 'ready']);
+    for (let round = 0; round < 5; round++) {
+      writeStaleLock(path, `crashed-${round}`, 120_000);
+      const locks = Array.from({ length: 20 }, () => new FileLock(path, { staleMs: 60_000, waitMs: 0 }));
+      children.forEach((child) => child.send('try'));
+      const [here, there] = await Promise.all([
+        Promise.all(locks.map((lock) => lock.tryAcquire())),
+        Promise.all(children.map((child) => child.next())),
+      ]);
+      const winners = here.filter(Boolean).length + there.filter((answer) => answer === 'won').length;
+      assert.equal(winners, 1, `round ${round}: ${winners} contenders think they hold the lock (here ${JSON.stringify(here)}, there ${JSON.stringify(there)})`);
+      const holder = locks.find((lock) => lock.isHeld);
+      await holder?.release();
+      if (!holder) {
+        // A child holds it until it ends: end that one, and make the lock stale again for the next round.
+        const index = there.indexOf('won');
+        children[index]?.stop();
+        children.splice(index, 1, Contender.start(path, 60_000));
+        assert.equal(await children[index]?.next(), 'ready');
+      }
+    }
+  });
+
+  it('keeps the lock of a holder that runs longer than staleMs: nobody takes it over', async function () {
+    this.timeout(20_000);
+    const path = join(dir, 'l');
+    const holder = new FileLock(path, { staleMs: 600, waitMs: 0 });
+    const other = new FileLock(path, { staleMs: 600, waitMs: 0 });
+    assert.equal(await holder.tryAcquire(), true);
+    const until = Date.now() + 2_400; // four times staleMs
+    while (Date.now() < until) {
+      assert.equal(await other.tryAcquire(), false, 'the holder is alive and keeps its lock fresh');
+      await sleep(50);
+    }
+    assert.equal(holder.isHeld, true);
+    await holder.release();
+    assert.equal(await other.tryAcquire(), true);
+    await other.release();
+  });
+
+  it('a holder in another process keeps its lock past staleMs while alive, and loses it staleMs after it crashed', async function () {
+    this.timeout(30_000);
+    const path = join(dir, 'l');
+    const staleMs = 600;
+    const child = Contender.start(path, staleMs);
+    children.push(child);
+    assert.equal(await child.next(), 'ready');
+    child.send('try');
+    assert.equal(await child.next(), 'won');
+    const other = new FileLock(path, { staleMs, waitMs: 0 });
+    const until = Date.now() + 4 * staleMs;
+    while (Date.now() < until) {
+      assert.equal(await other.tryAcquire(), false, 'alive: not taken over');
+      await sleep(50);
+    }
+    child.child.kill('SIGKILL');
+    await new Promise((resolve) => child.child.once('exit', resolve));
+    const killed = Date.now();
+    assert.equal(await other.tryAcquire(), false, 'not at once: its last heartbeat is recent');
+    const waiting = new FileLock(path, { staleMs, waitMs: 10 * staleMs, pollMs: 20 });
+    assert.equal(await waiting.acquire(), true, 'taken over once stale');
+    const after = Date.now() - killed;
+    assert.ok(after >= staleMs / 2, `taken over ${after} ms after the crash, before the lock went stale`);
+    await waiting.release();
+  });
+
+  it('releases only its own lock, not one that replaced it', async () => {
+    const path = join(dir, 'l');
+    const lock = new FileLock(path, { staleMs: 60_000, waitMs: 0 });
+    assert.equal(await lock.tryAcquire(), true);
+    writeFileSync(path, JSON.stringify({ pid: 1, token: 'someone-else', at: new Date().toISOString() }));
+    await lock.release();
+    assert.ok(existsSync(path), 'the other holder keeps its lock file');
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).token, 'someone-else');
+  });
+});
