@@ -3,11 +3,12 @@
  * written by every VS Code window on the machine. Changes are applied to what is on disk at the
  * moment of writing (under a lock), so two windows saving at once both keep their papers.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FileLock } from './cache/lock';
 import { isObject } from './json';
 import type { Paper } from './model';
+import { writeFileAtomic } from './storage/atomicWrite';
 import { parseStoredPaper } from './stored';
 
 export const SAVED_FORMAT = 'paper-feed.saved';
@@ -111,9 +112,7 @@ export class SavedFile {
     }
     try {
       const entries = applySavedChange(await this.read(), change);
-      const temp = `${this.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-      await writeFile(temp, serializeSaved(entries));
-      await rename(temp, this.path);
+      await writeFileAtomic(this.path, serializeSaved(entries));
       return entries;
     } finally {
       await this.lock.release();

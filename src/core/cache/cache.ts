@@ -6,9 +6,10 @@
  * Writes are atomic (temp file + rename) and merge with what other windows wrote meanwhile, under a
  * lock. A damaged or newer-schema file is set aside (renamed) and never breaks loading.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { paperDate, type Paper } from '../model';
+import { writeFileAtomic } from '../storage/atomicWrite';
 import { parseStoredPaper } from '../stored';
 import { FileLock } from './lock';
 
@@ -243,10 +244,7 @@ export class PaperCache {
   }
 
   private async writeJson(name: string, value: unknown): Promise<void> {
-    const path = join(this.dir, name);
-    const temp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    await writeFile(temp, JSON.stringify(value));
-    await rename(temp, path);
+    await writeFileAtomic(join(this.dir, name), JSON.stringify(value));
   }
 }
 

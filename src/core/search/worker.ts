@@ -2,11 +2,12 @@
  * The search worker (dist/searchWorker.js): loads the persisted index, or builds it from the paper
  * cache, answers queries, and indexes new papers as they arrive, all off the host's thread.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { PaperCache } from '../cache/cache';
 import type { Paper } from '../model';
+import { writeFileAtomic } from '../storage/atomicWrite';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, topicLabel } from '../topics/classify';
 import { SearchIndex } from './index';
 import { toIndexInput } from './papers';
@@ -61,9 +62,7 @@ async function persist(): Promise<void> {
   }
   const bytes = index.serialize();
   await mkdir(dirname(init.indexPath), { recursive: true });
-  const temp = `${init.indexPath}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  await writeFile(temp, bytes);
-  await rename(temp, init.indexPath);
+  await writeFileAtomic(init.indexPath, bytes);
 }
 
 async function readCache(): Promise<Paper[]> {
