@@ -153,4 +153,28 @@ parentPort.on('message', (message) => {
     assert.equal((await client.search('vision', 5)).by, 'scan', 'later queries scan too');
     await client.dispose();
   });
+
+  for (const [how, death] of [['throws', "throw new Error('cannot read the index')"], ['exits', 'process.exit(3)']] as const) {
+    it(`settles ready, with a clear error, when its worker ${how} before it is ready; search answers by scan`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'paper-feed-worker-'));
+      const workerPath = join(dir, 'dying-worker.js');
+      writeFileSync(workerPath, `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (message) => {
+  if (message.type === 'init') ${death};
+});`);
+      const papers: Paper[] = [{ id: '2508.10104', title: 'DINOv3', authors: [{ name: 'Oriane Siméoni' }], abstract: 'A vision foundation model.' }];
+      const client = new SearchClient({ workerPath, indexPath: join(dir, 'none.bin'), cacheDir: dir, papers: () => papers });
+      client.start();
+      const settled = await Promise.race([
+        client.ready.then(() => 'resolved', (error: Error) => error.message),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still pending after 5 s'), 5_000)),
+      ]);
+      assert.match(settled, how === 'throws'
+        ? /^The search worker failed: cannot read the index before its index was ready; searching by scan\.$/
+        : /^The search worker stopped \(exit 3\) before its index was ready; searching by scan\.$/);
+      const answer = await client.search('dinov3', 5);
+      assert.deepEqual({ by: answer.by, ids: answer.hits.map((hit) => hit.id) }, { by: 'scan', ids: ['2508.10104'] });
+      await client.dispose();
+    });
+  }
 });

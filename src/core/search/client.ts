@@ -34,16 +34,23 @@ export class SearchClient {
   private readonly waiting = new Map<number, { readonly resolve: (hits: readonly SearchHit[]) => void; readonly query: string; readonly limit: number }>();
   private isReady = false;
   private resolveReady!: () => void;
-  /** Settles when the index answers queries. */
-  readonly ready = new Promise<void>((resolve) => {
+  private rejectReady!: (error: Error) => void;
+  /**
+   * Resolves when the index answers queries; rejects if the worker dies or is disposed before that
+   * (search then goes on answering by scan).
+   */
+  readonly ready = new Promise<void>((resolve, reject) => {
     this.resolveReady = resolve;
+    this.rejectReady = reject;
   });
   private scan: { readonly count: number; readonly scan: LinearScan } | undefined;
   /** How long the index took to load or build in the worker, once ready. */
   loadMs: number | undefined;
   indexSize = 0;
 
-  constructor(private readonly options: SearchClientOptions) {}
+  constructor(private readonly options: SearchClientOptions) {
+    this.ready.catch(() => undefined); // nobody need wait for it: then its failure is no unhandled rejection
+  }
 
   start(): void {
     if (this.worker) {
@@ -88,6 +95,7 @@ export class SearchClient {
     this.worker = undefined; // a deliberate end, not a loss
     this.waiting.forEach(({ resolve }) => resolve([]));
     this.waiting.clear();
+    this.rejectReady(new Error('Search was stopped before its index was ready.'));
     await worker?.terminate();
   }
 
@@ -99,6 +107,8 @@ export class SearchClient {
     this.worker = undefined;
     this.isReady = false;
     this.options.log?.('warn', `Search worker ${what}; searching by scan.`);
+    // Once resolved this does nothing; before, it tells whoever waits that the index will not come.
+    this.rejectReady(new Error(`The search worker ${what} before its index was ready; searching by scan.`));
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     waiting.forEach(({ resolve, query, limit }) => resolve(this.scanSearch(query, limit)));
