@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SearchClient } from '../../src/core/search/client';
 import { type IndexInput, SearchIndex } from '../../src/core/search/index';
-import { LinearScan } from '../../src/core/search/papers';
+import { LinearScan, toIndexInput, topicMatcher } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import { deletions, tokenize, withinOneEdit } from '../../src/core/search/text';
 import type { Paper } from '../../src/core/model';
+import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
+import { corpusPapers } from '../support/corpus';
 
 function doc(id: string, title: string, extra: Partial<IndexInput> = {}): IndexInput {
   return { id, title, authors: ['Ada Lovelace'], keywords: [], text: '', upvotes: 0, date: '2026-01-01', hasCode: false, org: '', topic: 'other', ...extra };
@@ -131,6 +133,27 @@ describe('search index', () => {
     const scan = new LinearScan(papers);
     assert.deepEqual(scan.search('robot grasp', 5).map((paper) => paper.id), ['4', '5']);
     assert.equal(scan.search('Attention Si', 5)[0]?.id, '2');
+  });
+});
+
+describe('the scan while the index loads', () => {
+  it('parses filters like the index: the same papers as the index for author, has:code, dates, topic and org', function () {
+    this.timeout(30_000);
+    // A quarter of the real corpus, and every paper by LeCun.
+    const papers = [...corpusPapers().values()].filter((paper, at) => at % 4 === 0 || paper.authors.some((author) => /lecun/i.test(author.name)));
+    const taxonomy = compileTaxonomy();
+    const index = new SearchIndex();
+    index.add(papers.map((paper) => toIndexInput(paper, classifyPaper(taxonomy, paper).primary)));
+    const scan = new LinearScan(papers, () => taxonomy);
+    for (const query of [
+      'author:lecun', 'author:"yann lecun"', 'has:code', 'after:2025-06-01 before:2025-06-30', 'topic:vision after:2026-01-01',
+      'topic:robot has:code', 'org:meta', 'author:lecun world', 'topic:vision before:2024-12-31 segmentation',
+    ]) {
+      const byIndex = index.search(parseQuery(query), 10_000, topicMatcher(taxonomy)).map((hit) => hit.id).sort();
+      const byScan = scan.search(query, 10_000).map((paper) => paper.id).sort();
+      assert.ok(byIndex.length > 0, `${query}: the index finds papers`);
+      assert.deepEqual(byScan, byIndex, query);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Paper } from '../model';
+import { compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import type { SearchHit } from './index';
 import { LinearScan } from './papers';
 import type { FromWorker, ToWorker } from './protocol';
@@ -44,6 +45,8 @@ export class SearchClient {
     this.rejectReady = reject;
   });
   private scan: { readonly count: number; readonly scan: LinearScan } | undefined;
+  /** The user's topics, for the scan's `topic:` filter (compiled at its first use). */
+  private taxonomy: CompiledTaxonomy | undefined;
   /** How long the index took to load or build in the worker, once ready. */
   loadMs: number | undefined;
   indexSize = 0;
@@ -131,7 +134,7 @@ export class SearchClient {
   private scanSearch(query: string, limit: number): SearchHit[] {
     const papers = this.options.papers();
     if (!this.scan || this.scan.count !== papers.length) {
-      this.scan = { count: papers.length, scan: new LinearScan(papers) };
+      this.scan = { count: papers.length, scan: new LinearScan(papers, () => (this.taxonomy ??= compileTaxonomy(this.options.userTopics))) };
     }
     return this.scan.scan.search(query, limit).map((paper, index) => ({ id: paper.id, score: limit - index }));
   }

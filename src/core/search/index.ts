@@ -12,7 +12,7 @@
  * Papers are added incrementally; the index serializes to a compact versioned binary file.
  */
 import { deletions, STOP_WORDS, tokenize, withinOneEdit } from './text';
-import type { ParsedQuery } from './query';
+import { filterFacts, filterPredicate, type ParsedQuery, type TopicMatcher } from './query';
 
 export const INDEX_FORMAT = 'paper-feed.search-index';
 export const INDEX_VERSION = 2;
@@ -145,10 +145,7 @@ export class SearchIndex {
       }
       const number = this.docs.length;
       const titleWords = tokenize(input.title);
-      this.docs.push({
-        id: input.id, title: titleWords.join(' '), upvotes: input.upvotes, date: input.date, hasCode: input.hasCode,
-        org: tokenize(input.org).join(' '), authors: input.authors.map((name) => tokenize(name).join(' ')).join('|'), topic: input.topic,
-      });
+      this.docs.push({ id: input.id, title: titleWords.join(' '), upvotes: input.upvotes, ...filterFacts(input) });
       this.docIndex.set(input.id, number);
       const fields = new Map<string, number>();
       const mark = (words: readonly string[], field: number): void => {
@@ -517,21 +514,9 @@ export class SearchIndex {
     return scored;
   }
 
-  private filterFor(query: ParsedQuery, topicMatches: (topic: string, filter: string) => boolean): ((doc: number) => boolean) | undefined {
-    const { author, topic, org, after, before, hasCode } = query.filters;
-    if (author === undefined && topic === undefined && org === undefined && after === undefined && before === undefined && hasCode === undefined) {
-      return undefined;
-    }
-    const authorWords = author ? tokenize(author) : [];
-    return (number) => {
-      const doc = this.docs[number] as Doc;
-      return (!hasCode || doc.hasCode)
-        && (after === undefined || (doc.date !== '' && doc.date >= after))
-        && (before === undefined || (doc.date !== '' && doc.date <= before))
-        && (org === undefined || doc.org.includes(org))
-        && (topic === undefined || topicMatches(doc.topic, topic))
-        && (authorWords.length === 0 || doc.authors.split('|').some((name) => authorWords.every((word) => name.includes(word))));
-    };
+  private filterFor(query: ParsedQuery, topicMatches: TopicMatcher): ((doc: number) => boolean) | undefined {
+    const passes = filterPredicate(query.filters, topicMatches);
+    return passes && ((number) => passes(this.docs[number] as Doc));
   }
 
   /** The best `limit` docs by score, ties to more upvotes, then newer, then id; a bounded selection. */

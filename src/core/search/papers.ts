@@ -1,6 +1,8 @@
 import { paperDate, type Paper } from '../model';
+import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, topicLabel } from '../topics/classify';
 import type { IndexInput } from './index';
-import { normalise } from './text';
+import { filterFacts, type FilterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
+import { normalise, tokenize } from './text';
 
 /** What the search index keeps of a paper, with its primary topic. */
 export function toIndexInput(paper: Paper, topic: string): IndexInput {
@@ -18,31 +20,48 @@ export function toIndexInput(paper: Paper, topic: string): IndexInput {
   };
 }
 
+/** Whether a paper's topic matches a `topic:` filter: by id (`vision`) or by label (`computer vision`). */
+export function topicMatcher(taxonomy: CompiledTaxonomy): TopicMatcher {
+  return (topic, filter) => topic.startsWith(filter) || normalise(topicLabel(taxonomy, topic)).includes(filter);
+}
+
 /**
  * The plain linear scan: one pre-lowercased string per paper, and every query word must be a
- * substring of it; matches are ranked by title start, then upvotes. Used while the index loads, and
- * as the baseline the index must beat.
+ * substring of it; matches are ranked by title start, then upvotes. The query is parsed as the index
+ * parses it and its filters (author, topic, org, after, before, has:code) applied the same way, with
+ * topics classified as the worker classifies them. Used while the index loads, and as the baseline
+ * the index must beat.
  */
 export class LinearScan {
   private readonly haystacks: string[];
   private readonly titles: string[];
+  /** Made at the first query with filters; topics only at the first with `topic:`. */
+  private facts: FilterFacts[] | undefined;
+  private classified = false;
 
-  constructor(private readonly papers: readonly Paper[]) {
+  constructor(private readonly papers: readonly Paper[], private readonly taxonomy: () => CompiledTaxonomy = defaultTaxonomy) {
     this.haystacks = papers.map((paper) => normalise([
       paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract,
     ].join('\n')));
-    this.titles = papers.map((paper) => normalise(paper.title));
+    this.titles = papers.map((paper) => tokenize(paper.title).join(' '));
   }
 
   search(text: string, limit: number): Paper[] {
-    const words = normalise(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (words.length === 0) {
+    const query = parseQuery(text);
+    const taxonomy = query.filters.topic !== undefined ? this.taxonomy() : undefined;
+    const passes = filterPredicate(query.filters, taxonomy ? topicMatcher(taxonomy) : () => false);
+    const words = query.words;
+    if (words.length === 0 && !passes) {
       return [];
     }
-    const start = normalise(text).trim();
+    const facts = passes ? this.factsOf(taxonomy) : undefined;
+    const start = query.phrase;
     // The best `limit` so far, best first: no sort of every match.
     const best: { paper: Paper; rank: number }[] = [];
     for (let index = 0; index < this.haystacks.length; index++) {
+      if (passes && !passes((facts as FilterFacts[])[index] as FilterFacts)) {
+        continue;
+      }
       const haystack = this.haystacks[index] as string;
       let all = true;
       for (const word of words) {
@@ -53,7 +72,7 @@ export class LinearScan {
       }
       if (all) {
         const paper = this.papers[index] as Paper;
-        const rank = ((this.titles[index] as string).startsWith(start) ? 1e9 : 0) + (paper.upvotes ?? 0);
+        const rank = (start !== '' && (this.titles[index] as string).startsWith(start) ? 1e9 : 0) + (paper.upvotes ?? 0);
         if (best.length < limit || rank > (best[best.length - 1] as { rank: number }).rank) {
           let at = best.length;
           while (at > 0 && (best[at - 1] as { rank: number }).rank < rank) {
@@ -68,4 +87,19 @@ export class LinearScan {
     }
     return best.map((entry) => entry.paper);
   }
+
+  private factsOf(taxonomy: CompiledTaxonomy | undefined): FilterFacts[] {
+    if (!this.facts || (taxonomy && !this.classified)) {
+      this.facts = this.papers.map((paper) => filterFacts(toIndexInput(paper, taxonomy ? classifyPaper(taxonomy, paper).primary : '')));
+      this.classified = taxonomy !== undefined;
+    }
+    return this.facts;
+  }
+}
+
+let builtIn: CompiledTaxonomy | undefined;
+
+function defaultTaxonomy(): CompiledTaxonomy {
+  builtIn ??= compileTaxonomy();
+  return builtIn;
 }

@@ -50,3 +50,44 @@ export function parseQuery(input: string): ParsedQuery {
 export function hasFilters(filters: QueryFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
 }
+
+/** The facts of a paper that filters look at, in the form the index keeps them. */
+export interface FilterFacts {
+  /** YYYY-MM-DD, or '' when unknown. */
+  readonly date: string;
+  readonly hasCode: boolean;
+  /** Organization words, joined by spaces. */
+  readonly org: string;
+  /** Each author's words joined by spaces, the authors joined by `|`. */
+  readonly authors: string;
+  /** Primary topic id. */
+  readonly topic: string;
+}
+
+/** Whether a topic id matches a `topic:` filter (by id or label). */
+export type TopicMatcher = (topic: string, filter: string) => boolean;
+
+export function filterFacts(input: { readonly date: string; readonly hasCode: boolean; readonly org: string; readonly authors: readonly string[]; readonly topic: string }): FilterFacts {
+  return {
+    date: input.date, hasCode: input.hasCode, org: tokenize(input.org).join(' '),
+    authors: input.authors.map((name) => tokenize(name).join(' ')).join('|'), topic: input.topic,
+  };
+}
+
+/**
+ * The test of a query's filters, or undefined when it has none: one for the index and the scan, so
+ * that `author:lecun` means the same while the index loads as after.
+ */
+export function filterPredicate(filters: QueryFilters, topicMatches: TopicMatcher): ((facts: FilterFacts) => boolean) | undefined {
+  const { author, topic, org, after, before, hasCode } = filters;
+  if (author === undefined && topic === undefined && org === undefined && after === undefined && before === undefined && hasCode === undefined) {
+    return undefined;
+  }
+  const authorWords = author ? tokenize(author) : [];
+  return (facts) => (!hasCode || facts.hasCode)
+    && (after === undefined || (facts.date !== '' && facts.date >= after))
+    && (before === undefined || (facts.date !== '' && facts.date <= before))
+    && (org === undefined || facts.org.includes(org))
+    && (topic === undefined || topicMatches(facts.topic, topic))
+    && (authorWords.length === 0 || facts.authors.split('|').some((name) => authorWords.every((word) => name.includes(word))));
+}

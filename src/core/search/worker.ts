@@ -8,17 +8,17 @@ import { parentPort } from 'node:worker_threads';
 import { PaperCache } from '../cache/cache';
 import type { Paper } from '../model';
 import { writeFileAtomic } from '../storage/atomicWrite';
-import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, topicLabel } from '../topics/classify';
+import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import { SearchIndex } from './index';
-import { toIndexInput } from './papers';
+import { toIndexInput, topicMatcher } from './papers';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
-import { parseQuery } from './query';
-import { normalise } from './text';
+import { parseQuery, type TopicMatcher } from './query';
 
 const port = parentPort;
 let index: SearchIndex | undefined;
 let init: WorkerInit | undefined;
 let taxonomy: CompiledTaxonomy = compileTaxonomy();
+let topicMatches: TopicMatcher = topicMatcher(taxonomy);
 let persistTimer: NodeJS.Timeout | undefined;
 /** Papers the host sent (e.g. the built-in sample): kept even though the cache lacks them. */
 const sentByHost = new Set<string>();
@@ -30,10 +30,6 @@ function send(message: FromWorker): void {
 
 function log(level: 'info' | 'warn', message: string): void {
   send({ type: 'log', level, message });
-}
-
-function topicMatches(topic: string, filter: string): boolean {
-  return topic.startsWith(filter) || normalise(topicLabel(taxonomy, topic)).includes(filter);
 }
 
 /** Adds papers the index lacks or whose facts changed; returns how many were new. */
@@ -77,6 +73,7 @@ async function readCache(): Promise<Paper[]> {
 async function start(message: WorkerInit): Promise<void> {
   init = message;
   taxonomy = compileTaxonomy(message.userTopics);
+  topicMatches = topicMatcher(taxonomy);
   const started = performance.now();
   try {
     index = SearchIndex.deserialize(await readFile(message.indexPath));
