@@ -59,10 +59,12 @@ export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
-  | { readonly type: 'run'; readonly command: PanelCommand }
+  /** `paperId`: the paper the button was drawn for; the host ignores a run for a paper it no longer shows. */
+  | { readonly type: 'run'; readonly command: PanelCommand; readonly paperId: string }
   | { readonly type: 'openLink'; readonly url: string };
 
 const MAX_URL_LENGTH = 2_048;
+const MAX_ID_LENGTH = 200;
 
 function hasExactly(message: Record<string, unknown>, keys: readonly string[]): boolean {
   const present = Object.keys(message);
@@ -79,8 +81,9 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'ready':
       return hasExactly(message, ['type']);
     case 'run':
-      return hasExactly(message, ['type', 'command'])
-        && typeof message.command === 'string' && (PANEL_COMMANDS as readonly string[]).includes(message.command);
+      return hasExactly(message, ['type', 'command', 'paperId'])
+        && typeof message.command === 'string' && (PANEL_COMMANDS as readonly string[]).includes(message.command)
+        && typeof message.paperId === 'string' && message.paperId.length > 0 && message.paperId.length <= MAX_ID_LENGTH;
     case 'openLink':
       return hasExactly(message, ['type', 'url']) && typeof message.url === 'string' && message.url.length <= MAX_URL_LENGTH;
     default:

@@ -41,8 +41,9 @@ function linkButton(label: string, url: string, ariaLabel: string): HTMLButtonEl
   return button(label, ariaLabel, () => vscode.postMessage({ type: 'openLink', url }), 'link');
 }
 
-function run(command: PanelCommand): void {
-  vscode.postMessage({ type: 'run', command });
+/** Runs a command on the paper the button was drawn for (the host checks it still shows that one). */
+function run(command: PanelCommand, paperId: string): void {
+  vscode.postMessage({ type: 'run', command, paperId });
 }
 
 function authorsLine(paper: PaperView): HTMLElement {
@@ -66,18 +67,19 @@ function authorsLine(paper: PaperView): HTMLElement {
 }
 
 /** The toolbar: Clone appears only for a paper with a repository, Open Clone once it is cloned. */
-function renderActions(toolbar: HTMLElement, state: PaperActions): void {
+function renderActions(toolbar: HTMLElement, state: PaperActions, paperId: string): void {
+  const on = (command: PanelCommand) => (): void => run(command, paperId);
   toolbar.replaceChildren(
-    button('Insert citation', 'Insert a citation into the editor', () => run('insertCitation')),
-    button('Copy citation…', 'Copy a citation', () => run('copyCitation')),
+    button('Insert citation', 'Insert a citation into the editor', on('insertCitation')),
+    button('Copy citation…', 'Copy a citation', on('copyCitation')),
     state.saved
-      ? button('Saved ✓', 'Remove from the reading list', () => run('unsavePaper'), 'action saved')
-      : button('Save', 'Save to the reading list', () => run('savePaper')),
-    ...(state.canClone ? [button('Clone repository', 'Clone the code repository into a folder', () => run('cloneRepository'))] : []),
-    ...(state.cloned ? [button('Open clone', 'Open the folder it was cloned into', () => run('openClonedRepository'))] : []),
-    button('Hugging Face', 'Open on Hugging Face', () => run('openOnHuggingFace')),
-    button('arXiv', 'Open the arXiv abstract', () => run('openOnArxiv')),
-    button('PDF', 'Open the PDF', () => run('openPdf')),
+      ? button('Saved ✓', 'Remove from the reading list', on('unsavePaper'), 'action saved')
+      : button('Save', 'Save to the reading list', on('savePaper')),
+    ...(state.canClone ? [button('Clone repository', 'Clone the code repository into a folder', on('cloneRepository'))] : []),
+    ...(state.cloned ? [button('Open clone', 'Open the folder it was cloned into', on('openClonedRepository'))] : []),
+    button('Hugging Face', 'Open on Hugging Face', on('openOnHuggingFace')),
+    button('arXiv', 'Open the arXiv abstract', on('openOnArxiv')),
+    button('PDF', 'Open the PDF', on('openPdf')),
   );
 }
 
@@ -101,7 +103,7 @@ function render(paper: PaperView, state: PaperActions): void {
   const actions = element('div', undefined, 'actions');
   actions.setAttribute('role', 'toolbar');
   actions.setAttribute('aria-label', 'Paper actions');
-  renderActions(actions, state);
+  renderActions(actions, state, paper.id);
   article.append(actions);
 
   const links = element('ul', undefined, 'links');
@@ -187,7 +189,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   } else if (message.type === 'actions') {
     const toolbar = root.querySelector<HTMLElement>('div.actions');
     if (toolbar) {
-      renderActions(toolbar, message.actions);
+      renderActions(toolbar, message.actions, message.paperId);
     }
   } else {
     renderLinked(message.repos);

@@ -4,23 +4,34 @@ import { isHostToWebview, isWebviewToHost } from '../../src/shared/protocol';
 describe('webview protocol', () => {
   it('accepts the known messages from the webview', () => {
     assert.ok(isWebviewToHost({ type: 'ready' }));
-    assert.ok(isWebviewToHost({ type: 'run', command: 'openOnArxiv' }));
-    assert.ok(isWebviewToHost({ type: 'run', command: 'openPdf' }));
-    assert.ok(isWebviewToHost({ type: 'run', command: 'cloneRepository' }));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'openOnArxiv', paperId: '2608.19880' }));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'openPdf', paperId: '2608.19880' }));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'cloneRepository', paperId: '2608.19880' }));
     assert.ok(isWebviewToHost({ type: 'openLink', url: 'https://github.com/a/b' }));
   });
 
   it('rejects unknown types, extra or missing keys, wrong value types and unknown commands', () => {
     const forged: unknown[] = [
       null, 'ready', [], 42, { type: 1 }, { type: 'eval', code: 'alert(1)' }, { type: 'ready', extra: 1 },
-      { type: 'run' }, { type: 'run', command: 'workbench.action.terminal.new' }, { type: 'run', command: 'openPdf', args: ['x'] },
-      { type: 'run', command: ['openPdf'] }, { type: 'openLink' }, { type: 'openLink', url: 42 },
+      { type: 'run' }, { type: 'run', command: 'workbench.action.terminal.new', paperId: '1' }, { type: 'run', command: 'openPdf', paperId: '1', args: ['x'] },
+      { type: 'run', command: ['openPdf'], paperId: '1' }, { type: 'openLink' }, { type: 'openLink', url: 42 },
       { type: 'openLink', url: `https://github.com/${'a'.repeat(3_000)}` }, { type: 'openLink', url: 'https://x', paper: '1' },
       { type: '__proto__' }, JSON.parse('{"type":"ready","__proto__":{"polluted":true}}'),
     ];
     for (const message of forged) {
       assert.equal(isWebviewToHost(message), false, JSON.stringify(message)?.slice(0, 60));
     }
+  });
+
+  it('wants the paper a run is for: a run without it, or with anything but a short non-empty string, is refused', () => {
+    for (const forged of [
+      { type: 'run', command: 'openPdf' }, { type: 'run', command: 'openPdf', paperId: 2608.19880 }, { type: 'run', command: 'openPdf', paperId: '' },
+      { type: 'run', command: 'openPdf', paperId: ['2608.19880'] }, { type: 'run', command: 'openPdf', paperId: null },
+      { type: 'run', command: 'openPdf', paperId: 'x'.repeat(201) },
+    ]) {
+      assert.equal(isWebviewToHost(forged), false, JSON.stringify(forged).slice(0, 80));
+    }
+    assert.ok(isWebviewToHost({ type: 'run', command: 'savePaper', paperId: '2608.19880' }));
   });
 
   it('checks the shape of messages to the webview', () => {

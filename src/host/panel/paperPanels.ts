@@ -195,6 +195,11 @@ export class PaperPanels extends Disposable {
         }
         return;
       case 'run':
+        if (message.paperId !== view.paper.id) {
+          // A click that raced a re-render: it was meant for the paper shown before.
+          this.deps.log.info(`Paper panel: ignored ${message.command} for ${message.paperId}, which it no longer shows (it shows ${view.paper.id}).`);
+          return;
+        }
         await this.deps.runCommand(message.command, view.paper);
         return;
       case 'openLink':

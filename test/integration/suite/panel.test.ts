@@ -74,9 +74,9 @@ describe('paper panel', () => {
     await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
     await testing.panel.receiveFromActive({ type: 'openLink', url: 'https://github.com/google-research/envharness' });
     await testing.panel.receiveFromActive({ type: 'openLink', url: 'https://envharness.com/' });
-    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnArxiv' });
-    await testing.panel.receiveFromActive({ type: 'run', command: 'openPdf' });
-    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnHuggingFace' });
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnArxiv', paperId: ENV_HARNESS });
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openPdf', paperId: ENV_HARNESS });
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnHuggingFace', paperId: ENV_HARNESS });
     assert.deepEqual(opened, [
       'https://github.com/google-research/envharness',
       'https://envharness.com/',
@@ -84,6 +84,20 @@ describe('paper panel', () => {
       `https://arxiv.org/pdf/${ENV_HARNESS}`,
       `https://huggingface.co/papers/${ENV_HARNESS}`,
     ]);
+  });
+
+  it('ignores a button click meant for the paper it showed before (a click racing a re-render)', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
+    const other = testing.feed.cache.all().find((entry) => entry.paper.id !== ENV_HARNESS)?.paper.id as string;
+    await vscode.commands.executeCommand('paperFeed.openPaper', other);
+    assert.equal(testing.panel.paper?.id, other, 'the same panel now shows another paper');
+    assert.equal(webviewTabs('paperFeed.paper').length, 1);
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnArxiv', paperId: ENV_HARNESS });
+    assert.deepEqual(opened, [], 'the click for the paper shown before acts on nothing');
+    await testing.panel.receiveFromActive({ type: 'run', command: 'openOnArxiv', paperId: other });
+    assert.deepEqual(opened, [`https://arxiv.org/abs/${other}`], 'a click for the paper shown acts on it');
   });
 
   it('lists linked Hugging Face repositories, fetched lazily, whose links then open', async () => {
