@@ -2,11 +2,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PaperCache } from '../core/cache/cache';
 import type { Clock } from '../core/clock';
-import { formatDay, isoWeek } from '../core/dates';
+import { formatDay } from '../core/dates';
 import { HfClient, type HtmlReader } from '../core/feed/client';
 import { fetchWindow } from '../core/feed/feed';
 import { FeedError } from '../core/feed/http';
-import { currentFeedDate, resolveWindow, stepWindow, type ResolvedWindow, type WindowId } from '../core/feed/windows';
+import { refreshUnderLock, RefreshRunner } from '../core/feed/refresh';
+import { currentFeedDate, resolveWindow, stepWindow, windowCacheKey, type ResolvedWindow, type WindowId } from '../core/feed/windows';
 import type { Paper } from '../core/model';
 import { parseSampleFeed } from '../core/sample';
 import { Commands } from './commands/ids';
@@ -36,8 +37,8 @@ export class FeedService extends Disposable {
   private config: FeedConfig;
   private windowId: WindowId;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private runningKey: string | undefined;
+  /** One refresh at a time; another window's aborts it, and so does dispose. */
+  private readonly refresher = new RefreshRunner();
   private lastShownError: string | undefined;
   /** Messages shown to the user, newest last (read by the integration tests). */
   readonly shownMessages: string[] = [];
@@ -65,6 +66,7 @@ export class FeedService extends Disposable {
       }
     }));
     this._register({ dispose: () => clearInterval(this.timer) });
+    this._register(this.refresher);
   }
 
   get currentWindow(): WindowId {
@@ -91,6 +93,7 @@ export class FeedService extends Disposable {
    */
   async setWindow(id: WindowId, remember: boolean): Promise<void> {
     this.windowId = id;
+    this.refresher.abortOthers(this.windowKey()); // the window left: its fetch must not land
     if (remember && isRelative(id) && id !== this.config.window) {
       await vscode.workspace.getConfiguration('paperFeed').update('window', id, vscode.ConfigurationTarget.Global);
     }
@@ -127,22 +130,21 @@ export class FeedService extends Disposable {
    * background ones show progress on the view and report a failure only once until it changes.
    */
   refresh(options: { interactive: boolean }): Promise<void> {
-    const key = this.windowKey();
-    if (this.running) {
-      // The same window: share the refresh under way. Another window: fetch it once that one is done.
-      return this.runningKey === key ? this.running : this.running.then(() => this.refresh(options));
-    }
-    this.runningKey = key;
-    const task = options.interactive
-      ? vscode.window.withProgress(
+    // The same window shares the refresh under way; another window aborts it.
+    return this.refresher.run(this.windowKey(), async (signal) => {
+      if (!options.interactive) {
+        await vscode.window.withProgress({ location: { viewId: PAPERS_VIEW_ID } }, () => this.fetch(false, signal));
+        return;
+      }
+      await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Paper Feed: refreshing {0}', this.resolved().label), cancellable: true },
-        (_progress, token) => this.fetch(options.interactive, token),
-      )
-      : vscode.window.withProgress({ location: { viewId: PAPERS_VIEW_ID } }, () => this.fetch(false));
-    this.running = Promise.resolve(task).finally(() => {
-      this.running = undefined;
+        (_progress, token) => {
+          const cancel = new AbortController();
+          const subscription = token.onCancellationRequested(() => cancel.abort());
+          return this.fetch(true, AbortSignal.any([signal, cancel.signal])).finally(() => subscription.dispose());
+        },
+      );
     });
-    return this.running;
   }
 
   async clearCache(): Promise<void> {
@@ -151,42 +153,42 @@ export class FeedService extends Disposable {
     await this.refresh({ interactive: true });
   }
 
-  private async fetch(interactive: boolean, token?: vscode.CancellationToken): Promise<void> {
+  private async fetch(interactive: boolean, signal: AbortSignal): Promise<void> {
     const window = this.resolved();
     const key = this.windowKey();
-    const controller = new AbortController();
-    const subscription = token?.onCancellationRequested(() => controller.abort());
     const started = Date.now();
     try {
-      if (await this.cache.refreshLock.isHeldElsewhere()) {
-        this.deps.log.info('Another window is refreshing; waiting for its result.');
-        await this.cache.refreshLock.waitUntilFree(WAIT_FOR_OTHER_WINDOW_MS);
-        await this.cache.load();
-        const record = this.cache.window(key);
-        if (record && Date.parse(record.fetchedAt) >= started - 1_000) {
-          await this.showCurrent();
-          return;
-        }
+      const outcome = await refreshUnderLock({
+        lock: this.cache.refreshLock,
+        waitForOtherMs: WAIT_FOR_OTHER_WINDOW_MS,
+        onWait: () => this.deps.log.info('Another window is refreshing; waiting for its result.'),
+        fetchedByOther: async () => {
+          await this.cache.load();
+          const record = this.cache.window(key);
+          return record !== undefined && Date.parse(record.fetchedAt) >= started - 1_000;
+        },
+        fetch: async (aborted) => {
+          this.deps.log.info(`Fetching ${window.label} from ${this.config.endpoint}.`);
+          return fetchWindow(await this.createClient(), window, aborted);
+        },
+        land: async (result) => {
+          await this.cache.record(key, result.papers, result.date ? { date: result.date } : {});
+          this.deps.log.info(`Fetched ${result.papers.length} papers for ${window.label} in ${Date.now() - started} ms`
+            + `${result.usedHtml ? ' (some from the HTML pages)' : ''}${result.rejected ? `; ${result.rejected} unusable items skipped` : ''}.`);
+        },
+      }, signal);
+      if (outcome === 'aborted') {
+        this.deps.log.info(`Refresh of ${window.label} stopped.`);
+        return;
       }
-      const locked = await this.cache.refreshLock.tryAcquire();
-      try {
-        const client = await this.createClient();
-        this.deps.log.info(`Fetching ${window.label} from ${this.config.endpoint}.`);
-        const result = await fetchWindow(client, window, controller.signal);
-        await this.cache.record(key, result.papers, result.date ? { date: result.date } : {});
-        this.deps.log.info(`Fetched ${result.papers.length} papers for ${window.label} in ${Date.now() - started} ms`
-          + `${result.usedHtml ? ' (some from the HTML pages)' : ''}${result.rejected ? `; ${result.rejected} unusable items skipped` : ''}.`);
-      } finally {
-        if (locked) {
-          await this.cache.refreshLock.release();
-        }
+      if (outcome === 'fetched') {
+        this.lastShownError = undefined;
       }
-      this.lastShownError = undefined;
       await this.showCurrent();
     } catch (error) {
-      await this.failed(error, interactive);
-    } finally {
-      subscription?.dispose();
+      if (!signal.aborted) {
+        await this.failed(error, interactive);
+      }
     }
   }
 
@@ -271,16 +273,8 @@ export class FeedService extends Disposable {
     return currentFeedDate(this.deps.clock());
   }
 
-  /** Cache key of the current window: relative windows are keyed by the period they stand for. */
   private windowKey(): string {
-    const today = this.today();
-    switch (this.windowId) {
-      case 'today': return `today@${today}`;
-      case 'days': return `days${this.config.days}@${today}`;
-      case 'week': return `week:${isoWeek(today)}`;
-      case 'month': return `month:${today.slice(0, 7)}`;
-      default: return this.windowId;
-    }
+    return windowCacheKey(this.windowId, this.today(), this.config.days);
   }
 
   /** Hugging Face's own search (`/api/papers/search`); the papers found are kept in the cache. */

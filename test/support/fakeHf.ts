@@ -3,7 +3,8 @@
  * the real API's semantics (date/week/month/sort/p/limit/submitter, Link rel="next", 400 for a bad
  * date, [] past the end), the HTML pages in the server's own form, paper and search endpoints, and
  * switchable faults. Control it in-process or over HTTP (`POST /__fault`, `POST /__reset`,
- * `GET /__requests`), which is how tests inside the extension host reach it.
+ * `GET /__requests`), which is how tests inside the extension host reach it. Requests the client
+ * gave up on (connection closed before the answer was complete) are listed in `aborted`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,13 +16,14 @@ import { root, sharedPath } from './paths';
 /** The day the hostile fixture is served on (no real batch exists then). */
 export const HOSTILE_DATE = '2024-01-01';
 
-export type FaultMode = 'delay' | '429' | '500' | 'reset' | 'truncate' | 'invalidJson' | 'wrongType';
+/** `hang`: no answer at all, the request held open until the client gives up on it. */
+export type FaultMode = 'delay' | 'hang' | '429' | '500' | 'reset' | 'truncate' | 'invalidJson' | 'wrongType';
 
 export interface Fault {
   readonly mode: FaultMode;
   /** How many matching requests fail; unlimited when absent. */
   readonly times?: number;
-  /** Only requests whose path starts with this (default `/api/`). */
+  /** Only requests whose path and query start with this (default `/api/`), e.g. `/api/daily_papers?date=2026-08-14`. */
   readonly path?: string;
   readonly delayMs?: number;
   readonly retryAfterSeconds?: number;
@@ -40,6 +42,8 @@ export class FakeHf {
   readonly trapHits: string[] = [];
   private fault: (Fault & { remaining: number }) | undefined;
   readonly requests: string[] = [];
+  /** Requests whose client closed the connection before the answer was complete. */
+  readonly aborted: string[] = [];
   /** The headers that matter, per request, in the same order as `requests`. */
   readonly headers: { readonly userAgent?: string; readonly authorization?: string }[] = [];
 
@@ -89,6 +93,7 @@ export class FakeHf {
   reset(): void {
     this.fault = undefined;
     this.requests.length = 0;
+    this.aborted.length = 0;
     this.headers.length = 0;
   }
 
@@ -103,13 +108,19 @@ export class FakeHf {
       await this.control(url, request, response);
       return;
     }
-    this.requests.push(`${url.pathname}${url.search}`);
+    const seen = `${url.pathname}${url.search}`;
+    this.requests.push(seen);
+    response.on('close', () => {
+      if (!response.writableFinished) {
+        this.aborted.push(seen);
+      }
+    });
     this.headers.push({
       ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
     });
     const fault = this.fault;
-    if (fault && fault.remaining > 0 && url.pathname.startsWith(fault.path ?? '/api/')) {
+    if (fault && fault.remaining > 0 && seen.startsWith(fault.path ?? '/api/')) {
       fault.remaining--;
       if (await this.applyFault(fault, request, response)) {
         return;
@@ -124,6 +135,9 @@ export class FakeHf {
       case 'delay':
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
         return false;
+      case 'hang':
+        await new Promise((resolve) => response.once('close', resolve));
+        return true;
       case '429': {
         const seconds = fault.retryAfterSeconds ?? 120;
         response.writeHead(429, {
@@ -188,7 +202,7 @@ export class FakeHf {
       return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ requests: this.requests, headers: this.headers, trapHits: this.trapHits }));
+    response.end(JSON.stringify({ requests: this.requests, aborted: this.aborted, headers: this.headers, trapHits: this.trapHits }));
   }
 
   private latest(): string {

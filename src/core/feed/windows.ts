@@ -152,3 +152,14 @@ export function queryKey(query: FeedQuery): string {
     case 'trending': return 'trending';
   }
 }
+
+/** The cache key of a window shown on `today`: relative windows are keyed by the period they stand for. */
+export function windowCacheKey(id: WindowId, today: string, days: number): string {
+  switch (id) {
+    case 'today': return `today@${today}`;
+    case 'days': return `days${days}@${today}`;
+    case 'week': return `week:${isoWeek(today)}`;
+    case 'month': return `month:${today.slice(0, 7)}`;
+    default: return id;
+  }
+}

@@ -11,6 +11,23 @@ async function setFault(fault: object | undefined): Promise<void> {
   await fetch(`${fakeHf}/__fault`, { method: 'POST', body: fault ? JSON.stringify(fault) : '' });
 }
 
+async function seenByServer(): Promise<{ requests: string[]; aborted: string[] }> {
+  return await (await fetch(`${fakeHf}/__requests`)).json() as { requests: string[]; aborted: string[] };
+}
+
+/** `promise`, or a failure naming `what` when it takes longer than `ms`. */
+async function within<T>(ms: number, what: string, promise: Thenable<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([Promise.resolve(promise), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function labels(nodes: readonly TreeNode[]): Promise<string[]> {
   const { testing } = await paperFeed();
   const items = await Promise.all(nodes.map((node) => testing.papersTree.getTreeItem(node)));
@@ -152,6 +169,28 @@ describe('live feed', () => {
     } finally {
       await testing.feed.setToken(undefined);
     }
+  });
+
+  it('abandons the fetch of a window the user left: the request is aborted and its papers never land', async () => {
+    const { testing } = await paperFeed();
+    const slow = '2026-08-14';
+    await fetch(`${fakeHf}/__reset`, { method: 'POST' });
+    await setFault({ mode: 'hang', path: `/api/daily_papers?date=${slow}` });
+    const messages = testing.feed.shownMessages.length;
+    const leaving = vscode.commands.executeCommand('paperFeed.selectWindow', `date:${slow}`);
+    await waitFor('the request for the slow day', async () => ((await seenByServer()).requests.some((request) => request.includes(`date=${slow}`)) ? true : undefined));
+    await within(10_000, 'showing the next window (not waiting for the one left)', vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-13'));
+    await within(10_000, 'the left window\'s command', leaving);
+    assert.equal(testing.feed.currentWindow, 'date:2026-08-13');
+    assert.deepEqual(await labels(await roots()), ['Thu 13 Aug 2026'], 'the new window\'s papers');
+    assert.ok(await paperCount() > 0);
+    const seen = await waitFor('the server to see the slow request closed', async () => {
+      const now = await seenByServer();
+      return now.aborted.some((request) => request.includes(`date=${slow}`)) ? now : undefined;
+    });
+    assert.equal(seen.requests.filter((request) => request.includes(`date=${slow}`)).length, 1, 'asked once, never retried');
+    assert.equal(testing.feed.cache.window(`date:${slow}`), undefined, 'nothing of the window left landed in the cache');
+    assert.equal(testing.feed.shownMessages.length, messages, 'no failure reported for a fetch the user left');
   });
 
   it('recovers from a corrupted cache file: sets it aside and refetches', async () => {
