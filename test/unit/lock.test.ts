@@ -100,10 +100,10 @@ describe('FileLock under contention', () => {
   it('keeps the lock of a holder that runs longer than staleMs: nobody takes it over', async function () {
     this.timeout(20_000);
     const path = join(dir, 'l');
-    const holder = new FileLock(path, { staleMs: 600, waitMs: 0 });
-    const other = new FileLock(path, { staleMs: 600, waitMs: 0 });
+    const holder = new FileLock(path, { staleMs: 1_000, waitMs: 0 });
+    const other = new FileLock(path, { staleMs: 1_000, waitMs: 0 });
     assert.equal(await holder.tryAcquire(), true);
-    const until = Date.now() + 2_400; // four times staleMs
+    const until = Date.now() + 3_000; // three times staleMs
     while (Date.now() < until) {
       assert.equal(await other.tryAcquire(), false, 'the holder is alive and keeps its lock fresh');
       await sleep(50);
@@ -115,16 +115,16 @@ describe('FileLock under contention', () => {
   });
 
   it('a holder in another process keeps its lock past staleMs while alive, and loses it staleMs after it crashed', async function () {
-    this.timeout(30_000);
+    this.timeout(40_000);
     const path = join(dir, 'l');
-    const staleMs = 600;
+    const staleMs = 1_500; // generous: the other process may get little CPU on a busy machine
     const child = Contender.start(path, staleMs);
     children.push(child);
     assert.equal(await child.next(), 'ready');
     child.send('try');
     assert.equal(await child.next(), 'won');
     const other = new FileLock(path, { staleMs, waitMs: 0 });
-    const until = Date.now() + 4 * staleMs;
+    const until = Date.now() + 3 * staleMs;
     while (Date.now() < until) {
       assert.equal(await other.tryAcquire(), false, 'alive: not taken over');
       await sleep(50);
