@@ -4,11 +4,12 @@ import { shortTitle } from '../../core/present';
 import { arxivDoi, bibtex } from '../../core/citation/bibtex';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
 import { findBibliography, planBibAppend } from '../../core/citation/bibfile';
-import { kindForDocument, LATEX_COMMANDS, type LatexCommand, planInsertion, usesBibFile } from '../../core/citation/insert';
-import { citationKey, type KeyFormat } from '../../core/citation/keys';
+import { kindForDocument, planInsertion, usesBibFile } from '../../core/citation/insert';
+import { citationKey } from '../../core/citation/keys';
 import { plain } from '../../core/citation/styles';
 import type { Paper } from '../../core/model';
 import type { Citations } from '../citations';
+import { readCitationConfig } from '../config';
 import type { EditorTracker } from '../editorTracker';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 import { UserError } from './register';
@@ -26,7 +27,8 @@ export interface InsertDeps {
 /**
  * `paperFeed.insertCitation [paper] [format]`: the citation in the syntax of the target file at
  * every cursor, as one undoable edit, plus the entry in the project's .bib where the file cites by key.
- * With a format, that formatted citation is inserted as it is. With no editor, it goes to the clipboard.
+ * With a format, that formatted citation is inserted as it is. With no editor, the citation goes to the
+ * clipboard in that format, else in `paperFeed.citation.defaultFormat`.
  */
 export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: unknown): Promise<void> {
   if (formatArg !== undefined && !isCitationFormat(formatArg)) {
@@ -38,16 +40,14 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
     return;
   }
   if (!editor) {
-    const text = await deps.citations.format(paper, (formatArg as CitationFormat | undefined) ?? 'bibtex');
+    const format = (formatArg as CitationFormat | undefined) ?? readCitationConfig().defaultFormat;
+    const text = await deps.citations.format(paper, format);
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', shortTitle(paper.title)));
     return;
   }
   const document = editor.document;
-  const config = vscode.workspace.getConfiguration('paperFeed.citation', document.uri);
-  const keyFormat = config.get<KeyFormat>('keyFormat', 'arxiv') || 'arxiv';
-  const command = config.get<string>('latexCommand', 'cite');
-  const latexCommand: LatexCommand = (LATEX_COMMANDS as readonly string[]).includes(command) ? command as LatexCommand : 'cite';
+  const { keyFormat, latexCommand } = readCitationConfig(document.uri);
   const kind = kindForDocument(document.languageId, document.fileName);
   let key = citationKey(paper, keyFormat);
 

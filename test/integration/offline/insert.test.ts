@@ -131,4 +131,20 @@ describe('insert citation', () => {
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(await vscode.env.clipboard.readText(), new RegExp(`^@misc\\{${KEY},`));
   });
+
+  it('with no editor open, the clipboard gets paperFeed.citation.defaultFormat', async () => {
+    const api = await paperFeed();
+    const config = vscode.workspace.getConfiguration('paperFeed.citation');
+    await config.update('defaultFormat', 'apa', vscode.ConfigurationTarget.Global);
+    try {
+      await closeAllEditors();
+      await vscode.env.clipboard.writeText('before');
+      await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+      const apa = await api.formatCitation(DINO, 'apa');
+      assert.doesNotMatch(apa, /^@misc/);
+      assert.equal(await vscode.env.clipboard.readText(), apa);
+    } finally {
+      await config.update('defaultFormat', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
