@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findBibliography, parseBibEntries, planBibAppend } from '../../src/core/citation/bibfile';
+import { parseBibEntries, planBibAppend } from '../../src/core/citation/bibfile';
 import { type InsertionInput, kindFor, kindForDocument, planInsertion } from '../../src/core/citation/insert';
 
 /** Applies the planned edit at the `|` of `template`. */
@@ -102,17 +102,6 @@ describe('.bib files', () => {
     const crlf = '@misc{a,\r\n  eprint = {1},\r\n}';
     assert.deepEqual(planBibAppend(crlf, '2508.10104', 'k', 'd', entry), { action: 'append', key: 'k', text: '\r\n\r\n@misc{k,\r\n  eprint = {2508.10104},\r\n}\r\n' });
     assert.deepEqual(planBibAppend('', '2508.10104', 'k', 'd', entry), { action: 'append', key: 'k', text: entry('k') });
-  });
-
-  it('finds the bibliography a LaTeX or Markdown document names', () => {
-    assert.equal(findBibliography('latex', '\\bibliography{refs, more}'), 'refs.bib');
-    assert.equal(findBibliography('latex', '\\addbibresource[datatype=bibtex]{bib/main.bib}'), 'bib/main.bib');
-    assert.equal(findBibliography('latex', 'no bibliography'), undefined);
-    assert.equal(findBibliography('markdown', '---\ntitle: x\nbibliography: refs.bib\n---\ntext'), 'refs.bib');
-    assert.equal(findBibliography('quarto', '---\nbibliography:\n  - refs.json\n  - "papers.bib"\n---\n'), 'papers.bib');
-    assert.equal(findBibliography('rmd', '---\r\nbibliography: [a.json, b.bib]\r\n---\r\n'), 'b.bib');
-    assert.equal(findBibliography('markdown', 'bibliography: not front matter.bib'), undefined);
-    assert.equal(findBibliography('typst', '#bibliography("works.bib", style: "ieee")'), 'works.bib');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The project's .bib file: finding it from the document, reading the entries it has, and appending
- * a new one without duplicates. Existing entries are never rewritten or reordered; line endings kept.
+ * The project's .bib file: reading the entries it has, and appending a new one without duplicates.
+ * Existing entries are never rewritten or reordered; line endings kept. (Which file a document
+ * names: bibliography.ts.)
  */
 import { parseArxivId } from '../arxiv';
 
@@ -90,35 +91,4 @@ function suffixLetters(index: number): string {
     value = Math.floor(value / 26) - 1;
   } while (value >= 0);
   return letters;
-}
-
-/**
- * The bibliography a document names: LaTeX `\bibliography{refs}` or `\addbibresource{refs.bib}`;
- * Markdown, Quarto and R Markdown YAML `bibliography:` (a value or a list); Typst
- * `#bibliography("refs.bib")`. Only .bib files count;
- * paths are as written (relative to the document).
- */
-export function findBibliography(languageId: string, text: string): string | undefined {
-  if (['latex', 'tex', 'context'].includes(languageId)) {
-    const resource = /\\addbibresource(?:\[[^\]]*\])?\{([^}]+)\}/.exec(text)?.[1];
-    if (resource?.trim().toLowerCase().endsWith('.bib')) {
-      return resource.trim();
-    }
-    const list = /\\bibliography\{([^}]+)\}/.exec(text)?.[1];
-    const first = list?.split(',').map((name) => name.trim()).find(Boolean);
-    return first ? (first.toLowerCase().endsWith('.bib') ? first : `${first}.bib`) : undefined;
-  }
-  if (languageId === 'typst') {
-    const typst = /#bibliography\(\s*\(?\s*"([^"]+\.bib)"/.exec(text)?.[1];
-    return typst;
-  }
-  const front = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text)?.[1];
-  if (!front) {
-    return undefined;
-  }
-  const inline = /^bibliography:[ \t]*["']?([^"'\r\n[]+?)["']?[ \t]*$/m.exec(front)?.[1];
-  const listed = /^bibliography:[ \t]*\r?\n((?:[ \t]+-[^\r\n]*\r?\n?)+)/m.exec(front)?.[1]
-    ?.split(/\r?\n/).map((line) => line.replace(/^[ \t]+-[ \t]*/, '').replace(/^["']|["']$/g, '').trim()) ?? [];
-  const bracketed = /^bibliography:[ \t]*\[([^\]]*)\]/m.exec(front)?.[1]?.split(',').map((name) => name.trim().replace(/^["']|["']$/g, '')) ?? [];
-  return [inline?.trim(), ...listed, ...bracketed].find((name) => name?.toLowerCase().endsWith('.bib'));
 }

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { shortTitle } from '../../core/present';
 import { arxivDoi, bibtex } from '../../core/citation/bibtex';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
-import { findBibliography, planBibAppend } from '../../core/citation/bibfile';
+import { planBibAppend } from '../../core/citation/bibfile';
+import { findBibliography } from '../../core/citation/bibliography';
 import { kindForDocument, planInsertion, usesBibFile } from '../../core/citation/insert';
 import { citationKey } from '../../core/citation/keys';
 import { plain } from '../../core/citation/styles';
@@ -129,7 +130,7 @@ async function addToBibFile(deps: InsertDeps, document: vscode.TextDocument, pap
 
 /** The .bib the document names (relative to it), else paperFeed.citation.bibFile in the workspace. */
 function bibFileFor(document: vscode.TextDocument): vscode.Uri | undefined {
-  const named = findBibliography(document.languageId === 'plaintext' ? languageFromName(document.fileName) : document.languageId, document.getText());
+  const named = findBibliography(kindForDocument(document.languageId, document.fileName), document.getText());
   if (named && document.uri.scheme !== 'untitled') {
     return path.isAbsolute(named) ? vscode.Uri.file(named) : vscode.Uri.joinPath(document.uri, '..', named);
   }
@@ -139,10 +140,6 @@ function bibFileFor(document: vscode.TextDocument): vscode.Uri | undefined {
   }
   const setting = vscode.workspace.getConfiguration('paperFeed.citation', document.uri).get<string>('bibFile', 'references.bib') || 'references.bib';
   return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, setting);
-}
-
-function languageFromName(fileName: string): string {
-  return /\.(qmd|rmd|md)$/i.test(fileName) ? 'markdown' : /\.tex$/i.test(fileName) ? 'latex' : /\.typ$/i.test(fileName) ? 'typst' : 'plaintext';
 }
 
 /** Asks once per file before creating a .bib; remembers the answer yes. */

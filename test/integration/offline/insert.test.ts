@@ -59,6 +59,16 @@ describe('insert citation', () => {
     assert.equal(countEntries(await read('references.bib'), DINO), 1);
   });
 
+  it('a commented \\bibliography{} is ignored in favour of the real one', async () => {
+    await write('commented-real.bib', '');
+    await write('commented-old.bib', '');
+    const editor = await editorWith('commented.tex', '% \\bibliography{commented-old}\nSee |.\n\\iffalse\n\\addbibresource{commented-old.bib}\n\\fi\n\\bibliography{commented-real} % not commented-old\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.match(editor.document.getText(), new RegExp(`See \\\\cite\\{${KEY}\\}\\.`));
+    assert.equal(countEntries(await read('commented-real.bib'), DINO), 1);
+    assert.equal(await read('commented-old.bib'), '');
+  });
+
   it('Markdown: [@key] at every cursor as one edit that one undo takes back', async () => {
     const template = '---\nbibliography: references.bib\n---\nOne| and two|.\n';
     const editor = await editorWith('notes.md', template);
