@@ -14,6 +14,7 @@ import { insertCitation } from './host/commands/insertCitation';
 import { canClone, ClonePrompts, cloneRepository, openClonedRepository } from './host/commands/clone';
 import { Cloner } from './host/clone/cloner';
 import { EditorTracker } from './host/editorTracker';
+import { BibFiles } from './host/bibFiles';
 import { Citations } from './host/citations';
 import { LinkOpener } from './host/links';
 import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   feedRef = feed;
   const opener = new LinkOpener(log);
   const citations = new Citations(log);
+  const bibFiles = new BibFiles(context.workspaceState, context.globalState, log);
   const editors = new EditorTracker();
   const libraryPrompts = new LibraryPrompts();
   const search = new SearchService(context, feed, store, log);
@@ -97,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
     registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
     registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, context.globalState, arg, format), log),
-    registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, state: context.globalState, log }, arg, format), log),
+    registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, bibFiles }, arg, format), log),
     registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
@@ -139,6 +141,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
+    bibFiles,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, search, testing);

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import type { Paper } from '../core/model';
+import type { BibFiles } from './bibFiles';
 import type { Citations } from './citations';
 import type { Cloner } from './clone/cloner';
 import type { ClonePrompts } from './commands/clone';
@@ -48,6 +49,7 @@ export interface PaperFeedTestHooks {
   readonly opener: LinkOpener;
   readonly feed: FeedService;
   readonly citations: Citations;
+  readonly bibFiles: BibFiles;
   readonly cloner: Cloner;
   readonly clonePrompts: ClonePrompts;
   /** Settles when the first load after activation is done. */

@@ -1,6 +1,10 @@
 /** Insert Citation in the real host, into real files of the test workspace (the sample feed's DINOv3). */
 import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { OutsideAnswer } from '../../../src/host/bibFiles';
 import { closeAllEditors, paperFeed } from '../helpers';
 
 const DINO = '2508.10104';
@@ -156,5 +160,101 @@ describe('insert citation', () => {
     } finally {
       await config.update('defaultFormat', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+});
+
+describe('insert citation: .bib files outside the workspace', () => {
+  let hooks: Awaited<ReturnType<typeof paperFeed>>['testing'];
+  let original: typeof hooks.bibFiles.confirmOutside;
+  /** The files Paper Feed asked about, in order, and what the test answers. */
+  let asked: string[] = [];
+  let answer: OutsideAnswer | undefined;
+  let outside: string;
+  const parent = (): string => realpathSync(join(folder().fsPath, '..'));
+
+  before(async () => {
+    hooks = (await paperFeed()).testing;
+    original = hooks.bibFiles.confirmOutside;
+    hooks.bibFiles.confirmOutside = async (file) => {
+      asked.push(file);
+      return answer;
+    };
+    outside = realpathSync(mkdtempSync(join(tmpdir(), 'paper-feed-outside-')));
+  });
+  beforeEach(() => {
+    asked = [];
+  });
+  afterEach(closeAllEditors);
+  after(() => {
+    hooks.bibFiles.confirmOutside = original;
+    rmSync(outside, { recursive: true, force: true });
+    for (const name of ['outside-refused.bib', 'outside-cancelled.bib', 'outside-target']) {
+      rmSync(join(parent(), name), { recursive: true, force: true });
+    }
+  });
+
+  it('asks before writing ../outside.bib; refusing writes nothing, cites the key, copies the entry, and is remembered', async () => {
+    answer = 'copy';
+    const bib = join(parent(), 'outside-refused.bib');
+    const editor = await editorWith('outside-refused.tex', 'See |.\n\\bibliography{../outside-refused}\n');
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [bib], 'asked once, naming the full path');
+    assert.ok(!existsSync(bib), 'nothing written outside');
+    assert.match(editor.document.getText(), new RegExp(`See \\\\cite\\{${KEY}\\}\\.`), 'the key is cited');
+    assert.match(await vscode.env.clipboard.readText(), new RegExp(`^@misc\\{${KEY},`), 'the entry is on the clipboard');
+
+    answer = 'add'; // would write, if it were asked again
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [bib], 'the refusal is remembered');
+    assert.ok(!existsSync(bib));
+  });
+
+  it('asks before writing an absolute path outside; accepting writes it, and is remembered', async () => {
+    answer = 'add';
+    const bib = join(outside, 'accepted.bib');
+    writeFileSync(bib, '@misc{a, title = {A}}\n');
+    const editor = await editorWith('outside-accepted.md', `---\nbibliography: '${bib}'\n---\nAs shown|.\n`);
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [bib]);
+    assert.match(readFileSync(bib, 'utf8'), new RegExp(`^@misc\\{a, title = \\{A\\}\\}\\n\\n@misc\\{${KEY},`));
+    assert.match(editor.document.getText(), new RegExp(`As shown\\[@${KEY}\\]\\.`));
+
+    writeFileSync(bib, ''); // so that the entry is needed again
+    answer = 'copy';
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [bib], 'the consent is remembered');
+    assert.equal(countEntries(readFileSync(bib, 'utf8'), DINO), 1);
+  });
+
+  it('cancelling inserts nothing, writes nothing, and asks again next time', async () => {
+    answer = undefined;
+    const bib = join(parent(), 'outside-cancelled.bib');
+    const editor = await editorWith('outside-cancelled.typ', 'As |\n#bibliography("../outside-cancelled.bib")\n');
+    const text = editor.document.getText();
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [bib, bib]);
+    assert.equal(editor.document.getText(), text);
+    assert.ok(!existsSync(bib));
+  });
+
+  it('a symlinked folder pointing out of the workspace is outside; a path that stays inside is not asked about', async () => {
+    answer = 'copy';
+    const target = join(parent(), 'outside-target');
+    mkdirSync(target, { recursive: true });
+    rmSync(join(folder().fsPath, 'linked-out'), { force: true });
+    symlinkSync(target, join(folder().fsPath, 'linked-out'));
+    await editorWith('linked.tex', 'See |.\n\\addbibresource{linked-out/refs.bib}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [join(target, 'refs.bib')], 'the real path is named');
+    assert.ok(!existsSync(join(target, 'refs.bib')));
+    rmSync(join(folder().fsPath, 'linked-out'));
+
+    await write('inside-dotdot.bib', '');
+    await editorWith('inside.tex', 'See |.\n\\addbibresource{sub/../inside-dotdot.bib}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [join(target, 'refs.bib')], 'not asked about a file in the workspace');
+    assert.equal(countEntries(await read('inside-dotdot.bib'), DINO), 1);
   });
 });

@@ -1,0 +1,211 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { arxivDoi, bibtex } from '../core/citation/bibtex';
+import { planBibAppend } from '../core/citation/bibfile';
+import { findBibliography } from '../core/citation/bibliography';
+import { kindForDocument } from '../core/citation/insert';
+import { checkWrite, type FileSystemView, isInside, nodeFileSystem, type PathFlavor, resolveWrittenPath, type WriteCheck } from '../core/citation/writePolicy';
+import type { Paper } from '../core/model';
+import { UserError } from './commands/register';
+import { readCitationConfig } from './config';
+
+/** .bib files the user agreed to create (global state, by URI). */
+const CREATED_KEY = 'paperFeed.createdBibFiles';
+/** Answers about writing outside the workspace (workspace state, by [who named it, canonical path]). */
+const OUTSIDE_KEY = 'paperFeed.outsideBibAnswers';
+const MAX_ANSWERS = 500;
+
+/** Add the entry to the file outside the workspace, or leave the file alone and copy the entry. */
+export type OutsideAnswer = 'add' | 'copy';
+
+/** A .bib file, and who named it: the document, or `paperFeed.citation.bibFile`. */
+interface BibTarget {
+  readonly uri: vscode.Uri;
+  readonly namedBy: 'document' | 'setting';
+}
+
+const FLAVOR: PathFlavor = process.platform === 'win32' ? 'win32' : 'posix';
+
+/**
+ * The .bib file a document cites from, and adding entries to it. A file outside the workspace
+ * folders (after `..`, `~` and symlinks) is written only after asking, once per document and file;
+ * with no folder open, the document's own folder stands in for the workspace.
+ */
+export class BibFiles {
+  /** Replaceable by the integration tests, which must never show a modal dialog. */
+  confirmOutside: (file: string, exists: boolean, namedBy: string) => Thenable<OutsideAnswer | undefined> = async (file, exists, namedBy) => {
+    const add = exists ? vscode.l10n.t('Add to File') : vscode.l10n.t('Create File');
+    const copy = vscode.l10n.t('Copy Entry Instead');
+    const choice = await vscode.window.showWarningMessage(
+      exists
+        ? vscode.l10n.t('Add the entry to {0}, outside the workspace?', file)
+        : vscode.l10n.t('Create {0}, outside the workspace, for the entry?', file),
+      {
+        modal: true,
+        detail: vscode.l10n.t('{0} names this bibliography. Paper Feed writes outside the workspace folders only when you say so, and remembers your answer for this document and file.', namedBy),
+      },
+      add, copy,
+    );
+    return choice === add ? 'add' : choice === copy ? 'copy' : undefined;
+  };
+
+  /** Replaceable by the integration tests. */
+  confirmCreate: (file: string) => Thenable<boolean> = async (file) => {
+    const create = vscode.l10n.t('Create');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Create {0} for the bibliography entries Paper Feed inserts?', file), { modal: true }, create);
+    return choice === create;
+  };
+
+  constructor(
+    private readonly workspaceState: vscode.Memento,
+    private readonly globalState: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly fs: FileSystemView = nodeFileSystem,
+  ) {}
+
+  /**
+   * Adds the paper to the document's .bib (reusing an entry it has there) and returns the key to
+   * cite; undefined when the user cancelled, and nothing should be inserted.
+   */
+  async add(document: vscode.TextDocument, paper: Paper, wantedKey: string): Promise<string | undefined> {
+    const target = this.locate(document);
+    if (!target) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Paper Feed cited {0} but found no .bib file: name one with \\bibliography, a YAML bibliography field, or paperFeed.citation.bibFile in a workspace.', wantedKey));
+      return wantedKey;
+    }
+    const bibUri = target.uri;
+    const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === bibUri.toString());
+    let text = '';
+    let exists = true;
+    if (open) {
+      text = open.getText();
+    } else {
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(bibUri));
+      } catch {
+        exists = false;
+      }
+    }
+    const plan = planBibAppend(text, paper.id, wantedKey, arxivDoi(paper.id), (key) => bibtex(paper, key));
+    if (plan.action === 'exists') {
+      this.log.info(`${path.basename(bibUri.path)} already has ${paper.id} as ${plan.key}.`);
+      return plan.key;
+    }
+    const check = await this.check(bibUri, document);
+    if (!check.inside) {
+      const answer = await this.outsideAnswer(document, target, check, exists);
+      if (answer === undefined) {
+        return undefined;
+      }
+      if (answer.choice === 'copy') {
+        await this.leaveOutside(bibtex(paper, plan.key), plan.key, check.path, answer.asked);
+        return plan.key;
+      }
+    } else if (!exists && !(await this.confirmedCreate(bibUri))) {
+      return undefined;
+    }
+    if (open) {
+      // Edit the open document (it may hold unsaved changes); save it only if it had none.
+      const wasDirty = open.isDirty;
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(open.uri, open.positionAt(open.getText().length), plan.text);
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        throw new UserError(vscode.l10n.t('Could not add the entry to {0}.', path.basename(bibUri.path)));
+      }
+      if (!wasDirty) {
+        await open.save();
+      }
+    } else {
+      await vscode.workspace.fs.writeFile(bibUri, new TextEncoder().encode(text + plan.text));
+    }
+    this.log.info(`Added ${plan.key} to ${bibUri.scheme === 'file' ? bibUri.fsPath : bibUri.toString(true)}.`);
+    return plan.key;
+  }
+
+  /** The .bib the document names (relative to it), else paperFeed.citation.bibFile (relative to its workspace folder). */
+  private locate(document: vscode.TextDocument): BibTarget | undefined {
+    const named = document.uri.scheme === 'untitled' ? undefined : findBibliography(kindForDocument(document.languageId, document.fileName), document.getText());
+    if (named !== undefined) {
+      const uri = this.resolve(named, vscode.Uri.joinPath(document.uri, '..'));
+      if (uri) {
+        return { uri, namedBy: 'document' };
+      }
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    const uri = folder ? this.resolve(readCitationConfig(document.uri).bibFile, folder.uri) : undefined;
+    return uri ? { uri, namedBy: 'setting' } : undefined;
+  }
+
+  /** `written` relative to `base`: `..`, `~` and absolute paths on this machine; relative only elsewhere. */
+  private resolve(written: string, base: vscode.Uri): vscode.Uri | undefined {
+    if (base.scheme === 'file') {
+      const resolved = resolveWrittenPath(written, { base: base.fsPath, home: os.homedir(), flavor: FLAVOR });
+      return resolved === undefined ? undefined : vscode.Uri.file(resolved);
+    }
+    const relative = written.trim();
+    return relative === '' || relative.startsWith('~') || path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative) ? undefined : vscode.Uri.joinPath(base, relative);
+  }
+
+  /** Whether writing `target` stays in a workspace folder (or, with none open, the document's folder). */
+  private async check(target: vscode.Uri, document: vscode.TextDocument): Promise<WriteCheck> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (target.scheme === 'file') {
+      const roots = folders.filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
+      if (folders.length === 0 && document.uri.scheme === 'file') {
+        roots.push(path.dirname(document.uri.fsPath));
+      }
+      return checkWrite(target.fsPath, roots, this.fs, FLAVOR);
+    }
+    const inside = folders.some((folder) => folder.uri.scheme === target.scheme && folder.uri.authority === target.authority
+      && isInside(target.path, folder.uri.path, 'posix'));
+    return { path: target.toString(true), inside };
+  }
+
+  /** The remembered answer for this document (or the setting) and file, else the user's, remembered. */
+  private async outsideAnswer(document: vscode.TextDocument, target: BibTarget, check: WriteCheck, exists: boolean)
+    : Promise<{ choice: OutsideAnswer; asked: boolean } | undefined> {
+    const key = JSON.stringify([target.namedBy === 'setting' ? 'setting' : document.uri.toString(), check.path]);
+    const answers = this.workspaceState.get<Record<string, OutsideAnswer>>(OUTSIDE_KEY, {});
+    const remembered = answers[key];
+    if (remembered === 'add' || remembered === 'copy') {
+      return { choice: remembered, asked: false };
+    }
+    const namedBy = target.namedBy === 'setting' ? 'paperFeed.citation.bibFile' : path.basename(document.uri.path);
+    const choice = await this.confirmOutside(check.path, exists, namedBy);
+    this.log.info(`Writing outside the workspace to ${check.path} (named by ${namedBy}): ${choice ?? 'cancelled'}.`);
+    if (choice === undefined) {
+      return undefined;
+    }
+    const kept = Object.entries(answers).filter(([other]) => other !== key).slice(-(MAX_ANSWERS - 1));
+    await this.workspaceState.update(OUTSIDE_KEY, Object.fromEntries([...kept, [key, choice]]));
+    return { choice, asked: true };
+  }
+
+  /** The user chose not to write the file: the entry goes to the clipboard (now, or when asked for). */
+  private async leaveOutside(entry: string, key: string, file: string, asked: boolean): Promise<void> {
+    if (asked) {
+      await vscode.env.clipboard.writeText(entry);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Paper Feed cited {0} and left {1} as it is: the entry is on the clipboard.', key, file));
+      return;
+    }
+    const copyEntry = vscode.l10n.t('Copy Entry');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Paper Feed cited {0} but did not add it to {1}, outside the workspace, as you chose for this document.', key, file), copyEntry,
+    ).then((choice) => (choice === copyEntry ? vscode.env.clipboard.writeText(entry) : undefined));
+  }
+
+  /** Asks once per file before creating a .bib in the workspace; remembers the answer yes. */
+  private async confirmedCreate(uri: vscode.Uri): Promise<boolean> {
+    const confirmed = this.globalState.get<string[]>(CREATED_KEY, []);
+    if (confirmed.includes(uri.toString())) {
+      return true;
+    }
+    if (!(await this.confirmCreate(vscode.workspace.asRelativePath(uri)))) {
+      return false;
+    }
+    await this.globalState.update(CREATED_KEY, [...confirmed, uri.toString()]);
+    return true;
+  }
+}
