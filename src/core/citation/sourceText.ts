@@ -1,0 +1,276 @@
+/**
+ * What a document's processor reads of its source: LaTeX without comments and skipped branches,
+ * YAML lines without comments, Typst without comments and raw text. Used to find commands such
+ * as \bibliography that only count when they are not commented out.
+ */
+
+// ---- LaTeX
+
+/** TeX's own conditionals (and those the document declares with \newif) open a group that \fi closes. */
+const TEX_CONDITIONALS = ['if', 'ifcat', 'ifnum', 'ifdim', 'ifodd', 'ifvmode', 'ifhmode', 'ifmmode', 'ifinner', 'ifvoid', 'ifhbox',
+  'ifvbox', 'ifx', 'ifeof', 'iftrue', 'iffalse', 'ifcase', 'ifdefined', 'ifcsname', 'iffontchar', 'ifincsname'];
+/** Environments whose content TeX does not read as commands. */
+const VERBATIM = /\\begin\s*\{(verbatim\*?|Verbatim\*?|BVerbatim|LVerbatim|comment|lstlisting|minted|filecontents\*?|luacode\*?)\}/y;
+
+const PLAIN_TEX = /[^%\\]+/y;
+
+interface Conditional { readonly kind: 'true' | 'false' | 'other'; inElse: boolean }
+
+/**
+ * The LaTeX source without what TeX skips: `%` comments (not `\%`; `\\%` is a comment), `\verb`,
+ * verbatim and comment environments, and the false branches of `\iffalse` / `\iftrue … \else`.
+ */
+export function latexCode(text: string): string {
+  const conditionals = new Set(TEX_CONDITIONALS);
+  for (const match of text.matchAll(/\\newif\s*\\(if[A-Za-z@]+)/g)) {
+    conditionals.add(match[1] ?? '');
+  }
+  const stack: Conditional[] = [];
+  const skipping = (): boolean => stack.some((open) => open.kind !== 'other' && (open.kind === 'false') !== open.inElse);
+  let out = '';
+  let index = 0;
+  const lineEnd = (from: number): number => (text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from));
+  while (index < text.length) {
+    const character = text[index] ?? '';
+    if (character === '%') {
+      index = lineEnd(index);
+      continue;
+    }
+    if (character !== '\\') { // a run of plain text
+      PLAIN_TEX.lastIndex = index;
+      const run = PLAIN_TEX.exec(text)?.[0] ?? character;
+      out += skipping() ? '' : run;
+      index += run.length;
+      continue;
+    }
+    const word = /[A-Za-z@]+/y;
+    word.lastIndex = index + 1;
+    const name = word.exec(text)?.[0];
+    if (name === undefined) { // a control symbol: \%, \\, \{ …
+      out += skipping() ? '' : text.slice(index, index + 2);
+      index += 2;
+      continue;
+    }
+    VERBATIM.lastIndex = index;
+    const environment = name === 'begin' ? VERBATIM.exec(text)?.[1] : undefined;
+    if (environment !== undefined) {
+      const end = text.indexOf(`\\end{${environment}}`, VERBATIM.lastIndex);
+      index = end < 0 ? text.length : end + `\\end{${environment}}`.length;
+      continue;
+    }
+    if (name === 'verb') { // \verb|…| or \verb*|…|, on one line
+      const delimiterAt = text[index + 5] === '*' ? index + 6 : index + 5;
+      const close = text.indexOf(text[delimiterAt] ?? '\n', delimiterAt + 1);
+      index = close < 0 || close > lineEnd(delimiterAt) ? lineEnd(delimiterAt) : close + 1;
+      continue;
+    }
+    index += 1 + name.length;
+    if (name === 'newif') { // \newif\ifdraft declares a conditional; it does not open one
+      const declared = /\s*\\[A-Za-z@]+/y;
+      declared.lastIndex = index;
+      index += declared.exec(text)?.[0].length ?? 0;
+      continue;
+    }
+    if (conditionals.has(name) || name.startsWith('if@')) {
+      stack.push({ kind: name === 'iftrue' ? 'true' : name === 'iffalse' ? 'false' : 'other', inElse: false });
+    } else if (name === 'else') {
+      const top = stack[stack.length - 1];
+      if (top) {
+        top.inElse = true;
+      }
+    } else if (name === 'fi') {
+      stack.pop();
+    }
+    out += skipping() ? '' : `\\${name}`;
+  }
+  return out;
+}
+
+// ---- YAML
+
+/** A YAML line without its comment: `#` at the start or after a space, outside quotes. */
+export function stripYamlComment(line: string): string {
+  let quote: string | undefined;
+  for (let index = 0; index < line.length; index++) {
+    const character = line[index];
+    if (quote !== undefined) {
+      if (quote === '"' && character === '\\') {
+        index++;
+      } else if (character === quote) {
+        if (quote === "'" && line[index + 1] === "'") {
+          index++;
+        } else {
+          quote = undefined;
+        }
+      }
+    } else if ((character === '"' || character === "'") && (index === 0 || /[\s[,{]/.test(line[index - 1] ?? ''))) {
+      quote = character;
+    } else if (character === '#' && (index === 0 || /\s/.test(line[index - 1] ?? ''))) {
+      return line.slice(0, index);
+    }
+  }
+  return line;
+}
+
+// ---- Typst
+
+/** Runs of text with nothing that starts a comment, raw text, a string, code or a group. */
+const PLAIN_MARKUP = /[^/`"\\#[\]]+/y;
+const PLAIN_CODE = /[^/"(){}[\]\n]+/y;
+const TYPST_STATEMENTS = new Set(['let', 'set', 'show', 'import', 'include', 'if', 'for', 'while', 'return', 'context']);
+
+/**
+ * The Typst source without comments (`//`, nested `/* *\/`) and raw text (backticks). Quotes in
+ * markup are typographic, not strings: they come out as “, so prose cannot look like a call.
+ */
+export function typstCode(text: string): string {
+  let out = '';
+  let index = 0;
+  const at = (offset = 0): string => text[index + offset] ?? '';
+
+  const comment = (): boolean => {
+    if (text.startsWith('//', index) && !/https?:$/i.test(text.slice(Math.max(0, index - 6), index))) {
+      const end = text.indexOf('\n', index);
+      index = end < 0 ? text.length : end;
+      return true;
+    }
+    if (text.startsWith('/*', index)) {
+      let depth = 0;
+      do {
+        if (text.startsWith('/*', index)) {
+          depth++;
+          index += 2;
+        } else if (text.startsWith('*/', index)) {
+          depth--;
+          index += 2;
+        } else {
+          index++;
+        }
+      } while (depth > 0 && index < text.length);
+      out += ' ';
+      return true;
+    }
+    return false;
+  };
+
+  const raw = (): void => {
+    const fence = /`+/y;
+    fence.lastIndex = index;
+    const ticks = fence.exec(text)?.[0] ?? '`';
+    if (ticks.length === 2) { // an empty raw
+      index += 2;
+      return;
+    }
+    const close = text.indexOf(ticks, index + ticks.length);
+    index = close < 0 ? text.length : close + ticks.length;
+    out += ' ';
+  };
+
+  /** A group's content up to `closer` (consumed here), in code or in markup. */
+  const group = (opener: string, closer: string, mode: 'code' | 'markup'): void => {
+    out += opener;
+    index++;
+    if (mode === 'code') {
+      code(closer, false);
+    } else {
+      markup(closer);
+    }
+    if (at() === closer) {
+      out += closer;
+      index++;
+    }
+  };
+
+  const code = (closer: string | undefined, untilNewline: boolean): void => {
+    while (index < text.length && at() !== closer && !(untilNewline && at() === '\n')) {
+      if (comment()) {
+        continue;
+      }
+      const character = at();
+      if (character === '"') {
+        const string = /"(?:[^"\\]|\\[\s\S])*"?/y;
+        string.lastIndex = index;
+        const literal = string.exec(text)?.[0] ?? '"';
+        out += literal;
+        index += literal.length;
+      } else if (character === '(' || character === '{') {
+        group(character, character === '(' ? ')' : '}', 'code');
+      } else if (character === '[') {
+        group('[', ']', 'markup');
+      } else {
+        PLAIN_CODE.lastIndex = index;
+        const run = PLAIN_CODE.exec(text)?.[0] ?? character;
+        out += run;
+        index += run.length;
+      }
+    }
+  };
+
+  /** After `#`: an expression (a call with its arguments and trailing content) or a statement to the line's end. */
+  const expression = (enclosing: string | undefined): void => {
+    const first = at();
+    if (first === '{' || first === '(') {
+      group(first, first === '(' ? ')' : '}', 'code');
+      return;
+    }
+    if (first === '[') {
+      group('[', ']', 'markup');
+      return;
+    }
+    const identifier = /[A-Za-z_][\w-]*/y;
+    identifier.lastIndex = index;
+    const name = identifier.exec(text)?.[0] ?? '';
+    out += name;
+    index += name.length;
+    if (TYPST_STATEMENTS.has(name)) {
+      code(enclosing, true);
+      return;
+    }
+    for (;;) {
+      if (at() === '(') {
+        group('(', ')', 'code');
+      } else if (at() === '[') {
+        group('[', ']', 'markup');
+      } else if (at() === '.' && /[A-Za-z_]/.test(at(1))) {
+        identifier.lastIndex = index + 1;
+        const member = identifier.exec(text)?.[0] ?? '';
+        out += `.${member}`;
+        index += 1 + member.length;
+      } else {
+        return;
+      }
+    }
+  };
+
+  const markup = (closer: string | undefined): void => {
+    while (index < text.length && at() !== closer) {
+      if (comment()) {
+        continue;
+      }
+      const character = at();
+      if (character === '\\') { // an escape: \#, \", \/ …
+        out += `\\${at(1) === '"' ? '“' : at(1)}`;
+        index += 2;
+      } else if (character === '`') {
+        raw();
+      } else if (character === '#' && /[A-Za-z_{([]/.test(at(1))) {
+        out += '#';
+        index++;
+        expression(closer);
+      } else if (character === '[' && closer !== undefined) {
+        group('[', ']', 'markup');
+      } else if (character === '"') {
+        out += '“';
+        index++;
+      } else {
+        PLAIN_MARKUP.lastIndex = index;
+        const run = PLAIN_MARKUP.exec(text)?.[0] ?? character;
+        out += run;
+        index += run.length;
+      }
+    }
+  };
+
+  markup(undefined);
+  return out;
+}
