@@ -43,7 +43,7 @@ export class BibFiles {
         : vscode.l10n.t('Create {0}, outside the workspace, for the entry?', file),
       {
         modal: true,
-        detail: vscode.l10n.t('{0} names this bibliography. Paper Feed writes outside the workspace folders only when you say so, and remembers your answer for this document and file.', namedBy),
+        detail: vscode.l10n.t('{0} names this bibliography. Paper Feed writes outside the workspace folders only when you say so, and remembers your answer in this workspace.', namedBy),
       },
       add, copy,
     );

@@ -239,6 +239,25 @@ describe('insert citation: .bib files outside the workspace', () => {
     assert.ok(!existsSync(bib));
   });
 
+  it('paperFeed.citation.bibFile with .. is asked about once for the setting, not once per document', async () => {
+    answer = 'copy';
+    const bib = join(parent(), 'outside-setting.bib');
+    const config = vscode.workspace.getConfiguration('paperFeed.citation');
+    await config.update('bibFile', '../outside-setting.bib', vscode.ConfigurationTarget.Workspace);
+    try {
+      await editorWith('setting-one.md', 'As |.\n');
+      await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+      await closeAllEditors();
+      const editor = await editorWith('setting-two.md', 'As |.\n');
+      await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+      assert.deepEqual(asked, [bib]);
+      assert.match(editor.document.getText(), new RegExp(`As \\[@${KEY}\\]\\.`));
+      assert.ok(!existsSync(bib));
+    } finally {
+      await config.update('bibFile', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a symlinked folder pointing out of the workspace is outside; a path that stays inside is not asked about', async () => {
     answer = 'copy';
     const target = join(parent(), 'outside-target');
