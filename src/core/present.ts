@@ -54,6 +54,23 @@ export function escapeMarkdown(text: string): string {
     .replace(/\n/g, ' ');
 }
 
+/** `$(name)` and `$(name~modifier)` as VS Code's label renderer reads them (its ThemeIcon expressions). */
+const THEME_ICON = /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g;
+
+/**
+ * Makes `$(name)` theme-icon syntax in untrusted text show as typed in the VS Code surfaces that
+ * render it as an icon: QuickPick item labels, descriptions and details, and status-bar text
+ * (messages, window progress). They honour VS Code's own escape, a backslash before each `$(…)`;
+ * an escape already in the text gets one more, so `\$(x)` shows as `\$(x)` too.
+ *
+ * Only there: tree items, tab titles, QuickPick titles and placeholders, notifications (messages,
+ * buttons, progress) and dialogs show `$(…)` as text (measured in Code 1.139; test/e2e/hostile.test.ts
+ * keeps checking), so their text is left as it is, or the backslash would show.
+ */
+export function escapeIcons(text: string): string {
+  return text.replace(THEME_ICON, '\\$&');
+}
+
 /** A title short enough for a tab or a notification: at most 60 characters, with an ellipsis. */
 export function shortTitle(title: string, maxLength = 60): string {
   return title.length > maxLength ? `${title.slice(0, maxLength - 1)}…` : title;

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { shortTitle } from '../../core/present';
+import { escapeIcons, shortTitle } from '../../core/present';
 import { cloneCandidates } from '../../core/clone/candidates';
 import { freeFolderName } from '../../core/clone/gitErrors';
 import type { CloneTarget } from '../../core/clone/repoUrl';
@@ -20,7 +20,7 @@ export class ClonePrompts {
   /** Several repositories: which one. */
   pickTarget: (targets: readonly CloneTarget[]) => Thenable<CloneTarget | undefined> = async (targets) => {
     const picked = await vscode.window.showQuickPick(
-      targets.map((target) => ({ label: target.display, description: target.branch ? vscode.l10n.t('branch {0}', target.branch) : undefined, target })),
+      targets.map((target) => ({ label: escapeIcons(target.display), description: target.branch ? vscode.l10n.t('branch {0}', target.branch) : undefined, target })),
       { title: vscode.l10n.t('Clone Repository'), placeHolder: vscode.l10n.t('This paper links several repositories: which one?') },
     );
     return picked?.target;
@@ -144,7 +144,7 @@ export async function cloneRepository(deps: CloneDeps, arg: unknown): Promise<st
   });
   switch (outcome.status) {
     case 'cancelled':
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Clone of {0} cancelled.', target.display), 5_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Clone of {0} cancelled.', escapeIcons(target.display)), 5_000);
       return undefined;
     case 'failed':
       throw new UserError(vscode.l10n.t('Could not clone {0}. {1}', target.display, outcome.failure.message));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, type CitationFormat, FORMAT_LABELS, isCitationFormat, needsCslEngine } from '../../core/citation/format';
 import type { Citations } from '../citations';
+import { escapeIcons } from '../../core/present';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 import { UserError } from './register';
 
@@ -45,6 +46,8 @@ export async function copyCitation(
     : await citations.format(paper, format);
   await vscode.env.clipboard.writeText(text);
   const label = format.startsWith('csl:') ? format.slice(4) : FORMAT_LABELS[format as keyof typeof FORMAT_LABELS];
-  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0} for “{1}”', label, paper.title.length > 50 ? `${paper.title.slice(0, 49)}…` : paper.title)}`, 5_000);
+  // The status bar renders `$(name)` as an icon: ours is one, the paper's title must not be.
+  const title = escapeIcons(paper.title.length > 50 ? `${paper.title.slice(0, 49)}…` : paper.title);
+  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0} for “{1}”', escapeIcons(label), title)}`, 5_000);
   return text;
 }

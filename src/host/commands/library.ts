@@ -6,6 +6,7 @@ import { planBibAppend } from '../../core/citation/bibfile';
 import { citationKey, type KeyFormat } from '../../core/citation/keys';
 import { GROUPINGS, type Grouping, isGrouping, SORT_ORDERS, type SortBy } from '../../core/groups';
 import type { Paper } from '../../core/model';
+import { escapeIcons } from '../../core/present';
 import type { ReadingState } from '../reading';
 import type { SavedPapers } from '../saved';
 import type { PapersTree } from '../tree/papersTree';
@@ -88,7 +89,7 @@ export async function savePaper(context: PaperCommandContext, saved: SavedPapers
   const papers = await papersOf(context, arg, selection);
   if (papers.length > 0) {
     await saved.save(papers);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0} to the reading list.', papers.length === 1 ? `“${papers[0]?.title ?? ''}”` : String(papers.length)), 4_000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0} to the reading list.', papers.length === 1 ? `“${escapeIcons(papers[0]?.title ?? '')}”` : String(papers.length)), 4_000);
   }
 }
 

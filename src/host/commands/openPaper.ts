@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePaperRef } from '../../core/arxiv';
 import type { Paper } from '../../core/model';
-import { describePaper } from '../../core/present';
+import { describePaper, escapeIcons } from '../../core/present';
 import type { PaperPanels } from '../panel/paperPanels';
 import type { PaperStore } from '../paperStore';
 import { isPaperNode } from '../tree/nodes';
@@ -66,8 +66,8 @@ interface PaperItem extends vscode.QuickPickItem {
 /** Pick from the papers shown in the tree, or type an arXiv id or paper URL. */
 async function pickPaper(context: PaperCommandContext): Promise<Paper | undefined> {
   const papers: PaperItem[] = context.store.view.papers.map((paper) => ({
-    label: paper.title,
-    description: describePaper(paper),
+    label: escapeIcons(paper.title),
+    description: escapeIcons(describePaper(paper)),
     detail: paper.id,
     paper,
   }));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { paperDate, type Paper } from '../../core/model';
-import { authorLine, formatCount } from '../../core/present';
+import { authorLine, escapeIcons, formatCount } from '../../core/present';
 import type { FeedService } from '../feedService';
 import type { SearchService } from '../search';
 import type { TopicService } from '../topics';
@@ -57,9 +57,10 @@ function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
     deps.topics.label(deps.topics.of(paper).primary),
   ].filter(Boolean).join(' · ');
   return {
-    label: paper.title,
+    // QuickPick items render `$(name)` as icons: paper text is escaped to show as typed.
+    label: escapeIcons(paper.title),
     description: facts,
-    detail: authorLine(paper, 4),
+    detail: escapeIcons(authorLine(paper, 4)),
     // Our ranking, not the picker's own label matching: every result stays, in our order.
     alwaysShow: true,
     buttons: [
@@ -113,12 +114,12 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       }),
     ];
     if (items.length === 0) {
-      items.push({ label: vscode.l10n.t('No cached paper matches “{0}”.', text), alwaysShow: true, help: true });
+      items.push({ label: vscode.l10n.t('No cached paper matches “{0}”.', escapeIcons(text)), alwaysShow: true, help: true });
     }
     items.push({
       // The typed text goes in the description: in the label it would match itself and jump first.
       label: `$(globe) ${vscode.l10n.t('Search Hugging Face')}`,
-      description: by === 'scan' ? vscode.l10n.t('for “{0}” (the local index is still loading)', text) : vscode.l10n.t('for “{0}”', text),
+      description: by === 'scan' ? vscode.l10n.t('for “{0}” (the local index is still loading)', escapeIcons(text)) : vscode.l10n.t('for “{0}”', escapeIcons(text)),
       alwaysShow: true,
       online: text,
     });
