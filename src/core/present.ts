@@ -71,6 +71,15 @@ export function escapeIcons(text: string): string {
   return text.replace(THEME_ICON, '\\$&');
 }
 
+/**
+ * Makes `[label](target)` in untrusted text show as typed in a VS Code notification, which turns it
+ * into a link (https:, file: and command: targets alike) and offers no escape: a word joiner (U+2060,
+ * invisible, no line break) between `]` and `(` leaves the words as they read and breaks the link.
+ */
+export function escapeMessageLinks(text: string): string {
+  return text.replace(/\]\(/g, ']\u2060(');
+}
+
 /** A title short enough for a tab or a notification: at most 60 characters, with an ellipsis. */
 export function shortTitle(title: string, maxLength = 60): string {
   return title.length > maxLength ? `${title.slice(0, maxLength - 1)}…` : title;

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeIcons, shortTitle } from '../../core/present';
+import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/present';
 import { cloneCandidates } from '../../core/clone/candidates';
 import { freeFolderName } from '../../core/clone/gitErrors';
 import type { CloneTarget } from '../../core/clone/repoUrl';
@@ -194,7 +194,7 @@ async function offerFolderActions(folder: string, message: string): Promise<void
   const addFolder = vscode.l10n.t('Add to Workspace');
   const openReadme = vscode.l10n.t('Open README');
   const readme = ['README.md', 'README.rst', 'README.txt', 'README', 'readme.md'].map((name) => path.join(folder, name)).find((file) => existsSync(file));
-  const choice = await vscode.window.showInformationMessage(message, openWindow, addFolder, ...(readme ? [openReadme] : []));
+  const choice = await vscode.window.showInformationMessage(escapeMessageLinks(message), openWindow, addFolder, ...(readme ? [openReadme] : []));
   const uri = vscode.Uri.file(folder);
   if (choice === openWindow) {
     await vscode.commands.executeCommand('vscode.openFolder', uri, { forceNewWindow: true });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { shortTitle } from '../../core/present';
+import { escapeMessageLinks, shortTitle } from '../../core/present';
 import { bibtex } from '../../core/citation/bibtex';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
 import { kindForDocument, planInsertion, usesBibFile } from '../../core/citation/insert';
@@ -38,7 +38,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
     const format = (formatArg as CitationFormat | undefined) ?? readCitationConfig().defaultFormat;
     const text = await deps.citations.format(paper, format);
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', shortTitle(paper.title)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', escapeMessageLinks(shortTitle(paper.title))));
     return;
   }
   const document = editor.document;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMessageLinks } from '../../core/present';
 import type { CommandId } from './ids';
 import { Commands } from './ids';
 
@@ -22,9 +23,10 @@ export function registerCommand(
   });
 }
 
+/** Errors name papers, URLs and git's output: `[label](target)` in them must not become a link. */
 export async function showError(message: string): Promise<void> {
   const showLog = vscode.l10n.t('Show Log');
-  const choice = await vscode.window.showErrorMessage(message, showLog);
+  const choice = await vscode.window.showErrorMessage(escapeMessageLinks(message), showLog);
   if (choice === showLog) {
     await vscode.commands.executeCommand(Commands.showLog);
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { paperDate, type Paper } from '../../core/model';
-import { authorLine, escapeIcons, formatCount } from '../../core/present';
+import { authorLine, escapeIcons, escapeMessageLinks, formatCount } from '../../core/present';
 import type { FeedService } from '../feedService';
 import type { SearchService } from '../search';
 import type { TopicService } from '../topics';
@@ -138,11 +138,11 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     try {
       online = await deps.feed.searchOnline(text, AbortSignal.timeout(20_000));
       if (online.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Hugging Face has no papers for “{0}”.', text));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Hugging Face has no papers for “{0}”.', escapeMessageLinks(text)));
       }
       deps.search.addFound(online);
     } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Could not search Hugging Face: {0}', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not search Hugging Face: {0}', escapeMessageLinks(error instanceof Error ? error.message : String(error))));
     } finally {
       quickPick.busy = false;
     }
