@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { clockFromEnv } from './core/clock';
 import { createApi, type PaperFeedApi } from './host/api';
-import { Commands } from './host/commands/ids';
+import { Commands, InternalCommands } from './host/commands/ids';
 import { openPaper, type PaperCommandContext } from './host/commands/openPaper';
 import { refresh } from './host/commands/refresh';
 import { registerCommand } from './host/commands/register';
 import { clearCache, clearToken, setToken } from './host/commands/settings';
 import { selectWindow, stepPeriod } from './host/commands/window';
 import { FeedService } from './host/feedService';
-import { openInBrowser } from './host/commands/browser';
+import { openInBrowser, openLink } from './host/commands/browser';
 import { copyCitation } from './host/commands/copyCitation';
 import { insertCitation } from './host/commands/insertCitation';
 import { canClone, ClonePrompts, cloneRepository, openClonedRepository } from './host/commands/clone';
@@ -60,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const feed = new FeedService({ context, store, log, clock });
   feedRef = feed;
   const opener = new LinkOpener(log);
+  const knownPaper = (id: string): Paper | undefined => store.get(id) ?? saved.list().find((entry) => entry.paper.id === id)?.paper;
   const citations = new Citations(log);
   const bibFiles = new BibFiles(context.workspaceState, context.globalState, log);
   const editors = new EditorTracker();
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     registerCommand(Commands.openOnHuggingFace, (arg) => openInBrowser(papers, opener, 'huggingFace', arg), log),
     registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
     registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
+    registerCommand(InternalCommands.openLink, (url, id) => openLink(opener, knownPaper, url, id), log),
     registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, context.globalState, arg, format), log),
     registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, bibFiles }, arg, format), log),
     registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),

@@ -45,12 +45,19 @@ export function abstractTeaser(paper: Paper, maxLength = 400): string {
 /**
  * Escapes untrusted text for Markdown (tooltips, hovers) so that it shows as typed: no links, no
  * emphasis, no HTML. Unlike MarkdownString.appendText it keeps plain spaces, so long text still wraps.
+ *
+ * VS Code's Markdown renderer (marked, with GitHub's autolinks) turns bare `https://…`, `www.…` and
+ * e-mail addresses into links, even when their dots are escaped. `:` and `@` are written as HTML
+ * character references instead: the linkifier reads the Markdown source, where `https&#58;//` is no
+ * URL, while the reader sees (and copies) exactly the paper's text, with nothing invisible added.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
+    .replace(/:/g, '&#58;')
+    .replace(/@/g, '&#64;')
     .replace(/\n/g, ' ');
 }
 

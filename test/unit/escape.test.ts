@@ -1,10 +1,12 @@
 /**
- * Paper text in VS Code's surfaces: theme-icon syntax and link syntax must show as typed.
+ * Paper text in VS Code's surfaces: theme-icon syntax, link syntax and bare URLs must show as typed.
  * VS Code's own parsers are reproduced here from its source (the UI test checks the real workbench):
- * `renderLabelWithIcons` (QuickPick items, the status bar) and `parseLinkedText` (notifications).
+ * `renderLabelWithIcons` (QuickPick items, the status bar) and `parseLinkedText` (notifications);
+ * Markdown is rendered with marked, the parser VS Code's Markdown renderer is built on.
  */
 import * as assert from 'node:assert/strict';
-import { escapeIcons, escapeMessageLinks } from '../../src/core/present';
+import { escapeIcons, escapeMarkdown, escapeMessageLinks } from '../../src/core/present';
+import { decodeHtml, renderMarkdown } from './markdown';
 
 /** VS Code's vs/base/browser/ui/iconLabel/iconLabels.ts: what a label shows, icons as `<icon:name>`. */
 function renderLabel(text: string): string {
@@ -60,5 +62,27 @@ describe('escapeMessageLinks: `[label](target)` in notifications', () => {
 
   it('needs escaping: unescaped, they are links, command: ones included', () => {
     assert.deepEqual(notificationLinks('[x](command:workbench.action.quit) [y](https://e.example)'), ['command:workbench.action.quit', 'https://e.example']);
+  });
+});
+
+describe('escapeMarkdown: tooltips make no link from paper text', () => {
+  const hostile = [
+    'https://evil.example', 'http://x', 'see https://evil.example/a?b=c#d.', 'HTTPS://EVIL.EXAMPLE/UPPER', 'www.evil.com', 'WWW.EVIL.COM/x',
+    '<https://x>', '<mailto:a@b.c>', 'mailto:a@b.c', 'a@b.com', 'first.last+tag@evil.example', '[x](https://evil)', '[x]: https://evil',
+    '![img](https://evil.example/i.png)', 'command:workbench.action.terminal.new', '[run](command:workbench.action.quit)',
+    'vscode://vscode.git/clone?url=x', 'file:///etc/passwd', 'javascript:alert(1)', 'ftp://ftp.evil.example/f', 'xmpp:a@evil.example',
+    '<a href="https://evil.example">x</a>', '&#104;ttps://evil.example', 'https&#58;//evil.example', 'https\\://evil.example',
+  ];
+
+  it('renders each hostile text with no link and no HTML, showing the text as typed', () => {
+    for (const text of hostile) {
+      const html = renderMarkdown(escapeMarkdown(text));
+      assert.doesNotMatch(html, /<a\b|<img\b/, `${JSON.stringify(text)} -> ${html}`);
+      assert.equal(decodeHtml(html.replace(/<\/?p>/g, '').trim()), text, JSON.stringify(text));
+    }
+  });
+
+  it('needs escaping beyond dots and brackets: marked links a bare URL whose dots are escaped', () => {
+    assert.match(renderMarkdown('https://evil\\.example/x'), /<a href=/);
   });
 });

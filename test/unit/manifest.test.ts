@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands } from '../../src/host/commands/ids';
+import { Commands, InternalCommands } from '../../src/host/commands/ids';
 import { root, sharedPath } from '../support/paths';
 
 interface CommandContribution { command: string; title: string; category?: string; icon?: string }
@@ -40,6 +40,14 @@ describe('manifest', () => {
     const extension = readFileSync(join(root, 'src', 'extension.ts'), 'utf8');
     for (const key of Object.keys(Commands)) {
       assert.match(extension, new RegExp(`registerCommand\\(Commands\\.${key}\\b`), `Commands.${key} is not registered`);
+    }
+  });
+
+  it('registers the internal commands, and keeps them out of the manifest', () => {
+    const extension = readFileSync(join(root, 'src', 'extension.ts'), 'utf8');
+    for (const [key, id] of Object.entries(InternalCommands)) {
+      assert.match(extension, new RegExp(`registerCommand\\(InternalCommands\\.${key}\\b`), `InternalCommands.${key} is not registered`);
+      assert.ok(!contributed.includes(id), `${id} is internal: not for the palette`);
     }
   });
 

@@ -102,7 +102,7 @@ describe('paper presentation', () => {
 describe('escapeMarkdown', () => {
   it('shows untrusted text as typed: no links, emphasis, headings or HTML', () => {
     assert.equal(escapeMarkdown('[click](command:x) *bold* <img src=x> # h & more'),
-      '\\[click\\]\\(command:x\\) \\*bold\\* &lt;img src=x\\> \\# h &amp; more');
+      '\\[click\\]\\(command&#58;x\\) \\*bold\\* &lt;img src=x\\> \\# h &amp; more');
     assert.equal(escapeMarkdown('line one\n1. two'), 'line one 1\\. two');
     assert.equal(escapeMarkdown('plain words keep spaces'), 'plain words keep spaces');
   });

@@ -1,4 +1,5 @@
 import { paperLinks } from '../../core/arxiv';
+import type { Paper } from '../../core/model';
 import type { LinkOpener } from '../links';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 
@@ -10,4 +11,12 @@ export async function openInBrowser(context: PaperCommandContext, opener: LinkOp
   if (paper) {
     await opener.open(paperLinks[kind](paper.id), paper);
   }
+}
+
+/**
+ * `paperFeed.openLink url [paperId]` (internal): a link Paper Feed put in a tooltip, opened through
+ * the same link policy as the panel's (the paper, when known, lets its project page open directly).
+ */
+export async function openLink(opener: LinkOpener, paperOf: (id: string) => Paper | undefined, url: unknown, paperId: unknown): Promise<void> {
+  await opener.open(url, typeof paperId === 'string' ? paperOf(paperId) : undefined);
 }

@@ -26,4 +26,13 @@ export const Commands = {
   showLog: 'paperFeed.showLog',
 } as const;
 
-export type CommandId = (typeof Commands)[keyof typeof Commands];
+/**
+ * Registered but not contributed (not in the palette, not in the contract): only Paper Feed's own
+ * Markdown runs these, through `command:` links that its MarkdownStrings enable by name.
+ */
+export const InternalCommands = {
+  /** `[url, paperId?]`: a link from a tooltip, opened through the link policy (LinkOpener). */
+  openLink: 'paperFeed.openLink',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands] | (typeof InternalCommands)[keyof typeof InternalCommands];

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { paperLinks } from '../../core/arxiv';
-import { paperDate, type Paper } from '../../core/model';
-import { abstractTeaser, authorLine, describePaper, escapeMarkdown } from '../../core/present';
+import type { Paper } from '../../core/model';
+import { describePaper } from '../../core/present';
+import { commandUri, paperTooltipMarkdown } from '../../core/tooltip';
 import type { PaperTopics } from '../../core/topics/classify';
-import { Commands } from '../commands/ids';
+import { Commands, InternalCommands } from '../commands/ids';
 
 /** What a paper item's icon, description and menus depend on. */
 export interface PaperItemState {
@@ -49,34 +49,15 @@ export function paperItem(id: string, paper: Paper, state: PaperItemState): vsco
   return item;
 }
 
-/** Authors, topic, the AI summary or the start of the abstract, keywords and links; paper text escaped. */
+/**
+ * Authors, topic, the AI summary or the start of the abstract, keywords and links; paper text
+ * escaped. The links run `paperFeed.openLink`, the only command this Markdown may run, so they open
+ * through the link policy like the panel's: no link from a tooltip reaches the browser unchecked.
+ */
 export function paperTooltip(paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string): vscode.MarkdownString {
-  const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
-  const parts = [
-    `**${escapeMarkdown(paper.title)}**`,
-    escapeMarkdown(authorLine(paper, 6)),
-    escapeMarkdown(details),
-  ];
-  if (topics) {
-    const tags = topics.tags.map(topicLabel);
-    parts.push(escapeMarkdown(`${topicLabel(topics.primary)}${tags.length > 0 ? ` (also ${tags.join(', ')})` : ''}`));
-  }
-  if (paper.abstract || paper.aiSummary) {
-    parts.push('---', escapeMarkdown(abstractTeaser(paper)));
-  }
-  if (paper.aiKeywords && paper.aiKeywords.length > 0) {
-    parts.push(escapeMarkdown(paper.aiKeywords.slice(0, 8).join(' · ')));
-  }
-  // Links are built from the validated id (and an https repository): no paper text goes into a URL.
-  const linkParts = [
-    `[Hugging Face](${paperLinks.huggingFace(paper.id)})`, `[arXiv](${paperLinks.arxivAbstract(paper.id)})`, `[PDF](${paperLinks.arxivPdf(paper.id)})`,
-  ];
-  if (paper.githubRepo?.startsWith('https://') && !/[()\s]/.test(paper.githubRepo)) {
-    linkParts.push(`[Code](${paper.githubRepo})`);
-  }
-  parts.push(linkParts.join(' · '));
-  const markdown = new vscode.MarkdownString(parts.join('\n\n'));
-  markdown.isTrusted = false;
+  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id])));
+  markdown.isTrusted = { enabledCommands: [InternalCommands.openLink] };
   markdown.supportHtml = false;
+  markdown.supportThemeIcons = false;
   return markdown;
 }

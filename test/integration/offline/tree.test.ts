@@ -33,7 +33,8 @@ describe('Papers view', () => {
     const unknown = items.find((entry) => text(entry.label).startsWith('Towards Provably Unlearnable'));
     assert.equal(unknown?.description, 'Ruihan Zhang et al.', 'no ▲ when upvotes are unknown');
     assert.match(dino.tooltip.value, /Computer Vision/, 'the tooltip names the topic');
-    assert.match(dino.tooltip.value, /\[arXiv\]\(https:\/\/arxiv\.org\/abs\/2508\.10104\)/);
+    // Its links run Paper Feed's link command (the link policy), with the URL as an argument.
+    assert.match(dino.tooltip.value, /\[arXiv\]\(command:paperFeed\.openLink\?%5B%22https%3A%2F%2Farxiv\.org%2Fabs%2F2508\.10104%22/);
     const topics = (await testing.papersTree.getChildren(newest)) ?? [];
     const dinoTopic = topics.find((node) => node.kind === 'group' && node.children.some((child) => child.kind === 'paper' && child.paper.id === '2508.10104'));
     assert.ok(dinoTopic && dinoTopic.kind === 'group');

@@ -1,0 +1,64 @@
+/**
+ * A paper's tooltip (tree items, the Saved view) as Markdown: every piece of paper text escaped, so
+ * that nothing from the paper becomes a link, an icon or markup; the only links are Paper Feed's own.
+ */
+import { paperLinks } from './arxiv';
+import { paperDate, type Paper } from './model';
+import { abstractTeaser, authorLine, escapeMarkdown } from './present';
+import type { PaperTopics } from './topics/classify';
+
+export interface TooltipLink {
+  readonly label: string;
+  readonly url: string;
+}
+
+/** Hugging Face, arXiv and the PDF from the validated id; the code repository when it is https. */
+export function tooltipLinks(paper: Pick<Paper, 'id' | 'githubRepo'>): TooltipLink[] {
+  const links = [
+    { label: 'Hugging Face', url: paperLinks.huggingFace(paper.id) },
+    { label: 'arXiv', url: paperLinks.arxivAbstract(paper.id) },
+    { label: 'PDF', url: paperLinks.arxivPdf(paper.id) },
+  ];
+  // Any other scheme would only be refused when clicked: not offered at all.
+  if (paper.githubRepo?.startsWith('https://')) {
+    links.push({ label: 'Code', url: paper.githubRepo });
+  }
+  return links;
+}
+
+/**
+ * Title, authors, id and date, topic, the AI summary or the start of the abstract, keywords, then
+ * the links, each pointing at `target(url)` (the host makes that a command that applies the link
+ * policy). `target` must return a URI without spaces or parentheses.
+ */
+export function paperTooltipMarkdown(
+  paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, target: (url: string) => string,
+): string {
+  const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
+  const parts = [
+    `**${escapeMarkdown(paper.title)}**`,
+    escapeMarkdown(authorLine(paper, 6)),
+    escapeMarkdown(details),
+  ];
+  if (topics) {
+    const tags = topics.tags.map(topicLabel);
+    parts.push(escapeMarkdown(`${topicLabel(topics.primary)}${tags.length > 0 ? ` (also ${tags.join(', ')})` : ''}`));
+  }
+  if (paper.abstract || paper.aiSummary) {
+    parts.push('---', escapeMarkdown(abstractTeaser(paper)));
+  }
+  if (paper.aiKeywords && paper.aiKeywords.length > 0) {
+    parts.push(escapeMarkdown(paper.aiKeywords.slice(0, 8).join(' · ')));
+  }
+  parts.push(tooltipLinks(paper).map((link) => `[${link.label}](${target(link.url)})`).join(' · '));
+  return parts.join('\n\n');
+}
+
+/**
+ * A `command:` URI that runs `command` with `args`, as VS Code's Markdown reads it: the arguments
+ * JSON-encoded in the query, with parentheses encoded too so that the URI can stand in a link.
+ */
+export function commandUri(command: string, args: readonly unknown[]): string {
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${command}?${query}`;
+}

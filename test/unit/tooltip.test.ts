@@ -1,0 +1,70 @@
+/** A paper's tooltip Markdown, rendered with marked (the parser of VS Code's Markdown renderer). */
+import * as assert from 'node:assert/strict';
+import type { Paper } from '../../src/core/model';
+import { commandUri, paperTooltipMarkdown, tooltipLinks } from '../../src/core/tooltip';
+import { decodeHtml, renderMarkdown } from './markdown';
+
+const HOSTILE = [
+  'https://evil.example/a', 'http://x', 'www.evil.com', '<https://x>', 'mailto:a@b.c', 'a@b.com', '[x](https://evil)',
+  '[run](command:workbench.action.quit)', 'command:workbench.action.terminal.new', 'vscode://vscode.git/clone?url=x',
+  'file:///etc/passwd', 'javascript:alert(1)', '$(alert)', '<img src=x onerror=alert(1)>',
+];
+
+const target = (url: string): string => commandUri('paperFeed.openLink', [url, '2401.00001']);
+
+function paper(overrides: Partial<Paper>): Paper {
+  return { id: '2401.00001', title: 'A Paper', authors: [{ name: 'Ada Lovelace' }], abstract: 'An abstract.', feedDate: '2024-01-01', ...overrides };
+}
+
+/** The links marked makes, as [text, href]. */
+function links(markdown: string): [string, string][] {
+  const html = renderMarkdown(markdown);
+  return [...html.matchAll(/<a href="([^"]*)"[^>]*>(.*?)<\/a>/g)].map((match) => [match[2] as string, decodeHtml(match[1] as string)]);
+}
+
+function shown(markdown: string): string {
+  return decodeHtml(renderMarkdown(markdown).replace(/<[^>]+>/g, ''));
+}
+
+describe('paper tooltip', () => {
+  it('links only to Paper Feed\'s own links, whatever the paper\'s text holds', () => {
+    for (const text of HOSTILE) {
+      for (const hostile of [
+        paper({ title: text }), paper({ authors: [{ name: text }, { name: 'Bob' }] }), paper({ abstract: `See ${text} now.` }),
+        paper({ aiSummary: `Summary: ${text}` }), paper({ aiKeywords: [text, 'safe'] }), paper({ primaryCategory: text }),
+      ]) {
+        const markdown = paperTooltipMarkdown(hostile, { primary: 'vision', tags: ['agents'] }, (id) => `${id} ${text}`, target);
+        assert.deepEqual(links(markdown).map(([label]) => label), ['Hugging Face', 'arXiv', 'PDF'], `${JSON.stringify(text)}: ${markdown}`);
+        assert.ok(shown(markdown).includes(text), `${JSON.stringify(text)} shows as typed: ${shown(markdown)}`);
+      }
+    }
+  });
+
+  it('points every link at the command, with the URL and the paper id as its arguments', () => {
+    const markdown = paperTooltipMarkdown(paper({ githubRepo: 'https://code.evil.example/a_(b)' }), undefined, String, target);
+    const found = links(markdown);
+    assert.deepEqual(found.map(([label]) => label), ['Hugging Face', 'arXiv', 'PDF', 'Code']);
+    const args = found.map(([, href]) => {
+      const match = /^command:paperFeed\.openLink\?(.*)$/.exec(href);
+      assert.ok(match, href);
+      return JSON.parse(decodeURIComponent(match[1] as string)) as unknown;
+    });
+    assert.deepEqual(args, [
+      ['https://huggingface.co/papers/2401.00001', '2401.00001'], ['https://arxiv.org/abs/2401.00001', '2401.00001'],
+      ['https://arxiv.org/pdf/2401.00001', '2401.00001'], ['https://code.evil.example/a_(b)', '2401.00001'],
+    ]);
+  });
+
+  it('offers the code repository only when it is https', () => {
+    assert.deepEqual(tooltipLinks(paper({ githubRepo: 'https://github.com/a/b' })).map((link) => link.label), ['Hugging Face', 'arXiv', 'PDF', 'Code']);
+    for (const repo of ['javascript:alert(1)', 'http://github.com/a/b', 'file:///etc/passwd', 'git@github.com:a/b.git']) {
+      assert.deepEqual(tooltipLinks(paper({ githubRepo: repo })).map((link) => link.label), ['Hugging Face', 'arXiv', 'PDF'], repo);
+    }
+  });
+
+  it('encodes command arguments so that no character can end the link early', () => {
+    const uri = commandUri('paperFeed.openLink', ['https://x.example/a (b) [c] "d" <e>', 'id']);
+    assert.doesNotMatch(uri.slice('command:paperFeed.openLink?'.length), /[()[\]\s"<>]/);
+    assert.deepEqual(JSON.parse(decodeURIComponent(uri.split('?')[1] as string)), ['https://x.example/a (b) [c] "d" <e>', 'id']);
+  });
+});
