@@ -7,6 +7,7 @@ import { findBibliography } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { checkWrite, type FileSystemView, isInside, nodeFileSystem, type PathFlavor, resolveWrittenPath, type WriteCheck } from '../core/citation/writePolicy';
 import type { Paper } from '../core/model';
+import { escapeMessageLinks } from '../core/present';
 import { UserError } from './commands/register';
 import { readCitationConfig } from './config';
 
@@ -187,12 +188,12 @@ export class BibFiles {
   private async leaveOutside(entry: string, key: string, file: string, asked: boolean): Promise<void> {
     if (asked) {
       await vscode.env.clipboard.writeText(entry);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Paper Feed cited {0} and left {1} as it is: the entry is on the clipboard.', key, file));
+      void vscode.window.showInformationMessage(escapeMessageLinks(vscode.l10n.t('Paper Feed cited {0} and left {1} as it is: the entry is on the clipboard.', key, file)));
       return;
     }
     const copyEntry = vscode.l10n.t('Copy Entry');
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Paper Feed cited {0} but did not add it to {1}, outside the workspace, as you chose for this document.', key, file), copyEntry,
+      escapeMessageLinks(vscode.l10n.t('Paper Feed cited {0} but did not add it to {1}, outside the workspace, as you chose for this document.', key, file)), copyEntry,
     ).then((choice) => (choice === copyEntry ? vscode.env.clipboard.writeText(entry) : undefined));
   }
 

@@ -9,6 +9,7 @@ import { FeedError } from '../core/feed/http';
 import { refreshUnderLock, RefreshRunner } from '../core/feed/refresh';
 import { currentFeedDate, resolveWindow, stepWindow, windowCacheKey, type ResolvedWindow, type WindowId } from '../core/feed/windows';
 import type { Paper } from '../core/model';
+import { escapeMessageLinks } from '../core/present';
 import { parseSampleFeed } from '../core/sample';
 import { Commands } from './commands/ids';
 import { mayReceiveToken } from '../core/endpoint';
@@ -214,7 +215,7 @@ export class FeedService extends Disposable {
     this.shownMessages.push(text);
     const retry = vscode.l10n.t('Retry');
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showWarningMessage(text, retry, showLog).then((choice) => {
+    void vscode.window.showWarningMessage(escapeMessageLinks(text), retry, showLog).then((choice) => {
       if (choice === retry) {
         void this.refresh({ interactive: true });
       } else if (choice === showLog) {
