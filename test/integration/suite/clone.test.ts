@@ -263,7 +263,7 @@ describe('clone a paper\'s repository', function () {
     await vscode.commands.executeCommand('paperFeed.openPaper', '2401.09001');
     await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
     existingAnswer = 'rename';
-    await testing.panel.receiveFromActive({ type: 'run', command: 'cloneRepository' });
+    await testing.panel.receiveFromActive({ type: 'run', command: 'cloneRepository', paperId: '2401.09001' });
     await waitFor('the clone from the panel', () => shown[0]);
     assert.equal(shown[0]?.folder, join(parent, 'tiny-model-5'));
     assert.ok(existsSync(join(parent, 'tiny-model-5', 'README.md')));
