@@ -274,6 +274,23 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor({ timeout: 30_000 });
   });
 
+  it('keeps a Paper Feed picker open while the paper panel takes focus', async () => {
+    // A picker opened from the palette over a focused panel lost a race with the webview taking
+    // focus back, and closed; Paper Feed's pickers now ignore focus leaving them. Moving focus into
+    // the panel by hand is the same event, made certain.
+    const current = session as Session;
+    const page = current.workbench.page;
+    const panel = paperPanel(current);
+    await panel.locator('h1').first().waitFor({ timeout: 30_000 });
+    await runCommand(current, 'Paper Feed: Copy Citation…');
+    const picker = await quickInput(page, 'Copy Citation As');
+    await panel.locator('h1').first().click();
+    await page.waitForFunction("document.activeElement?.tagName === 'IFRAME'", undefined, { timeout: 10_000 });
+    assert.ok(await picker.isVisible(), 'the picker is still open with the focus in the panel');
+    await picker.locator('.quick-input-list .monaco-list-row', { hasText: 'BibTeX' }).first().click();
+    await quickInputClosed(page);
+  });
+
   it('switches to another day from the view title', async () => {
     const current = session as Session;
     const page = current.workbench.page;

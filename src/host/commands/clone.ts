@@ -21,7 +21,7 @@ export class ClonePrompts {
   pickTarget: (targets: readonly CloneTarget[]) => Thenable<CloneTarget | undefined> = async (targets) => {
     const picked = await vscode.window.showQuickPick(
       targets.map((target) => ({ label: escapeIcons(target.display), description: target.branch ? vscode.l10n.t('branch {0}', target.branch) : undefined, target })),
-      { title: vscode.l10n.t('Clone Repository'), placeHolder: vscode.l10n.t('This paper links several repositories: which one?') },
+      { title: vscode.l10n.t('Clone Repository'), placeHolder: vscode.l10n.t('This paper links several repositories: which one?'), ignoreFocusOut: true },
     );
     return picked?.target;
   };

@@ -19,7 +19,7 @@ export async function pickFormat(citations: Citations, state: vscode.Memento): P
     format,
   }));
   const ordered = [...items.filter((item) => item.format === preferred), ...items.filter((item) => item.format !== preferred)];
-  const picked = await vscode.window.showQuickPick(ordered, { title: vscode.l10n.t('Copy Citation As'), placeHolder: vscode.l10n.t('Citation format') });
+  const picked = await vscode.window.showQuickPick(ordered, { title: vscode.l10n.t('Copy Citation As'), placeHolder: vscode.l10n.t('Citation format'), ignoreFocusOut: true });
   if (picked) {
     await state.update(LAST_FORMAT_KEY, picked.format);
   }

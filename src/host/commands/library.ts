@@ -56,7 +56,7 @@ export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void>
     { label: vscode.l10n.t('Sort papers by'), kind: vscode.QuickPickItemKind.Separator },
     ...SORT_ORDERS.map((sortBy) => ({ label: `${sortBy === tree.sortBy ? '$(check) ' : ''}${vscode.l10n.t(SORT_LABELS[sortBy])}`, sortBy })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group and Sort Papers') });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group and Sort Papers'), ignoreFocusOut: true });
   if (picked?.grouping) {
     await config.update('grouping', picked.grouping, vscode.ConfigurationTarget.Global);
   } else if (picked?.sortBy) {
@@ -70,6 +70,7 @@ export async function filterTree(tree: PapersTree, arg: unknown): Promise<void> 
     title: vscode.l10n.t('Filter Papers'),
     prompt: vscode.l10n.t('Words to find in titles, authors, keywords, organizations or topics'),
     value: tree.filter ?? '',
+    ignoreFocusOut: true,
   });
   if (query !== undefined) {
     tree.setFilter(query);

@@ -73,6 +73,7 @@ async function pickPaper(context: PaperCommandContext): Promise<Paper | undefine
   }));
   const quickPick = vscode.window.createQuickPick<PaperItem>();
   quickPick.title = vscode.l10n.t('Open Paper');
+  quickPick.ignoreFocusOut = true;
   quickPick.placeholder = vscode.l10n.t('Choose a paper, or type an arXiv id or a paper URL');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;

@@ -81,6 +81,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   const quickPick = vscode.window.createQuickPick<SearchItem>();
   searchPickers.current = quickPick;
   quickPick.title = vscode.l10n.t('Search Papers');
+  quickPick.ignoreFocusOut = true; // a webview taking focus back late must not close it: see ./window
   quickPick.placeholder = vscode.l10n.t('Search titles, authors, keywords and abstracts (author: topic: org: after: before: has:code)');
   quickPick.matchOnDescription = false;
   quickPick.matchOnDetail = false;

@@ -51,12 +51,17 @@ const EXAMPLES = { date: '2026-08-21', week: '2026-W34', month: '2026-08' } as c
  * shown over the list before the list goes, so VS Code never hides the widget in between. Hiding
  * it hands focus back to whatever had it (a paper panel, say), and a webview taking focus back
  * late closed the box as it opened: the user saw it flash and vanish.
+ *
+ * The same happens to any picker a command opens right after the command palette closed over a
+ * focused paper panel, so Paper Feed's pickers and boxes ignore focus leaving them (`ignoreFocusOut`,
+ * as VS Code's own Git: Clone box does); Escape still closes them.
  */
 function pickWindow(items: readonly WindowItem[]): Promise<{ window: WindowId; remember: boolean } | undefined> {
   return new Promise((resolve) => {
     const title = vscode.l10n.t('Show Papers From');
     const pick = vscode.window.createQuickPick<WindowItem>();
     pick.title = title;
+    pick.ignoreFocusOut = true;
     pick.items = items;
     const current = items.find((item) => item.detail !== undefined);
     if (current) {
@@ -99,6 +104,7 @@ function askPeriod(kind: 'date' | 'week' | 'month', title: string): Promise<Wind
   const example = EXAMPLES[kind];
   const box = vscode.window.createInputBox();
   box.title = title;
+  box.ignoreFocusOut = true;
   box.prompt = vscode.l10n.t('Daily Papers started on 2023-05-04.');
   box.placeholder = example;
   const problem = (text: string): string | undefined => (isWindowId(`${kind}:${text.trim()}`) && (kind !== 'date' || isValidDate(text.trim()))
