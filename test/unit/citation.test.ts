@@ -39,10 +39,107 @@ describe('author names', () => {
     ['Wei Ai', { family: 'Ai', given: 'Wei' }],
     ['王小明', { family: '王', given: '小明' }],
     ['王 小明', { family: '王', given: '小明' }],
+    // Organisations (real feed authors first), cited as one literal name.
+    ['Google DeepMind', { literal: 'Google DeepMind' }],
+    ['Meta FAIR', { literal: 'Meta FAIR' }],
+    ['Meta AI', { literal: 'Meta AI' }],
+    ['Mistral AI', { literal: 'Mistral AI' }],
+    ['Anthropic Inc.', { literal: 'Anthropic Inc.' }],
+    ['OpenAI', { literal: 'OpenAI' }],
+    ['SIMA team', { literal: 'SIMA team' }],
+    ['o3 contributors', { literal: 'o3 contributors' }],
+    ['SAM 3D Team', { literal: 'SAM 3D Team' }],
+    ['The Llama 3 Herd', { literal: 'The Llama 3 Herd' }],
+    ['Tencent Robotics X', { literal: 'Tencent Robotics X' }],
+    ['Xiaohongshu Inc', { literal: 'Xiaohongshu Inc' }],
+    ['Acme Widgets LLC', { literal: 'Acme Widgets LLC' }],
+    ['Smith et al.', { literal: 'Smith et al.' }],
+    // People that only look like organisations: "Huawei" and "The" are given names, "Ai" a family name.
+    ['Huawei Cao', { family: 'Cao', given: 'Huawei' }],
+    ['The Viet Bui', { family: 'Bui', given: 'The Viet' }],
+    ['Meta Kim', { family: 'Kim', given: 'Meta' }],
+    // "and Lei Bai" (a real feed author: the "and" of a list left in the name).
+    ['and Lei Bai', { family: 'Bai', given: 'Lei' }],
+    // Capitalised particles stay with the family name; lowercase ones are particles.
+    ['Jean-Claude Van Damme', { family: 'Van Damme', given: 'Jean-Claude' }],
+    ['Jean-Claude van Damme', { family: 'Damme', given: 'Jean-Claude', particle: 'van' }],
+    ['Ursula K. Le Guin', { family: 'Le Guin', given: 'Ursula K.' }],
+    ['Jan De Boer', { family: 'De Boer', given: 'Jan' }],
+    ['Juan De la Cruz', { family: 'De la Cruz', given: 'Juan' }],
+    ['Mark Van der Merwe', { family: 'Van der Merwe', given: 'Mark' }],
+    ['Guy Van den Broeck', { family: 'Van den Broeck', given: 'Guy' }],
+    ['Leandro Von Werra', { family: 'Von Werra', given: 'Leandro' }],
+    ['Luigi Di Stefano', { family: 'Di Stefano', given: 'Luigi' }],
+    ['Hans von Der Heide', { family: 'Der Heide', given: 'Hans', particle: 'von' }],
+    ['Marco AF Pimentel', { family: 'Pimentel', given: 'Marco AF' }],
+    // Vietnamese "Van" is a middle name, not a particle; pinyin "Da"/"Le" before a Chinese family name likewise.
+    ['Chien Van Nguyen', { family: 'Nguyen', given: 'Chien Van' }],
+    ['Toan Huynh La Viet', { family: 'Viet', given: 'Toan Huynh La' }],
+    ['Wei Da Chen', { family: 'Chen', given: 'Wei Da' }],
+    // CJK script: family first; without a space, one character (two for four-character names: 欧阳, 山田).
+    ['山田 太郎', { family: '山田', given: '太郎' }],
+    ['山田太郎', { family: '山田', given: '太郎' }],
+    ['欧阳修明', { family: '欧阳', given: '修明' }],
+    ['김철수', { family: '김', given: '철수' }],
+    ['김 철수', { family: '김', given: '철수' }],
+    ['山田はなこ', { family: '山田', given: 'はなこ' }],
+    ['ジョン・スミス', { literal: 'ジョン・スミス' }],
   ];
   for (const [raw, expected] of cases) {
     it(`parses ${raw}`, () => assert.deepEqual(parseName(raw), expected));
   }
+});
+
+describe('organisations, CJK names and capitalised particles in every format', () => {
+  // Real feed authors: "Google DeepMind" and "Meta FAIR" as in arXiv listings, "SIMA team", "Qwen Team".
+  const orgs = paper('Gemini', ['Google DeepMind', 'Meta FAIR'], { primaryCategory: 'cs.CL' });
+  const cjk = paper('T', ['山田 太郎', '王小明', '김철수'], { primaryCategory: 'cs.CL' });
+  const particles = paper('T', ['Jean-Claude Van Damme', 'Ursula K. Le Guin'], { primaryCategory: 'cs.CL' });
+
+  it('BibTeX and BibLaTeX: an organisation or a CJK name is one brace group, a capitalised particle is braced with the family', () => {
+    assert.match(bibtex(orgs, 'k'), /author = \{\{Google DeepMind\} and \{Meta FAIR\}\},/);
+    assert.match(biblatex(cjk, 'k'), /author = \{\{山田太郎\} and \{王小明\} and \{김철수\}\},/);
+    assert.match(bibtex(particles, 'k'), /author = \{\{Van Damme\}, Jean-Claude and \{Le Guin\}, Ursula K\.\},/);
+    assert.match(bibtex(paper('T', ['Juan De la Cruz', 'Laurens van der Maaten']), 'k'), /author = \{\{De la Cruz\}, Juan and van der Maaten, Laurens\},/);
+  });
+
+  it('CSL-JSON: organisations are literals, CJK names family and given', () => {
+    assert.deepEqual(cslItem(orgs, 'k').author, [{ literal: 'Google DeepMind' }, { literal: 'Meta FAIR' }]);
+    assert.deepEqual(cslItem(cjk, 'k').author, [{ family: '山田', given: '太郎' }, { family: '王', given: '小明' }, { family: '김', given: '철수' }]);
+    assert.deepEqual(cslItem(particles, 'k').author, [{ family: 'Van Damme', given: 'Jean-Claude' }, { family: 'Le Guin', given: 'Ursula K.' }]);
+  });
+
+  it('IEEE, MLA, Chicago, Markdown and plain: organisations as written, CJK family first without comma or initials', () => {
+    assert.match(ieee(orgs), /^Google DeepMind and Meta FAIR, “Gemini,”/);
+    assert.match(mla(orgs), /^Google DeepMind, and Meta FAIR\. “Gemini\.”/);
+    assert.match(chicago(orgs), /^Google DeepMind, and Meta FAIR\. 2025\./);
+    assert.match(markdown(orgs), /\), Google DeepMind et al\., 2025$/);
+    assert.match(plain(orgs), /^Google DeepMind, Meta FAIR\. Gemini\./);
+    assert.match(ieee(cjk), /^山田太郎, 王小明, and 김철수, “T,”/);
+    assert.match(mla(cjk), /^山田太郎, et al\. “T\.”/);
+    assert.match(mla(paper('T', ['王小明'])), /^王小明\. “T\.”/);
+    assert.match(chicago(cjk), /^山田太郎, 王小明, and 김철수\. 2025\./);
+    assert.match(markdown(cjk), /\), 山田太郎 et al\., 2025$/);
+    assert.match(plain(cjk), /^山田太郎, 王小明, 김철수\. T\./);
+  });
+
+  it('IEEE, MLA, Chicago, Markdown and plain keep a capitalised particle with the family name', () => {
+    assert.match(ieee(particles), /^J\.-C\. Van Damme and U\. K\. Le Guin, /);
+    assert.match(mla(particles), /^Van Damme, Jean-Claude, and Ursula K\. Le Guin\. /);
+    assert.match(chicago(particles), /^Van Damme, Jean-Claude, and Ursula K\. Le Guin\. 2025/);
+    assert.match(markdown(particles), /\), Van Damme et al\., 2025$/);
+  });
+
+  it('APA and Vancouver through the CSL engine agree', async () => {
+    assert.match(await formatCitation(orgs, 'apa', options), /^Google DeepMind & Meta FAIR\. \(2025\)\./);
+    assert.match(await formatCitation(cjk, 'apa', options), /^山田太郎, 王小明, & 김철수\. \(2025\)\./);
+    assert.match(await formatCitation(particles, 'vancouver', options), /^Van Damme JC, Le Guin UK\./);
+  });
+
+  it('keys: an organisation is folded whole, a capitalised particle kept', () => {
+    assert.equal(citationKey(orgs, 'scholar'), 'googledeepmind2025gemini');
+    assert.equal(citationKey(particles, 'scholar'), 'vandamme2025t');
+  });
 });
 
 describe('LaTeX text', () => {

@@ -6,26 +6,28 @@
 import type { Paper } from '../model';
 import { citationYear } from './keys';
 import { escapeBibtex, escapeLatexSpecials, protectCapitals } from './latex';
-import { isLiteral, type Name, parseName } from './names';
+import { cjkFull, isCjk, isLiteral, type Name, parseName } from './names';
 
 export function arxivDoi(id: string): string {
   return `10.48550/arXiv.${id}`;
 }
 
+/**
+ * One name of an author list: "Family, Given" or "von Family, Jr., Given"; an organisation or a CJK
+ * name as one brace group, so BibTeX neither splits nor reorders it ({Google DeepMind}, {山田太郎});
+ * a family name of several words braced ({Van Damme}, {De la Cruz}); any part holding the word "and" braced.
+ */
 function nameForBib(name: Name, escape: (text: string) => string): string {
   if (isLiteral(name)) {
     return `{${escape(name.literal)}}`;
   }
-  const family = escape(name.particle ? `${name.particle} ${name.family}` : name.family);
-  const parts = [family];
-  if (name.suffix) {
-    parts.push(escape(name.suffix));
+  if (isCjk(name)) {
+    return `{${escape(cjkFull(name))}}`;
   }
-  if (name.given) {
-    parts.push(escape(name.given));
-  }
-  // A family name with a space or hyphen stays one name: {Mendes da Silva}.
-  return parts.length === 1 || !/\s/.test(name.family) ? parts.join(', ') : `{${name.family}}, ${parts.slice(1).join(', ')}`;
+  const group = (text: string): string => (/[\s~]|\band\b/i.test(text) ? `{${escape(text)}}` : escape(text));
+  const family = name.particle ? `${escape(name.particle)} ${group(name.family)}` : group(name.family);
+  return [family, name.suffix && escape(name.suffix), name.given && (/\band\b/i.test(name.given) ? `{${escape(name.given)}}` : escape(name.given))]
+    .filter(Boolean).join(', ');
 }
 
 function authors(paper: Paper, escape: (text: string) => string): string {

@@ -22,23 +22,57 @@ export function isLiteral(name: Name): name is LiteralName {
   return 'literal' in name;
 }
 
+/** Particles, matched lowercased; a capitalised one ("Van Damme", "Le Guin") belongs to the family name. */
 const PARTICLES = new Set([
-  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'ten', 'ter', 'zu', 'op', "d'", 'af', 'av',
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'des', 'di', 'da', 'dal', 'dalla', 'dos', 'das', 'du', 'le', 'la', 'ten', 'ter', 'zu', 'op', "d'", 'af', 'av',
+]);
+/**
+ * Family names before which a capitalised "Van", "Le", "Da"... is a Vietnamese or Chinese middle or
+ * given name, not a particle: "Chien Van Nguyen", "Toan Huynh La Viet", "Wei Da Chen".
+ */
+const EAST_ASIAN_FAMILY = new Set([
+  'Nguyen', 'Tran', 'Pham', 'Hoang', 'Huynh', 'Phan', 'Vu', 'Vo', 'Dang', 'Bui', 'Do', 'Ho', 'Ngo', 'Duong', 'Ly', 'Truong', 'Dinh', 'Doan',
+  'Trinh', 'Luong', 'Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo',
+  'He', 'Lin', 'Gao', 'Luo', 'Zheng', 'Liang', 'Xie', 'Song', 'Tang', 'Han', 'Feng', 'Deng', 'Cao', 'Peng', 'Zeng', 'Xiao', 'Tian', 'Dong',
+  'Pan', 'Yuan', 'Cai', 'Jiang', 'Yu', 'Ye', 'Cheng', 'Wei', 'Su', 'Lu', 'Ding', 'Ren', 'Shen', 'Yao', 'Zhong', 'Jin', 'Kim', 'Lee', 'Park',
 ]);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-/** Words that make an author an organization. Case-sensitive: "Ai" is a family name, "AI" is not. */
-const ORGANIZATION_WORDS = /\b(Team|Lab|Labs|Laboratory|Group|Collaboration|Consortium|Inc|Ltd|Corporation|University|Institute|Project|Committee|Foundation|Research|AI)\b/;
-const HAN_OR_KANA = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+/** Words that make an author an organization, in any case ("Qwen Team", "SIMA team", "Anthropic Inc."). */
+const ORGANIZATION_WORDS = /\b(?:teams?|labs?|laborator(?:y|ies)|group|collaboration|consortium|contributors|inc|ltd|llc|corp|corporation|university|institute|project|committee|foundation|research)\b/i;
+/** Case-sensitive: "Ai" is a family name, "AI" is not. Company names no person carries. */
+const ORGANIZATION_NAMES = /\b(?:AI|OpenAI|DeepMind|Anthropic|NVIDIA|Nvidia|ByteDance|Microsoft|Google|Alibaba|Tencent|Baidu|Meituan|Salesforce|Mistral|IBM)\b/;
+/** Companies whose name is also a given name ("Meta"): an organization only beside an acronym ("Meta FAIR"). */
+const AMBIGUOUS_COMPANIES = new Set(['Meta', 'Apple', 'Amazon', 'Samsung', 'Intel']);
+const ACRONYM = /^[A-Z][A-Z0-9&]+$/;
+/** Han, Kana or Hangul only: a name written in CJK script, family name first. */
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+
+/**
+ * Whether an author is an organization, by conservative fixed patterns: an organization word, a
+ * company name, a digit ("SAM 3D Team", "The Llama 3 Herd"), "The" before an acronym or a camel-case
+ * name, or "et al." left in the name. "The Viet Bui" and "Huawei Cao" stay people.
+ */
+export function isOrganization(text: string): boolean {
+  const words = text.split(' ');
+  return ORGANIZATION_WORDS.test(text) || ORGANIZATION_NAMES.test(text) || /\d/.test(text) || /\bet al\.?$/.test(text)
+    || (words[0] === 'The' && /^(?:[A-Z]{2,}|\p{Lu}\p{Ll}+\p{Lu})/u.test(words[1] ?? ''))
+    || (words.some((word) => AMBIGUOUS_COMPANIES.has(word)) && words.some((word) => ACRONYM.test(word)));
+}
 
 /** Parses one author as written by arXiv ("Given Family", "Given van der Family, Jr."). */
 export function parseName(raw: string): Name {
-  const text = raw.replace(/\s+/g, ' ').trim();
+  // "and Lei Bai": the "and" of an author list left in a name.
+  const text = raw.replace(/\s+/g, ' ').trim().replace(/^(?:and|&) (?=\S+ )/, '');
   if (text.length === 0) {
     return { literal: '' };
   }
+  if (!text.includes(' ')) {
+    return CJK.test(text) ? cjkName(text) : { literal: text };
+  }
   // "DeepSeek-AI", "Qwen Team", "The ATLAS Collaboration": organizations are cited as written.
-  if (!text.includes(' ') || ORGANIZATION_WORDS.test(text)) {
-    return HAN_OR_KANA.test(text) ? cjkName(text) : { literal: text };
+  if (isOrganization(text)) {
+    return { literal: text };
   }
   let words = text.split(' ');
   let suffix: string | undefined;
@@ -48,28 +82,63 @@ export function parseName(raw: string): Name {
     words = words.slice(0, -1);
     words[words.length - 1] = (words[words.length - 1] ?? '').replace(/,$/, '');
   }
-  if (words.every((word) => HAN_OR_KANA.test(word))) {
+  if (words.every((word) => CJK.test(word))) {
     // "王 小明" written family-first, as CJK names are.
     return { family: words[0] ?? '', given: words.slice(1).join(' '), ...(suffix ? { suffix } : {}) };
   }
-  // The particle is the run of lowercase particle words right before the last word(s).
-  let start = words.length - 1;
-  while (start > 1 && PARTICLES.has((words[start - 1] ?? '').toLowerCase()) && (words[start - 1] ?? '') === (words[start - 1] ?? '').toLowerCase()) {
-    start--;
-  }
-  const family = words[words.length - 1] ?? '';
-  const particle = words.slice(start, words.length - 1).join(' ');
-  const given = words.slice(0, start).join(' ');
-  return { family, ...(given ? { given } : {}), ...(particle ? { particle } : {}), ...(suffix ? { suffix } : {}) };
+  return { ...westernName(words), ...(suffix ? { suffix } : {}) };
 }
 
-/** A name written only in Han/Kana/Hangul without spaces: family name first (one character). */
+/** "Given [particles] Family": the particles are the run of particle words right before the last word. */
+function westernName(words: string[]): PersonName {
+  const end = words.length - 1;
+  let start = end;
+  const particle = (word: string): boolean => PARTICLES.has(word.toLowerCase()) && /^\p{L}\p{Ll}*'?$/u.test(word);
+  while (start > 1 && particle(words[start - 1] ?? '')) {
+    start--;
+  }
+  const lowercase = (word: string): boolean => word === word.toLowerCase();
+  const first = words[start] ?? '';
+  if (start < end && !lowercase(first) && (EAST_ASIAN_FAMILY.has(words[end] ?? '') || EAST_ASIAN_FAMILY.has(words[start - 1] ?? ''))) {
+    start = end;
+  }
+  // A lowercase run is the particle ("van der"); capitalised particles from there on are family ("Van Damme", "De la Cruz").
+  let familyStart = start;
+  while (familyStart < end && lowercase(words[familyStart] ?? '')) {
+    familyStart++;
+  }
+  const family = words.slice(familyStart).join(' ');
+  const particles = words.slice(start, familyStart).join(' ');
+  const given = words.slice(0, start).join(' ');
+  return { family, ...(given ? { given } : {}), ...(particles ? { particle: particles } : {}) };
+}
+
+/**
+ * A name written in Han/Kana/Hangul without spaces, family name first: kanji before kana
+ * (山田はなこ), two characters of four (欧阳修明, 山田太郎), else one (王小明, 김철수). Five or more
+ * characters, or a katakana name with a middle dot (given name first), are kept whole.
+ */
 function cjkName(text: string): Name {
   const characters = [...text];
-  if (characters.length < 2) {
+  const han = text.match(/^\p{Script=Han}+/u)?.[0] ?? '';
+  if (han && han.length < text.length && KANA.test(text.slice(han.length))) {
+    return { family: han, given: text.slice(han.length) };
+  }
+  if (characters.length < 2 || characters.length > 4) {
     return { literal: text };
   }
-  return { family: characters[0] as string, given: characters.slice(1).join('') };
+  const familyLength = characters.length === 4 ? 2 : 1;
+  return { family: characters.slice(0, familyLength).join(''), given: characters.slice(familyLength).join('') };
+}
+
+/** Whether a person's name is written in CJK script: shown family first, whole, without initials. */
+export function isCjk(name: PersonName): boolean {
+  return CJK.test(`${name.family}${name.given ?? ''}`.replace(/ /g, ''));
+}
+
+/** A CJK name as written in references: family then given, no space (as citeproc writes them in APA). */
+export function cjkFull(name: PersonName): string {
+  return `${name.family}${(name.given ?? '').replace(/ /g, '')}`;
 }
 
 /** The family name with its particle, as sorted and shown in references: "van der Maaten". */

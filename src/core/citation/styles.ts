@@ -6,7 +6,7 @@
 import type { Paper } from '../model';
 import { arxivDoi } from './bibtex';
 import { citationYear } from './keys';
-import { fullFamily, initials, isLiteral, type Name, parseName, type PersonName } from './names';
+import { cjkFull, fullFamily, initials, isCjk, isLiteral, type Name, parseName, type PersonName } from './names';
 
 const MONTHS_MLA = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
@@ -18,17 +18,22 @@ function doiUrl(paper: Paper): string {
   return `https://doi.org/${arxivDoi(paper.id)}`;
 }
 
+/** A person through `format`; an organisation as written, a CJK name whole, family first ("山田太郎"), in every style. */
+function display(name: Name, format: (person: PersonName) => string): string {
+  if (isLiteral(name)) {
+    return name.literal;
+  }
+  return isCjk(name) ? cjkFull(name) : format(name);
+}
+
 /** "Given Family" for display. */
 function natural(name: Name): string {
-  return isLiteral(name) ? name.literal : [name.given, fullFamily(name), name.suffix].filter(Boolean).join(' ');
+  return display(name, (person) => [person.given, fullFamily(person), person.suffix].filter(Boolean).join(' '));
 }
 
 /** "Family, Given" for the first author of MLA and Chicago. */
 function inverted(name: Name): string {
-  if (isLiteral(name)) {
-    return name.literal;
-  }
-  return [fullFamily(name), name.given, name.suffix].filter(Boolean).join(', ');
+  return display(name, (person) => [fullFamily(person), person.given, person.suffix].filter(Boolean).join(', '));
 }
 
 /** Ends a piece with a period unless it already ends in terminal punctuation. */
@@ -43,7 +48,7 @@ function quotedWith(title: string, punctuation: ',' | '.'): string {
 
 /** IEEE: initials first; more than six authors: the first, then "et al." */
 export function ieee(paper: Paper): string {
-  const list = names(paper).map((name) => (isLiteral(name) ? name.literal : [initials(name.given), fullFamily(name), name.suffix].filter(Boolean).join(' ')));
+  const list = names(paper).map((name) => display(name, (person) => [initials(person.given), fullFamily(person), person.suffix].filter(Boolean).join(' ')));
   const authors = list.length > 6 ? `${list[0]} et al.`
     : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}`;
   const category = paper.primaryCategory ? ` [${paper.primaryCategory}]` : '';
@@ -87,7 +92,8 @@ export function chicago(paper: Paper): string {
 export function markdown(paper: Paper): string {
   const title = paper.title.replace(/([\\[\]()*_`<>])/g, '\\$1');
   const list = names(paper);
-  const who = list[0] ? `${isLiteral(list[0]) ? list[0].literal : fullFamily(list[0] as PersonName)}${list.length > 1 ? ' et al.' : ''}` : '';
+  const first = list[0];
+  const who = first ? `${display(first, fullFamily)}${list.length > 1 ? ' et al.' : ''}` : '';
   return `[${title}](https://arxiv.org/abs/${paper.id})${who ? `, ${who}` : ''}, ${citationYear(paper) ?? 'n.d.'}`;
 }
 
