@@ -161,6 +161,60 @@ describe('LaTeX text', () => {
   });
 });
 
+describe('titles in BibTeX and BibLaTeX', () => {
+  const title = (text: string, write = bibtex): string => (write(paper(text, ['Ada Lovelace']), 'k').match(/^  title = \{(.*)\},$/m) as RegExpMatchArray)[1] as string;
+
+  it('keeps balanced math spans as math, braced against case changes, in both', () => {
+    assert.equal(title('$\\alpha$-Divergence for $O(n\\log n)$ Search'), '{$\\alpha$}-Divergence for {$O(n\\log n)$} Search');
+    assert.equal(title('$\\alpha$-Divergence', biblatex), '{$\\alpha$}-Divergence');
+    assert.equal(title('The $\\Psi_{k}^2$ Trick'), 'The {$\\Psi_{k}^2$} Trick');
+  });
+
+  it('escapes a dollar that opens no math span: currency, a lone one, or a span that would break LaTeX', () => {
+    // Real feed titles: "... Earn $1 Million ...", "Fixing 7,400 Bugs for 1$", "... on $60 GPUs".
+    assert.equal(title('Can Frontier LLMs Earn $1 Million from Real-World Freelance Software Engineering?'), 'Can Frontier {LLMs} Earn \\$1 Million from {Real-World} Freelance Software Engineering?');
+    assert.equal(title('Fixing 7,400 Bugs for 1$'), 'Fixing 7,400 Bugs for 1\\$');
+    assert.equal(title('From $1 to $100'), 'From \\$1 to \\$100');
+    assert.equal(title('Costs $50%$ less'), 'Costs \\$50\\%\\$ less');
+    assert.equal(title('A $\\{$ brace'), 'A \\$\\textbraceleft{}\\$ brace');
+  });
+
+  it('reads TeX escapes already in a title as the characters they stand for', () => {
+    // Real feed titles: "\\$OneMillion-Bench: ...", "... Prefill \\& Decode Inference".
+    assert.equal(title('\\$OneMillion-Bench: How Far'), '\\${OneMillion-Bench}: How Far');
+    assert.equal(title('Prefill \\& Decode'), 'Prefill \\& Decode');
+  });
+
+  it('writes Greek letters and common symbols for classic BibTeX, and keeps them in UTF-8 for BibLaTeX', () => {
+    assert.equal(title('α-β π μP Ψ at 90° in §3'), '{$\\alpha$}-{$\\beta$} {$\\pi$} {{$\\mu$}P} {$\\Psi$} at 90{$^\\circ$} in {\\S}3');
+    assert.equal(title('α-β π μP Ψ at 90° in §3', biblatex), 'α-β π {μP} Ψ at 90° in §3');
+    assert.equal(title('x ≤ y ± ε → ∞'), 'x {$\\leq$} y {$\\pm$} {$\\varepsilon$} {$\\rightarrow$} {$\\infty$}');
+  });
+
+  it('protects C++, C# and F# against lowercasing and escapes #', () => {
+    assert.equal(title('Characterizing the Quality Profile of AI-Generated C++ in Production'), 'Characterizing the Quality Profile of {AI-Generated} {C++} in Production');
+    assert.equal(title('From C# to F#, and (C++)'), 'From {C\\#} to {F\\#}, and ({C++})');
+  });
+
+  it('writes <, > and | as commands: LaTeX\'s default OT1 encoding prints them as ¡, ¿ and —', () => {
+    // A real feed title; found by the strict parser round-trip (test/unit/bibtexStrict.test.ts).
+    assert.equal(title("Let's <think> about LLM Reasoning"), "Let's \\textless{}think\\textgreater{} about {LLM} Reasoning");
+    assert.equal(title('a | b', biblatex), 'a \\textbar{} b');
+  });
+
+  it('keeps Hangul composed in classic BibTeX (decomposed jamo are not accents)', () => {
+    assert.equal(escapeBibtex('김철수 Siméoni'), "김철수 Sim{\\'e}oni");
+    assert.match(bibtex(paper('T', ['김철수']), 'k'), /author = \{\{김철수\}\},/);
+  });
+
+  it('keeps braces balanced, so an entry with a lone { or } still parses', () => {
+    assert.equal(title('a { b'), 'a \\textbraceleft{} b');
+    assert.equal(title('a } b {c}'), 'a \\textbraceright{} b \\{c\\}');
+    assert.equal(escapeLatexSpecials('}{x}{'), '\\textbraceright{}\\{x\\}\\textbraceleft{}');
+    assert.equal(title('a\\b 50% & x_1 ~ y^2 #3'), 'a\\textbackslash{}b 50\\% \\& x\\_1 \\textasciitilde{} y\\textasciicircum{}2 \\#3');
+  });
+});
+
 describe('citation keys', () => {
   it('follow arXiv by default: surname, year, four title words that are not stopwords, lowercase ASCII', () => {
     assert.equal(citationKey(dino), 'simeoni2025dinov3');

@@ -5,7 +5,7 @@
  */
 import type { Paper } from '../model';
 import { citationYear } from './keys';
-import { escapeBibtex, escapeLatexSpecials, protectCapitals } from './latex';
+import { escapeBibtex, escapeLatexSpecials, texTitle } from './latex';
 import { cjkFull, isCjk, isLiteral, type Name, parseName } from './names';
 
 export function arxivDoi(id: string): string {
@@ -44,7 +44,7 @@ function entry(type: string, key: string, fields: [string, string | undefined][]
 /** Classic BibTeX: accents as LaTeX commands, so any bibliography style and engine reads it. */
 export function bibtex(paper: Paper, key: string): string {
   return entry('misc', key, [
-    ['title', protectCapitals(paper.title, escapeBibtex)],
+    ['title', texTitle(paper.title, 'bibtex')],
     ['author', authors(paper, escapeBibtex)],
     ['year', citationYear(paper)],
     ['eprint', paper.id],
@@ -58,7 +58,7 @@ export function bibtex(paper: Paper, key: string): string {
 /** BibLaTeX: UTF-8 text, eprinttype = {arxiv} (what biblatex and pandoc expect), the full date. */
 export function biblatex(paper: Paper, key: string): string {
   return entry('online', key, [
-    ['title', protectCapitals(paper.title, escapeLatexSpecials)],
+    ['title', texTitle(paper.title, 'biblatex')],
     ['author', authors(paper, escapeLatexSpecials)],
     ['date', paper.firstVersionDate ?? paper.publishedAt ?? citationYear(paper)],
     ['eprinttype', 'arxiv'],
