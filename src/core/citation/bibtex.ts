@@ -24,10 +24,13 @@ function nameForBib(name: Name, escape: (text: string) => string): string {
   if (isCjk(name)) {
     return `{${escape(cjkFull(name))}}`;
   }
-  const group = (text: string): string => (/[\s~]|\band\b/i.test(text) ? `{${escape(text)}}` : escape(text));
-  const family = name.particle ? `${escape(name.particle)} ${group(name.family)}` : group(name.family);
-  return [family, name.suffix && escape(name.suffix), name.given && (/\band\b/i.test(name.given) ? `{${escape(name.given)}}` : escape(name.given))]
-    .filter(Boolean).join(', ');
+  const family = name.particle ? `${escape(name.particle)} ${group(name.family, escape, /[\s~]|\band\b/i)}` : group(name.family, escape, /[\s~]|\band\b/i);
+  return [family, name.suffix && escape(name.suffix), name.given && group(name.given, escape, /\band\b/i)].filter(Boolean).join(', ');
+}
+
+/** `text` escaped, and braced when it matches `when`. */
+function group(text: string, escape: (text: string) => string, when: RegExp): string {
+  return when.test(text) ? `{${escape(text)}}` : escape(text);
 }
 
 function authors(paper: Paper, escape: (text: string) => string): string {

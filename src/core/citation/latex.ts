@@ -60,6 +60,9 @@ export const BIBTEX_SYMBOLS: readonly string[] = [...Object.keys(MATH), 'ยง', 'ย
  * brace, escaped or not, so a brace with a partner is `\{`/`\}` and one without is `\textbraceleft{}`.
  */
 export function escapeLatexSpecials(text: string): string {
+  if (!/[\\{}&%$#_~^<>|]/.test(text)) {
+    return text;
+  }
   const partnered = new Set<number>();
   const open: number[] = [];
   for (let index = 0; index < text.length; index++) {
@@ -83,6 +86,10 @@ export function escapeLatexSpecials(text: string): string {
 
 /** Escapes for classic BibTeX: special characters, accented letters as LaTeX commands ({\'e}), Greek and symbols as math. */
 export function escapeBibtex(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    // Printable ASCII: only the special characters need escaping.
+    return escapeLatexSpecials(text);
+  }
   let out = '';
   for (const cluster of escapeLatexSpecials(text).normalize('NFD').match(/\P{M}\p{M}*/gu) ?? []) {
     const [base = '', ...marks] = [...cluster];
@@ -142,6 +149,9 @@ interface Piece {
  * TeX escapes already in the title (`\$`, `\&`, `\%`, `\#`, `\_`, `\{`, `\}`) are the characters.
  */
 function splitMath(title: string): Piece[] {
+  if (!/[$\\]/.test(title)) {
+    return [{ math: false, text: title }];
+  }
   const pieces: Piece[] = [];
   let text = '';
   for (let index = 0; index < title.length; index++) {

@@ -47,6 +47,8 @@ const ACRONYM = /^[A-Z][A-Z0-9&]+$/;
 /** Han, Kana or Hangul only: a name written in CJK script, family name first. */
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+/** Hangul starts at U+1100: text below it cannot be CJK (a fast check; most names are Latin). */
+const cjk = (text: string): boolean => text.charCodeAt(0) >= 0x1100 && CJK.test(text);
 
 /**
  * Whether an author is an organization, by conservative fixed patterns: an organization word, a
@@ -68,7 +70,7 @@ export function parseName(raw: string): Name {
     return { literal: '' };
   }
   if (!text.includes(' ')) {
-    return CJK.test(text) ? cjkName(text) : { literal: text };
+    return cjk(text) ? cjkName(text) : { literal: text };
   }
   // "DeepSeek-AI", "Qwen Team", "The ATLAS Collaboration": organizations are cited as written.
   if (isOrganization(text)) {
@@ -82,22 +84,29 @@ export function parseName(raw: string): Name {
     words = words.slice(0, -1);
     words[words.length - 1] = (words[words.length - 1] ?? '').replace(/,$/, '');
   }
-  if (words.every((word) => CJK.test(word))) {
+  if (words.every(cjk)) {
     // "王 小明" written family-first, as CJK names are.
     return { family: words[0] ?? '', given: words.slice(1).join(' '), ...(suffix ? { suffix } : {}) };
   }
-  return { ...westernName(words), ...(suffix ? { suffix } : {}) };
+  return westernName(words, suffix);
+}
+
+/** A particle word, lowercase ("van") or capitalised ("Van"), never all capitals ("AF" is initials). */
+function isParticle(word: string): boolean {
+  return PARTICLES.has(word.toLowerCase()) && /^\p{L}\p{Ll}*'?$/u.test(word);
+}
+
+function lowercase(word: string): boolean {
+  return word === word.toLowerCase();
 }
 
 /** "Given [particles] Family": the particles are the run of particle words right before the last word. */
-function westernName(words: string[]): PersonName {
+function westernName(words: string[], suffix: string | undefined): PersonName {
   const end = words.length - 1;
   let start = end;
-  const particle = (word: string): boolean => PARTICLES.has(word.toLowerCase()) && /^\p{L}\p{Ll}*'?$/u.test(word);
-  while (start > 1 && particle(words[start - 1] ?? '')) {
+  while (start > 1 && isParticle(words[start - 1] ?? '')) {
     start--;
   }
-  const lowercase = (word: string): boolean => word === word.toLowerCase();
   const first = words[start] ?? '';
   if (start < end && !lowercase(first) && (EAST_ASIAN_FAMILY.has(words[end] ?? '') || EAST_ASIAN_FAMILY.has(words[start - 1] ?? ''))) {
     start = end;
@@ -108,9 +117,9 @@ function westernName(words: string[]): PersonName {
     familyStart++;
   }
   const family = words.slice(familyStart).join(' ');
-  const particles = words.slice(start, familyStart).join(' ');
+  const particle = words.slice(start, familyStart).join(' ');
   const given = words.slice(0, start).join(' ');
-  return { family, ...(given ? { given } : {}), ...(particles ? { particle: particles } : {}) };
+  return { family, ...(given ? { given } : {}), ...(particle ? { particle } : {}), ...(suffix ? { suffix } : {}) };
 }
 
 /**
@@ -133,7 +142,7 @@ function cjkName(text: string): Name {
 
 /** Whether a person's name is written in CJK script: shown family first, whole, without initials. */
 export function isCjk(name: PersonName): boolean {
-  return CJK.test(`${name.family}${name.given ?? ''}`.replace(/ /g, ''));
+  return cjk(`${name.family}${name.given ?? ''}`.replace(/ /g, ''));
 }
 
 /** A CJK name as written in references: family then given, no space (as citeproc writes them in APA). */

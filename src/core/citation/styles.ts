@@ -28,12 +28,25 @@ function display(name: Name, format: (person: PersonName) => string): string {
 
 /** "Given Family" for display. */
 function natural(name: Name): string {
-  return display(name, (person) => [person.given, fullFamily(person), person.suffix].filter(Boolean).join(' '));
+  return display(name, givenFamily);
+}
+
+function givenFamily(person: PersonName): string {
+  return [person.given, fullFamily(person), person.suffix].filter(Boolean).join(' ');
 }
 
 /** "Family, Given" for the first author of MLA and Chicago. */
 function inverted(name: Name): string {
-  return display(name, (person) => [fullFamily(person), person.given, person.suffix].filter(Boolean).join(', '));
+  return display(name, familyGiven);
+}
+
+function familyGiven(person: PersonName): string {
+  return [fullFamily(person), person.given, person.suffix].filter(Boolean).join(', ');
+}
+
+/** IEEE: "J.-C. Van Damme". */
+function initialsFamily(person: PersonName): string {
+  return [initials(person.given), fullFamily(person), person.suffix].filter(Boolean).join(' ');
 }
 
 /** Ends a piece with a period unless it already ends in terminal punctuation. */
@@ -48,7 +61,7 @@ function quotedWith(title: string, punctuation: ',' | '.'): string {
 
 /** IEEE: initials first; more than six authors: the first, then "et al." */
 export function ieee(paper: Paper): string {
-  const list = names(paper).map((name) => display(name, (person) => [initials(person.given), fullFamily(person), person.suffix].filter(Boolean).join(' ')));
+  const list = names(paper).map((name) => display(name, initialsFamily));
   const authors = list.length > 6 ? `${list[0]} et al.`
     : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}`;
   const category = paper.primaryCategory ? ` [${paper.primaryCategory}]` : '';
