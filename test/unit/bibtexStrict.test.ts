@@ -161,6 +161,9 @@ describe('BibTeX and BibLaTeX entries parse with a strict parser and mean what w
     // Greek capitals that look Latin (Α, Β...) have no LaTeX command and come back as Latin letters; · is written \cdot.
     const lookalikes = new Map([['Α', 'A'], ['Β', 'B'], ['Ε', 'E'], ['Ζ', 'Z'], ['Η', 'H'], ['Ι', 'I'], ['Κ', 'K'], ['Μ', 'M'], ['Ν', 'N'], ['Ο', 'O'], ['Ρ', 'P'], ['Τ', 'T'], ['Χ', 'X'], ['ο', 'o'], ['−', '-'], ['·', '⋅']]);
     const papers = BIBTEX_SYMBOLS.map((symbol) => paper(`x ${symbol} y`));
+    for (const entry of papers.map((symbolPaper) => bibtex(symbolPaper, 'k'))) {
+      assert.match(entry, /^ {2}title = \{[\x20-\x7e]*\},$/m, 'classic BibTeX gets every listed symbol in ASCII');
+    }
     assertRoundTrip(papers, (entry, format) => {
       const symbol = entry.title.slice(2, -2);
       return `x ${((format === 'bibtex' ? lookalikes.get(symbol) : undefined) ?? symbol).normalize('NFKC')} y`;

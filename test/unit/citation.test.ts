@@ -168,6 +168,8 @@ describe('titles in BibTeX and BibLaTeX', () => {
     assert.equal(title('$\\alpha$-Divergence for $O(n\\log n)$ Search'), '{$\\alpha$}-Divergence for {$O(n\\log n)$} Search');
     assert.equal(title('$\\alpha$-Divergence', biblatex), '{$\\alpha$}-Divergence');
     assert.equal(title('The $\\Psi_{k}^2$ Trick'), 'The {$\\Psi_{k}^2$} Trick');
+    // Found by running real BibTeX (plain.bst lowercased "$\\mu$P" to "μp"): a capital glued to math is protected.
+    assert.equal(title('$\\mu$P Transfer and $k$-NN'), '{$\\mu$}{P} Transfer and {$k$}-{NN}');
   });
 
   it('escapes a dollar that opens no math span: currency, a lone one, or a span that would break LaTeX', () => {
@@ -189,6 +191,8 @@ describe('titles in BibTeX and BibLaTeX', () => {
     assert.equal(title('α-β π μP Ψ at 90° in §3'), '{$\\alpha$}-{$\\beta$} {$\\pi$} {{$\\mu$}P} {$\\Psi$} at 90{$^\\circ$} in {\\S}3');
     assert.equal(title('α-β π μP Ψ at 90° in §3', biblatex), 'α-β π {μP} Ψ at 90° in §3');
     assert.equal(title('x ≤ y ± ε → ∞'), 'x {$\\leq$} y {$\\pm$} {$\\varepsilon$} {$\\rightarrow$} {$\\infty$}');
+    // ≠ and ∉ decompose into = or ∈ and a combining slash: found by running real pdflatex on the output.
+    assert.equal(title('x ≠ y ∉ z'), 'x {$\\neq$} y {$\\notin$} z');
   });
 
   it('protects C++, C# and F# against lowercasing and escapes #', () => {

@@ -93,9 +93,11 @@ export function escapeBibtex(text: string): string {
   let out = '';
   for (const cluster of escapeLatexSpecials(text).normalize('NFD').match(/\P{M}\p{M}*/gu) ?? []) {
     const [base = '', ...marks] = [...cluster];
-    if (marks.length === 0) {
-      const math = MATH[base];
-      out += LETTERS[base] ?? (math ? `{$${math}$}` : base);
+    // A symbol that decomposes (≠ is = and a combining slash) is looked up whole.
+    const symbol = marks.length === 0 ? base : cluster.normalize('NFC');
+    if (marks.length === 0 || MATH[symbol]) {
+      const math = MATH[symbol];
+      out += LETTERS[symbol] ?? (math ? `{$${math}$}` : symbol);
       continue;
     }
     if (marks.every((mark) => ACCENTS[mark]) && /^[A-Za-z]$/.test(base)) {
@@ -208,9 +210,11 @@ function balanced(text: string): boolean {
  */
 export function texTitle(title: string, flavour: 'bibtex' | 'biblatex'): string {
   const escape = flavour === 'bibtex' ? escapeBibtex : escapeLatexSpecials;
-  return splitMath(title).map((piece) => {
+  return splitMath(title).map((piece, index, pieces) => {
     if (!piece.math) {
-      return protectCapitals(piece.text, escape);
+      // The rest of a word that starts with math keeps its capitals: "$\mu$P" → {$\mu$}{P}.
+      const glued = pieces[index - 1]?.math ? (piece.text.match(/^\p{Lu}[^\s]*/u)?.[0] ?? '') : '';
+      return `${glued && `{${escape(glued)}}`}${protectCapitals(piece.text.slice(glued.length), escape)}`;
     }
     // In classic BibTeX, Greek inside math becomes its command too: $α_1$ → $\alpha_1$.
     const math = flavour === 'bibtex' ? [...piece.text].map((character) => (MATH[character] ? `{${MATH[character]}}` : character)).join('') : piece.text;
