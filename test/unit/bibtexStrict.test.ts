@@ -107,7 +107,8 @@ function assertRoundTrip(papers: readonly Paper[], expectedTitle: (paper: Paper,
       assertEscaped(entry);
     });
     const { parsed, unknown } = strictParse(entries);
-    assert.deepEqual(unknown, [], `${format}: macros the parser does not know`);
+    // A macro the parser does not know may only come from the paper's own math ($O(n\log n)$), never from our escaping.
+    assert.deepEqual(unknown.filter((macro) => !papers.some((source) => source.title.includes(macro))), [], `${format}: macros the parser does not know`);
     parsed.forEach((entry, index) => {
       const source = papers[index] as Paper;
       const context = `${format} ${source.id} "${source.title}"`;
@@ -136,6 +137,8 @@ describe('BibTeX and BibLaTeX entries parse with a strict parser and mean what w
   it('hostile titles: math, currency, TeX escapes, braces, specials, C++ and C#', () => {
     const titles: [string, string][] = [
       ['$\\alpha$-Divergence for $\\mu$P', 'α-Divergence for μP'],
+      // Spaces inside math are not text; the parser does not know \log and leaves it as written.
+      ['Search in $O(n\\log n)$', 'Search in O(n\\logn)'],
       ['The $\\Psi_{k}$ Trick', 'The Ψk Trick'],
       ['Earn $1 Million from $60 GPUs', 'Earn $1 Million from $60 GPUs'],
       ['From $1 to $100, or 1$', 'From $1 to $100, or 1$'],
