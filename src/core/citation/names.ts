@@ -38,9 +38,12 @@ const EAST_ASIAN_FAMILY = new Set([
 ]);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 /** Words that make an author an organization, in any case ("Qwen Team", "SIMA team", "Anthropic Inc."). */
-const ORGANIZATION_WORDS = /\b(?:teams?|labs?|laborator(?:y|ies)|group|collaboration|consortium|contributors|inc|ltd|llc|corp|corporation|university|institute|project|committee|foundation|research)\b/i;
-/** Case-sensitive: "Ai" is a family name, "AI" is not. Company names no person carries. */
-const ORGANIZATION_NAMES = /\b(?:AI|OpenAI|DeepMind|Anthropic|NVIDIA|Nvidia|ByteDance|Microsoft|Google|Alibaba|Tencent|Baidu|Meituan|Salesforce|Mistral|IBM)\b/;
+const ORGANIZATION_WORDS = /\b(?:teams?|labs?|laborator(?:y|ies)|group|collaboration|consortium|contributors|inc|ltd|llc|corp|corporation|university|institute|project|committee|foundation|research)\b/;
+/**
+ * Case-sensitive ("Ai" is a family name, "AI" is not): company names no person carries, a digit
+ * ("SAM 3D Team", "The Llama 3 Herd"), "et al." left in the name.
+ */
+const ORGANIZATION_NAMES = /\d|\b(?:AI|OpenAI|DeepMind|Anthropic|NVIDIA|Nvidia|ByteDance|Microsoft|Google|Alibaba|Tencent|Baidu|Meituan|Salesforce|Mistral|IBM)\b|\bet al\.?$/;
 /** Companies whose name is also a given name ("Meta"): an organization only beside an acronym ("Meta FAIR"). */
 const AMBIGUOUS_COMPANIES = new Set(['Meta', 'Apple', 'Amazon', 'Samsung', 'Intel']);
 const ACRONYM = /^[A-Z][A-Z0-9&]+$/;
@@ -55,28 +58,38 @@ const cjk = (text: string): boolean => text.charCodeAt(0) >= 0x1100 && CJK.test(
  * company name, a digit ("SAM 3D Team", "The Llama 3 Herd"), "The" before an acronym or a camel-case
  * name, or "et al." left in the name. "The Viet Bui" and "Huawei Cao" stay people.
  */
-export function isOrganization(text: string): boolean {
-  const words = text.split(' ');
-  return ORGANIZATION_WORDS.test(text) || ORGANIZATION_NAMES.test(text) || /\d/.test(text) || /\bet al\.?$/.test(text)
+export function isOrganization(text: string, words = text.split(' ')): boolean {
+  return ORGANIZATION_NAMES.test(text) || ORGANIZATION_WORDS.test(text.toLowerCase())
     || (words[0] === 'The' && /^(?:[A-Z]{2,}|\p{Lu}\p{Ll}+\p{Lu})/u.test(words[1] ?? ''))
-    || (words.some((word) => AMBIGUOUS_COMPANIES.has(word)) && words.some((word) => ACRONYM.test(word)));
+    || (words.some(isAmbiguousCompany) && words.some(isAcronym));
+}
+
+function isAmbiguousCompany(word: string): boolean {
+  return AMBIGUOUS_COMPANIES.has(word);
+}
+
+function isAcronym(word: string): boolean {
+  return ACRONYM.test(word);
 }
 
 /** Parses one author as written by arXiv ("Given Family", "Given van der Family, Jr."). */
 export function parseName(raw: string): Name {
   // "and Lei Bai": the "and" of an author list left in a name.
-  const text = raw.replace(/\s+/g, ' ').trim().replace(/^(?:and|&) (?=\S+ )/, '');
+  let text = raw.replace(/\s+/g, ' ').trim();
+  if (text.startsWith('and ') || text.startsWith('& ')) {
+    text = text.replace(/^(?:and|&) (?=\S+ )/, '');
+  }
   if (text.length === 0) {
     return { literal: '' };
   }
   if (!text.includes(' ')) {
     return cjk(text) ? cjkName(text) : { literal: text };
   }
+  let words = text.split(' ');
   // "DeepSeek-AI", "Qwen Team", "The ATLAS Collaboration": organizations are cited as written.
-  if (isOrganization(text)) {
+  if (isOrganization(text, words)) {
     return { literal: text };
   }
-  let words = text.split(' ');
   let suffix: string | undefined;
   const last = words[words.length - 1]?.replace(/^,/, '') ?? '';
   if (words.length > 2 && SUFFIXES.has(last.toLowerCase())) {
@@ -116,10 +129,17 @@ function westernName(words: string[], suffix: string | undefined): PersonName {
   while (familyStart < end && lowercase(words[familyStart] ?? '')) {
     familyStart++;
   }
-  const family = words.slice(familyStart).join(' ');
-  const particle = words.slice(start, familyStart).join(' ');
-  const given = words.slice(0, start).join(' ');
-  return { family, ...(given ? { given } : {}), ...(particle ? { particle } : {}), ...(suffix ? { suffix } : {}) };
+  const name: { -readonly [K in keyof PersonName]: PersonName[K] } = { family: words.slice(familyStart).join(' ') };
+  if (start > 0) {
+    name.given = words.slice(0, start).join(' ');
+  }
+  if (familyStart > start) {
+    name.particle = words.slice(start, familyStart).join(' ');
+  }
+  if (suffix) {
+    name.suffix = suffix;
+  }
+  return name;
 }
 
 /**
@@ -142,7 +162,7 @@ function cjkName(text: string): Name {
 
 /** Whether a person's name is written in CJK script: shown family first, whole, without initials. */
 export function isCjk(name: PersonName): boolean {
-  return cjk(`${name.family}${name.given ?? ''}`.replace(/ /g, ''));
+  return name.family.charCodeAt(0) >= 0x1100 && cjk(`${name.family}${name.given ?? ''}`.replace(/ /g, ''));
 }
 
 /** A CJK name as written in references: family then given, no space (as citeproc writes them in APA). */
