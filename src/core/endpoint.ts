@@ -33,3 +33,12 @@ export function mayReceiveToken(endpoint: string): boolean {
   const host = new URL(endpoint).hostname;
   return host === 'huggingface.co' || host === 'hf.co' || LOOPBACK.has(host);
 }
+
+/** Whether the endpoint is on this machine (a local mirror or a test server). */
+export function isLocalEndpoint(endpoint: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+}

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitEnvironment } from '../../src/core/clone/gitEnv';
 import { classifyCloneFailure, freeFolderName } from '../../src/core/clone/gitErrors';
-import { checkRepoUrl, gitCloneArgs, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { checkRepoUrl, gitCloneArgs, LOOPBACK_HOSTS, parseGitProgress } from '../../src/core/clone/repoUrl';
 import { GitServer } from '../support/gitServer';
 
 /**
@@ -42,7 +42,7 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
 
   it('clones a repository served over http on 127.0.0.1, shallow, reporting progress', async () => {
     const url = server.createRepo('demo', { 'src/model.py': 'print("hello")\n' });
-    const check = checkRepoUrl(url);
+    const check = checkRepoUrl(url, LOOPBACK_HOSTS);
     assert.ok(check.ok);
     const destination = join(work, check.target.name);
     const result = await runGit(gitCloneArgs(check.target, destination, { shallow: true, submodules: false }));
@@ -64,7 +64,7 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
   });
 
   it('fails fast on a repository that does not exist, without asking for a password', async () => {
-    const check = checkRepoUrl(`${server.url}/missing.git`);
+    const check = checkRepoUrl(`${server.url}/missing.git`, LOOPBACK_HOSTS);
     assert.ok(check.ok);
     const result = await runGit(gitCloneArgs(check.target, join(work, 'missing'), { shallow: true, submodules: false }));
     assert.notEqual(result.code, 0);
@@ -73,7 +73,7 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
   });
 
   it('classifies git\'s errors whatever the user\'s locale: git speaks English', async () => {
-    const check = checkRepoUrl(`${server.url}/missing.git`);
+    const check = checkRepoUrl(`${server.url}/missing.git`, LOOPBACK_HOSTS);
     assert.ok(check.ok);
     const missing = await runGit(gitCloneArgs(check.target, join(work, 'missing'), { shallow: true, submodules: false }), GERMAN);
     assert.match(missing.stderr, /^Cloning into /m);
@@ -86,7 +86,7 @@ describe('git clone with the policy\'s arguments (real git, loopback)', () => {
     const unreachable = await runGit(gitCloneArgs({ url: 'http://127.0.0.1:9/none.git', display: 'none', name: 'none' }, join(work, 'none'), { shallow: true, submodules: false }));
     assert.equal(classifyCloneFailure(unreachable.stderr).kind, 'network', unreachable.stderr);
     const url = server.createRepo('twice');
-    const check = checkRepoUrl(url);
+    const check = checkRepoUrl(url, LOOPBACK_HOSTS);
     assert.ok(check.ok);
     const destination = join(work, 'twice');
     assert.equal((await runGit(gitCloneArgs(check.target, destination, { shallow: true, submodules: false }))).code, 0);

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { cloneCandidates } from '../../src/core/clone/candidates';
-import { checkRepoUrl, gitCloneArgs, overallProgress, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { checkRepoUrl, gitCloneArgs, LOOPBACK_HOSTS, overallProgress, parseGitProgress } from '../../src/core/clone/repoUrl';
 import { normaliseDailyItem } from '../../src/core/normalise';
 
 describe('repository URL policy', () => {
+  /** What the host adds when Paper Feed's endpoint is on this machine (tests, local mirrors). */
+  const LOCAL = [...LOOPBACK_HOSTS];
   const accepted: [string, string, string, string?][] = [
     ['https://github.com/facebookresearch/dinov3', 'https://github.com/facebookresearch/dinov3.git', 'dinov3'],
     ['https://github.com/facebookresearch/dinov3.git', 'https://github.com/facebookresearch/dinov3.git', 'dinov3'],
@@ -28,9 +30,19 @@ describe('repository URL policy', () => {
     ['http://localhost:8765/demo', 'http://localhost:8765/demo.git', 'demo'],
     ['http://[::1]:8765/demo.git', 'http://[::1]:8765/demo.git', 'demo'],
   ];
+  it('clones from this machine only when it is listed (a feed from the internet must not reach local services)', () => {
+    for (const input of ['http://127.0.0.1:8765/repos/demo.git', 'https://127.0.0.1/a/b', 'http://localhost:631/printers', 'https://localhost/a/b', 'http://[::1]:8765/demo.git']) {
+      const refused = checkRepoUrl(input);
+      assert.ok(!refused.ok && /this machine/.test(refused.reason), `${input}: ${JSON.stringify(refused)}`);
+      assert.ok(checkRepoUrl(input, LOCAL).ok, input);
+    }
+    assert.ok(checkRepoUrl('http://127.0.0.1:8765/repos/demo.git', ['127.0.0.1:8765']).ok, 'one port of this machine, listed');
+    assert.ok(!checkRepoUrl('http://127.0.0.1:8766/repos/demo.git', ['127.0.0.1:8765']).ok, 'another port is not listed');
+  });
+
   for (const [input, url, name, branch] of accepted) {
     it(`accepts ${input}`, () => {
-      const result = checkRepoUrl(input);
+      const result = checkRepoUrl(input, LOCAL);
       assert.ok(result.ok, JSON.stringify(result));
       assert.equal(result.target.url, url);
       assert.equal(result.target.name, name);
@@ -148,7 +160,7 @@ describe('repository URL policy', () => {
 
   it('gives git exactly the text it checked, rebuilt from the parts it accepted', () => {
     for (const [input] of accepted) {
-      const result = checkRepoUrl(input);
+      const result = checkRepoUrl(input, LOCAL);
       assert.ok(result.ok);
       assert.equal(new URL(result.target.url).href, result.target.url, 'nothing left for a URL parser to normalise');
     }

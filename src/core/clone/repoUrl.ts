@@ -1,14 +1,18 @@
 /**
  * Which repository URLs Paper Feed will hand to git. Repository URLs come from untrusted feeds, so
- * only https to code hosts (or hosts the user adds), in a normalised form; plain http only to this
- * machine (test servers); never credentials, other transports (ssh, ext::, file:), option-like values,
+ * only https to code hosts (or hosts the user adds), in a normalised form; this machine (plain http
+ * allowed) only when listed among the hosts: the host adds it when Paper Feed's own endpoint is on this
+ * machine (a local mirror or test server), so a feed from the internet never points git at a local
+ * service; never credentials, other transports (ssh, ext::, file:), option-like values,
  * whitespace or control characters, and nothing a URL parser would normalise first (see rawUrl.ts).
  */
 
 import { parseRawUrl, SEGMENT } from './rawUrl';
 
 export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** This machine's names; cloned from only when listed among the allowed hosts. */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+const LOOPBACK = new Set(LOOPBACK_HOSTS);
 
 export interface CloneTarget {
   /** What git clones, e.g. `https://github.com/owner/repo.git`. */
@@ -60,11 +64,14 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
     return raw;
   }
   const { scheme, host, port } = raw.url;
+  const extras = extraHosts.map((entry) => entry.trim().toLowerCase()).filter(Boolean);
   const loopback = LOOPBACK.has(host);
+  if (loopback && !extras.includes(host) && !extras.includes(`${host}:${port ?? ''}`)) {
+    return reject(`${host} is this machine, and Paper Feed clones from it only when it is listed in paperFeed.clone.allowedHosts`);
+  }
   if (scheme !== 'https' && !(scheme === 'http' && loopback)) {
     return reject(`${scheme} URLs are not cloned; only https`);
   }
-  const extras = extraHosts.map((entry) => entry.trim().toLowerCase()).filter(Boolean);
   if (!loopback && port !== undefined && !extras.includes(`${host}:${port}`)) {
     return reject(`${host}:${port} is not a known code host (add it to paperFeed.clone.allowedHosts)`);
   }

@@ -6,9 +6,11 @@ import * as vscode from 'vscode';
 import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/present';
 import { cloneCandidates } from '../../core/clone/candidates';
 import { freeFolderName } from '../../core/clone/gitErrors';
-import type { CloneTarget } from '../../core/clone/repoUrl';
+import { type CloneTarget, LOOPBACK_HOSTS } from '../../core/clone/repoUrl';
+import { isLocalEndpoint } from '../../core/endpoint';
 import type { Paper } from '../../core/model';
 import type { Cloner } from '../clone/cloner';
+import { readConfig } from '../config';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 import { UserError } from './register';
 
@@ -74,7 +76,10 @@ export interface CloneDeps {
 /** The hosts the user allows besides the well-known code hosts. */
 export function allowedHosts(): string[] {
   const hosts = vscode.workspace.getConfiguration('paperFeed.clone').get<unknown>('allowedHosts', []);
-  return Array.isArray(hosts) ? hosts.filter((host): host is string => typeof host === 'string') : [];
+  const listed = Array.isArray(hosts) ? hosts.filter((host): host is string => typeof host === 'string') : [];
+  // Repositories on this machine only when the feed itself comes from it (a local mirror, a test
+  // server): a feed from the internet must not point git at a local service.
+  return isLocalEndpoint(readConfig(() => undefined).endpoint) ? [...listed, ...LOOPBACK_HOSTS] : listed;
 }
 
 /** Whether the paper has a repository Paper Feed would clone (for menus and the panel's button). */
