@@ -1,4 +1,5 @@
 /** Text for BibTeX and BibLaTeX: escaping LaTeX's special characters, accents, math, and protecting capitals. */
+import { isSafeMath } from './texMath';
 
 const SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -147,8 +148,10 @@ interface Piece {
  * A title's text and math. A math span follows pandoc's rule for `$`: a non-space right after the
  * opening `$` and right before the closing one (the first such `$`, with no other between), no digit
  * right after it; it holds no bare word ("$1 or 2$" is money); and it must be safe to keep as it is:
- * braces balanced the way BibTeX counts them, no `%`, `#` or `&`. Any other `$` is text.
- * TeX escapes already in the title (`\$`, `\&`, `\%`, `\#`, `\_`, `\{`, `\}`) are the characters.
+ * braces balanced the way BibTeX counts them, and only allowlisted math (`isSafeMath`: a title is
+ * untrusted, and `$\input{…}$` would read a file). Any other `$` is text, escaped like all text.
+ * TeX escapes already in the title (`\$`, `\&`, `\%`, `\#`, `\_`, `\{`, `\}`) are the characters;
+ * any other backslash is text.
  */
 function splitMath(title: string): Piece[] {
   if (!/[$\\]/.test(title)) {
@@ -189,7 +192,7 @@ function mathEnd(title: string, start: number): number {
   if (end < 0 || /\s|\\/.test(title[end - 1] as string) || /\d/.test(title[end + 1] ?? '')) {
     return -1;
   }
-  return balanced(content) && !/(?:^|[^\\])[%#&]/.test(content) && !/(?:^|\s)[A-Za-z]{2,}(?:\s|$)/.test(content) ? end : -1;
+  return balanced(content) && isSafeMath(content) && !/(?:^|\s)[A-Za-z]{2,}(?:\s|$)/.test(content) ? end : -1;
 }
 
 /** Balanced as BibTeX counts braces: every one, escaped or not. */
