@@ -10,6 +10,8 @@ import { biblatex, bibtex } from '../../src/core/citation/bibtex';
 import { formatCitation } from '../../src/core/citation/format';
 import { MATH_COMMANDS } from '../../src/core/citation/texMath';
 import type { Paper } from '../../src/core/model';
+import { normalisePaperObject } from '../../src/core/normalise';
+import { parseStoredPaper } from '../../src/core/stored';
 
 function paper(title: string, authors: string[] = ['Ada Lovelace']): Paper {
   return { id: '2501.00001', title, authors: authors.map((name) => ({ name })), abstract: '', publishedAt: '2025-01-02' };
@@ -162,6 +164,23 @@ describe('no feed text becomes TeX that runs (BibTeX, BibLaTeX, Copy Citation)',
   it('hostile author names: every part escaped', async () => {
     for (const [format, entry] of await texOutputs(paper('T', HOSTILE_NAMES))) {
       assertInert(entry, format, false);
+    }
+  });
+
+  it('the other fields come only from values checked where the paper is read: id, category, dates', async () => {
+    const hostile = '2501.00001\\input{/etc/passwd}';
+    const fromFeed = normalisePaperObject({ id: '2501.00001', title: 'T', authors: [{ name: 'Ada' }], publishedAt: hostile, submittedOnDailyAt: hostile });
+    const fromFile = parseStoredPaper({
+      id: '2501.00001', title: 'T', authors: ['Ada'], primaryCategory: 'cs.\\input{x}', firstVersionDate: '2025-01-02\\input{x}', publishedAt: hostile,
+    });
+    assert.equal(normalisePaperObject({ id: hostile, title: 'T', authors: [{ name: 'Ada' }] }), undefined);
+    assert.equal(parseStoredPaper({ id: hostile, title: 'T', authors: ['Ada'] }), undefined);
+    for (const source of [fromFeed, fromFile]) {
+      assert.ok(source);
+      for (const [format, entry] of await texOutputs(source)) {
+        assertInert(entry, format, false);
+        assert.doesNotMatch(entry, /input/, `${format}: ${entry}`);
+      }
     }
   });
 
