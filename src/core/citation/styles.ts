@@ -103,10 +103,11 @@ export function chicago(paper: Paper): string {
 
 /** A Markdown link with authors and year: `[Title](https://arxiv.org/abs/ID), Author et al., 2025`. */
 export function markdown(paper: Paper): string {
-  const title = paper.title.replace(/([\\[\]()*_`<>])/g, '\\$1');
+  const escape = (text: string): string => text.replace(/([\\[\]()*_`<>&@#!|$~^])/g, '\\$1');
+  const title = escape(paper.title);
   const list = names(paper);
   const first = list[0];
-  const who = first ? `${display(first, fullFamily)}${list.length > 1 ? ' et al.' : ''}` : '';
+  const who = first ? `${escape(display(first, fullFamily))}${list.length > 1 ? ' et al.' : ''}` : '';
   return `[${title}](https://arxiv.org/abs/${paper.id})${who ? `, ${who}` : ''}, ${citationYear(paper) ?? 'n.d.'}`;
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMessageLinks, shortTitle } from '../../core/present';
 import { bibtex } from '../../core/citation/bibtex';
+import { embedFormatted } from '../../core/citation/embed';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
 import { kindForDocument, planInsertion, usesBibFile } from '../../core/citation/insert';
 import { citationKey } from '../../core/citation/keys';
@@ -60,7 +61,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
   // One edit for every cursor, planned on the text as it is now (a selection counts as its cursor).
   const edits = editor.selections.map((selection) => {
     if (formatted !== undefined) {
-      return { range: new vscode.Range(selection.active, selection.active), text: formatted };
+      return { range: new vscode.Range(selection.active, selection.active), text: embedFormatted(kind, formatArg as CitationFormat, formatted) };
     }
     const planned = planInsertion({
       text, offset: document.offsetAt(selection.active), languageId: document.languageId, kind, key,

@@ -1,0 +1,50 @@
+/**
+ * A formatted citation (APA, IEEE, plain, … asked for by name) inserted into a document is read by
+ * that document's language, and its paper text is untrusted: a title may hold `\input{…}` for LaTeX,
+ * `#read(…)` for Typst, raw HTML or a link for Markdown, a role for reStructuredText, an `@entry` for
+ * a .bib file. So the text is escaped for the language it lands in, as text, unless it already is
+ * that language's own (a BibTeX entry escapes for TeX; a Markdown citation escapes for Markdown).
+ */
+import type { CitationFormat } from './format';
+import type { CitationStyleKind } from './insert';
+import { escapeLatexSpecials } from './latex';
+
+/** The formatted citation as text of the document it is inserted into. */
+export function embedFormatted(kind: CitationStyleKind, format: CitationFormat, text: string): string {
+  switch (kind) {
+    case 'latex':
+      return format === 'bibtex' || format === 'biblatex' ? text : escapeLatexSpecials(text);
+    case 'typst':
+      return escapeTypst(text);
+    case 'pandoc':
+      return format === 'markdown' ? text : escapeMarkdownText(text);
+    case 'rst':
+      return text.replace(/[\\`*_|:[\]<>]/g, '\\$&').replace(/^(\s*)\.\./gm, '$1\\..');
+    case 'bibtex':
+      // Outside an entry BibTeX skips text up to the next `@`: a citation that is not an entry must hold none.
+      return format === 'bibtex' || format === 'biblatex' ? text : text.replace(/@/g, '(at)');
+    case 'plain':
+    case 'comment':
+      return text;
+  }
+}
+
+/**
+ * Typst markup: `#` starts code, `$` math, `@`/`<` references and labels, `*` `_` `` ` `` `~` markup,
+ * `[`/`]` content, `//` and `/*` comments, and `=`, `-`, `+`, `/` at a line's start headings and lists.
+ * A backslash makes any of them text.
+ */
+export function escapeTypst(text: string): string {
+  return text
+    .replace(/[\\#$@<>*_`~[\]]/g, '\\$&')
+    .replace(/\/(?=[/*])/g, '\\/')
+    .replace(/^(\s*)([=+\-/])/gm, '$1\\$2');
+}
+
+/**
+ * Markdown (and Pandoc) text: every character that could start markup, a link, raw HTML, an entity or
+ * a Pandoc citation is backslash-escaped, which CommonMark and Pandoc read as the character itself.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|&@~^$]/g, '\\$&');
+}
