@@ -20,7 +20,15 @@ export interface LockOptions {
   /** How long `acquire` waits for another holder before giving up. */
   readonly waitMs: number;
   readonly pollMs?: number;
+  /** For tests: awaited at each step where another contender may interleave, so a test can order them. */
+  readonly pause?: (at: LockStep) => Promise<void> | void;
 }
+
+/**
+ * The points where a lock waits on purpose in tests: after judging the lock stale, before removing a
+ * stale lock (`replacing`) or its own (`releasing`), and after a heartbeat read the lock.
+ */
+export type LockStep = 'judged-stale' | 'replacing' | 'releasing' | 'beat-read';
 
 /** What a lock file says and how fresh it is; undefined when there is none. */
 interface Snapshot {
@@ -53,7 +61,11 @@ export class FileLock {
     if (!seen) {
       return this.create(); // released meanwhile
     }
-    return seen.stale ? this.takeOver(seen.identity) : false;
+    if (!seen.stale) {
+      return false;
+    }
+    await this.options.pause?.('judged-stale');
+    return this.takeOver(seen.identity);
   }
 
   /** Waits up to `waitMs` for the lock; returns whether it was taken. */
@@ -91,6 +103,7 @@ export class FileLock {
     }
     this.held = false;
     if ((await this.snapshot())?.identity === this.token) {
+      await this.options.pause?.('releasing');
       await rm(this.path, { force: true });
     }
   }
@@ -158,6 +171,7 @@ export class FileLock {
       if (now.identity !== identity || !now.stale) {
         return false;
       }
+      await this.options.pause?.('replacing');
       await rm(this.path, { force: true });
       return await this.create();
     } finally {
@@ -182,6 +196,7 @@ export class FileLock {
       return;
     }
     const seen = await this.snapshot().catch(() => undefined);
+    await this.options.pause?.('beat-read');
     if (!this.held) {
       return; // released meanwhile
     }
