@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { FileLock } from '../../src/core/cache/lock';
+import { FileLock, type LockStep } from '../../src/core/cache/lock';
 
 const CONTENDER = join(__dirname, '..', 'support', 'lockContender.ts');
 
@@ -53,6 +53,42 @@ function writeStaleLock(path: string, token: string, ageMs: number): void {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Stops a lock once at one step (its `pause` hook): `reached` settles when it gets there, `resume` lets it go on. */
+class Gate {
+  private resumeNow!: () => void;
+  private readonly resumed = new Promise<void>((resolve) => {
+    this.resumeNow = resolve;
+  });
+  private arrive!: () => void;
+  readonly reached = new Promise<void>((resolve) => {
+    this.arrive = resolve;
+  });
+  private used = false;
+
+  constructor(private readonly step: LockStep) {}
+
+  readonly pause = async (at: LockStep): Promise<void> => {
+    if (at === this.step && !this.used) {
+      this.used = true;
+      this.arrive();
+      await this.resumed;
+    }
+  };
+
+  resume(): void {
+    this.resumeNow();
+  }
+
+  /** Waits until the lock stops here; fails if `work` finishes first, never having got here. */
+  async stopped(work: Promise<unknown>): Promise<void> {
+    const finished = work.then(() => {
+      throw new Error(`finished without reaching ${this.step}`);
+    });
+    finished.catch(() => undefined);
+    await Promise.race([this.reached, finished]);
+  }
+}
 
 describe('FileLock under contention', () => {
   let dir: string;
@@ -148,5 +184,24 @@ describe('FileLock under contention', () => {
     await lock.release();
     assert.ok(existsSync(path), 'the other holder keeps its lock file');
     assert.equal(JSON.parse(readFileSync(path, 'utf8')).token, 'someone-else');
+  });
+
+  it('keeps a new hold of the same lock when the heartbeat of the hold before it was reading the file', async () => {
+    const path = join(dir, 'l');
+    const gate = new Gate('beat-read');
+    // Two writes in a row through one lock; its heartbeat (every staleMs / 3, here 10 ms) reads the file
+    // of the first hold and is still deciding when the second hold begins.
+    const lock = new FileLock(path, { staleMs: 30, waitMs: 0, pause: gate.pause });
+    assert.equal(await lock.tryAcquire(), true);
+    await gate.reached;
+    await lock.release();
+    assert.equal(await lock.tryAcquire(), true);
+    const second = JSON.parse(readFileSync(path, 'utf8')).token as string;
+    gate.resume();
+    await sleep(50); // a few more beats of the second hold
+    assert.equal(lock.isHeld, true, 'the first hold\'s heartbeat must not end the second hold');
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).token, second);
+    await lock.release();
+    assert.equal(existsSync(path), false, 'released: no lock file left for every window to wait on');
   });
 });

@@ -190,17 +190,22 @@ export class FileLock {
     this.heartbeat = undefined;
   }
 
-  /** Touches the lock file while it is still ours; notices when it is not any more. */
+  /**
+   * Touches the lock file while it is still ours; notices when it is not any more. A beat belongs to
+   * the hold it started in: if that hold was released meanwhile (and perhaps a new one taken by this
+   * same instance, with a heartbeat of its own), what it read says nothing about the lock now.
+   */
   private async beat(): Promise<void> {
+    const token = this.token;
     if (!this.held) {
       return;
     }
     const seen = await this.snapshot().catch(() => undefined);
     await this.options.pause?.('beat-read');
-    if (!this.held) {
+    if (!this.held || this.token !== token) {
       return; // released meanwhile
     }
-    if (seen?.identity !== this.token) {
+    if (seen?.identity !== token) {
       this.held = false;
       this.stopHeartbeat();
       return;
