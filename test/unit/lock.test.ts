@@ -1,7 +1,7 @@
 /** The cross-window lock under contention: real files, real timers, other processes. */
 import * as assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
@@ -51,6 +51,14 @@ function writeStaleLock(path: string, token: string, ageMs: number): void {
   const then = (Date.now() - ageMs) / 1_000;
   utimesSync(path, then, then);
 }
+
+/** Makes a lock (or claim) file look untouched for `ageMs`, as if its holder had crashed. */
+function age(path: string, ageMs: number): void {
+  const then = (Date.now() - ageMs) / 1_000;
+  utimesSync(path, then, then);
+}
+
+const tokenIn = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')).token;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,6 +129,7 @@ describe('FileLock under contention', () => {
       ]);
       const winners = here.filter(Boolean).length + there.filter((answer) => answer === 'won').length;
       assert.equal(winners, 1, `round ${round}: ${winners} contenders think they hold the lock (here ${JSON.stringify(here)}, there ${JSON.stringify(there)})`);
+      assert.deepEqual(readdirSync(dir), ['l'], `round ${round}: no claim or renamed lock is left behind`);
       const holder = locks.find((lock) => lock.isHeld);
       await holder?.release();
       if (!holder) {
@@ -203,5 +212,106 @@ describe('FileLock under contention', () => {
     assert.equal(JSON.parse(readFileSync(path, 'utf8')).token, second);
     await lock.release();
     assert.equal(existsSync(path), false, 'released: no lock file left for every window to wait on');
+  });
+
+  describe('takeover and release, step by step', () => {
+    const options = { staleMs: 60_000, waitMs: 0 };
+
+    it('a loser leaves alone the claim of a crashed claimant, so a late contender cannot win the same takeover', async () => {
+      const path = join(dir, 'l');
+      writeStaleLock(path, 'crashed', 120_000);
+      writeFileSync(`${path}.takeover-crashed.0`, ''); // a contender claimed it, then crashed
+      age(`${path}.takeover-crashed.0`, 120_000);
+      const late = new Gate('judged-stale');
+      const first = new Gate('replacing');
+      const lateLock = new FileLock(path, { ...options, pause: late.pause });
+      const firstLock = new FileLock(path, { ...options, pause: first.pause });
+      const lateTry = lateLock.tryAcquire();
+      await late.stopped(lateTry); // judged the crashed lock stale, has not claimed yet
+      const firstTry = firstLock.tryAcquire();
+      await first.stopped(firstTry); // claimed at level 1 past the crashed claim, about to replace the lock
+      assert.equal(await new FileLock(path, options).tryAcquire(), false, 'a third contender loses to the live claim');
+      late.resume();
+      const lateWon = await lateTry;
+      first.resume();
+      const firstWon = await firstTry;
+      assert.deepEqual({ firstWon, lateWon }, { firstWon: true, lateWon: false });
+      assert.equal(firstLock.isHeld, true);
+      assert.equal(lateLock.isHeld, false);
+      assert.equal(await new FileLock(path, options).tryAcquire(), false, 'the winner\'s lock is fresh');
+      assert.deepEqual(readdirSync(dir), ['l'], 'the winner cleared the stale claims of the lock it replaced');
+      await firstLock.release();
+      assert.deepEqual(readdirSync(dir), []);
+    });
+
+    it('a takeover paused before removing the stale lock leaves alone the fresh lock that replaced it meanwhile', async () => {
+      const path = join(dir, 'l');
+      const paused = new FileLock(path, options); // its holder stopped for longer than staleMs …
+      assert.equal(await paused.tryAcquire(), true);
+      age(path, 120_000);
+      const gate = new Gate('replacing');
+      const contender = new FileLock(path, { ...options, pause: gate.pause });
+      const attempt = contender.tryAcquire();
+      await gate.stopped(attempt); // judged it stale, claimed it, read it again: still stale
+      await paused.release(); // … and came back, and released
+      const fresh = new FileLock(path, options);
+      assert.equal(await fresh.tryAcquire(), true, 'the lock was free');
+      const freshToken = tokenIn(path);
+      gate.resume();
+      assert.equal(await attempt, false, 'the contender must not remove the fresh lock and take it too');
+      assert.equal(fresh.isHeld, true);
+      assert.equal(tokenIn(path), freshToken, 'the fresh lock file is still there');
+      assert.equal(await new FileLock(path, options).tryAcquire(), false);
+      await fresh.release();
+      assert.deepEqual(readdirSync(dir), []);
+    });
+
+    it('puts back a lock it moved aside by mistake only where no lock was created in the gap', async () => {
+      const path = join(dir, 'l');
+      const paused = new FileLock(path, options);
+      assert.equal(await paused.tryAcquire(), true);
+      age(path, 120_000);
+      const replacing = new Gate('replacing');
+      const puttingBack = new Gate('putting-back');
+      const contender = new FileLock(path, { ...options, pause: async (at) => void await Promise.all([replacing.pause(at), puttingBack.pause(at)]) });
+      const attempt = contender.tryAcquire();
+      await replacing.stopped(attempt);
+      await paused.release();
+      const fresh = new FileLock(path, options);
+      assert.equal(await fresh.tryAcquire(), true);
+      replacing.resume();
+      await puttingBack.stopped(attempt); // moved the fresh lock aside, found it is not the stale one
+      assert.equal(existsSync(path), false);
+      const third = new FileLock(path, options);
+      assert.equal(await third.tryAcquire(), true, 'the gap: the lock looks free');
+      const thirdToken = tokenIn(path);
+      puttingBack.resume();
+      assert.equal(await attempt, false);
+      assert.equal(tokenIn(path), thirdToken, 'the lock created in the gap is not replaced');
+      await fresh.release(); // its file was dropped: it does not touch the third one's either
+      assert.equal(tokenIn(path), thirdToken);
+      await third.release();
+      assert.deepEqual(readdirSync(dir), [], 'no file moved aside is left');
+    });
+
+    it('a release paused after checking its token leaves alone the lock that took over meanwhile', async () => {
+      const path = join(dir, 'l');
+      const gate = new Gate('releasing');
+      const paused = new FileLock(path, { ...options, pause: gate.pause });
+      assert.equal(await paused.tryAcquire(), true);
+      const releasing = paused.release();
+      await gate.stopped(releasing); // read its own token, about to remove the file; then it stops for longer than staleMs
+      age(path, 120_000);
+      const next = new FileLock(path, options);
+      assert.equal(await next.tryAcquire(), true, 'taken over once stale');
+      const nextToken = tokenIn(path);
+      gate.resume();
+      await releasing;
+      assert.equal(next.isHeld, true);
+      assert.equal(existsSync(path) && tokenIn(path), nextToken, 'the new holder keeps its lock file');
+      assert.equal(await new FileLock(path, options).tryAcquire(), false);
+      await next.release();
+      assert.deepEqual(readdirSync(dir), []);
+    });
   });
 });

@@ -3,17 +3,35 @@
  * unique to its holder. The holder touches the file every `staleMs / 3` while it holds the lock, so a
  * lock whose file has not been touched for `staleMs` belongs to a holder that crashed, and is taken over.
  *
- * Taking over is single-winner: a stale lock is removed only by the one contender that created the
+ * Taking over is single-winner: a stale lock is replaced only by the one contender that created the
  * claim file named after that very lock (`<lock>.takeover-<token>.<n>`, O_EXCL), and only after it has
  * re-read the lock and found the same token, still stale. Two contenders that both judged the lock
- * stale race for the claim, not for the lock; the loser never touches a lock it did not judge. A claim
- * whose own contender crashed goes stale too, and the next contender claims at level n + 1.
+ * stale race for the claim, not for the lock. A claim whose own contender crashed goes stale too, and
+ * the next contender claims at level n + 1; a contender removes only the claims it created, and the
+ * stale ones it passed only once it has replaced the lock (before, removing one would let a contender
+ * that judged the same lock stale claim it again and win a second time).
+ *
+ * Nothing is removed by path alone: whoever removes a lock file (a takeover, or a release) first
+ * renames it to a name of its own, then reads the token in the renamed file, and deletes it only if it
+ * is the one it meant (the stale lock it judged, its own). Any other file (a fresh lock that replaced
+ * the one it judged while it was paused) is put back with link(), which never replaces a lock created
+ * meanwhile.
  *
  * Limits: a holder whose event loop stops for longer than `staleMs` loses its lock (it notices at
- * its next heartbeat: `isHeld` turns false); mtimes must be comparable with the local clock.
+ * its next heartbeat: `isHeld` turns false); mtimes must be comparable with the local clock. A lock
+ * that was renamed by mistake is missing from its path until it is put back (a few system calls): a
+ * lock created in that gap wins, the one moved aside is dropped, and its holder, which went on
+ * believing it held the lock, learns otherwise only at its next heartbeat (until then there are two
+ * holders). A mistaken rename takes a holder or a contender that stopped for longer than `staleMs`
+ * at the wrong moment; a lock lost in the gap takes a third party arriving in it as well. A holder
+ * that looks at its lock in the gap (a heartbeat, a release) finds none and lets it go: the lock
+ * put back then waits out `staleMs`. A file system without hard links cannot put a lock back: it is
+ * dropped as if a lock had been created in the gap. A process that crashes between renaming a lock
+ * and deleting it leaves a `<lock>.aside-*` file behind, and one that crashes in a takeover its
+ * claim; neither is read again.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rm, utimes } from 'node:fs/promises';
+import { link, open, rename, rm, utimes } from 'node:fs/promises';
 
 export interface LockOptions {
   readonly staleMs: number;
@@ -26,9 +44,10 @@ export interface LockOptions {
 
 /**
  * The points where a lock waits on purpose in tests: after judging the lock stale, before removing a
- * stale lock (`replacing`) or its own (`releasing`), and after a heartbeat read the lock.
+ * stale lock (`replacing`) or its own (`releasing`), before putting back a lock it moved aside that was
+ * not the one it meant (`putting-back`), and after a heartbeat read the lock.
  */
-export type LockStep = 'judged-stale' | 'replacing' | 'releasing' | 'beat-read';
+export type LockStep = 'judged-stale' | 'replacing' | 'releasing' | 'putting-back' | 'beat-read';
 
 /** What a lock file says and how fresh it is; undefined when there is none. */
 interface Snapshot {
@@ -102,9 +121,10 @@ export class FileLock {
       return;
     }
     this.held = false;
-    if ((await this.snapshot())?.identity === this.token) {
+    const token = this.token;
+    if ((await this.snapshot())?.identity === token) {
       await this.options.pause?.('releasing');
-      await rm(this.path, { force: true });
+      await this.removeIf((seen) => seen.identity === token);
     }
   }
 
@@ -141,16 +161,19 @@ export class FileLock {
 
   /** Removes the stale lock `identity` and takes its place, unless another contender is doing so. */
   private async takeOver(identity: string): Promise<boolean> {
-    const claims: string[] = [];
+    const mine: string[] = [];
+    /** Claims of contenders that crashed while taking over this same lock. */
+    const passed: string[] = [];
+    let replaced = false;
     try {
       for (let level = 0; ; level++) {
         if (level === MAX_CLAIM_LEVELS) {
           return false;
         }
         const claim = `${this.path}.takeover-${identity.replace(/[^\w.-]/g, '_')}.${level}`;
-        claims.push(claim);
         try {
           await (await open(claim, 'wx')).close();
+          mine.push(claim);
           break;
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -159,23 +182,54 @@ export class FileLock {
         }
         // Someone else claimed this lock: let them, unless they crashed while at it.
         if (!(await this.snapshot(claim))?.stale) {
-          claims.pop(); // theirs, and alive
-          return false;
+          return false; // theirs, and alive
         }
+        passed.push(claim);
       }
       // The claim is ours alone: the lock may only have changed if it was taken over before we claimed.
       const now = await this.snapshot();
-      if (!now) {
-        return await this.create();
-      }
-      if (now.identity !== identity || !now.stale) {
+      if (now && (now.identity !== identity || !now.stale)) {
         return false;
       }
-      await this.options.pause?.('replacing');
-      await rm(this.path, { force: true });
+      if (now) {
+        await this.options.pause?.('replacing');
+        if (!(await this.removeIf((seen) => seen.identity === identity && seen.stale))) {
+          return false;
+        }
+      }
+      replaced = true; // the lock judged stale is gone: nobody can take it over again
       return await this.create();
     } finally {
-      await Promise.all(claims.map((claim) => rm(claim, { force: true })));
+      await Promise.all([...mine, ...(replaced ? passed : [])].map((claim) => rm(claim, { force: true })));
+    }
+  }
+
+  /**
+   * Deletes the lock file if it is the one `meant`: renamed to a name of our own first, so that the
+   * file checked is the file deleted. Another file is put back. Returns false when there was a lock
+   * file and it was not the one meant.
+   */
+  private async removeIf(meant: (seen: Snapshot) => boolean): Promise<boolean> {
+    const aside = `${this.path}.aside-${randomBytes(6).toString('hex')}`;
+    try {
+      await rename(this.path, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return true; // removed meanwhile
+      }
+      throw error;
+    }
+    try {
+      const seen = await this.snapshot(aside);
+      if (seen && meant(seen)) {
+        return true;
+      }
+      await this.options.pause?.('putting-back');
+      // link() fails when the path exists: a lock created meanwhile stays, and this one is dropped.
+      await link(aside, this.path).catch(() => undefined);
+      return false;
+    } finally {
+      await rm(aside, { force: true });
     }
   }
 
