@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const bibFiles = new BibFiles(context.workspaceState, context.globalState, log);
   const editors = new EditorTracker();
   const libraryPrompts = new LibraryPrompts();
-  const search = new SearchService(context, feed, store, log);
+  const search = new SearchService(context, feed, store, topics, log);
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
     log,

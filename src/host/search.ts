@@ -7,6 +7,7 @@ import type { SearchHit } from '../core/search/index';
 import { Disposable } from './disposable';
 import type { FeedService } from './feedService';
 import type { PaperStore } from './paperStore';
+import type { TopicService } from './topics';
 
 /**
  * Search over every cached paper: a worker thread holds the index (loaded from its file, or built
@@ -25,6 +26,7 @@ export class SearchService extends Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly feed: FeedService,
     private readonly store: PaperStore,
+    private readonly topics: TopicService,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -57,6 +59,8 @@ export class SearchService extends Disposable {
       cacheDir: this.feed.cache.dir,
       userTopics,
       papers: () => this.store.list(),
+      // The views' topics, remembered per paper: the scan's `topic:` classifies nothing twice.
+      topicOf: (paper) => this.topics.of(paper).primary,
       log: (level, message) => this.log[level](message),
       onUpdated: () => this.updated.fire(),
     });

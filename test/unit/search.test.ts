@@ -157,6 +157,48 @@ describe('the scan while the index loads', () => {
   });
 });
 
+describe('the scan\'s topics', () => {
+  it('classifies a paper for `topic:` only once it passes every other test, and once only: across queries and a scan rebuilt with one more paper', async function () {
+    this.timeout(60_000);
+    const taxonomy = compileTaxonomy();
+    const classified = new Map<string, number>();
+    // Only classification reads a paper's arXiv category: counting the reads counts classifications, however made.
+    const watched = (paper: Paper): Paper => Object.defineProperty({ ...paper }, 'primaryCategory', {
+      enumerable: true,
+      get: () => {
+        classified.set(paper.id, (classified.get(paper.id) ?? 0) + 1);
+        return paper.primaryCategory;
+      },
+    });
+    const corpus = [...corpusPapers().values()];
+    let papers = corpus.map(watched);
+    const asked = new Set<string>();
+    const client = new SearchClient({
+      workerPath: join(tmpdir(), 'no-worker.js'), indexPath: join(tmpdir(), 'none.bin'), cacheDir: tmpdir(), papers: () => papers,
+      topicOf: (paper) => {
+        asked.add(paper.id);
+        return classifyPaper(taxonomy, paper).primary; // not remembered here: the client must
+      },
+    });
+    const idsOf = (query: string): Promise<string[]> => client.search(query, 10_000).then((answer) => answer.hits.map((hit) => hit.id));
+    const segmentation = new Set(await idsOf('segmentation'));
+    assert.equal(classified.size, 0, 'no topic filter: nothing classified');
+    assert.ok((await idsOf('topic:vision segmentation')).length > 0);
+    assert.ok(classified.size > 0 && [...classified.keys()].every((id) => segmentation.has(id)),
+      `classified ${classified.size} papers, only those that match the words (${segmentation.size})`);
+    const queries = ['topic:vision segmentation', 'topic:robot has:code', 'topic:"computer vision" after:2026-01-01', 'topic:vision'];
+    const before = await Promise.all(queries.map(idsOf));
+    papers = [...papers, watched({ ...(corpus[0] as Paper), id: '2699.00001', title: 'Segmentation of Every Image', primaryCategory: 'cs.CV' })];
+    const after = await Promise.all(queries.map(idsOf));
+    assert.ok(after[0]?.includes('2699.00001'), 'the rebuilt scan has the new paper');
+    assert.deepEqual(after.map((ids) => ids.filter((id) => id !== '2699.00001')), before, 'the same answers');
+    const twice = [...classified].filter(([, count]) => count > 1);
+    assert.deepEqual(twice.slice(0, 5), [], `${twice.length} papers classified more than once (of ${papers.length})`);
+    assert.deepEqual([...asked].sort(), [...classified.keys()].sort(), 'classified by the host\'s topicOf');
+    await client.dispose();
+  });
+});
+
 describe('search client', () => {
   it('answers by scan when its worker dies, instead of hanging', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paper-feed-worker-'));

@@ -5,9 +5,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Paper } from '../model';
-import { compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
+import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import type { SearchHit } from './index';
-import { LinearScan } from './papers';
+import { LinearScan, rememberTopics } from './papers';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface SearchClientOptions {
@@ -18,6 +18,12 @@ export interface SearchClientOptions {
   readonly userTopics?: Readonly<Record<string, readonly string[]>>;
   /** The papers the host has, for the scan while the index loads. */
   readonly papers: () => readonly Paper[];
+  /**
+   * A paper's primary topic for the scan's `topic:` filter, as the host classifies it (the host's
+   * memo, so the scan classifies nothing the views have not); by default classified here with
+   * `userTopics`. Asked once per paper at most, and only for papers a query would otherwise show.
+   */
+  readonly topicOf?: (paper: Paper) => string;
   readonly log?: (level: 'info' | 'warn', message: string) => void;
   /** Told when the worker has indexed new papers (e.g. to refresh an open search). */
   readonly onUpdated?: (size: number) => void;
@@ -47,6 +53,8 @@ export class SearchClient {
   private scan: { readonly count: number; readonly scan: LinearScan } | undefined;
   /** The user's topics, for the scan's `topic:` filter (compiled at its first use). */
   private taxonomy: CompiledTaxonomy | undefined;
+  /** Topics of papers, kept across scans: a scan is made anew whenever the host's papers change. */
+  private readonly topicOf = rememberTopics((paper) => this.options.topicOf?.(paper) ?? classifyPaper(this.compiled(), paper).primary);
   /** How long the index took to load or build in the worker, once ready. */
   loadMs: number | undefined;
   indexSize = 0;
@@ -134,9 +142,14 @@ export class SearchClient {
   private scanSearch(query: string, limit: number): SearchHit[] {
     const papers = this.options.papers();
     if (!this.scan || this.scan.count !== papers.length) {
-      this.scan = { count: papers.length, scan: new LinearScan(papers, () => (this.taxonomy ??= compileTaxonomy(this.options.userTopics))) };
+      this.scan = { count: papers.length, scan: new LinearScan(papers, () => this.compiled(), this.topicOf) };
     }
     return this.scan.scan.search(query, limit).map((paper, index) => ({ id: paper.id, score: limit - index }));
+  }
+
+  private compiled(): CompiledTaxonomy {
+    this.taxonomy ??= compileTaxonomy(this.options.userTopics);
+    return this.taxonomy;
   }
 
   private receive(message: FromWorker): void {

@@ -25,36 +25,60 @@ export function topicMatcher(taxonomy: CompiledTaxonomy): TopicMatcher {
   return (topic, filter) => topic.startsWith(filter) || normalise(topicLabel(taxonomy, topic)).includes(filter);
 }
 
+/** A paper's primary topic from `classify`, asked once per paper id and remembered. */
+export function rememberTopics(classify: (paper: Paper) => string): (paper: Paper) => string {
+  const known = new Map<string, string>();
+  return (paper) => {
+    let topic = known.get(paper.id);
+    if (topic === undefined) {
+      topic = classify(paper);
+      known.set(paper.id, topic);
+    }
+    return topic;
+  };
+}
+
 /**
  * The plain linear scan: one pre-lowercased string per paper, and every query word must be a
  * substring of it; matches are ranked by title start, then upvotes. The query is parsed as the index
  * parses it and its filters (author, topic, org, after, before, has:code) applied the same way, with
  * topics classified as the worker classifies them. Used while the index loads, and as the baseline
  * the index must beat.
+ *
+ * Classifying is the costly part (about 0.1 ms a paper), so a paper's topic is asked of `topicOf`
+ * only when a `topic:` query would otherwise rank it: after every other filter and the words. Pass
+ * a `topicOf` that remembers (the search client's outlives its scans); by default papers are
+ * classified with `taxonomy` and remembered by this scan.
  */
 export class LinearScan {
   private readonly haystacks: string[];
   private readonly titles: string[];
-  /** Made at the first query with filters; topics only at the first with `topic:`. */
+  /** Made at the first query with filters other than `topic:`. */
   private facts: FilterFacts[] | undefined;
-  private classified = false;
+  private readonly topicOf: (paper: Paper) => string;
 
-  constructor(private readonly papers: readonly Paper[], private readonly taxonomy: () => CompiledTaxonomy = defaultTaxonomy) {
+  constructor(
+    private readonly papers: readonly Paper[],
+    private readonly taxonomy: () => CompiledTaxonomy = defaultTaxonomy,
+    topicOf?: (paper: Paper) => string,
+  ) {
     this.haystacks = papers.map((paper) => normalise([
       paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract,
     ].join('\n')));
     this.titles = papers.map((paper) => tokenize(paper.title).join(' '));
+    this.topicOf = topicOf ?? rememberTopics((paper) => classifyPaper(this.taxonomy(), paper).primary);
   }
 
   search(text: string, limit: number): Paper[] {
     const query = parseQuery(text);
-    const taxonomy = query.filters.topic !== undefined ? this.taxonomy() : undefined;
-    const passes = filterPredicate(query.filters, taxonomy ? topicMatcher(taxonomy) : () => false);
+    const { topic, ...others } = query.filters;
+    const passes = filterPredicate(others, () => true);
+    const topicMatches = topic !== undefined ? topicMatcher(this.taxonomy()) : undefined;
     const words = query.words;
-    if (words.length === 0 && !passes) {
+    if (words.length === 0 && !passes && !topicMatches) {
       return [];
     }
-    const facts = passes ? this.factsOf(taxonomy) : undefined;
+    const facts = passes ? this.factsOf() : undefined;
     const start = query.phrase;
     // The best `limit` so far, best first: no sort of every match.
     const best: { paper: Paper; rank: number }[] = [];
@@ -70,29 +94,32 @@ export class LinearScan {
           break;
         }
       }
-      if (all) {
-        const paper = this.papers[index] as Paper;
-        const rank = (start !== '' && (this.titles[index] as string).startsWith(start) ? 1e9 : 0) + (paper.upvotes ?? 0);
-        if (best.length < limit || rank > (best[best.length - 1] as { rank: number }).rank) {
-          let at = best.length;
-          while (at > 0 && (best[at - 1] as { rank: number }).rank < rank) {
-            at--;
-          }
-          best.splice(at, 0, { paper, rank });
-          if (best.length > limit) {
-            best.pop();
-          }
-        }
+      if (!all) {
+        continue;
+      }
+      const paper = this.papers[index] as Paper;
+      const rank = (start !== '' && (this.titles[index] as string).startsWith(start) ? 1e9 : 0) + (paper.upvotes ?? 0);
+      if (best.length >= limit && rank <= (best[best.length - 1] as { rank: number }).rank) {
+        continue; // would not be shown whatever its topic
+      }
+      if (topicMatches && !topicMatches(this.topicOf(paper), topic as string)) {
+        continue;
+      }
+      let at = best.length;
+      while (at > 0 && (best[at - 1] as { rank: number }).rank < rank) {
+        at--;
+      }
+      best.splice(at, 0, { paper, rank });
+      if (best.length > limit) {
+        best.pop();
       }
     }
     return best.map((entry) => entry.paper);
   }
 
-  private factsOf(taxonomy: CompiledTaxonomy | undefined): FilterFacts[] {
-    if (!this.facts || (taxonomy && !this.classified)) {
-      this.facts = this.papers.map((paper) => filterFacts(toIndexInput(paper, taxonomy ? classifyPaper(taxonomy, paper).primary : '')));
-      this.classified = taxonomy !== undefined;
-    }
+  /** The facts the filters other than `topic:` look at (the topic is asked of `topicOf`, lazily). */
+  private factsOf(): FilterFacts[] {
+    this.facts ??= this.papers.map((paper) => filterFacts(toIndexInput(paper, '')));
     return this.facts;
   }
 }
