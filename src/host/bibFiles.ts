@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { arxivDoi, bibtex } from '../core/citation/bibtex';
 import { planBibAppend } from '../core/citation/bibfile';
-import { findBibliography } from '../core/citation/bibliography';
+import { findBibliography, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { checkWrite, type FileSystemView, isInside, nodeFileSystem, type PathFlavor, resolveWrittenPath, type WriteCheck } from '../core/citation/writePolicy';
 import type { Paper } from '../core/model';
@@ -127,7 +127,11 @@ export class BibFiles {
 
   /** The .bib the document names (relative to it), else paperFeed.citation.bibFile (relative to its workspace folder). */
   private locate(document: vscode.TextDocument): BibTarget | undefined {
-    const named = document.uri.scheme === 'untitled' ? undefined : findBibliography(kindForDocument(document.languageId, document.fileName), document.getText());
+    const text = document.uri.scheme === 'untitled' ? '' : document.getText();
+    if (text.length > SCAN_LIMIT) {
+      this.log.info(`${path.basename(document.uri.path)} is long: only its first ${SCAN_LIMIT} characters are searched for a bibliography.`);
+    }
+    const named = text === '' ? undefined : findBibliography(kindForDocument(document.languageId, document.fileName), text);
     if (named !== undefined) {
       const uri = this.resolve(named, vscode.Uri.joinPath(document.uri, '..'));
       if (uri) {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findBibliography } from '../../src/core/citation/bibliography';
+import { findBibliography, SCAN_LIMIT } from '../../src/core/citation/bibliography';
+import type { CitationStyleKind } from '../../src/core/citation/insert';
 
 const latex = (text: string): string | undefined => findBibliography('latex', text);
 const yaml = (text: string): string | undefined => findBibliography('pandoc', text);
@@ -119,5 +120,86 @@ describe('the bibliography a document names', () => {
   it('reStructuredText and other kinds name no bibliography', () => {
     assert.equal(findBibliography('rst', '---\nbibliography: x.bib\n---\n.. bibliography:: refs.bib'), undefined);
     assert.equal(findBibliography('comment', '\\bibliography{x}'), undefined);
+  });
+});
+
+/** The best of three runs, in ms: the least disturbed by the rest of a busy machine. */
+function fastest(run: () => void): number {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/**
+ * Scanning `hostile` costs at most 20 times scanning `flat`, a plain document of about the same
+ * size measured here and now: linear work passes easily, work that grows with depth × length does not.
+ */
+function assertLinear(kind: CitationStyleKind, hostile: string, flat: string, expected: string | undefined): void {
+  assert.ok(Math.abs(hostile.length - flat.length) < flat.length / 10, `sizes ${hostile.length} and ${flat.length}`);
+  assert.equal(findBibliography(kind, hostile), expected);
+  const baseline = fastest(() => findBibliography(kind, flat));
+  const cost = fastest(() => findBibliography(kind, hostile));
+  assert.ok(cost <= 20 * Math.max(baseline, 1), `${cost.toFixed(1)} ms for the hostile document, ${baseline.toFixed(1)} ms for a flat one`);
+}
+
+/** `size` characters of ordinary LaTeX, then \\bibliography{x}. */
+function flatLatex(size: number): string {
+  const line = 'Some text, \\emph{a} word. % a comment\n';
+  return `${line.repeat(Math.ceil(size / line.length)).slice(0, size)}\n\\bibliography{x}`;
+}
+
+describe('the bibliography of a hostile document', () => {
+  it('LaTeX: thousands of unclosed conditionals cost time linear in the file, not in depth × tokens', () => {
+    const deep = `${'\\iftrue'.repeat(20_000)}${'\\relax'.repeat(20_000)}\n\\bibliography{x}`;
+    assertLinear('latex', deep, flatLatex(deep.length), 'x.bib');
+    const skipped = `${'\\iffalse\\else'.repeat(10_000)}${'\\relax'.repeat(20_000)}\\fi\n\\bibliography{x}`;
+    assertLinear('latex', skipped, flatLatex(skipped.length), 'x.bib');
+  });
+
+  it('LaTeX: still skips exactly the false branches, however deep', () => {
+    assert.equal(latex(`${'\\iftrue'.repeat(5_000)}\\iffalse \\bibliography{old}\\else \\bibliography{new}\\fi`), 'new.bib');
+    assert.equal(latex(`\\iffalse${'\\iftrue'.repeat(5_000)}${'\\fi'.repeat(5_000)} \\bibliography{old}\\fi \\bibliography{new}`), 'new.bib');
+    assert.equal(latex(`\\iffalse${'\\iftrue'.repeat(5_000)} \\bibliography{old}`), undefined);
+  });
+
+  it('LaTeX: \\verb, \\addbibresource options and spaces are read in linear time', () => {
+    const verbs = `${'\\verb|x|'.repeat(200_000)} \\bibliography{x}`;
+    assertLinear('latex', verbs, flatLatex(verbs.length), 'x.bib');
+    const options = `${'\\addbibresource['.repeat(30_000)}\n\\bibliography{x}`;
+    assertLinear('latex', options, flatLatex(options.length), 'x.bib');
+    const spaces = `\\addbibresource${' '.repeat(200_000)}\n\\bibliography{x}`;
+    assertLinear('latex', spaces, flatLatex(spaces.length), 'x.bib');
+    assert.equal(latex('Use \\verb|a| and \\verb*+b+ or \\verb!c\n\\bibliography{new}'), 'new.bib', 'an unclosed \\verb ends with its line');
+  });
+
+  it('YAML: an unclosed flow list is read in linear time', () => {
+    const unclosed = `---\nbibliography: [\n${'  a.json,\n'.repeat(25_000)}---\n`;
+    const flat = `---\ntitle: x\n${'tags: a.json\n'.repeat(Math.round(unclosed.length / 13))}bibliography: x.bib\n---\n`;
+    assertLinear('pandoc', unclosed, flat, undefined);
+  });
+
+  it('Typst: thousands of nested brackets neither overflow the stack nor hide a later bibliography', () => {
+    for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}'], ['[#f(', ')]']] as const) {
+      assert.equal(typst(`#f${open.repeat(5_000)}${close.repeat(5_000)}\n#bibliography("x.bib")`), 'x.bib', open);
+      // Unclosed, the rest of the file is inside the groups: past the depth limit it is read as
+      // plain text, which may or may not show a call; it must only not throw.
+      assert.doesNotThrow(() => typst(`#f${open.repeat(100_000)}\n#bibliography("x.bib")`), `${open} unclosed`);
+    }
+    assert.equal(typst(`#f${'('.repeat(5_000)}${')'.repeat(5_000)}\n// #bibliography("old.bib")\n#bibliography("new.bib")`), 'new.bib', 'comments still count');
+    const deep = `#f${'['.repeat(60_000)}${']'.repeat(60_000)}\n#bibliography("x.bib")`;
+    const flat = `${'Some text #f(a)[b] more. '.repeat(Math.round(deep.length / 25))}\n#bibliography("x.bib")`;
+    assertLinear('typst', deep, flat, 'x.bib');
+  });
+
+  it('reads the first 4 Mi characters of a longer document: names there count, names beyond do not', () => {
+    const filler = flatLatex(SCAN_LIMIT + 1_000).replace('\\bibliography{x}', '');
+    assert.equal(latex(`\\addbibresource{early.bib}\n${filler}`), 'early.bib');
+    assert.equal(latex(`${filler}\\bibliography{late}`), undefined);
+    assert.equal(typst(`${'Text. '.repeat(SCAN_LIMIT / 5)}#bibliography("late.bib")`), undefined);
+    assert.equal(yaml(`---\nbibliography: front.bib\n---\n${'Text. '.repeat(SCAN_LIMIT / 5)}`), 'front.bib');
   });
 });

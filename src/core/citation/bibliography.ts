@@ -11,7 +11,17 @@
 import type { CitationStyleKind } from './insert';
 import { latexCode, stripYamlComment, typstCode } from './sourceText';
 
-export function findBibliography(kind: CitationStyleKind, text: string): string | undefined {
+/**
+ * How much of a document is read: its first 4 Mi characters (4 MiB of ASCII). The scanners are linear, but a 10 MB file still
+ * takes a second or so, on every Insert Citation; real sources are far smaller (a long thesis in one
+ * file is ~1 MB), so only generated or hostile files are cut. The beginning is kept because
+ * \addbibresource, YAML front matter and Typst templates are there; a \bibliography beyond the
+ * limit is missed, and paperFeed.citation.bibFile applies as for a document that names none.
+ */
+export const SCAN_LIMIT = 4 * 1024 * 1024;
+
+export function findBibliography(kind: CitationStyleKind, whole: string): string | undefined {
+  const text = whole.length > SCAN_LIMIT ? whole.slice(0, SCAN_LIMIT) : whole;
   switch (kind) {
     case 'latex': return latexBibliography(latexCode(text));
     case 'pandoc': return yamlBibliography(text);
@@ -29,7 +39,9 @@ function localBib(name: string | undefined): string | undefined {
 // ---- LaTeX
 
 function latexBibliography(code: string): string | undefined {
-  for (const match of code.matchAll(/\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}/g)) {
+  // Options are short, and spaces are matched once: a regex that may scan to the end of the file (or
+  // split a run of spaces every way) from every \addbibresource is quadratic in a hostile document.
+  for (const match of code.matchAll(/\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\]]{0,1000})\]\s*)?\{([^{}]*)\}/g)) {
     const name = localBib(match[2]);
     if (name && !/location\s*=\s*remote/i.test(match[1] ?? '')) {
       return name;
@@ -61,8 +73,11 @@ function yamlBibliography(text: string): string | undefined {
   let names: string[];
   if (value.startsWith('[')) { // a flow list, which may go on over the next lines
     let flow = value;
-    for (let next = at + 1; !flow.includes(']') && next < lines.length; next++) {
-      flow += ` ${lines[next]?.trim() ?? ''}`;
+    let closed = flow.includes(']');
+    for (let next = at + 1; !closed && next < lines.length; next++) { // each line looked at once
+      const line = lines[next]?.trim() ?? '';
+      flow += ` ${line}`;
+      closed = line.includes(']');
     }
     names = flow.slice(1, flow.includes(']') ? flow.indexOf(']') : undefined).split(',');
   } else if (value !== '') {

@@ -26,7 +26,11 @@ export function latexCode(text: string): string {
     conditionals.add(match[1] ?? '');
   }
   const stack: Conditional[] = [];
-  const skipping = (): boolean => stack.some((open) => open.kind !== 'other' && (open.kind === 'false') !== open.inElse);
+  // How many open conditionals are in a false branch, kept as they open and close: asking the whole
+  // stack at every token costs tokens × depth, seconds for a file of unclosed \iftrue.
+  let falseBranches = 0;
+  const skips = (open: Conditional | undefined): number => (open && open.kind !== 'other' && (open.kind === 'false') !== open.inElse ? 1 : 0);
+  const skipping = (): boolean => falseBranches > 0;
   let out = '';
   let index = 0;
   const lineEnd = (from: number): number => (text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from));
@@ -60,8 +64,13 @@ export function latexCode(text: string): string {
     }
     if (name === 'verb') { // \verb|…| or \verb*|…|, on one line
       const delimiterAt = text[index + 5] === '*' ? index + 6 : index + 5;
-      const close = text.indexOf(text[delimiterAt] ?? '\n', delimiterAt + 1);
-      index = close < 0 || close > lineEnd(delimiterAt) ? lineEnd(delimiterAt) : close + 1;
+      const delimiter = text[delimiterAt];
+      // Look no further than the line's end: searching the rest of the file at every \verb is quadratic.
+      let close = delimiterAt + 1;
+      while (delimiter !== undefined && delimiter !== '\n' && close < text.length && text[close] !== delimiter && text[close] !== '\n') {
+        close++;
+      }
+      index = delimiter === undefined || delimiter === '\n' ? Math.min(delimiterAt, text.length) : text[close] === delimiter ? close + 1 : close;
       continue;
     }
     index += 1 + name.length;
@@ -72,14 +81,18 @@ export function latexCode(text: string): string {
       continue;
     }
     if (conditionals.has(name) || name.startsWith('if@')) {
-      stack.push({ kind: name === 'iftrue' ? 'true' : name === 'iffalse' ? 'false' : 'other', inElse: false });
+      const open: Conditional = { kind: name === 'iftrue' ? 'true' : name === 'iffalse' ? 'false' : 'other', inElse: false };
+      stack.push(open);
+      falseBranches += skips(open);
     } else if (name === 'else') {
       const top = stack[stack.length - 1];
       if (top) {
+        falseBranches -= skips(top);
         top.inElse = true;
+        falseBranches += skips(top);
       }
     } else if (name === 'fi') {
-      stack.pop();
+      falseBranches -= skips(stack.pop());
     }
     out += skipping() ? '' : `\\${name}`;
   }
@@ -118,6 +131,11 @@ export function stripYamlComment(line: string): string {
 const PLAIN_MARKUP = /[^/`"\\#[\]]+/y;
 const PLAIN_CODE = /[^/"(){}[\]\n]+/y;
 const TYPST_STATEMENTS = new Set(['let', 'set', 'show', 'import', 'include', 'if', 'for', 'while', 'return', 'context']);
+/**
+ * Groups nest this deep at most; deeper brackets are read as plain text. The scanner recurses once
+ * per level, and ~5,000 levels overflow the stack; real documents nest a few dozen at most.
+ */
+const TYPST_MAX_DEPTH = 256;
 
 /**
  * The Typst source without comments (`//`, nested `/* *\/`) and raw text (backticks). Quotes in
@@ -166,15 +184,21 @@ export function typstCode(text: string): string {
     out += ' ';
   };
 
+  let depth = 0;
   /** A group's content up to `closer` (consumed here), in code or in markup. */
   const group = (opener: string, closer: string, mode: 'code' | 'markup'): void => {
     out += opener;
     index++;
+    if (depth >= TYPST_MAX_DEPTH) { // too deep: the opener is text, and the enclosing group reads on
+      return;
+    }
+    depth++;
     if (mode === 'code') {
       code(closer, false);
     } else {
       markup(closer);
     }
+    depth--;
     if (at() === closer) {
       out += closer;
       index++;
