@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseBibEntries, planBibAppend } from '../../src/core/citation/bibfile';
-import { type InsertionInput, kindFor, kindForDocument, planInsertion } from '../../src/core/citation/insert';
+import { COMMENT_LANGUAGES, type InsertionInput, kindFor, kindForDocument, planInsertion } from '../../src/core/citation/insert';
 
 /** Applies the planned edit at the `|` of `template`. */
 function insert(template: string, languageId: string, extra: Partial<InsertionInput> = {}): string {
@@ -52,6 +52,86 @@ describe('citation syntax by language', () => {
     assert.equal(insert('|', 'lua'), '-- Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025).\n-- https://arxiv.org/abs/2508.10104\n');
     assert.equal(insert('|', 'html'), '<!-- Oriane Siméoni, et al. DINOv3. arXiv:2508.10104 (2025). https://arxiv.org/abs/2508.10104 -->');
     assert.equal(kindFor('some-unknown-language'), 'comment');
+  });
+});
+
+/** Each language's comments as its compiler reads them, written out here apart from insert.ts. */
+const LINE_TOKENS: Record<string, readonly string[]> = {
+  '#': ['python', 'r', 'julia', 'shellscript', 'ruby', 'perl', 'yaml', 'toml', 'dockerfile', 'makefile', 'powershell', 'coffeescript', 'elixir', 'nim', 'cmake', 'properties'],
+  '//': ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'java', 'c', 'cpp', 'csharp', 'go', 'rust', 'swift', 'kotlin', 'scala', 'dart', 'php', 'groovy',
+    'fsharp', 'objective-c', 'objective-cpp', 'zig', 'jsonc', 'cuda', 'glsl', 'hlsl'],
+  '--': ['lua', 'sql', 'haskell', 'elm', 'ada', 'vhdl'],
+  '%': ['matlab', 'octave', 'erlang', 'prolog'],
+  REM: ['bat'], "'": ['vb'], ';': ['lisp', 'clojure', 'scheme', 'ini', 'asm'],
+};
+/** Block comments: their delimiters, and what must not appear inside (what ends, nests or opens something there). */
+const BLOCKS: Record<string, { open: string; close: string; inside: RegExp }> = {
+  ...Object.fromEntries(['html', 'xml', 'svg', 'vue'].map((language) => [language, { open: '<!--', close: '-->', inside: /--/ }])), // XML: no -- at all
+  ...Object.fromEntries(['css', 'scss', 'less'].map((language) => [language, { open: '/*', close: '*/', inside: /\*\// }])),
+  ocaml: { open: '(*', close: '*)', inside: /\(\*|\*\)|"|\{[a-z_%]*\|/ }, // nested comments, "strings" and {|quoted strings|}
+  pascal: { open: '{', close: '}', inside: /[{}]|\(\*|\*\)/ }, // Free Pascal nests both kinds
+};
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+const HOSTILE_TITLES = [
+  'Cool Paper --> <script>alert(1)</script> <!--', 'a --!> b', 'dashes --- and <!- ->', 'x */ y /* z', '**/', 'a *) b (* c (*) **)',
+  'p } q { r', 'h -} i {- j', 'l ]] m --]] n [[ o --[[', 'p """ q \'\'\' r', 'unbalanced " quote', 'quoted {| string', '{id|x', '{%ext|y',
+  'line\nbreak', 'cr\rlf\r\nx', 'ls\u2028ps\u2029nel\u0085end', 'ends with a backslash \\', 'ends with a caret ^', '%~f0 and %PATH%',
+];
+
+/** What Insert Citation puts in a file of `languageId` for a paper titled `title` (in its reference and, to be sure, its URL). */
+function commented(languageId: string, title: string, eol?: string): string {
+  return planInsertion({
+    text: '', offset: 0, languageId, key: 'k', reference: title, url: `https://arxiv.org/abs/2508.10104 ${title}`, bibEntry: '', ...(eol ? { eol } : {}),
+  }).text;
+}
+
+describe('a paper title in a code comment stays in the comment', () => {
+  it('every language with a comment syntax is checked here', () => {
+    assert.deepEqual([...Object.values(LINE_TOKENS).flat(), ...Object.keys(BLOCKS)].sort(), [...COMMENT_LANGUAGES].sort());
+  });
+
+  for (const eol of ['\n', '\r\n']) {
+    it(`line comments: two lines, each one comment, whatever the title (${JSON.stringify(eol)})`, () => {
+      const languages = [...Object.entries(LINE_TOKENS), ['#', ['some-unknown-language']] as const];
+      for (const [token, ids] of languages) {
+        for (const languageId of ids) {
+          for (const title of HOSTILE_TITLES) {
+            const inserted = commented(languageId, title, eol);
+            const lines = inserted.split(eol);
+            assert.equal(lines.length, 3, `${languageId}: ${JSON.stringify(inserted)}`);
+            assert.equal(lines[2], '', 'ends with the line ending');
+            for (const line of lines.slice(0, 2)) {
+              assert.ok(line.startsWith(`${token} `), `${languageId}: ${JSON.stringify(line)}`);
+              assert.doesNotMatch(line, LINE_BREAK, `${languageId}: no line break inside a line`);
+              assert.doesNotMatch(line, /[\\^]$/, `${languageId}: no continuation at the end`);
+              if (token === 'REM') {
+                assert.doesNotMatch(line.replace(/%%/g, ''), /%/, 'cmd sees every % as a percent sign');
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+
+  it('block comments: one comment, whose only closer is the final one, whatever the title', () => {
+    for (const [languageId, { open, close, inside }] of Object.entries(BLOCKS)) {
+      for (const title of HOSTILE_TITLES) {
+        const inserted = commented(languageId, title);
+        const context = `${languageId}: ${JSON.stringify(inserted)}`;
+        assert.ok(inserted.startsWith(`${open} `) && inserted.endsWith(` ${close}`), context);
+        assert.equal(inserted.indexOf(close, open.length), inserted.length - close.length, context);
+        assert.doesNotMatch(inserted.slice(open.length, -close.length), inside, context);
+        assert.doesNotMatch(inserted, LINE_BREAK, context);
+      }
+    }
+  });
+
+  it('an ordinary title reads as it is', () => {
+    const title = 'A. Author, B. Author. Self-Supervised Vision (Part 2): {Braces} & "Quotes" at 100%. arXiv:2508.10104 (2025).';
+    for (const languageId of ['html', 'css', 'python', 'typescript']) {
+      assert.ok(commented(languageId, title).includes(title), languageId);
+    }
   });
 });
 

@@ -29,6 +29,37 @@ const BLOCK_COMMENTS: Record<string, [string, string]> = {
   ocaml: ['(*', '*)'], pascal: ['{', '}'],
 };
 
+/** Every character some language ends a line (and so a line comment) at: JavaScript also at U+2028 and U+2029, YAML 1.1 at U+0085. */
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]+/g;
+
+/**
+ * The reference and URL (paper text: untrusted) made safe inside a comment, so that nothing in them
+ * ends it: one line with no trailing backslash (a continuation in C and Make), and the block's own
+ * delimiters broken, with what a block comment lexes inside (OCaml's strings) taken out.
+ */
+function commentText(text: string, line: string | undefined, block: readonly [string, string] | undefined): string {
+  let safe = text.replace(LINE_BREAKS, ' ').replace(/[\\^\s]+$/, ''); // ^ continues a line in cmd
+  if (line === 'REM') { // cmd expands %…% even in REM lines, and %~ stops the batch file
+    return safe.replace(/%/g, '%%');
+  }
+  switch (block?.[1]) {
+    case '-->': // HTML ends a comment at --> and --!>, XML forbids -- in one
+      return safe.replace(/-(?=-)/g, '- ');
+    case '*/':
+      return safe.replace(/\*\//g, '* /');
+    case '*)': // OCaml nests (* *) and lexes "strings" and {|quoted strings|} inside comments
+      return safe.replace(/"/g, "'").replace(/\{(?=[a-z_%|])/g, '{ ').replace(/\(\*/g, '( *').replace(/\*\)/g, '* )');
+    case '}': // Pascal ends { at }; Free Pascal nests { } and (* *)
+      safe = safe.replace(/\{/g, '(').replace(/\}/g, ')');
+      return safe.replace(/\(\*/g, '( *').replace(/\*\)/g, '* )');
+    default:
+      return safe;
+  }
+}
+
+/** The languages with a comment syntax of their own (others get `#` lines). */
+export const COMMENT_LANGUAGES: readonly string[] = [...Object.keys(LINE_COMMENTS), ...Object.keys(BLOCK_COMMENTS)];
+
 export function kindFor(languageId: string): CitationStyleKind {
   switch (languageId) {
     case 'latex': case 'tex': case 'context': case 'bibtex-style': return 'latex';
@@ -127,9 +158,11 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
       const reference = input.reference.replace(/\s*https?:\/\/\S+$/, '');
       if (line || !block) {
         const token = line ?? '#';
-        return at(`${token} ${reference}${eol}${token} ${input.url}${eol}`);
+        const safe = (text: string): string => commentText(text, token, undefined);
+        return at(`${token} ${safe(reference)}${eol}${token} ${safe(input.url)}${eol}`);
       }
-      return at(`${block[0]} ${reference} ${input.url} ${block[1]}`);
+      const safe = (text: string): string => commentText(text, undefined, block);
+      return at(`${block[0]} ${safe(reference)} ${safe(input.url)} ${block[1]}`);
     }
   }
 }
