@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMessageLinks, shortTitle } from '../../core/present';
+import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/present';
 import { bibtex } from '../../core/citation/bibtex';
 import { embedFormatted } from '../../core/citation/embed';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
@@ -70,7 +70,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
     return { range: new vscode.Range(document.positionAt(planned.start), document.positionAt(planned.end)), text: planned.text };
   }).filter((edit) => edit.text.length > 0);
   if (edits.length === 0) {
-    vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is cited there already.', key), 4_000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is cited there already.', escapeIcons(key)), 4_000); // the key may come from the .bib
     return;
   }
   const applied = await editor.edit((builder) => edits.forEach((edit) => builder.replace(edit.range, edit.text)));
