@@ -5,7 +5,7 @@ import { arxivDoi, bibtex } from '../core/citation/bibtex';
 import { planBibAppend } from '../core/citation/bibfile';
 import { findBibliography, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
-import { checkWrite, type FileSystemView, isInside, nodeFileSystem, type PathFlavor, resolveWrittenPath, type WriteCheck } from '../core/citation/writePolicy';
+import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
 import type { Paper } from '../core/model';
 import { escapeMessageLinks } from '../core/present';
 import { UserError } from './commands/register';
@@ -13,12 +13,9 @@ import { readCitationConfig } from './config';
 
 /** .bib files the user agreed to create (global state, by URI). */
 const CREATED_KEY = 'paperFeed.createdBibFiles';
-/** Answers about writing outside the workspace (workspace state, by [who named it, canonical path]). */
+/** Answers about writing outside the workspace (workspace state, by [who named it, the path asked about]). */
 const OUTSIDE_KEY = 'paperFeed.outsideBibAnswers';
 const MAX_ANSWERS = 500;
-
-/** Add the entry to the file outside the workspace, or leave the file alone and copy the entry. */
-export type OutsideAnswer = 'add' | 'copy';
 
 /** A .bib file, and who named it: the document, or `paperFeed.citation.bibFile`. */
 interface BibTarget {
@@ -35,16 +32,14 @@ const FLAVOR: PathFlavor = process.platform === 'win32' ? 'win32' : 'posix';
  */
 export class BibFiles {
   /** Replaceable by the integration tests, which must never show a modal dialog. */
-  confirmOutside: (file: string, exists: boolean, namedBy: string) => Thenable<OutsideAnswer | undefined> = async (file, exists, namedBy) => {
-    const add = exists ? vscode.l10n.t('Add to File') : vscode.l10n.t('Create File');
+  confirmOutside: (file: string, namedBy: string) => Thenable<OutsideChoice | undefined> = async (file, namedBy) => {
+    const add = vscode.l10n.t('Add to File');
     const copy = vscode.l10n.t('Copy Entry Instead');
     const choice = await vscode.window.showWarningMessage(
-      exists
-        ? vscode.l10n.t('Add the entry to {0}, outside the workspace?', file)
-        : vscode.l10n.t('Create {0}, outside the workspace, for the entry?', file),
+      vscode.l10n.t('Add the entry to {0}, outside the workspace?', file),
       {
         modal: true,
-        detail: vscode.l10n.t('{0} names this bibliography. Paper Feed writes outside the workspace folders only when you say so, and remembers your answer in this workspace.', namedBy),
+        detail: vscode.l10n.t('{0} names this bibliography. Paper Feed writes outside the workspace folders only when you say so (creating the file if it is not there), and remembers your answer in this workspace.', namedBy),
       },
       add, copy,
     );
@@ -68,7 +63,8 @@ export class BibFiles {
 
   /**
    * Adds the paper to the document's .bib (reusing an entry it has there) and returns the key to
-   * cite; undefined when the user cancelled, and nothing should be inserted.
+   * cite; undefined when the user cancelled, and nothing should be inserted. Whether to write is
+   * decided first: a file outside the workspace is asked about before it is read.
    */
   async add(document: vscode.TextDocument, paper: Paper, wantedKey: string): Promise<string | undefined> {
     const target = this.locate(document);
@@ -76,35 +72,49 @@ export class BibFiles {
       void vscode.window.showWarningMessage(vscode.l10n.t('Paper Feed cited {0} but found no .bib file: name one with \\bibliography, a YAML bibliography field, or paperFeed.citation.bibFile in a workspace.', wantedKey));
       return wantedKey;
     }
-    const bibUri = target.uri;
-    const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === bibUri.toString());
+    let asked = false;
+    let agreed = false;
+    const decision = await this.decide(target.uri, document, async (file) => {
+      const answer = await this.outsideAnswer(document, target, file);
+      asked ||= answer?.asked ?? false;
+      agreed = answer?.choice === 'add';
+      return answer?.choice;
+    });
+    switch (decision.action) {
+      case 'cancel':
+        return undefined;
+      case 'refuse':
+        throw new UserError(vscode.l10n.t('Paper Feed did not touch {0}: a network share or a device is not a bibliography file. Name a .bib file on this computer, in the workspace.', decision.path));
+      case 'copy':
+        await this.leaveOutside(bibtex(paper, wantedKey), wantedKey, decision.path, asked);
+        return wantedKey;
+      case 'write': {
+        const written = target.uri.scheme === 'file' ? vscode.Uri.file(decision.path) : target.uri;
+        return this.write(target.uri, written, paper, wantedKey, agreed);
+      }
+    }
+  }
+
+  /** Adds the entry to the file (or the open document), unless it has the paper already. */
+  private async write(named: vscode.Uri, written: vscode.Uri, paper: Paper, wantedKey: string, mayCreate: boolean): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((candidate) => [named, written].some((uri) => candidate.uri.toString() === uri.toString()));
     let text = '';
     let exists = true;
     if (open) {
       text = open.getText();
     } else {
       try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(bibUri));
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(written));
       } catch {
         exists = false;
       }
     }
     const plan = planBibAppend(text, paper.id, wantedKey, arxivDoi(paper.id), (key) => bibtex(paper, key));
     if (plan.action === 'exists') {
-      this.log.info(`${path.basename(bibUri.path)} already has ${paper.id} as ${plan.key}.`);
+      this.log.info(`${path.basename(written.path)} already has ${paper.id} as ${plan.key}.`);
       return plan.key;
     }
-    const check = await this.check(bibUri, document);
-    if (!check.inside) {
-      const answer = await this.outsideAnswer(document, target, check, exists);
-      if (answer === undefined) {
-        return undefined;
-      }
-      if (answer.choice === 'copy') {
-        await this.leaveOutside(bibtex(paper, plan.key), plan.key, check.path, answer.asked);
-        return plan.key;
-      }
-    } else if (!exists && !(await this.confirmedCreate(bibUri))) {
+    if (!exists && !mayCreate && !(await this.confirmedCreate(named))) {
       return undefined;
     }
     if (open) {
@@ -113,15 +123,15 @@ export class BibFiles {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(open.uri, open.positionAt(open.getText().length), plan.text);
       if (!(await vscode.workspace.applyEdit(edit))) {
-        throw new UserError(vscode.l10n.t('Could not add the entry to {0}.', path.basename(bibUri.path)));
+        throw new UserError(vscode.l10n.t('Could not add the entry to {0}.', path.basename(written.path)));
       }
       if (!wasDirty) {
         await open.save();
       }
     } else {
-      await vscode.workspace.fs.writeFile(bibUri, new TextEncoder().encode(text + plan.text));
+      await vscode.workspace.fs.writeFile(written, new TextEncoder().encode(text + plan.text));
     }
-    this.log.info(`Added ${plan.key} to ${bibUri.scheme === 'file' ? bibUri.fsPath : bibUri.toString(true)}.`);
+    this.log.info(`Added ${plan.key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
     return plan.key;
   }
 
@@ -153,33 +163,36 @@ export class BibFiles {
     return relative === '' || relative.startsWith('~') || path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative) ? undefined : vscode.Uri.joinPath(base, relative);
   }
 
-  /** Whether writing `target` stays in a workspace folder (or, with none open, the document's folder). */
-  private async check(target: vscode.Uri, document: vscode.TextDocument): Promise<WriteCheck> {
+  /** Whether to write `target`: inside a workspace folder (or, with none open, the document's folder), or outside with consent. */
+  private async decide(target: vscode.Uri, document: vscode.TextDocument, ask: (file: string) => Promise<OutsideChoice | undefined>): Promise<WriteDecision> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (target.scheme === 'file') {
       const roots = folders.filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
       if (folders.length === 0 && document.uri.scheme === 'file') {
         roots.push(path.dirname(document.uri.fsPath));
       }
-      return checkWrite(target.fsPath, roots, this.fs, FLAVOR);
+      return decideWrite(target.fsPath, roots, this.fs, FLAVOR, ask);
     }
-    const inside = folders.some((folder) => folder.uri.scheme === target.scheme && folder.uri.authority === target.authority
-      && isInside(target.path, folder.uri.path, 'posix'));
-    return { path: target.toString(true), inside };
+    const shown = target.toString(true);
+    if (folders.some((folder) => folder.uri.scheme === target.scheme && folder.uri.authority === target.authority && isInside(target.path, folder.uri.path, 'posix'))) {
+      return { action: 'write', path: shown };
+    }
+    const choice = await ask(shown);
+    return choice === 'add' ? { action: 'write', path: shown } : choice === 'copy' ? { action: 'copy', path: shown } : { action: 'cancel' };
   }
 
   /** The remembered answer for this document (or the setting) and file, else the user's, remembered. */
-  private async outsideAnswer(document: vscode.TextDocument, target: BibTarget, check: WriteCheck, exists: boolean)
-    : Promise<{ choice: OutsideAnswer; asked: boolean } | undefined> {
-    const key = JSON.stringify([target.namedBy === 'setting' ? 'setting' : document.uri.toString(), check.path]);
-    const answers = this.workspaceState.get<Record<string, OutsideAnswer>>(OUTSIDE_KEY, {});
+  private async outsideAnswer(document: vscode.TextDocument, target: BibTarget, file: string)
+    : Promise<{ choice: OutsideChoice; asked: boolean } | undefined> {
+    const key = JSON.stringify([target.namedBy === 'setting' ? 'setting' : document.uri.toString(), file]);
+    const answers = this.workspaceState.get<Record<string, OutsideChoice>>(OUTSIDE_KEY, {});
     const remembered = answers[key];
     if (remembered === 'add' || remembered === 'copy') {
       return { choice: remembered, asked: false };
     }
     const namedBy = target.namedBy === 'setting' ? 'paperFeed.citation.bibFile' : path.basename(document.uri.path);
-    const choice = await this.confirmOutside(check.path, exists, namedBy);
-    this.log.info(`Writing outside the workspace to ${check.path} (named by ${namedBy}): ${choice ?? 'cancelled'}.`);
+    const choice = await this.confirmOutside(file, namedBy);
+    this.log.info(`Writing outside the workspace to ${file} (named by ${namedBy}): ${choice ?? 'cancelled'}.`);
     if (choice === undefined) {
       return undefined;
     }

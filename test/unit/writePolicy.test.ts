@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix as posixPath } from 'node:path';
-import { canonicalPath, checkWrite, type FileSystemView, isInside, nodeFileSystem, resolveWrittenPath } from '../../src/core/citation/writePolicy';
+import {
+  canonicalPath, checkWrite, decideWrite, type FileSystemView, isInside, isNetworkOrDevicePath, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath,
+} from '../../src/core/citation/writePolicy';
 
 /**
  * A POSIX file system in memory: folders, files and symlinks (by absolute path), with the
@@ -133,5 +135,93 @@ describe('writing outside the workspace: where a path points', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+/** A file system that records every call, over `inner` (by default: everything exists, as written). */
+function recording(inner: FileSystemView = { realpath: async (path) => path, readlink: async () => undefined }): { fs: FileSystemView; calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    fs: {
+      realpath: (path) => { calls.push(`realpath ${path}`); return inner.realpath(path); },
+      readlink: (path) => { calls.push(`readlink ${path}`); return inner.readlink(path); },
+    },
+  };
+}
+
+/** decideWrite with `answers` given in turn, recording what was asked and how many file system calls came before each question. */
+async function decide(target: string, folders: string[], flavor: PathFlavor, answers: (OutsideChoice | undefined)[], inner?: FileSystemView) {
+  const { fs, calls } = recording(inner);
+  const asked: { path: string; callsBefore: number }[] = [];
+  const decision = await decideWrite(target, folders, fs, flavor, async (path) => {
+    asked.push({ path, callsBefore: calls.length });
+    return answers[asked.length - 1];
+  });
+  return { decision, asked, calls };
+}
+
+describe('writing outside the workspace: asking before touching the file', () => {
+  it('refuses a network share or device path on Windows without a question or a file system call', async () => {
+    const ws = ['C:\\Users\\u\\ws'];
+    for (const path of ['\\\\attacker\\share\\x.bib', '//attacker/share/x.bib', '\\\\?\\C:\\x.bib', '\\\\.\\pipe\\x.bib', '\\\\?\\UNC\\host\\share\\x.bib']) {
+      const { decision, asked, calls } = await decide(path, ws, 'win32', ['add', 'add']);
+      assert.equal(decision.action, 'refuse', path);
+      assert.deepEqual(asked, [], path);
+      assert.deepEqual(calls, [], path);
+    }
+    for (const name of ['nul.bib', 'COM1.bib', 'con.refs.bib', 'LPT9 .bib', 'aux.bib']) {
+      const { decision, calls } = await decide(`C:\\Users\\u\\ws\\${name}`, ws, 'win32', ['add']);
+      assert.equal(decision.action, 'refuse', `${name}: a device, even inside the workspace`);
+      assert.deepEqual(calls, [], name);
+    }
+  });
+
+  it('a workspace on a network share may keep its .bib there', async () => {
+    const { decision, asked } = await decide('\\\\server\\share\\ws\\refs.bib', ['\\\\server\\share\\ws'], 'win32', []);
+    assert.deepEqual(decision, { action: 'write', path: '\\\\server\\share\\ws\\refs.bib' });
+    assert.deepEqual(asked, []);
+  });
+
+  it('asks about a path outside the workspace as written, before any file system call; only consent reads it', async () => {
+    const ws = ['/home/u/ws'];
+    for (const [answer, action] of [['copy', 'copy'], [undefined, 'cancel']] as const) {
+      const { decision, asked, calls } = await decide('/home/u/ws/chapters/../../private.bib', ws, 'posix', [answer]);
+      assert.deepEqual(asked, [{ path: '/home/u/private.bib', callsBefore: 0 }]);
+      assert.equal(decision.action, action);
+      assert.deepEqual(calls, [], 'declined: never touched');
+    }
+    const { decision, asked, calls } = await decide('/home/u/private.bib', ws, 'posix', ['add']);
+    assert.deepEqual(asked, [{ path: '/home/u/private.bib', callsBefore: 0 }]);
+    assert.deepEqual(decision, { action: 'write', path: '/home/u/private.bib' });
+    assert.ok(calls.length > 0, 'made canonical after the consent');
+  });
+
+  it('a path outside as written that a symlink takes elsewhere is asked about again, by where it points', async () => {
+    const fs = fakeFs({ '/home': 'dir', '/home/u': 'dir', '/home/u/ws': 'dir', '/tmp': 'dir', '/tmp/x.bib': { link: '/home/u/.bashrc' }, '/home/u/.bashrc': 'file' });
+    const added = await decide('/tmp/x.bib', ['/home/u/ws'], 'posix', ['add', 'add'], fs);
+    assert.deepEqual(added.asked.map((question) => question.path), ['/tmp/x.bib', '/home/u/.bashrc']);
+    assert.equal(added.asked[0]?.callsBefore, 0);
+    assert.deepEqual(added.decision, { action: 'write', path: '/home/u/.bashrc' });
+    const declined = await decide('/tmp/x.bib', ['/home/u/ws'], 'posix', ['add', 'copy'], fs);
+    assert.deepEqual(declined.decision, { action: 'copy', path: '/home/u/.bashrc' });
+  });
+
+  it('a path inside the workspace as written is made canonical first, and asked about only if it leads out', async () => {
+    const fs = fakeFs({ '/home': 'dir', '/home/u': 'dir', '/home/u/ws': 'dir', '/home/u/ws/refs.bib': 'file', '/home/u/ws/escape.bib': { link: '../private.bib' }, '/home/u/private.bib': 'file' });
+    const inside = await decide('/home/u/ws/refs.bib', ['/home/u/ws'], 'posix', [], fs);
+    assert.deepEqual(inside.decision, { action: 'write', path: '/home/u/ws/refs.bib' });
+    assert.deepEqual(inside.asked, []);
+    const escaping = await decide('/home/u/ws/escape.bib', ['/home/u/ws'], 'posix', ['copy'], fs);
+    assert.deepEqual(escaping.asked.map((question) => question.path), ['/home/u/private.bib']);
+    assert.deepEqual(escaping.decision, { action: 'copy', path: '/home/u/private.bib' });
+  });
+
+  it('names network shares and devices only on Windows', () => {
+    assert.equal(isNetworkOrDevicePath('\\\\host\\share\\x.bib', 'win32'), true);
+    assert.equal(isNetworkOrDevicePath('C:\\ws\\refs.bib', 'win32'), false);
+    assert.equal(isNetworkOrDevicePath('C:\\ws\\console.bib', 'win32'), false, 'only the exact device names');
+    assert.equal(isNetworkOrDevicePath('//host/share/x.bib', 'posix'), false, 'on POSIX, // is the root');
+    assert.equal(isNetworkOrDevicePath('/home/u/nul.bib', 'posix'), false);
   });
 });

@@ -6,6 +6,10 @@
  * then made canonical through the file system: the real path of its deepest existing part, so a
  * symlinked folder or file that points out of the workspace counts as outside, and a dangling
  * symlink counts where it points. Folders are compared the same way. Pure: the file system is passed in.
+ *
+ * The file system is read only where that is safe (decideWrite): a path the document names outside the
+ * workspace is asked about as written before anything touches it, and a network share or device path
+ * (which Windows would open, or connect to, on a mere read) is refused outright.
  */
 import { readlink, realpath } from 'node:fs/promises';
 import * as nodePath from 'node:path';
@@ -99,4 +103,66 @@ export async function checkWrite(target: string, folders: readonly string[], fs:
     }
   }
   return { path: canonical, inside: false };
+}
+
+/**
+ * A path that is no file on a local disk, on Windows: a network share (`\\server\share\…`,
+ * `//server/share/…`), a device namespace path (`\\?\…`, `\\.\…`) or a DOS device name
+ * (`nul.bib`, `COM1.bib`: the device, whatever the extension). Reading one connects to a server or
+ * opens a device; none is ever a sensible bibliography for a paper.
+ */
+export function isNetworkOrDevicePath(target: string, flavor: PathFlavor): boolean {
+  return flavor === 'win32' && (/^[\\/]{2}/.test(target) || isDosDevice(target, flavor));
+}
+
+function isDosDevice(target: string, flavor: PathFlavor): boolean {
+  const name = (nodePath.win32.basename(target).split('.')[0] ?? '').trimEnd();
+  return flavor === 'win32' && /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i.test(name);
+}
+
+/** The user's answer about a file outside the workspace: add the entry to it, or copy the entry instead. */
+export type OutsideChoice = 'add' | 'copy';
+
+export type WriteDecision =
+  /** Write the file at `path` (canonical): inside the workspace, or outside with the user's consent. */
+  | { readonly action: 'write'; readonly path: string }
+  /** Leave the file alone; the user takes the entry from the clipboard. */
+  | { readonly action: 'copy'; readonly path: string }
+  /** A network share or device path: never read, never written. */
+  | { readonly action: 'refuse'; readonly path: string }
+  /** The user cancelled. */
+  | { readonly action: 'cancel' };
+
+/**
+ * Whether and where to write `target` (absolute), asking through `ask` about a file outside `folders`.
+ * A path outside them as written is asked about before the file system is touched at all (reading
+ * it could connect to a server, or block on a pipe); only then is it made canonical, and asked
+ * about again if a symlink takes it elsewhere. A path inside them as written is made canonical first,
+ * and asked about if a symlink takes it out. Network shares and device paths are refused, unread.
+ */
+export async function decideWrite(target: string, folders: readonly string[], fs: FileSystemView, flavor: PathFlavor,
+  ask: (path: string) => PromiseLike<OutsideChoice | undefined>): Promise<WriteDecision> {
+  const path = nodePath[flavor];
+  const written = path.normalize(target);
+  const answer = (choice: OutsideChoice | undefined, at: string): WriteDecision =>
+    (choice === 'add' ? { action: 'write', path: at } : choice === 'copy' ? { action: 'copy', path: at } : { action: 'cancel' });
+  const writtenInside = folders.some((folder) => isInside(written, path.normalize(folder), flavor));
+  // A workspace on a network share may hold its .bib there too; a device is never a file to write.
+  if (isDosDevice(written, flavor) || (!writtenInside && isNetworkOrDevicePath(written, flavor))) {
+    return { action: 'refuse', path: written };
+  }
+  if (!writtenInside) {
+    const choice = await ask(written);
+    if (choice !== 'add') {
+      return answer(choice, written);
+    }
+  }
+  const check = await checkWrite(written, folders, fs, flavor);
+  if (check.inside || (!writtenInside && path.relative(written, check.path) === '')) {
+    return { action: 'write', path: check.path };
+  }
+  if (isNetworkOrDevicePath(check.path, flavor)) {
+    return { action: 'refuse', path: check.path };
+  }
+  return answer(await ask(check.path), check.path);
 }

@@ -1,10 +1,11 @@
 /** Insert Citation in the real host, into real files of the test workspace (the sample feed's DINOv3). */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import type { OutsideAnswer } from '../../../src/host/bibFiles';
+import type { OutsideChoice } from '../../../src/core/citation/writePolicy';
 import { closeAllEditors, paperFeed } from '../helpers';
 
 const DINO = '2508.10104';
@@ -35,6 +36,16 @@ async function editorWith(name: string, template: string): Promise<vscode.TextEd
   const editor = await vscode.window.showTextDocument(uri);
   editor.selections = offsets.map((offset) => new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset)));
   return editor;
+}
+
+/** Lets a reader stuck opening the named pipe `path` go on (an end of file), and removes it. */
+function releasePipe(path: string): void {
+  try {
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch {
+    // no pipe, or no reader: nothing to release
+  }
+  rmSync(path, { force: true });
 }
 
 function countEntries(bib: string, id: string): number {
@@ -168,9 +179,10 @@ describe('insert citation: .bib files outside the workspace', () => {
   let original: typeof hooks.bibFiles.confirmOutside;
   /** The files Paper Feed asked about, in order, and what the test answers. */
   let asked: string[] = [];
-  let answer: OutsideAnswer | undefined;
+  let answer: OutsideChoice | undefined;
   let outside: string;
-  const parent = (): string => realpathSync(join(folder().fsPath, '..'));
+  /** The workspace's parent folder as written (a path outside is asked about as written). */
+  const parent = (): string => resolve(folder().fsPath, '..');
 
   before(async () => {
     hooks = (await paperFeed()).testing;
@@ -187,6 +199,7 @@ describe('insert citation: .bib files outside the workspace', () => {
   afterEach(closeAllEditors);
   after(() => {
     hooks.bibFiles.confirmOutside = original;
+    releasePipe(join(outside, 'pipe.bib')); // in case a test timed out on it
     rmSync(outside, { recursive: true, force: true });
     for (const name of ['outside-refused.bib', 'outside-cancelled.bib', 'outside-target']) {
       rmSync(join(parent(), name), { recursive: true, force: true });
@@ -266,14 +279,29 @@ describe('insert citation: .bib files outside the workspace', () => {
     symlinkSync(target, join(folder().fsPath, 'linked-out'));
     await editorWith('linked.tex', 'See |.\n\\addbibresource{linked-out/refs.bib}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
-    assert.deepEqual(asked, [join(target, 'refs.bib')], 'the real path is named');
+    assert.deepEqual(asked, [join(realpathSync(target), 'refs.bib')], 'the real path is named');
     assert.ok(!existsSync(join(target, 'refs.bib')));
     rmSync(join(folder().fsPath, 'linked-out'));
 
     await write('inside-dotdot.bib', '');
     await editorWith('inside.tex', 'See |.\n\\addbibresource{sub/../inside-dotdot.bib}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
-    assert.deepEqual(asked, [join(target, 'refs.bib')], 'not asked about a file in the workspace');
+    assert.deepEqual(asked, [join(realpathSync(target), 'refs.bib')], 'not asked about a file in the workspace');
     assert.equal(countEntries(await read('inside-dotdot.bib'), DINO), 1);
+  });
+
+  it('a pipe named outside the workspace is asked about before it is read (reading would wait for a writer)', async () => {
+    const pipe = join(outside, 'pipe.bib');
+    assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+    try {
+      answer = 'copy';
+      const editor = await editorWith('outside-pipe.tex', `See |.\n\\addbibresource{${pipe}}\n`);
+      await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+      assert.deepEqual(asked, [pipe], 'asked, never blocked on the pipe');
+      assert.match(editor.document.getText(), new RegExp(`See \\\\cite\\{${KEY}\\}\\.`));
+      assert.match(await vscode.env.clipboard.readText(), new RegExp(`^@misc\\{${KEY},`));
+    } finally {
+      releasePipe(pipe);
+    }
   });
 });
