@@ -2,7 +2,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { arxivDoi, bibtex } from '../core/citation/bibtex';
-import { planBibAppend } from '../core/citation/bibfile';
+import { appendBibEntry, type AppendOutcome } from '../core/citation/bibAppend';
+import { type BibPlan, planBibAppend } from '../core/citation/bibfile';
 import { findBibliography, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
@@ -64,7 +65,8 @@ export class BibFiles {
   /**
    * Adds the paper to the document's .bib (reusing an entry it has there) and returns the key to
    * cite; undefined when the user cancelled, and nothing should be inserted. Whether to write is
-   * decided first: a file outside the workspace is asked about before it is read.
+   * decided first (a file outside the workspace is asked about before it is read); the file is read
+   * only then, and again after any question, right before the entry is added to it.
    */
   async add(document: vscode.TextDocument, paper: Paper, wantedKey: string): Promise<string | undefined> {
     const target = this.locate(document);
@@ -95,44 +97,83 @@ export class BibFiles {
     }
   }
 
-  /** Adds the entry to the file (or the open document), unless it has the paper already. */
+  /**
+   * Adds the entry to the file as it is now: an open document with unsaved changes through an edit,
+   * else the file on disk, appended to, or created only if it is still missing (after asking, unless
+   * `mayCreate`). Returns the key to cite, or undefined if the user declined to create the file.
+   */
   private async write(named: vscode.Uri, written: vscode.Uri, paper: Paper, wantedKey: string, mayCreate: boolean): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((candidate) => [named, written].some((uri) => candidate.uri.toString() === uri.toString()));
-    let text = '';
-    let exists = true;
-    if (open) {
-      text = open.getText();
-    } else {
+    const plan = (text: string): BibPlan => planBibAppend(text, paper.id, wantedKey, arxivDoi(paper.id), (key) => bibtex(paper, key));
+    const name = path.basename(written.path);
+    let create = mayCreate;
+    for (;;) {
+      const open = vscode.workspace.textDocuments.find((candidate) => [named, written].some((uri) => candidate.uri.toString() === uri.toString()));
+      if (open?.isDirty) {
+        return this.editOpen(open, plan);
+      }
+      let outcome: AppendOutcome;
       try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(written));
-      } catch {
-        exists = false;
+        outcome = written.scheme === 'file' ? await appendBibEntry(written.fsPath, plan, create) : await this.rewrite(written, plan, create);
+      } catch (error) {
+        this.log.error(`Could not add the entry to ${written.toString(true)}:`, error instanceof Error ? error.message : String(error));
+        throw new UserError(vscode.l10n.t('Could not add the entry to {0}: {1}', name, error instanceof Error ? error.message : String(error)));
       }
-    }
-    const plan = planBibAppend(text, paper.id, wantedKey, arxivDoi(paper.id), (key) => bibtex(paper, key));
-    if (plan.action === 'exists') {
-      this.log.info(`${path.basename(written.path)} already has ${paper.id} as ${plan.key}.`);
-      return plan.key;
-    }
-    if (!exists && !mayCreate && !(await this.confirmedCreate(named))) {
-      return undefined;
-    }
-    if (open) {
-      // Edit the open document (it may hold unsaved changes); save it only if it had none.
-      const wasDirty = open.isDirty;
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(open.uri, open.positionAt(open.getText().length), plan.text);
-      if (!(await vscode.workspace.applyEdit(edit))) {
-        throw new UserError(vscode.l10n.t('Could not add the entry to {0}.', path.basename(written.path)));
+      if (outcome.outcome === 'exists') {
+        this.log.info(`${name} already has ${paper.id} as ${outcome.key}.`);
+        return outcome.key;
       }
-      if (!wasDirty) {
-        await open.save();
+      if (outcome.outcome !== 'missing') {
+        this.log.info(`Added ${outcome.key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
+        return outcome.key;
       }
-    } else {
-      await vscode.workspace.fs.writeFile(written, new TextEncoder().encode(text + plan.text));
+      if (!(await this.confirmedCreate(named))) {
+        return undefined;
+      }
+      create = true; // and read again: the file may have appeared while the question was open
     }
-    this.log.info(`Added ${plan.key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
-    return plan.key;
+  }
+
+  /** Edits an open document with unsaved changes (the file on disk is left to the user's save). */
+  private async editOpen(open: vscode.TextDocument, plan: (text: string) => BibPlan): Promise<string> {
+    const planned = plan(open.getText());
+    if (planned.action === 'exists') {
+      return planned.key;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(open.uri, open.positionAt(open.getText().length), planned.text);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      throw new UserError(vscode.l10n.t('Could not add the entry to {0}.', path.basename(open.uri.path)));
+    }
+    this.log.info(`Added ${planned.key} to the open ${open.uri.toString(true)}.`);
+    return planned.key;
+  }
+
+  /**
+   * A file system other than the disk (a virtual workspace) has no append: read, plan and write at
+   * once, so the window for a lost change is as short as it can be; create only what is still missing.
+   */
+  private async rewrite(uri: vscode.Uri, plan: (text: string) => BibPlan, create: boolean): Promise<AppendOutcome> {
+    const read = async (): Promise<string | undefined> => vscode.workspace.fs.readFile(uri).then(
+      (bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
+      (error: unknown) => {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+          return undefined;
+        }
+        throw error;
+      });
+    const text = await read();
+    if (text === undefined && !create) {
+      return { outcome: 'missing' };
+    }
+    const planned = plan(text ?? '');
+    if (planned.action === 'exists') {
+      return { outcome: 'exists', key: planned.key };
+    }
+    if (text === undefined && (await read()) !== undefined) {
+      return this.rewrite(uri, plan, create); // created meanwhile: plan against it
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode((text ?? '') + planned.text));
+    return { outcome: text === undefined ? 'created' : 'appended', key: planned.key };
   }
 
   /** The .bib the document names (relative to it), else paperFeed.citation.bibFile (relative to its workspace folder). */

@@ -1,7 +1,7 @@
 /** Insert Citation in the real host, into real files of the test workspace (the sample feed's DINOv3). */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
@@ -180,6 +180,8 @@ describe('insert citation: .bib files outside the workspace', () => {
   /** The files Paper Feed asked about, in order, and what the test answers. */
   let asked: string[] = [];
   let answer: OutsideChoice | undefined;
+  /** What happens while the question is open (another program writing the file, say). */
+  let whileAsking: (() => void) | undefined;
   let outside: string;
   /** The workspace's parent folder as written (a path outside is asked about as written). */
   const parent = (): string => resolve(folder().fsPath, '..');
@@ -189,12 +191,14 @@ describe('insert citation: .bib files outside the workspace', () => {
     original = hooks.bibFiles.confirmOutside;
     hooks.bibFiles.confirmOutside = async (file) => {
       asked.push(file);
+      whileAsking?.();
       return answer;
     };
     outside = realpathSync(mkdtempSync(join(tmpdir(), 'paper-feed-outside-')));
   });
   beforeEach(() => {
     asked = [];
+    whileAsking = undefined;
   });
   afterEach(closeAllEditors);
   after(() => {
@@ -290,6 +294,21 @@ describe('insert citation: .bib files outside the workspace', () => {
     assert.equal(countEntries(await read('inside-dotdot.bib'), DINO), 1);
   });
 
+  it('a change made to the .bib while the question is open is kept: the entry is appended to the file as it is then', async () => {
+    answer = 'add';
+    const bib = join(outside, 'exported.bib');
+    writeFileSync(bib, '@misc{a, title = {A}}\n');
+    whileAsking = () => appendFileSync(bib, '\n@misc{exported2025,\n  title = {Written by Better BibTeX while the dialog was open},\n}\n');
+    const editor = await editorWith('outside-exported.tex', `See |.\n\\addbibresource{${bib}}\n`);
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [bib]);
+    const after = readFileSync(bib, 'utf8');
+    assert.ok(after.startsWith('@misc{a, title = {A}}\n\n@misc{exported2025,\n  title = {Written by Better BibTeX while the dialog was open},\n}\n'), after);
+    assert.equal(countEntries(after, DINO), 1);
+    assert.match(after, new RegExp(`\\n@misc\\{${KEY},`));
+    assert.match(editor.document.getText(), new RegExp(`See \\\\cite\\{${KEY}\\}\\.`));
+  });
+
   it('a pipe named outside the workspace is asked about before it is read (reading would wait for a writer)', async () => {
     const pipe = join(outside, 'pipe.bib');
     assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
@@ -300,8 +319,57 @@ describe('insert citation: .bib files outside the workspace', () => {
       assert.deepEqual(asked, [pipe], 'asked, never blocked on the pipe');
       assert.match(editor.document.getText(), new RegExp(`See \\\\cite\\{${KEY}\\}\\.`));
       assert.match(await vscode.env.clipboard.readText(), new RegExp(`^@misc\\{${KEY},`));
+
+      answer = 'add';
+      const added = await editorWith('outside-pipe-add.tex', `See |.\n\\addbibresource{${pipe}}\n`);
+      await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+      assert.equal(added.document.getText(), `See .\n\\addbibresource{${pipe}}\n`, 'not a file: an error, nothing cited, nothing blocked');
     } finally {
       releasePipe(pipe);
     }
+  });
+});
+
+describe('insert citation: creating the .bib', () => {
+  let hooks: Awaited<ReturnType<typeof paperFeed>>['testing'];
+  let original: typeof hooks.bibFiles.confirmCreate;
+  let whileAsking: (() => void) | undefined;
+  let asked: string[] = [];
+
+  before(async () => {
+    hooks = (await paperFeed()).testing;
+    original = hooks.bibFiles.confirmCreate;
+    hooks.bibFiles.confirmCreate = async (file) => {
+      asked.push(file);
+      whileAsking?.();
+      return true;
+    };
+  });
+  beforeEach(() => {
+    asked = [];
+  });
+  afterEach(closeAllEditors);
+  after(() => {
+    hooks.bibFiles.confirmCreate = original;
+  });
+
+  it('a .bib that appears while the create question is open is added to, never replaced', async () => {
+    const name = `appeared-${Date.now()}.bib`;
+    whileAsking = () => writeFileSync(join(folder().fsPath, name), '@misc{zotero2025,\n  title = {Exported by Zotero meanwhile},\n}\n');
+    await editorWith('appeared.tex', `See |.\n\\bibliography{${name.replace(/\.bib$/, '')}}\n`);
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.deepEqual(asked, [name]);
+    const bib = await read(name);
+    assert.ok(bib.startsWith('@misc{zotero2025,\n  title = {Exported by Zotero meanwhile},\n}\n'), bib);
+    assert.equal(countEntries(bib, DINO), 1);
+  });
+
+  it('…and when the .bib that appeared has the paper, its key is cited and nothing added', async () => {
+    const name = `appeared-same-${Date.now()}.bib`;
+    whileAsking = () => writeFileSync(join(folder().fsPath, name), `@misc{theirs2025,\n  eprint = {${DINO}},\n}\n`);
+    const editor = await editorWith('appeared-same.tex', `See |.\n\\bibliography{${name.replace(/\.bib$/, '')}}\n`);
+    await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
+    assert.equal(await read(name), `@misc{theirs2025,\n  eprint = {${DINO}},\n}\n`);
+    assert.match(editor.document.getText(), /See \\cite\{theirs2025\}\./);
   });
 });
