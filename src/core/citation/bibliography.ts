@@ -39,9 +39,9 @@ function localBib(name: string | undefined): string | undefined {
 // ---- LaTeX
 
 function latexBibliography(code: string): string | undefined {
-  // Options are short, and spaces are matched once: a regex that may scan to the end of the file (or
-  // split a run of spaces every way) from every \addbibresource is quadratic in a hostile document.
-  for (const match of code.matchAll(/\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\]]{0,1000})\]\s*)?\{([^{}]*)\}/g)) {
+  // Options are short and end before the next [, and spaces are matched once: a regex that may scan
+  // far on (or split a run of spaces every way) from every \addbibresource is quadratic in a hostile document.
+  for (const match of code.matchAll(/\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\][]{0,1000})\]\s*)?\{([^{}]*)\}/g)) {
     const name = localBib(match[2]);
     if (name && !/location\s*=\s*remote/i.test(match[1] ?? '')) {
       return name;
