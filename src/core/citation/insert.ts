@@ -152,19 +152,24 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
     case 'plain':
       return at(`${input.reference}`);
     case 'comment': {
-      const eol = input.eol ?? '\n';
-      const line = LINE_COMMENTS[input.languageId];
-      const block = BLOCK_COMMENTS[input.languageId];
       const reference = input.reference.replace(/\s*https?:\/\/\S+$/, '');
-      if (line || !block) {
-        const token = line ?? '#';
-        const safe = (text: string): string => commentText(text, token, undefined);
-        return at(`${token} ${safe(reference)}${eol}${token} ${safe(input.url)}${eol}`);
-      }
-      const safe = (text: string): string => commentText(text, undefined, block);
-      return at(`${block[0]} ${safe(reference)} ${safe(input.url)} ${block[1]}`);
+      return at(asComment(input.languageId, [reference, input.url], input.eol ?? '\n'));
     }
   }
+}
+
+/**
+ * Parts of text as a comment of the language: a line comment each, or one block comment, with the
+ * text unable to end the comment early (see `commentText`).
+ */
+export function asComment(languageId: string, parts: readonly string[], eol: string): string {
+  const line = LINE_COMMENTS[languageId];
+  const block = BLOCK_COMMENTS[languageId];
+  if (line || !block) {
+    const token = line ?? '#';
+    return parts.map((part) => `${token} ${commentText(part, token, undefined)}${eol}`).join('');
+  }
+  return `${block[0]} ${parts.map((part) => commentText(part, undefined, block)).join(' ')} ${block[1]}`;
 }
 
 interface OpenGroup {

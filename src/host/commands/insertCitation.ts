@@ -3,7 +3,7 @@ import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/present'
 import { bibtex } from '../../core/citation/bibtex';
 import { embedFormatted } from '../../core/citation/embed';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
-import { kindForDocument, planInsertion, usesBibFile } from '../../core/citation/insert';
+import { asComment, kindForDocument, planInsertion, usesBibFile } from '../../core/citation/insert';
 import { citationKey } from '../../core/citation/keys';
 import { plain } from '../../core/citation/styles';
 import type { BibFiles } from '../bibFiles';
@@ -61,7 +61,11 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
   // One edit for every cursor, planned on the text as it is now (a selection counts as its cursor).
   const edits = editor.selections.map((selection) => {
     if (formatted !== undefined) {
-      return { range: new vscode.Range(selection.active, selection.active), text: embedFormatted(kind, formatArg as CitationFormat, formatted) };
+      // In code, the citation goes into a comment, as the default one does: it is text, not code.
+      const embedded = kind === 'comment'
+        ? asComment(document.languageId, formatted.split(/\r?\n/), eol)
+        : embedFormatted(kind, formatArg as CitationFormat, formatted);
+      return { range: new vscode.Range(selection.active, selection.active), text: embedded };
     }
     const planned = planInsertion({
       text, offset: document.offsetAt(selection.active), languageId: document.languageId, kind, key,

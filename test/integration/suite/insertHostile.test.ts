@@ -66,6 +66,12 @@ describe('inserting a formatted citation of a hostile paper', () => {
     assert.doesNotMatch(text, /(?<!\\)<(?:script|img)|(?<!\\)\]\(|(?<![\\\w])@evil/, text);
   });
 
+  it('in code: a comment, whatever the paper holds', async () => {
+    const text = await insertInto('python');
+    assert.match(text, /^Before\. # .*Scaling/);
+    assert.ok(text.split('\n').filter(Boolean).every((line, index) => index === 0 || line.startsWith('# ')), text);
+  });
+
   it('in Typst: no code, label or reference from the paper', async () => {
     const text = await insertInto('typst');
     assert.match(text, /Scaling/);
