@@ -50,3 +50,20 @@ describe('a formatted citation inserted into a document', () => {
     assert.equal(embedFormatted('bibtex', 'bibtex', '@misc{k,\n}'), '@misc{k,\n}');
   });
 });
+
+describe('a formatted citation: review findings', () => {
+  it('in a .bib field, no brace ends the field and no TeX command comes from the paper', () => {
+    const text = embedFormatted('bibtex', 'ieee', 'A. Author, “Good}, title = {\\input{/etc/passwd},” arXiv, 2025.');
+    assert.doesNotMatch(text.replace(/\\text[a-z]+\{\}|\\[{}]/g, ''), /[{}]|\\input/);
+  });
+
+  it('in Typst and reStructuredText, the arXiv and DOI links stay links', () => {
+    const reference = 'A. Author. T_x. arXiv:2501.00001 (2025). https://arxiv.org/abs/2501.00001 https://doi.org/10.48550/arXiv.2501.00001';
+    for (const kind of ['typst', 'rst'] as const) {
+      const text = embedFormatted(kind, 'plain', reference);
+      assert.match(text, / https:\/\/arxiv\.org\/abs\/2501\.00001 https:\/\/doi\.org\/10\.48550\/arXiv\.2501\.00001$/, kind);
+      assert.match(text, /T\\_x/, `${kind}: the rest is still escaped`);
+    }
+    assert.match(embedFormatted('typst', 'plain', 'https://evil.example/#read'), /\\#read/, 'other URLs are text');
+  });
+});

@@ -127,6 +127,29 @@ describe('a paper title in a code comment stays in the comment', () => {
     }
   });
 
+  it('line comments inside a block comment, docstring or template literal the cursor is in: nothing in the title closes it', () => {
+    const closers = ['*/', '"""', "'''", '`', '-}', ']]', '|#', '#>', '%}', '=#', '*)', '${'];
+    for (const [, ids] of Object.entries(LINE_TOKENS)) {
+      for (const languageId of ids) {
+        const inserted = commented(languageId, `X ${closers.join(' Y ')} Z`);
+        for (const closer of closers) {
+          assert.ok(!inserted.includes(closer), `${languageId}: ${closer} in ${JSON.stringify(inserted)}`);
+        }
+      }
+    }
+  });
+
+  it('after code on the same line, the comment starts on a line of its own', () => {
+    const plan = planInsertion({
+      text: 'echo hi', offset: 7, languageId: 'shellscript', kind: 'comment', key: 'k',
+      reference: 'X; echo PWNED #', url: 'https://arxiv.org/abs/2501.00001', bibEntry: '', eol: '\n',
+    });
+    assert.equal(plan.text, '\n# X; echo PWNED #\n# https://arxiv.org/abs/2501.00001\n');
+    assert.equal(planInsertion({
+      text: '  ', offset: 2, languageId: 'python', kind: 'comment', key: 'k', reference: 'R', url: 'U', bibEntry: '', eol: '\n',
+    }).text, '# R\n# U\n', 'after blanks only, on the same line');
+  });
+
   it('an ordinary title reads as it is', () => {
     const title = 'A. Author, B. Author. Self-Supervised Vision (Part 2): {Braces} & "Quotes" at 100%. arXiv:2508.10104 (2025).';
     for (const languageId of ['html', 'css', 'python', 'typescript']) {

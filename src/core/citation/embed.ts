@@ -15,18 +15,27 @@ export function embedFormatted(kind: CitationStyleKind, format: CitationFormat, 
     case 'latex':
       return format === 'bibtex' || format === 'biblatex' ? text : escapeLatexSpecials(text);
     case 'typst':
-      return escapeTypst(text);
+      return keepingUrls(text, escapeTypst);
     case 'pandoc':
       return format === 'markdown' ? text : escapeMarkdownText(text);
     case 'rst':
-      return text.replace(/[\\`*_|:[\]<>]/g, '\\$&').replace(/^(\s*)\.\./gm, '$1\\..');
+      return keepingUrls(text, (part) => part.replace(/[\\`*_|:[\]<>]/g, '\\$&').replace(/^(\s*)\.\./gm, '$1\\..'));
     case 'bibtex':
       // Outside an entry BibTeX skips text up to the next `@`: a citation that is not an entry must hold none.
-      return format === 'bibtex' || format === 'biblatex' ? text : text.replace(/@/g, '(at)');
+      // Nor, when the cursor is inside a field, a brace that ends it or a TeX command.
+      return format === 'bibtex' || format === 'biblatex' ? text : escapeLatexSpecials(text).replace(/@/g, '(at)');
     case 'plain':
     case 'comment':
       return text;
   }
+}
+
+/**
+ * The links a citation carries, arXiv's and the DOI's (built from a checked id), stay links: their
+ * characters are not escaped. Any other text goes through `escape`.
+ */
+function keepingUrls(text: string, escape: (part: string) => string): string {
+  return text.split(/(https:\/\/(?:arxiv\.org|doi\.org)\/[A-Za-z0-9./_-]+[A-Za-z0-9/])/).map((part, index) => (index % 2 === 1 ? part : escape(part))).join('');
 }
 
 /**

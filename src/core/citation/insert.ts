@@ -39,6 +39,11 @@ const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]+/g;
  */
 function commentText(text: string, line: string | undefined, block: readonly [string, string] | undefined): string {
   let safe = text.replace(LINE_BREAKS, ' ').replace(/[\\^\s]+$/, ''); // ^ continues a line in cmd
+  if (line) {
+    // A line comment may sit inside what another construct opened: a block comment or docstring the
+    // cursor is in, a template literal. Their closers are broken too.
+    safe = safe.replace(ENCLOSING_CLOSERS, (closer) => (closer === '`' ? "'" : closer.split('').join(' '))).replace(/\$\{/g, '$ {');
+  }
   if (line === 'REM') { // cmd expands %…% even in REM lines, and %~ stops the batch file
     return safe.replace(/%/g, '%%');
   }
@@ -56,6 +61,15 @@ function commentText(text: string, line: string | undefined, block: readonly [st
       return safe;
   }
 }
+
+/** Whether the line holds anything but blanks before `offset`. */
+export function textBeforeOnLine(text: string, offset: number): boolean {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  return /\S/.test(text.slice(start, offset));
+}
+
+/** What ends a block comment, docstring, multi-line string or template literal in a language with line comments. */
+const ENCLOSING_CLOSERS = /\*\/|"""|'''|`|-\}|\]\]|\|#|#>|%\}|=#|\*\)/g;
 
 /** The languages with a comment syntax of their own (others get `#` lines). */
 export const COMMENT_LANGUAGES: readonly string[] = [...Object.keys(LINE_COMMENTS), ...Object.keys(BLOCK_COMMENTS)];
@@ -153,7 +167,7 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
       return at(`${input.reference}`);
     case 'comment': {
       const reference = input.reference.replace(/\s*https?:\/\/\S+$/, '');
-      return at(asComment(input.languageId, [reference, input.url], input.eol ?? '\n'));
+      return at(asComment(input.languageId, [reference, input.url], input.eol ?? '\n', textBeforeOnLine(text, offset)));
     }
   }
 }
@@ -162,12 +176,13 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
  * Parts of text as a comment of the language: a line comment each, or one block comment, with the
  * text unable to end the comment early (see `commentText`).
  */
-export function asComment(languageId: string, parts: readonly string[], eol: string): string {
+export function asComment(languageId: string, parts: readonly string[], eol: string, afterText = false): string {
   const line = LINE_COMMENTS[languageId];
   const block = BLOCK_COMMENTS[languageId];
   if (line || !block) {
     const token = line ?? '#';
-    return parts.map((part) => `${token} ${commentText(part, token, undefined)}${eol}`).join('');
+    // After code on the same line the token may not start a comment (`echo hi#`): start a new line.
+    return (afterText ? eol : '') + parts.map((part) => `${token} ${commentText(part, token, undefined)}${eol}`).join('');
   }
   return `${block[0]} ${parts.map((part) => commentText(part, undefined, block)).join(' ')} ${block[1]}`;
 }

@@ -3,7 +3,7 @@ import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/present'
 import { bibtex } from '../../core/citation/bibtex';
 import { embedFormatted } from '../../core/citation/embed';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
-import { asComment, kindForDocument, planInsertion, usesBibFile } from '../../core/citation/insert';
+import { asComment, kindForDocument, planInsertion, textBeforeOnLine, usesBibFile } from '../../core/citation/insert';
 import { citationKey } from '../../core/citation/keys';
 import { plain } from '../../core/citation/styles';
 import type { BibFiles } from '../bibFiles';
@@ -63,7 +63,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
     if (formatted !== undefined) {
       // In code, the citation goes into a comment, as the default one does: it is text, not code.
       const embedded = kind === 'comment'
-        ? asComment(document.languageId, formatted.split(/\r?\n/), eol)
+        ? asComment(document.languageId, formatted.split(/\r?\n/), eol, textBeforeOnLine(text, document.offsetAt(selection.active)))
         : embedFormatted(kind, formatArg as CitationFormat, formatted);
       return { range: new vscode.Range(selection.active, selection.active), text: embedded };
     }
