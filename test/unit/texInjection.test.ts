@@ -200,6 +200,8 @@ describe('no feed text becomes TeX that runs (BibTeX, BibLaTeX, Copy Citation)',
       ['$\\operatorname*{arg\\,max}_{x}$ and $\\mathbb{R}^d$', '{$\\operatorname*{arg\\,max}_{x}$} and {$\\mathbb{R}^d$}'],
       ['$\\left(\\frac{1}{2}\\right)$-Approximation', '{$\\left(\\frac{1}{2}\\right)$}-Approximation'],
       ['$α_1$ and $x \\le y$', '{${\\alpha}_1$} and {$x \\le y$}'],
+      ['$\\texttt{SWE-bench}$ Scores', '{$\\texttt{SWE-bench}$} Scores'],
+      ['$\\emph{Not}$ and $x^\\dagger$', '{$\\emph{Not}$} and {$x^\\dagger$}'],
     ];
     for (const [source, expected] of kept) {
       assert.equal(title(source), expected, source);
@@ -208,6 +210,13 @@ describe('no feed text becomes TeX that runs (BibTeX, BibLaTeX, Copy Citation)',
       }
     }
     assert.equal(title('$α_1$', biblatex), '{$α_1$}');
+  });
+
+  it('keeps as math only braces TeX balances too: an escaped brace is a character to TeX', () => {
+    for (const source of ['$\\{x}$ Sets', '${x\\}$ Sets']) {
+      assert.doesNotMatch(title(source), /\{\$/, `${source} is not kept as math: ${title(source)}`);
+    }
+    assert.equal(title('$\\{x\\}$ Sets'), '{$\\{x\\}$} Sets', 'both escaped: balanced for both');
   });
 
   it('reads only the TeX escapes a title may hold as characters; any other backslash is printed', () => {

@@ -192,7 +192,9 @@ function mathEnd(title: string, start: number): number {
   if (end < 0 || /\s|\\/.test(title[end - 1] as string) || /\d/.test(title[end + 1] ?? '')) {
     return -1;
   }
-  return balanced(content) && isSafeMath(content) && !/(?:^|\s)[A-Za-z]{2,}(?:\s|$)/.test(content) ? end : -1;
+  // Balanced both as BibTeX counts braces (every one) and as TeX does (escaped ones are characters).
+  return balanced(content) && balanced(content.replace(/\\[{}]/g, '')) && isSafeMath(content)
+    && !/(?:^|\s)[A-Za-z]{2,}(?:\s|$)/.test(content) ? end : -1;
 }
 
 /** Balanced as BibTeX counts braces: every one, escaped or not. */

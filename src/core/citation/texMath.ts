@@ -22,11 +22,12 @@ langle rangle lfloor rfloor lceil rceil lbrace rbrace vert Vert backslash
 left right big Big bigg Bigg bigl bigr Bigl Bigr middle
 mathbf mathrm mathcal mathbb mathit mathsf mathtt mathfrak boldsymbol operatorname
 frac dfrac tfrac sqrt binom hat widehat bar tilde widetilde vec dot ddot overline underline check breve acute grave
-text textbf textit textrm
+text textbf textit textrm texttt textsc textsf textnormal emph mbox
+dagger ddagger diamond hookrightarrow vdash models
 `.trim().split(/\s+/));
 
 /** Commands whose argument is text, not math: it may hold only plain words and punctuation. */
-const TEXT_ARGUMENT = new Set(['text', 'textbf', 'textit', 'textrm']);
+const TEXT_ARGUMENT = new Set(['text', 'textbf', 'textit', 'textrm', 'texttt', 'textsc', 'textsf', 'textnormal', 'emph', 'mbox']);
 const PLAIN_ARGUMENT = /^\{[A-Za-z0-9 .,;:!?'()/*+=-]*\}/;
 
 /** Control symbols a title's math may use: braces, spacing, a double bar, a percent sign. */
