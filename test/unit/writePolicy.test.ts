@@ -170,7 +170,7 @@ describe('writing outside the workspace: asking before touching the file', () =>
       assert.deepEqual(asked, [], path);
       assert.deepEqual(calls, [], path);
     }
-    for (const name of ['nul.bib', 'COM1.bib', 'con.refs.bib', 'LPT9 .bib', 'aux.bib']) {
+    for (const name of ['nul.bib', 'COM1.bib', 'con.refs.bib', 'LPT9 .bib', 'aux.bib', 'nul:', 'com1:.bib', 'NUL:refs.bib']) {
       const { decision, calls } = await decide(`C:\\Users\\u\\ws\\${name}`, ws, 'win32', ['add']);
       assert.equal(decision.action, 'refuse', `${name}: a device, even inside the workspace`);
       assert.deepEqual(calls, [], name);

@@ -116,7 +116,7 @@ export function isNetworkOrDevicePath(target: string, flavor: PathFlavor): boole
 }
 
 function isDosDevice(target: string, flavor: PathFlavor): boolean {
-  const name = (nodePath.win32.basename(target).split('.')[0] ?? '').trimEnd();
+  const name = (nodePath.win32.basename(target).split(/[.:]/)[0] ?? '').trimEnd(); // `nul:`, `com1:.bib` too
   return flavor === 'win32' && /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i.test(name);
 }
 
