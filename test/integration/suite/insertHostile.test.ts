@@ -68,7 +68,7 @@ describe('inserting a formatted citation of a hostile paper', () => {
 
   it('in code: a comment, whatever the paper holds', async () => {
     const text = await insertInto('python');
-    assert.match(text, /^Before\. # .*Scaling/);
+    assert.match(text, /^Before\. \n# .*Scaling/, 'after text on the line, the comment starts a line of its own');
     assert.ok(text.split('\n').filter(Boolean).every((line, index) => index === 0 || line.startsWith('# ')), text);
   });
 
