@@ -7,7 +7,10 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { activityBarItem, endSession, paperPanel, screenshots, type Session, startSession, treeRows } from './workbench';
+import {
+  activityBarItem, endSession, paperPanel, quickInput, quickInputClosed, runCommand, screenshots, type Session, showDay,
+  startSession, treeRows, typeIntoQuickInput,
+} from './workbench';
 
 const DATE = '2024-01-08';
 const TITLE = '$(alert) [x](command:workbench.action.quit) $(zap~spin) Icons in Titles https://evil.example/t';
@@ -26,28 +29,6 @@ function paperIcons(scope: Locator): Locator {
 /** What a person reads: invisible format characters left out. */
 function visible(text: string): string {
   return text.replace(/[\u200B-\u200D\u2060]/g, '');
-}
-
-/** Picks a day with the calendar button in the view title, as a person would. */
-async function showDay(session: Session, date: string): Promise<void> {
-  const page = session.workbench.page;
-  await page.locator('.part.sidebar').hover();
-  await page.locator('.part.sidebar .action-label[aria-label^="Show Papers From"]').first().click();
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A day…' }).click();
-  await input.fill(date);
-  await page.keyboard.press('Enter');
-}
-
-/** Runs a command from the palette by its title. */
-async function runCommand(session: Session, title: string): Promise<void> {
-  const page = session.workbench.page;
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
 describe('Paper text that looks like icons or links, in the workbench', () => {
@@ -109,9 +90,8 @@ describe('Paper text that looks like icons or links, in the workbench', () => {
     const current = session as Session;
     const page = current.workbench.page;
     await runCommand(current, 'Paper Feed: Search Papers');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('icons in titles');
+    await quickInput(page, 'Search Papers');
+    await typeIntoQuickInput(page, 'icons in titles');
     // The first row; the last one offers to search Hugging Face for the typed words.
     const row = page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: 'Icons in Titles' });
     await row.waitFor({ timeout: 15_000 });
@@ -123,7 +103,8 @@ describe('Paper text that looks like icons or links, in the workbench', () => {
 
     await row.hover();
     await row.locator('.action-label[aria-label="Copy Citation…"]').click();
-    await page.locator('.quick-input-list .monaco-list-row[aria-label^="BibTeX"]').click();
+    await (await quickInput(page, 'Copy Citation As')).locator('.quick-input-list .monaco-list-row[aria-label^="BibTeX"]').click();
+    await quickInputClosed(page);
     const message = page.locator('.part.statusbar .statusbar-item', { hasText: 'Copied BibTeX for' });
     await message.waitFor({ timeout: 15_000 });
     assert.equal((await message.innerText()).trim(), `Copied BibTeX for “${TITLE.slice(0, 49)}…”`);
