@@ -2,7 +2,9 @@
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** This machine's names, as URL hosts. */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+const LOOPBACK = new Set(LOOPBACK_HOSTS);
 
 /**
  * The endpoint: the setting when the user set it, else HF_ENDPOINT (as huggingface_hub does), else

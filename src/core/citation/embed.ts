@@ -5,12 +5,11 @@
  * a .bib file. So the text is escaped for the language it lands in, as text, unless it already is
  * that language's own (a BibTeX entry escapes for TeX; a Markdown citation escapes for Markdown).
  */
-import type { CitationFormat } from './format';
 import type { CitationStyleKind } from './insert';
 import { escapeLatexSpecials } from './latex';
 
 /** The formatted citation as text of the document it is inserted into. */
-export function embedFormatted(kind: CitationStyleKind, format: CitationFormat, text: string): string {
+export function embedFormatted(kind: CitationStyleKind, format: string, text: string): string {
   switch (kind) {
     case 'latex':
       return format === 'bibtex' || format === 'biblatex' ? text : escapeLatexSpecials(text);

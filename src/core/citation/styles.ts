@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../model';
 import { arxivDoi } from './bibtex';
+import { escapeMarkdownText } from './embed';
 import { citationYear } from './keys';
 import { cjkFull, fullFamily, initials, isCjk, isLiteral, type Name, parseName, type PersonName } from './names';
 
@@ -103,11 +104,10 @@ export function chicago(paper: Paper): string {
 
 /** A Markdown link with authors and year: `[Title](https://arxiv.org/abs/ID), Author et al., 2025`. */
 export function markdown(paper: Paper): string {
-  const escape = (text: string): string => text.replace(/([\\[\]()*_`<>&@#!|$~^])/g, '\\$1');
-  const title = escape(paper.title);
+  const title = escapeMarkdownText(paper.title);
   const list = names(paper);
   const first = list[0];
-  const who = first ? `${escape(display(first, fullFamily))}${list.length > 1 ? ' et al.' : ''}` : '';
+  const who = first ? `${escapeMarkdownText(display(first, fullFamily))}${list.length > 1 ? ' et al.' : ''}` : '';
   return `[${title}](https://arxiv.org/abs/${paper.id})${who ? `, ${who}` : ''}, ${citationYear(paper) ?? 'n.d.'}`;
 }
 

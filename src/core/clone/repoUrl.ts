@@ -7,11 +7,12 @@
  * whitespace or control characters, and nothing a URL parser would normalise first (see rawUrl.ts).
  */
 
+import { LOOPBACK_HOSTS } from '../endpoint';
 import { parseRawUrl, SEGMENT } from './rawUrl';
 
 export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];
-/** This machine's names; cloned from only when listed among the allowed hosts. */
-export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+/** This machine's names: cloned from only when listed among the allowed hosts. */
+export { LOOPBACK_HOSTS };
 const LOOPBACK = new Set(LOOPBACK_HOSTS);
 
 export interface CloneTarget {
