@@ -62,3 +62,19 @@ export async function resolvedItem(provider: vscode.TreeDataProvider<TreeNode>, 
 export function labelText(label: string | vscode.TreeItemLabel | undefined): string {
   return typeof label === 'string' ? label : label?.label ?? '';
 }
+
+/**
+ * Replaces the link opener's browser and its question, so that tests never open a real browser:
+ * what would open goes into `opened`, every question is answered no and its host goes into `asked`.
+ */
+export async function recordLinks(opened: string[], asked: string[]): Promise<void> {
+  const { testing } = await paperFeed();
+  testing.opener.openExternal = async (uri) => {
+    opened.push(uri.toString(true));
+    return true;
+  };
+  testing.opener.confirm = async (host) => {
+    asked.push(host);
+    return false;
+  };
+}

@@ -1,30 +1,21 @@
 /** The paper panel in the real host: content, the typed protocol's validation, links and buttons. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, paperFeed, waitFor, webviewTabs } from '../helpers';
+import { closeAllEditors, paperFeed, recordLinks, waitFor, webviewTabs } from '../helpers';
 
 const ENV_HARNESS = '2608.19880';
 
 describe('paper panel', () => {
   const opened: string[] = [];
-  let asked: string[] = [];
+  const asked: string[] = [];
 
   before(async () => {
-    const { testing } = await paperFeed();
-    // Never open a real browser from the tests: record what would open, and refuse every question.
-    testing.opener.openExternal = async (uri) => {
-      opened.push(uri.toString(true));
-      return true;
-    };
-    testing.opener.confirm = async (host) => {
-      asked.push(host);
-      return false;
-    };
+    await recordLinks(opened, asked);
   });
 
   beforeEach(() => {
     opened.length = 0;
-    asked = [];
+    asked.length = 0;
   });
 
   afterEach(closeAllEditors);

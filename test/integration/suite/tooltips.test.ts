@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { paperFeed, resolvedItem, waitFor } from '../helpers';
+import { paperFeed, recordLinks, resolvedItem, waitFor } from '../helpers';
 
 const fakeHf = process.env.PAPER_FEED_FAKE_HF as string;
 const HOSTILE = '2401.09400';
@@ -36,16 +36,7 @@ describe('paper tooltips', () => {
   const asked: string[] = [];
 
   before(async () => {
-    const { testing } = await paperFeed();
-    // Never open a real browser from the tests: record what would open, and refuse every question.
-    testing.opener.openExternal = async (uri) => {
-      opened.push(uri.toString(true));
-      return true;
-    };
-    testing.opener.confirm = async (host) => {
-      asked.push(host);
-      return false;
-    };
+    await recordLinks(opened, asked);
     const added = await fetch(`${fakeHf}/__papers`, {
       method: 'POST',
       body: JSON.stringify([
