@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clockFromEnv } from './core/clock';
+import { clockFromEnv } from './core/time/clock';
 import { createApi, type PaperFeedApi } from './host/api';
 import { Commands, InternalCommands } from './host/commands/ids';
 import { openPaper, type PaperCommandContext } from './host/commands/openPaper';
@@ -16,19 +16,19 @@ import { Cloner } from './host/clone/cloner';
 import { EditorTracker } from './host/editorTracker';
 import { BibFiles } from './host/bibFiles';
 import { Citations } from './host/citations';
-import { LinkOpener } from './host/links';
+import { LinkOpener } from './host/linkOpener';
 import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
 import { PaperStore } from './host/paperStore';
 import { PapersTree } from './host/tree/papersTree';
-import { SearchService } from './host/search';
+import { SearchService } from './host/searchService';
 import { searchPapers, searchPickers } from './host/commands/search';
 import { SavedTree } from './host/tree/savedTree';
 import type { PaperItemState } from './host/tree/paperItem';
 import { TopicService } from './host/topics';
-import { SavedPapers } from './host/saved';
+import { SavedPapers } from './host/savedPapers';
 import { ReadingState } from './host/reading';
 import { exportSaved, filterTree, LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './host/commands/library';
-import type { Paper } from './core/model';
+import type { Paper } from './core/paper/model';
 import type { PaperActions } from './shared/protocol';
 
 /**

@@ -7,8 +7,8 @@ import { type BibPlan, planBibAppend } from '../core/citation/bibfile';
 import { findBibliography, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
-import type { Paper } from '../core/model';
-import { escapeMessageLinks } from '../core/present';
+import type { Paper } from '../core/paper/model';
+import { escapeMessageLinks } from '../core/view/present';
 import { UserError } from './commands/register';
 import { readCitationConfig } from './config';
 

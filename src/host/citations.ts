@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CslEngine } from '../core/citation/cslEngine';
 import { type CitationFormat, formatCitation } from '../core/citation/format';
 import type { KeyFormat } from '../core/citation/keys';
-import type { Paper } from '../core/model';
+import type { Paper } from '../core/paper/model';
 
 /** Formats citations with the user's settings; loads the CSL engine (dist/csl.js) on first use only. */
 export class Citations {

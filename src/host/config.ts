@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resolveEndpoint } from '../core/endpoint';
+import { resolveEndpoint } from '../core/feed/endpoint';
 import { isWindowId, type WindowId } from '../core/feed/windows';
 import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import { LATEX_COMMANDS, type LatexCommand } from '../core/citation/insert';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseArxivId } from '../core/arxiv';
-import type { Paper } from '../core/model';
+import { parseArxivId } from '../core/paper/arxiv';
+import type { Paper } from '../core/paper/model';
 import { Disposable } from './disposable';
 
 /** Where the papers on screen came from. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../core/time/clock';
 import { currentFeedDate } from '../core/feed/windows';
-import { paperDate, type Paper } from '../core/model';
+import { paperDate, type Paper } from '../core/paper/model';
 import { Disposable } from './disposable';
 
 const BASELINE_KEY = 'paperFeed.newBaseline';

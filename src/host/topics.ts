@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../core/model';
+import type { Paper } from '../core/paper/model';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, type PaperTopics, topicLabel } from '../core/topics/classify';
 import { Disposable } from './disposable';
 

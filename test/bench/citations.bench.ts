@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cslItem } from '../../src/core/citation/styles';
-import type { Paper } from '../../src/core/model';
-import { parseSampleFeed } from '../../src/core/sample';
+import type { Paper } from '../../src/core/paper/model';
+import { parseSampleFeed } from '../../src/core/paper/sample';
 import { root } from '../support/paths';
 import { type Bench, percentile } from './harness';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { groupByDate } from '../../src/core/grouping';
-import { normaliseDailyPapers } from '../../src/core/normalise';
-import { parseSampleFeed } from '../../src/core/sample';
+import { groupByDate } from '../../src/core/view/groups';
+import { normaliseDailyPapers } from '../../src/core/paper/normalise';
+import { parseSampleFeed } from '../../src/core/paper/sample';
 import { readCorpus } from '../support/corpus';
 import { root } from '../support/paths';
 import { type Bench, percentile, time } from './harness';

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PaperCache } from '../../src/core/cache/cache';
-import { HfClient } from '../../src/core/feed/client';
+import { PaperCache } from '../../src/core/storage/cache';
+import { HfClient } from '../../src/core/feed/hfClient';
 import * as htmlReader from '../../src/core/feed/html';
-import { normaliseDailyPapers } from '../../src/core/normalise';
+import { normaliseDailyPapers } from '../../src/core/paper/normalise';
 import { readCorpus } from '../support/corpus';
 import { dailyPapersPage, FakeHf } from '../support/fakeHf';
 import { type Bench, percentile } from './harness';

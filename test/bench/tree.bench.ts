@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildGroups } from '../../src/core/groups';
-import type { Paper } from '../../src/core/model';
+import { buildGroups } from '../../src/core/view/groups';
+import type { Paper } from '../../src/core/paper/model';
 import { classifyPaper, compileTaxonomy, type PaperTopics, topicLabel } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
 import { root } from '../support/paths';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTILE_DATE } from '../support/fakeHf';
 import { GitServer } from '../support/gitServer';
-import { PaperCache } from '../../src/core/cache/cache';
+import { PaperCache } from '../../src/core/storage/cache';
 import { SearchIndex } from '../../src/core/search/index';
 import { toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';

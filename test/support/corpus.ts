@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedPath } from './paths';
-import type { Paper } from '../../src/core/model';
-import { normaliseDailyPapers } from '../../src/core/normalise';
+import type { Paper } from '../../src/core/paper/model';
+import { normaliseDailyPapers } from '../../src/core/paper/normalise';
 
 export interface CorpusDay {
   /** The `date=` the response was saved for (the file name). */

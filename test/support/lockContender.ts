@@ -4,7 +4,7 @@
  * `lost` (a won lock is held, heartbeat and all, until the process ends); `hold` acquires, waiting.
  */
 import { createInterface } from 'node:readline';
-import { FileLock } from '../../src/core/cache/lock';
+import { FileLock } from '../../src/core/storage/lock';
 
 const [path, staleMs] = process.argv.slice(2) as [string, string];
 const held: FileLock[] = [];

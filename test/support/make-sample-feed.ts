@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeSampleFeed, type SeedPaper } from '../../src/core/sample';
+import { makeSampleFeed, type SeedPaper } from '../../src/core/paper/sample';
 
 const root = join(__dirname, '..', '..');
 const seedPath = join(root, '..', 'shared', 'seed', 'seed-papers.json');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { paperLinks, parseArxivId, parsePaperRef } from '../../src/core/arxiv';
+import { paperLinks, parseArxivId, parsePaperRef } from '../../src/core/paper/arxiv';
 
 describe('arXiv ids and paper references', () => {
   const accepted: [string, string][] = [

@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { PaperCache } from '../../src/core/cache/cache';
-import type { Paper } from '../../src/core/model';
-import { SavedFile } from '../../src/core/saved';
-import { SearchClient } from '../../src/core/search/client';
+import { PaperCache } from '../../src/core/storage/cache';
+import type { Paper } from '../../src/core/paper/model';
+import { SavedFile } from '../../src/core/storage/savedList';
+import { SearchClient } from '../../src/core/search/workerClient';
 import { writeFileAtomic } from '../../src/core/storage/atomicWrite';
 
 function paper(id: string): Paper {

@@ -14,8 +14,8 @@ import { biblatex, bibtex } from '../../src/core/citation/bibtex';
 import { citationKey } from '../../src/core/citation/keys';
 import { BIBTEX_SYMBOLS } from '../../src/core/citation/latex';
 import { cjkFull, isCjk, isLiteral, parseName } from '../../src/core/citation/names';
-import type { Paper } from '../../src/core/model';
-import { parseSampleFeed } from '../../src/core/sample';
+import type { Paper } from '../../src/core/paper/model';
+import { parseSampleFeed } from '../../src/core/paper/sample';
 import { corpusPapers } from '../support/corpus';
 import { root } from '../support/paths';
 

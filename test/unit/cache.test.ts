@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PaperCache } from '../../src/core/cache/cache';
-import { FileLock } from '../../src/core/cache/lock';
-import type { Paper } from '../../src/core/model';
+import { PaperCache } from '../../src/core/storage/cache';
+import { FileLock } from '../../src/core/storage/lock';
+import type { Paper } from '../../src/core/paper/model';
 
 function paper(id: string, feedDate: string, upvotes = 1): Paper {
   return { id, title: `Paper ${id}`, authors: [{ name: 'Ada Lovelace' }], abstract: 'Text.', feedDate, upvotes };

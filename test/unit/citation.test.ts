@@ -8,8 +8,8 @@ import { citationKey } from '../../src/core/citation/keys';
 import { escapeBibtex, escapeLatexSpecials, protectCapitals } from '../../src/core/citation/latex';
 import { parseName } from '../../src/core/citation/names';
 import { chicago, cslItem, ieee, markdown, mla, plain } from '../../src/core/citation/styles';
-import type { Paper } from '../../src/core/model';
-import { parseSampleFeed } from '../../src/core/sample';
+import type { Paper } from '../../src/core/paper/model';
+import { parseSampleFeed } from '../../src/core/paper/sample';
 import { root } from '../support/paths';
 
 const sample = parseSampleFeed(JSON.parse(readFileSync(join(root, 'media', 'sample-feed.json'), 'utf8')));

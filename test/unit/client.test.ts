@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { HfClient } from '../../src/core/feed/client';
+import { HfClient } from '../../src/core/feed/hfClient';
 import * as htmlReader from '../../src/core/feed/html';
 import { fetchWindow } from '../../src/core/feed/feed';
 import { linkedRepoUrl, parseLinkedRepos } from '../../src/core/feed/linkedRepos';

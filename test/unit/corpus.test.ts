@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { Paper } from '../../src/core/model';
-import { normaliseDailyPapers } from '../../src/core/normalise';
-import { cleanLine, cleanParagraphs, isCleanLine, isCleanParagraphs } from '../../src/core/text';
+import type { Paper } from '../../src/core/paper/model';
+import { normaliseDailyPapers } from '../../src/core/paper/normalise';
+import { cleanLine, cleanParagraphs, isCleanLine, isCleanParagraphs } from '../../src/core/paper/cleanText';
 import { type CorpusDay, readCorpus } from '../support/corpus';
 
 describe('normaliser over the whole real corpus', () => {

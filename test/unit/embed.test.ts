@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { embedFormatted, escapeMarkdownText, escapeTypst } from '../../src/core/citation/embed';
 import { formatCitation } from '../../src/core/citation/format';
-import type { Paper } from '../../src/core/model';
+import type { Paper } from '../../src/core/paper/model';
 
 /** A formatted citation inserted into a document must stay text in that document's language. */
 describe('a formatted citation inserted into a document', () => {

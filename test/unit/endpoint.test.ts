@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_ENDPOINT, mayReceiveToken, resolveEndpoint } from '../../src/core/endpoint';
+import { DEFAULT_ENDPOINT, mayReceiveToken, resolveEndpoint } from '../../src/core/feed/endpoint';
 
 describe('endpoint', () => {
   const warnings: string[] = [];

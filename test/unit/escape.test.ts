@@ -5,7 +5,7 @@
  * Markdown is rendered with marked, the parser VS Code's Markdown renderer is built on.
  */
 import * as assert from 'node:assert/strict';
-import { escapeIcons, escapeMarkdown, escapeMessageLinks } from '../../src/core/present';
+import { escapeIcons, escapeMarkdown, escapeMessageLinks } from '../../src/core/view/present';
 import { decodeHtml, renderMarkdown } from './markdown';
 
 /** VS Code's vs/base/browser/ui/iconLabel/iconLabels.ts: what a label shows, icons as `<icon:name>`. */

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseGranularity, groupByDate } from '../../src/core/grouping';
-import type { Paper } from '../../src/core/model';
-import { normaliseDailyPapers } from '../../src/core/normalise';
-import { parseSampleFeed } from '../../src/core/sample';
+import { chooseGranularity } from '../../src/core/view/buckets';
+import { groupByDate } from '../../src/core/view/groups';
+import type { Paper } from '../../src/core/paper/model';
+import { normaliseDailyPapers } from '../../src/core/paper/normalise';
+import { parseSampleFeed } from '../../src/core/paper/sample';
 import { readCorpus } from '../support/corpus';
 import { root } from '../support/paths';
 

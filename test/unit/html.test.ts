@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractDailyPapers, extractIsland } from '../../src/core/feed/html';
-import { FeedFormatError } from '../../src/core/normalise';
+import { FeedFormatError } from '../../src/core/paper/normalise';
 import { dailyPapersPage } from '../support/fakeHf';
 import { sharedPath } from '../support/paths';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decideLink } from '../../src/core/links';
+import { decideLink } from '../../src/core/paper/linkPolicy';
 
 describe('link policy', () => {
   const paper = { projectPage: 'https://envharness.com/' };

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { FileLock, type LockStep } from '../../src/core/cache/lock';
+import { FileLock, type LockStep } from '../../src/core/storage/lock';
 
 const CONTENDER = join(__dirname, '..', 'support', 'lockContender.ts');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FeedFormatError, normaliseDailyItem, normaliseDailyPapers, normalisePaperObject } from '../../src/core/normalise';
+import { FeedFormatError, normaliseDailyItem, normaliseDailyPapers, normalisePaperObject } from '../../src/core/paper/normalise';
 import { root, sharedPath } from '../support/paths';
 
 function sample(name: string): unknown {

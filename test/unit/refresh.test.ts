@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileLock } from '../../src/core/cache/lock';
-import { refreshUnderLock, RefreshRunner } from '../../src/core/feed/refresh';
+import { FileLock } from '../../src/core/storage/lock';
+import { refreshUnderLock, RefreshRunner } from '../../src/core/feed/refreshRunner';
 
 /** A fetch that answers only when told to, or fails as a real one does when its signal aborts. */
 function pendingFetch(): { fetch: (signal: AbortSignal) => Promise<string>; answer: (value: string) => void; started: Promise<void> } {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cloneCandidates } from '../../src/core/clone/candidates';
 import { checkRepoUrl, gitCloneArgs, LOOPBACK_HOSTS, overallProgress, parseGitProgress } from '../../src/core/clone/repoUrl';
-import { normaliseDailyItem } from '../../src/core/normalise';
+import { normaliseDailyItem } from '../../src/core/paper/normalise';
 
 describe('repository URL policy', () => {
   /** What the host adds when Paper Feed's endpoint is on this machine (tests, local mirrors). */

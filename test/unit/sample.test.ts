@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeSampleFeed, paperFromSeed, parseSampleFeed, type SeedPaper } from '../../src/core/sample';
+import { makeSampleFeed, paperFromSeed, parseSampleFeed, type SeedPaper } from '../../src/core/paper/sample';
 import { root, sharedPath } from '../support/paths';
 
 const seeds = JSON.parse(readFileSync(sharedPath('seed', 'seed-papers.json'), 'utf8')) as SeedPaper[];

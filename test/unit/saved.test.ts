@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { matchesFilter } from '../../src/core/filter';
-import type { Paper } from '../../src/core/model';
-import { applySavedChange, parseSaved, SavedFile, serializeSaved } from '../../src/core/saved';
+import { matchesFilter } from '../../src/core/view/filter';
+import type { Paper } from '../../src/core/paper/model';
+import { applySavedChange, parseSaved, SavedFile, serializeSaved } from '../../src/core/storage/savedList';
 
 function paper(id: string, title = `Paper ${id}`): Paper {
   return { id, title, authors: [{ name: 'Ada Lovelace' }], abstract: 'An abstract.' };

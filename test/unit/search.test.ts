@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SearchClient } from '../../src/core/search/client';
+import { SearchClient } from '../../src/core/search/workerClient';
 import { type IndexInput, SearchIndex } from '../../src/core/search/index';
 import { LinearScan, toIndexInput, topicMatcher } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import { deletions, tokenize, withinOneEdit } from '../../src/core/search/text';
-import type { Paper } from '../../src/core/model';
+import type { Paper } from '../../src/core/paper/model';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
 

@@ -9,9 +9,9 @@ import * as assert from 'node:assert/strict';
 import { biblatex, bibtex } from '../../src/core/citation/bibtex';
 import { formatCitation } from '../../src/core/citation/format';
 import { MATH_COMMANDS } from '../../src/core/citation/texMath';
-import type { Paper } from '../../src/core/model';
-import { normalisePaperObject } from '../../src/core/normalise';
-import { parseStoredPaper } from '../../src/core/stored';
+import type { Paper } from '../../src/core/paper/model';
+import { normalisePaperObject } from '../../src/core/paper/normalise';
+import { parseStoredPaper } from '../../src/core/paper/stored';
 
 function paper(title: string, authors: string[] = ['Ada Lovelace']): Paper {
   return { id: '2501.00001', title, authors: authors.map((name) => ({ name })), abstract: '', publishedAt: '2025-01-02' };

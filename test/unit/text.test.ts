@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { clockFromEnv } from '../../src/core/clock';
-import { formatDay, formatMonth, formatWeekRange, isoDate, isoWeek, weekStart } from '../../src/core/dates';
-import { abstractTeaser, authorLine, describePaper, formatCount, escapeMarkdown } from '../../src/core/present';
-import { cleanLine, cleanParagraphs, truncate } from '../../src/core/text';
-import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from '../../src/core/url';
-import type { Paper } from '../../src/core/model';
+import { clockFromEnv } from '../../src/core/time/clock';
+import { formatDay, formatMonth, formatWeekRange, isoDate, isoWeek, weekStart } from '../../src/core/time/dates';
+import { abstractTeaser, authorLine, describePaper, formatCount, escapeMarkdown } from '../../src/core/view/present';
+import { cleanLine, cleanParagraphs, truncate } from '../../src/core/paper/cleanText';
+import { absoluteHfUrl, normaliseRepoUrl, safeWebUrl } from '../../src/core/paper/webUrl';
+import type { Paper } from '../../src/core/paper/model';
 
 describe('text cleaning', () => {
   it('collapses whitespace and strips control and bidi characters', () => {

@@ -1,7 +1,7 @@
 /** A paper's tooltip Markdown, rendered with marked (the parser of VS Code's Markdown renderer). */
 import * as assert from 'node:assert/strict';
-import type { Paper } from '../../src/core/model';
-import { commandUri, paperTooltipMarkdown, tooltipLinks } from '../../src/core/tooltip';
+import type { Paper } from '../../src/core/paper/model';
+import { commandUri, paperTooltipMarkdown, tooltipLinks } from '../../src/core/view/tooltip';
 import { decodeHtml, renderMarkdown } from './markdown';
 
 const HOSTILE = [

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildGroups, type Group, sortPapers } from '../../src/core/groups';
-import type { Paper } from '../../src/core/model';
+import { buildGroups, type Group, sortPapers } from '../../src/core/view/groups';
+import type { Paper } from '../../src/core/paper/model';
 import { classifyPaper, compileTaxonomy, foldWord, topicLabel } from '../../src/core/topics/classify';
 import { BUILT_IN_TOPICS } from '../../src/core/topics/taxonomy';
 import { corpusPapers } from '../support/corpus';

@@ -3,7 +3,7 @@
  * Existing entries are never rewritten or reordered; line endings kept. (Which file a document
  * names: bibliography.ts.)
  */
-import { parseArxivId } from '../arxiv';
+import { parseArxivId } from '../paper/arxiv';
 
 export interface BibEntryInfo {
   readonly key: string;

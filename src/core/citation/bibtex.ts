@@ -3,7 +3,7 @@
  * archivePrefix and primaryClass) with deliberate improvements: a bare arXiv DOI, the first
  * version's year, "Family, Given" names (particles and suffixes survive), protected capitals.
  */
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import { citationYear } from './keys';
 import { escapeBibtex, escapeLatexSpecials, texTitle } from './latex';
 import { cjkFull, isCjk, isLiteral, type Name, parseName } from './names';

@@ -1,5 +1,5 @@
 /** Every citation format Paper Feed offers, by the ids in CONTRACT.md. */
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import { biblatex, bibtex } from './bibtex';
 import type { CslEngine } from './cslEngine';
 import { citationKey, type KeyFormat } from './keys';

@@ -3,7 +3,7 @@
  * words that are not stopwords, lowercase ASCII); a Google Scholar preset (vaswani2017attention); or a
  * custom pattern. The same paper always gets the same key.
  */
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import { fullFamily, isLiteral, parseName } from './names';
 
 /** Common English words skipped in keys; the project's own list, in the spirit of arXiv's. */

@@ -3,7 +3,7 @@
  * are not shipped with the CSL engine (IEEE, MLA 9, Chicago author-date), plus CSL-JSON, a Markdown
  * link and a plain reference. Each follows its style's rules for preprints and author lists.
  */
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import { arxivDoi } from './bibtex';
 import { escapeMarkdownText } from './embed';
 import { citationYear } from './keys';

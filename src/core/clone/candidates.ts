@@ -1,4 +1,4 @@
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import { type CloneTarget, checkRepoUrl } from './repoUrl';
 
 export interface CloneCandidates {

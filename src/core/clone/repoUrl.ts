@@ -7,7 +7,7 @@
  * whitespace or control characters, and nothing a URL parser would normalise first (see rawUrl.ts).
  */
 
-import { LOOPBACK_HOSTS } from '../endpoint';
+import { LOOPBACK_HOSTS } from '../feed/endpoint';
 import { parseRawUrl, SEGMENT } from './rawUrl';
 
 export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];

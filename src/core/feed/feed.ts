@@ -1,7 +1,7 @@
 /** Fetching a whole window: its requests (a few at a time), and "today" stepping back over empty days. */
-import { addDays } from '../dates';
-import type { Paper } from '../model';
-import type { HfClient, QueryResult } from './client';
+import { addDays } from '../time/dates';
+import type { Paper } from '../paper/model';
+import type { HfClient, QueryResult } from './hfClient';
 import { queryKey, type FeedQuery, type ResolvedWindow } from './windows';
 
 export interface WindowResult {

@@ -4,7 +4,7 @@
  * This reads it with a real HTML parser, whatever the attribute order or quote style.
  */
 import { parse } from 'node-html-parser';
-import { FeedFormatError } from '../normalise';
+import { FeedFormatError } from '../paper/normalise';
 
 export interface DailyPapersIsland {
   /** Items of the same shape as the `daily_papers` API. */

@@ -2,7 +2,7 @@
  * Feed windows: which papers the tree shows. Ids follow CONTRACT.md: `today`, `days`, `week`,
  * `month`, `trending`, `date:YYYY-MM-DD`, `week:YYYY-Www`, `month:YYYY-MM`.
  */
-import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, isValidDate, toDate, weekStart } from '../dates';
+import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, isValidDate, toDate, weekStart } from '../time/dates';
 
 export type WindowId =
   | 'today' | 'days' | 'week' | 'month' | 'trending'

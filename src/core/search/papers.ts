@@ -1,4 +1,4 @@
-import { paperDate, type Paper } from '../model';
+import { paperDate, type Paper } from '../paper/model';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, topicLabel } from '../topics/classify';
 import type { IndexInput } from './index';
 import { filterFacts, type FilterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';

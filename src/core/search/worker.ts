@@ -5,13 +5,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { PaperCache } from '../cache/cache';
-import type { Paper } from '../model';
+import { PaperCache } from '../storage/cache';
+import type { Paper } from '../paper/model';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import { SearchIndex } from './index';
 import { toIndexInput, topicMatcher } from './papers';
-import type { FromWorker, ToWorker, WorkerInit } from './protocol';
+import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 import { parseQuery, type TopicMatcher } from './query';
 
 const port = parentPort;

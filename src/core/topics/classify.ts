@@ -4,7 +4,7 @@
  * close runners-up are secondary tags. No model, no randomness: the same paper always gets the same
  * topics, fast enough to classify every cached paper when the view is built.
  */
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import { BUILT_IN_TOPICS, OTHER_TOPIC, type TopicDefinition } from './taxonomy';
 
 export interface Topic {

@@ -1,6 +1,6 @@
-import { paperLinks } from '../../core/arxiv';
-import type { Paper } from '../../core/model';
-import type { LinkOpener } from '../links';
+import { paperLinks } from '../../core/paper/arxiv';
+import type { Paper } from '../../core/paper/model';
+import type { LinkOpener } from '../linkOpener';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 
 type LinkKind = keyof typeof paperLinks;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, type CitationFormat, FORMAT_LABELS, isCitationFormat, needsCslEngine } from '../../core/citation/format';
 import type { Citations } from '../citations';
-import { escapeIcons } from '../../core/present';
+import { escapeIcons } from '../../core/view/present';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 import { UserError } from './register';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/present';
+import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/view/present';
 import { bibtex } from '../../core/citation/bibtex';
 import { embedFormatted } from '../../core/citation/embed';
 import { type CitationFormat, isCitationFormat } from '../../core/citation/format';

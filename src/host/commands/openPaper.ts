@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { parsePaperRef } from '../../core/arxiv';
-import type { Paper } from '../../core/model';
-import { describePaper, escapeIcons } from '../../core/present';
+import { parsePaperRef } from '../../core/paper/arxiv';
+import type { Paper } from '../../core/paper/model';
+import { describePaper, escapeIcons } from '../../core/view/present';
 import type { PaperPanels } from '../panel/paperPanels';
 import type { PaperStore } from '../paperStore';
 import { isPaperNode } from '../tree/nodes';

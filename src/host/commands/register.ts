@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMessageLinks } from '../../core/present';
+import { escapeMessageLinks } from '../../core/view/present';
 import type { CommandId } from './ids';
 import { Commands } from './ids';
 

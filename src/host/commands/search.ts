@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { paperDate, type Paper } from '../../core/model';
-import { authorLine, escapeIcons, escapeMessageLinks, formatCount } from '../../core/present';
+import { paperDate, type Paper } from '../../core/paper/model';
+import { authorLine, escapeIcons, escapeMessageLinks, formatCount } from '../../core/view/present';
 import type { FeedService } from '../feedService';
-import type { SearchService } from '../search';
+import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
 import { Commands } from './ids';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isValidDate } from '../../core/dates';
+import { isValidDate } from '../../core/time/dates';
 import { isWindowId, type WindowId } from '../../core/feed/windows';
 import type { FeedService } from '../feedService';
 import { UserError } from './register';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { shortTitle } from '../../core/present';
+import { shortTitle } from '../../core/view/present';
 import type { LinkedRepos } from '../../core/feed/linkedRepos';
-import type { Paper } from '../../core/model';
+import type { Paper } from '../../core/paper/model';
 import { isWebviewToHost, type HostToWebview, type PanelCommand, type PaperActions } from '../../shared/protocol';
 import { Disposable } from '../disposable';
-import type { LinkOpener } from '../links';
+import type { LinkOpener } from '../linkOpener';
 import { toLinkedReposView, toPaperView } from './paperView';
 
 export const PAPER_PANEL_VIEW_TYPE = 'paperFeed.paper';

@@ -1,5 +1,5 @@
 import { linkedRepoUrl, type LinkedRepo, type LinkedRepos } from '../../core/feed/linkedRepos';
-import { paperDate, type Paper } from '../../core/model';
+import { paperDate, type Paper } from '../../core/paper/model';
 import type { LinkedRepo as LinkedRepoView, LinkedReposView, PaperView } from '../../shared/protocol';
 
 /** The plain-text view of a paper that the panel renders. */

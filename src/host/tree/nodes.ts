@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/model';
+import type { Paper } from '../../core/paper/model';
 
 export interface GroupNode {
   readonly kind: 'group';

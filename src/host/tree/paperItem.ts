@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/model';
-import { describePaper } from '../../core/present';
-import { commandUri, paperTooltipMarkdown } from '../../core/tooltip';
+import type { Paper } from '../../core/paper/model';
+import { describePaper } from '../../core/view/present';
+import { commandUri, paperTooltipMarkdown } from '../../core/view/tooltip';
 import type { PaperTopics } from '../../core/topics/classify';
 import { Commands, InternalCommands } from '../commands/ids';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../core/time/clock';
 import { currentFeedDate } from '../../core/feed/windows';
-import { buildGroups, type Group, type Grouping, isGrouping, isSortBy, type SortBy } from '../../core/groups';
-import type { Paper } from '../../core/model';
-import { matchesFilter } from '../../core/filter';
+import { buildGroups, type Group, type Grouping, isGrouping, isSortBy, type SortBy } from '../../core/view/groups';
+import type { Paper } from '../../core/paper/model';
+import { matchesFilter } from '../../core/view/filter';
 import { Disposable } from '../disposable';
 import type { PaperStore, WindowView } from '../paperStore';
 import type { TopicService } from '../topics';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/model';
+import type { Paper } from '../../core/paper/model';
 import { Disposable } from '../disposable';
-import type { SavedPapers } from '../saved';
+import type { SavedPapers } from '../savedPapers';
 import type { TopicService } from '../topics';
 import type { PaperNode } from './nodes';
 import { paperItem, type PaperItemState, paperTooltip } from './paperItem';

@@ -1,18 +1,8 @@
-/** Groups papers into date buckets whose size reads well for dense feeds and sparse lists alike. */
-import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, weekStart } from './dates';
-import { buildGroups } from './groups';
-import { paperDate, type Paper } from './model';
+/** Date buckets (day, week, month, year) whose size reads well for dense feeds and sparse lists alike. */
+import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, weekStart } from '../time/dates';
+import { paperDate, type Paper } from '../paper/model';
 
 export type DateGranularity = 'day' | 'week' | 'month' | 'year';
-
-export interface DateGroup {
-  /** Stable tree id, e.g. `date:2026-08-21`, `date:2026-W34`, `date:2025-08`, `date:2025`, `date:none`. */
-  readonly id: string;
-  readonly label: string;
-  readonly granularity: DateGranularity | 'none';
-  /** Papers in display order: most upvoted first, then newest, then by title. */
-  readonly papers: readonly Paper[];
-}
 
 const GRANULARITIES: readonly DateGranularity[] = ['day', 'week', 'month', 'year'];
 /** A bucket layout is fine when buckets hold at least this many papers on average… */
@@ -41,16 +31,6 @@ export function chooseGranularity(dates: readonly string[]): DateGranularity {
     }
   }
   return 'year';
-}
-
-/**
- * Groups papers by date only, newest bucket first, most upvoted first inside; papers without any
- * date go last under "Undated". `today` (YYYY-MM-DD) turns day labels into "Today" and "Yesterday".
- */
-export function groupByDate(papers: readonly Paper[], today?: string): DateGroup[] {
-  const granularity = chooseGranularity(papers.map(paperDate).filter((date): date is string => date !== undefined));
-  return buildGroups(papers, { grouping: 'date', sortBy: 'upvotes', ...(today ? { today } : {}), topicOf: () => 'other', topicLabel: () => 'Other' })
-    .map((group) => ({ id: group.id, label: group.label, granularity: group.id === 'date:none' ? 'none' : granularity, papers: group.papers ?? [] }));
 }
 
 export function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: readonly Paper[]): string {

@@ -1,5 +1,5 @@
 /** Messages between the extension host and the search worker. */
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import type { SearchHit } from './index';
 
 export interface WorkerInit {

@@ -4,11 +4,11 @@
  * typing never waits for the index.
  */
 import { Worker } from 'node:worker_threads';
-import type { Paper } from '../model';
+import type { Paper } from '../paper/model';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import type { SearchHit } from './index';
 import { LinearScan, rememberTopics } from './papers';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './workerProtocol';
 
 export interface SearchClientOptions {
   /** dist/searchWorker.js */

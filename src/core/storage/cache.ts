@@ -8,9 +8,9 @@
  */
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { paperDate, type Paper } from '../model';
-import { writeFileAtomic } from '../storage/atomicWrite';
-import { parseStoredPaper } from '../stored';
+import { paperDate, type Paper } from '../paper/model';
+import { writeFileAtomic } from './atomicWrite';
+import { parseStoredPaper } from '../paper/stored';
 import { FileLock } from './lock';
 
 export const CACHE_FORMAT = 'paper-feed.cache';

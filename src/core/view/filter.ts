@@ -1,4 +1,4 @@
-import type { Paper } from './model';
+import type { Paper } from '../paper/model';
 
 /**
  * Whether a paper matches a filter typed by the user: every word of it (case-insensitive) appears

@@ -4,7 +4,7 @@
  * (the user has moved on: its result must never land); dispose aborts whatever runs. Across VS Code
  * windows, the refresh lock makes a window wait for another's fetch instead of fetching the same.
  */
-import type { FileLock } from '../cache/lock';
+import type { FileLock } from '../storage/lock';
 
 export class RefreshRunner {
   private current: { readonly key: string; readonly controller: AbortController; readonly done: Promise<void> } | undefined;

@@ -5,11 +5,11 @@
  */
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { FileLock } from './cache/lock';
-import { isObject } from './json';
-import type { Paper } from './model';
-import { writeFileAtomic } from './storage/atomicWrite';
-import { parseStoredPaper } from './stored';
+import { FileLock } from './lock';
+import { isObject } from '../paper/json';
+import type { Paper } from '../paper/model';
+import { writeFileAtomic } from './atomicWrite';
+import { parseStoredPaper } from '../paper/stored';
 
 export const SAVED_FORMAT = 'paper-feed.saved';
 export const SAVED_VERSION = 1;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { decideLink } from '../core/links';
-import type { Paper } from '../core/model';
+import { decideLink } from '../core/paper/linkPolicy';
+import type { Paper } from '../core/paper/model';
 
 /**
  * Opens links from papers in the user's browser, after the link policy: https to arXiv, Hugging Face,

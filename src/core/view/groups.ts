@@ -3,9 +3,9 @@
  * each group. Pure and fast (the whole corpus in milliseconds), so the view can rebuild it on every
  * change; topics are looked up through `topicOf`, which the caller memoizes.
  */
-import { bucketKey, bucketLabel, chooseGranularity, type DateGranularity } from './grouping';
-import { paperDate, type Paper } from './model';
-import { OTHER_TOPIC } from './topics/taxonomy';
+import { bucketKey, bucketLabel, chooseGranularity, type DateGranularity } from './buckets';
+import { paperDate, type Paper } from '../paper/model';
+import { OTHER_TOPIC } from '../topics/taxonomy';
 
 export const GROUPINGS = ['date-topic', 'topic-date', 'date', 'topic'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -141,4 +141,23 @@ export function buildGroups(papers: readonly Paper[], options: GroupOptions): Gr
     case 'topic-date':
       return byTopic(papers, '', (list, id) => byDate(list, id));
   }
+}
+
+export interface DateGroup {
+  /** Stable tree id, e.g. `date:2026-08-21`, `date:2026-W34`, `date:2025-08`, `date:2025`, `date:none`. */
+  readonly id: string;
+  readonly label: string;
+  readonly granularity: DateGranularity | 'none';
+  /** Papers in display order: most upvoted first, then newest, then by title. */
+  readonly papers: readonly Paper[];
+}
+
+/**
+ * Groups papers by date only, newest bucket first, most upvoted first inside; papers without any
+ * date go last under "Undated". `today` (YYYY-MM-DD) turns day labels into "Today" and "Yesterday".
+ */
+export function groupByDate(papers: readonly Paper[], today?: string): DateGroup[] {
+  const granularity = chooseGranularity(papers.map(paperDate).filter((date): date is string => date !== undefined));
+  return buildGroups(papers, { grouping: 'date', sortBy: 'upvotes', ...(today ? { today } : {}), topicOf: () => 'other', topicLabel: () => 'Other' })
+    .map((group) => ({ id: group.id, label: group.label, granularity: group.id === 'date:none' ? 'none' : granularity, papers: group.papers ?? [] }));
 }

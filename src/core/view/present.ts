@@ -1,6 +1,6 @@
 /** How a paper reads in lists: short, plain text (callers escape it for their medium). */
-import type { Paper } from './model';
-import { truncate } from './text';
+import type { Paper } from '../paper/model';
+import { truncate } from '../paper/cleanText';
 
 /** `▲ 163 · ★ 52 · Chengsong Huang et al.`; upvotes only when known, stars only with a repository. */
 export function describePaper(paper: Paper): string {

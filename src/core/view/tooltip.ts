@@ -2,10 +2,10 @@
  * A paper's tooltip (tree items, the Saved view) as Markdown: every piece of paper text escaped, so
  * that nothing from the paper becomes a link, an icon or markup; the only links are Paper Feed's own.
  */
-import { paperLinks } from './arxiv';
-import { paperDate, type Paper } from './model';
+import { paperLinks } from '../paper/arxiv';
+import { paperDate, type Paper } from '../paper/model';
 import { abstractTeaser, authorLine, escapeMarkdown } from './present';
-import type { PaperTopics } from './topics/classify';
+import type { PaperTopics } from '../topics/classify';
 
 export interface TooltipLink {
   readonly label: string;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { Paper } from '../core/model';
-import { SearchClient } from '../core/search/client';
+import type { Paper } from '../core/paper/model';
+import { SearchClient } from '../core/search/workerClient';
 import type { SearchHit } from '../core/search/index';
 import { Disposable } from './disposable';
 import type { FeedService } from './feedService';

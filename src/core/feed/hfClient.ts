@@ -2,8 +2,8 @@
  * The Hugging Face client: the `daily_papers` JSON API (paged), paper and search endpoints, and the
  * HTML pages as a fallback when the API fails or is rate-limited.
  */
-import type { Paper } from '../model';
-import { FeedFormatError, normaliseDailyPapers, normalisePaperObject } from '../normalise';
+import type { Paper } from '../paper/model';
+import { FeedFormatError, normaliseDailyPapers, normalisePaperObject } from '../paper/normalise';
 import type { DailyPapersIsland } from './html';
 import { type LinkedRepos, parseLinkedRepos } from './linkedRepos';
 import { FeedError, hasNextLink, httpGet, type HttpOptions, type HttpResult } from './http';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../core/model';
-import { type SavedEntry, SavedFile } from '../core/saved';
+import type { Paper } from '../core/paper/model';
+import { type SavedEntry, SavedFile } from '../core/storage/savedList';
 import { Disposable } from './disposable';
 
 export const SAVED_FILE = 'saved.json';

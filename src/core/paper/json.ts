@@ -1,5 +1,5 @@
 /** Small checks for untrusted JSON values, shared by the feed normaliser and the stored-paper reader. */
-import { safeWebUrl } from './url';
+import { safeWebUrl } from './webUrl';
 
 export type Json = Record<string, unknown>;
 

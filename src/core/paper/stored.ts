@@ -3,12 +3,12 @@
  * Still validated field by field: a file on disk can be damaged or edited by hand.
  */
 import { parseArxivId } from './arxiv';
-import { isoDate } from './dates';
+import { isoDate } from '../time/dates';
 import type { Author, Paper } from './model';
 import { compact, normaliseOrganization } from './normalise';
 import { count, httpsUrlList, isObject } from './json';
-import { cleanLine, cleanParagraphs } from './text';
-import { normaliseRepoUrl, safeWebUrl } from './url';
+import { cleanLine, cleanParagraphs } from './cleanText';
+import { normaliseRepoUrl, safeWebUrl } from './webUrl';
 
 
 export function parseStoredPaper(value: unknown): Paper | undefined {

@@ -4,11 +4,11 @@
  * but `paper.id` may be missing or of the wrong type, and nothing here throws on bad items.
  */
 import { parseArxivId } from './arxiv';
-import { isoDate } from './dates';
+import { isoDate } from '../time/dates';
 import type { Author, Organization, Paper } from './model';
 import { count, httpsUrlList, isObject, type Json } from './json';
-import { cleanLine, cleanParagraphs } from './text';
-import { absoluteHfUrl, asWrittenWebUrl, normaliseRepoUrl, safeWebUrl } from './url';
+import { cleanLine, cleanParagraphs } from './cleanText';
+import { absoluteHfUrl, asWrittenWebUrl, normaliseRepoUrl, safeWebUrl } from './webUrl';
 
 
 export class FeedFormatError extends Error {
