@@ -4,6 +4,7 @@
  * version's year, "Family, Given" names (particles and suffixes survive), protected capitals.
  */
 import type { Paper } from '../paper/model';
+import { paperLinks } from '../paper/arxiv';
 import { citationYear } from './keys';
 import { escapeBibtex, escapeLatexSpecials, texTitle } from './latex';
 import { cjkFull, isCjk, isLiteral, type Name, parseName } from './names';
@@ -54,7 +55,7 @@ export function bibtex(paper: Paper, key: string): string {
     ['archivePrefix', 'arXiv'],
     ['primaryClass', paper.primaryCategory],
     ['doi', arxivDoi(paper.id)],
-    ['url', `https://arxiv.org/abs/${paper.id}`],
+    ['url', paperLinks.arxivAbstract(paper.id)],
   ]);
 }
 
@@ -68,6 +69,6 @@ export function biblatex(paper: Paper, key: string): string {
     ['eprint', paper.id],
     ['eprintclass', paper.primaryCategory],
     ['doi', arxivDoi(paper.id)],
-    ['url', `https://arxiv.org/abs/${paper.id}`],
+    ['url', paperLinks.arxivAbstract(paper.id)],
   ]);
 }

@@ -4,6 +4,7 @@
  * link and a plain reference. Each follows its style's rules for preprints and author lists.
  */
 import type { Paper } from '../paper/model';
+import { paperLinks } from '../paper/arxiv';
 import { arxivDoi } from './bibtex';
 import { escapeMarkdownText } from './embed';
 import { citationYear } from './keys';
@@ -108,14 +109,14 @@ export function markdown(paper: Paper): string {
   const list = names(paper);
   const first = list[0];
   const who = first ? `${escapeMarkdownText(display(first, fullFamily))}${list.length > 1 ? ' et al.' : ''}` : '';
-  return `[${title}](https://arxiv.org/abs/${paper.id})${who ? `, ${who}` : ''}, ${citationYear(paper) ?? 'n.d.'}`;
+  return `[${title}](${paperLinks.arxivAbstract(paper.id)})${who ? `, ${who}` : ''}, ${citationYear(paper) ?? 'n.d.'}`;
 }
 
 /** A plain-text reference for comments and notes. */
 export function plain(paper: Paper): string {
   const list = names(paper).map(natural);
   const authors = list.length > 3 ? `${list.slice(0, 3).join(', ')}, et al.` : list.join(', ');
-  return `${period(authors)} ${period(paper.title)} arXiv:${paper.id} (${citationYear(paper) ?? 'n.d.'}). https://arxiv.org/abs/${paper.id}`;
+  return `${period(authors)} ${period(paper.title)} arXiv:${paper.id} (${citationYear(paper) ?? 'n.d.'}). ${paperLinks.arxivAbstract(paper.id)}`;
 }
 
 /** A CSL-JSON item (what Zotero, pandoc and citeproc read) for an arXiv preprint. */
@@ -136,7 +137,7 @@ export function cslItem(paper: Paper, key: string): Record<string, unknown> {
     publisher: 'arXiv',
     number: `arXiv:${paper.id}`,
     DOI: arxivDoi(paper.id),
-    URL: `https://arxiv.org/abs/${paper.id}`,
+    URL: paperLinks.arxivAbstract(paper.id),
   };
 }
 

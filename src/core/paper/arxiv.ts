@@ -37,6 +37,7 @@ export function parsePaperRef(input: string): string | undefined {
   return match?.[1] ? parseArxivId(decodeURIComponent(match[1])) : undefined;
 }
 
+/** A paper's pages, spelled here only: every link and citation takes its URLs from these. */
 export const paperLinks = {
   huggingFace: (id: string): string => `https://huggingface.co/papers/${id}`,
   arxivAbstract: (id: string): string => `https://arxiv.org/abs/${id}`,

@@ -6,6 +6,7 @@ import { type CitationFormat, isCitationFormat } from '../../core/citation/forma
 import { asComment, kindForDocument, planInsertion, textBeforeOnLine, usesBibFile } from '../../core/citation/insert';
 import { citationKey } from '../../core/citation/keys';
 import { plain } from '../../core/citation/styles';
+import { paperLinks } from '../../core/paper/arxiv';
 import type { BibFiles } from '../bibFiles';
 import type { Citations } from '../citations';
 import { readCitationConfig } from '../config';
@@ -69,7 +70,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
     }
     const planned = planInsertion({
       text, offset: document.offsetAt(selection.active), languageId: document.languageId, kind, key,
-      reference: plain(paper), url: `https://arxiv.org/abs/${paper.id}`, bibEntry: bibtex(paper, key), latexCommand, eol,
+      reference: plain(paper), url: paperLinks.arxivAbstract(paper.id), bibEntry: bibtex(paper, key), latexCommand, eol,
     });
     return { range: new vscode.Range(document.positionAt(planned.start), document.positionAt(planned.end)), text: planned.text };
   }).filter((edit) => edit.text.length > 0);
