@@ -6,6 +6,8 @@
  * has; what it accepts needs no normalising, and is what git is given.
  */
 
+import { isLoopbackHost } from '../net/hosts';
+
 export interface RawUrl {
   /** `https` or `http`, lower case. */
   readonly scheme: string;
@@ -86,7 +88,7 @@ export function parseRawUrl(text: string): RawUrlCheck {
 /** The host as written, or why it is refused. */
 function checkHost(host: string): string | RawUrlCheck {
   if (host.startsWith('[')) {
-    return host === '[::1]' ? host : refuse('IPv6 addresses are cloned only from this machine ([::1])');
+    return isLoopbackHost(host) ? host : refuse('IPv6 addresses are cloned only from this machine ([::1])');
   }
   if (host.endsWith('.')) {
     return refuse('its host name ends with a dot');

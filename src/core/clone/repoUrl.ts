@@ -7,13 +7,12 @@
  * whitespace or control characters, and nothing a URL parser would normalise first (see rawUrl.ts).
  */
 
-import { LOOPBACK_HOSTS } from '../feed/endpoint';
+import { isLoopbackHost, LOOPBACK_HOSTS } from '../net/hosts';
 import { parseRawUrl, SEGMENT } from './rawUrl';
 
 export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];
 /** This machine's names: cloned from only when listed among the allowed hosts. */
 export { LOOPBACK_HOSTS };
-const LOOPBACK = new Set(LOOPBACK_HOSTS);
 
 export interface CloneTarget {
   /** What git clones, e.g. `https://github.com/owner/repo.git`. */
@@ -66,7 +65,7 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
   }
   const { scheme, host, port } = raw.url;
   const extras = extraHosts.map((entry) => entry.trim().toLowerCase()).filter(Boolean);
-  const loopback = LOOPBACK.has(host);
+  const loopback = isLoopbackHost(host);
   if (loopback && !extras.includes(host) && !extras.includes(`${host}:${port ?? ''}`)) {
     return reject(`${host} is this machine, and Paper Feed clones from it only when it is listed in paperFeed.clone.allowedHosts`);
   }

@@ -1,10 +1,7 @@
 /** Where Paper Feed fetches from: Hugging Face or a mirror. */
+import { isLoopbackHost } from '../net/hosts';
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
-
-/** This machine's names, as URL hosts. */
-export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
-const LOOPBACK = new Set(LOOPBACK_HOSTS);
 
 /**
  * The endpoint: the setting when the user set it, else HF_ENDPOINT (as huggingface_hub does), else
@@ -18,7 +15,7 @@ export function resolveEndpoint(configured: string | undefined, env: string | un
     }
     try {
       const url = new URL(value.trim());
-      if ((url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+      if ((url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))
         && !url.username && !url.password && !url.search && !url.hash) {
         return url.href.replace(/\/+$/, '');
       }
@@ -33,13 +30,13 @@ export function resolveEndpoint(configured: string | undefined, env: string | un
 /** Whether the Hugging Face token may be sent there: huggingface.co itself or this machine. */
 export function mayReceiveToken(endpoint: string): boolean {
   const host = new URL(endpoint).hostname;
-  return host === 'huggingface.co' || host === 'hf.co' || LOOPBACK.has(host);
+  return host === 'huggingface.co' || host === 'hf.co' || isLoopbackHost(host);
 }
 
 /** Whether the endpoint is on this machine (a local mirror or a test server). */
 export function isLocalEndpoint(endpoint: string): boolean {
   try {
-    return LOOPBACK.has(new URL(endpoint).hostname);
+    return isLoopbackHost(new URL(endpoint).hostname);
   } catch {
     return false;
   }
