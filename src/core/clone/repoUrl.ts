@@ -8,6 +8,7 @@
  */
 
 import { isLoopbackHost, LOOPBACK_HOSTS } from '../net/hosts';
+import { githubShorthandUrl } from '../net/repoNames';
 import { parseRawUrl, SEGMENT } from './rawUrl';
 
 export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];
@@ -52,8 +53,9 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
   if (text.startsWith('-')) {
     return reject('it looks like a command-line option');
   }
-  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.startsWith('.')) {
-    return checkRepoUrl(`https://github.com/${text}`, extraHosts);
+  const shorthand = githubShorthandUrl(text);
+  if (shorthand !== undefined) {
+    return checkRepoUrl(shorthand, extraHosts);
   }
   if (/^[a-z][a-z0-9+.-]*::/i.test(text) || /^[^/:]+@[^/:]+:/.test(text)) {
     return reject('only https repositories are cloned (not ssh or git transports)');

@@ -1,4 +1,5 @@
 /** Hugging Face models, datasets and Spaces that cite a paper: `GET /api/arxiv/{id}/repos`. */
+import { HF_REPO_ID } from '../net/repoNames';
 
 export interface LinkedRepo {
   /** `owner/name` */
@@ -15,7 +16,6 @@ export interface LinkedRepos {
   readonly spaces: readonly LinkedRepo[];
 }
 
-const REPO_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
 const MAX_PER_KIND = 50;
 
 /** Reads the response leniently: unusable entries are skipped, never trusted. */
@@ -24,7 +24,7 @@ export function parseLinkedRepos(json: unknown): LinkedRepos {
   const read = (value: unknown, kind: LinkedRepo['kind']): LinkedRepo[] => (Array.isArray(value) ? value : [])
     .map((entry: unknown): LinkedRepo | undefined => {
       const repo = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-      if (typeof repo.id !== 'string' || !REPO_ID.test(repo.id)) {
+      if (typeof repo.id !== 'string' || !HF_REPO_ID.test(repo.id)) {
         return undefined;
       }
       return {

@@ -9,6 +9,7 @@ import type { Author, Organization, Paper } from './model';
 import { count, httpsUrlList, isObject, type Json } from './json';
 import { cleanLine, cleanParagraphs } from './cleanText';
 import { absoluteHfUrl, asWrittenWebUrl, normaliseRepoUrl, safeWebUrl } from './webUrl';
+import { HF_ACCOUNT } from '../net/repoNames';
 
 
 export class FeedFormatError extends Error {
@@ -141,7 +142,7 @@ function normaliseKeywords(value: unknown): string[] | undefined {
 
 /** Hugging Face usernames: letters, digits, `-`, `_`, `.`. */
 function username(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/.test(value) ? value : undefined;
+  return typeof value === 'string' && HF_ACCOUNT.test(value) ? value : undefined;
 }
 
 function describeJson(value: unknown): string {

@@ -1,4 +1,5 @@
 /** URL checks for links that come from untrusted feeds. */
+import { githubShorthandUrl } from '../net/repoNames';
 
 /** Returns the normalised URL when `value` is an absolute http(s) URL without credentials. */
 export function safeWebUrl(value: unknown, options: { httpsOnly?: boolean } = {}): string | undefined {
@@ -40,10 +41,7 @@ export function normaliseRepoUrl(value: unknown): string | undefined {
     return undefined;
   }
   const text = value.trim();
-  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.startsWith('.')) {
-    return `https://github.com/${text}`;
-  }
-  return asWrittenWebUrl(text)?.replace(/\/+$/, '');
+  return githubShorthandUrl(text) ?? asWrittenWebUrl(text)?.replace(/\/+$/, '');
 }
 
 /** Hugging Face sometimes gives avatars as site-relative paths (`/avatars/….svg`). */
