@@ -2,13 +2,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { arxivDoi, bibtex } from '../core/citation/bibtex';
-import { appendBibEntry, type AppendOutcome } from '../core/citation/bibAppend';
 import { type BibPlan, planBibAppend } from '../core/citation/bibfile';
 import { findBibliography, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
 import type { Paper } from '../core/paper/model';
 import { escapeMessageLinks } from '../core/view/present';
+import { appendToBib, type BibWriteOutcome } from './bibWrite';
 import { UserError } from './commands/register';
 import { readCitationConfig } from './config';
 
@@ -98,82 +98,27 @@ export class BibFiles {
   }
 
   /**
-   * Adds the entry to the file as it is now: an open document with unsaved changes through an edit,
-   * else the file on disk, appended to, or created only if it is still missing (after asking, unless
-   * `mayCreate`). Returns the key to cite, or undefined if the user declined to create the file.
+   * Adds the entry to the file as it is now (bibWrite.ts), created only if it is still missing (after
+   * asking, unless `mayCreate`). Returns the key to cite, or undefined if the user declined to create the file.
    */
   private async write(named: vscode.Uri, written: vscode.Uri, paper: Paper, wantedKey: string, mayCreate: boolean): Promise<string | undefined> {
     const plan = (text: string): BibPlan => planBibAppend(text, paper.id, wantedKey, arxivDoi(paper.id), (key) => bibtex(paper, key));
     const name = path.basename(written.path);
-    let create = mayCreate;
-    for (;;) {
-      const open = vscode.workspace.textDocuments.find((candidate) => [named, written].some((uri) => candidate.uri.toString() === uri.toString()));
-      if (open?.isDirty) {
-        return this.editOpen(open, plan);
-      }
-      let outcome: AppendOutcome;
-      try {
-        outcome = written.scheme === 'file' ? await appendBibEntry(written.fsPath, plan, create) : await this.rewrite(written, plan, create);
-      } catch (error) {
-        this.log.error(`Could not add the entry to ${written.toString(true)}:`, error instanceof Error ? error.message : String(error));
-        throw new UserError(vscode.l10n.t('Could not add the entry to {0}: {1}', name, error instanceof Error ? error.message : String(error)));
-      }
-      if (outcome.outcome === 'exists') {
-        this.log.info(`${name} already has ${paper.id} as ${outcome.key}.`);
-        return outcome.key;
-      }
-      if (outcome.outcome !== 'missing') {
-        this.log.info(`Added ${outcome.key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
-        return outcome.key;
-      }
-      if (!(await this.confirmedCreate(named))) {
-        return undefined;
-      }
-      create = true; // and read again: the file may have appeared while the question was open
+    let outcome: BibWriteOutcome<BibPlan> | undefined;
+    try {
+      outcome = await appendToBib(written, plan, mayCreate || (() => this.confirmedCreate(named)), [named]);
+    } catch (error) {
+      this.log.error(`Could not add the entry to ${written.toString(true)}:`, error instanceof Error ? error.message : String(error));
+      throw new UserError(vscode.l10n.t('Could not add the entry to {0}: {1}', name, error instanceof Error ? error.message : String(error)));
     }
-  }
-
-  /** Edits an open document with unsaved changes (the file on disk is left to the user's save). */
-  private async editOpen(open: vscode.TextDocument, plan: (text: string) => BibPlan): Promise<string> {
-    const planned = plan(open.getText());
-    if (planned.action === 'exists') {
-      return planned.key;
+    if (outcome?.outcome === 'exists') {
+      this.log.info(`${name} already has ${paper.id} as ${outcome.key}.`);
+    } else if (outcome?.outcome === 'edited') {
+      this.log.info(`Added ${outcome.key} to the open ${written.toString(true)}.`);
+    } else if (outcome) {
+      this.log.info(`Added ${outcome.key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
     }
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(open.uri, open.positionAt(open.getText().length), planned.text);
-    if (!(await vscode.workspace.applyEdit(edit))) {
-      throw new UserError(vscode.l10n.t('Could not add the entry to {0}.', path.basename(open.uri.path)));
-    }
-    this.log.info(`Added ${planned.key} to the open ${open.uri.toString(true)}.`);
-    return planned.key;
-  }
-
-  /**
-   * A file system other than the disk (a virtual workspace) has no append: read, plan and write at
-   * once, so the window for a lost change is as short as it can be; create only what is still missing.
-   */
-  private async rewrite(uri: vscode.Uri, plan: (text: string) => BibPlan, create: boolean): Promise<AppendOutcome> {
-    const read = async (): Promise<string | undefined> => vscode.workspace.fs.readFile(uri).then(
-      (bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
-      (error: unknown) => {
-        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-          return undefined;
-        }
-        throw error;
-      });
-    const text = await read();
-    if (text === undefined && !create) {
-      return { outcome: 'missing' };
-    }
-    const planned = plan(text ?? '');
-    if (planned.action === 'exists') {
-      return { outcome: 'exists', key: planned.key };
-    }
-    if (text === undefined && (await read()) !== undefined) {
-      return this.rewrite(uri, plan, create); // created meanwhile: plan against it
-    }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode((text ?? '') + planned.text));
-    return { outcome: text === undefined ? 'created' : 'appended', key: planned.key };
+    return outcome?.key;
   }
 
   /** The .bib the document names (relative to it), else paperFeed.citation.bibFile (relative to its workspace folder). */

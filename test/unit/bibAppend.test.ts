@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendBibEntry } from '../../src/core/citation/bibAppend';
-import { type BibPlan, planBibAppend } from '../../src/core/citation/bibfile';
+import { type BibCandidate, type BibPlan, planBibAppend, planBibAppends } from '../../src/core/citation/bibfile';
 
 const ID = '2508.10104';
 const entry = (key: string): string => `@misc{${key},\n  title = {{DINOv3}},\n  eprint = {${ID}},\n}\n`;
@@ -87,5 +87,16 @@ describe('adding an entry to a .bib on disk', () => {
     const pipe = join(dir, 'pipe.bib');
     assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
     await assert.rejects(appendBibEntry(pipe, plan, true), /not a file/, 'reading a pipe would wait for a writer forever');
+  });
+
+  it('adds several papers in one append, each planned against those before it: none twice, no key taken twice', async () => {
+    const candidate = (arxivId: string, wantedKey: string): BibCandidate => ({
+      arxivId, wantedKey, doi: `10.48550/arXiv.${arxivId}`, entry: (key) => `@misc{${key},\n  eprint = {${arxivId}},\n}\n`,
+    });
+    const list = [candidate('2501.00001', 'same2025'), candidate(ID, 'simeoni2025dinov3'), candidate('2501.00002', 'same2025'), candidate('2501.00001', 'again')];
+    writeFileSync(bib, entry('mine'));
+    assert.deepEqual(await appendBibEntry(bib, (text) => planBibAppends(text, list), false), { outcome: 'appended', added: 2 });
+    assert.equal(readFileSync(bib, 'utf8'), `${entry('mine')}\n@misc{same2025,\n  eprint = {2501.00001},\n}\n\n@misc{same2025a,\n  eprint = {2501.00002},\n}\n`);
+    assert.deepEqual(await appendBibEntry(bib, (text) => planBibAppends(text, list), false), { outcome: 'exists', added: 0 }, 'a second export adds nothing');
   });
 });

@@ -82,6 +82,37 @@ export function planBibAppend(text: string, arxivId: string, wantedKey: string, 
   return { action: 'append', key, text: `${separator}${body.endsWith(eol) ? body : `${body}${eol}`}` };
 }
 
+/** A paper to add: what planBibAppend takes for it. */
+export interface BibCandidate {
+  readonly arxivId: string;
+  readonly wantedKey: string;
+  readonly doi: string;
+  readonly entry: (key: string) => string;
+}
+
+export type BibListPlan =
+  /** The file has every paper already. */
+  | { readonly action: 'exists'; readonly added: 0 }
+  /** Append `text`: the entries of `added` papers. */
+  | { readonly action: 'append'; readonly text: string; readonly added: number };
+
+/**
+ * planBibAppend for several papers, in order: each planned against the text with the entries before
+ * it appended, so none is added twice and no two take the same key.
+ */
+export function planBibAppends(text: string, candidates: readonly BibCandidate[]): BibListPlan {
+  let appended = '';
+  let added = 0;
+  for (const { arxivId, wantedKey, doi, entry } of candidates) {
+    const plan = planBibAppend(text + appended, arxivId, wantedKey, doi, entry);
+    if (plan.action === 'append') {
+      appended += plan.text; // in the file's own line endings
+      added++;
+    }
+  }
+  return added === 0 ? { action: 'exists', added: 0 } : { action: 'append', text: appended, added };
+}
+
 /** a, b, …, z, aa, ab, … */
 function suffixLetters(index: number): string {
   let value = index;

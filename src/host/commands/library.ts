@@ -1,12 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { arxivDoi, bibtex } from '../../core/citation/bibtex';
-import { planBibAppend } from '../../core/citation/bibfile';
+import { type BibCandidate, planBibAppends } from '../../core/citation/bibfile';
 import { citationKey, type KeyFormat } from '../../core/citation/keys';
 import { GROUPINGS, type Grouping, isGrouping, SORT_ORDERS, type SortBy } from '../../core/view/groups';
 import type { Paper } from '../../core/paper/model';
 import { escapeIcons } from '../../core/view/present';
+import { appendToBib } from '../bibWrite';
 import type { ReadingState } from '../reading';
 import type { SavedPapers } from '../savedPapers';
 import type { PapersTree } from '../tree/papersTree';
@@ -107,7 +107,8 @@ export async function markAllRead(reading: ReadingState): Promise<void> {
 
 /**
  * `paperFeed.exportSaved`: the reading list as BibTeX into a .bib file the user picks. An existing
- * file is added to, never overwritten: papers it has (same arXiv id or DOI) are left as they are.
+ * file is added to, never overwritten: papers it has (same arXiv id or DOI) are left as they are. The
+ * entries go where Insert Citation's go (bibWrite.ts): into the open document when it has unsaved changes.
  * Returns the file written and how many entries were added.
  */
 export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): Promise<{ file: string; added: number } | undefined> {
@@ -124,25 +125,18 @@ export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): 
   if (target.scheme !== 'file') {
     throw new UserError(vscode.l10n.t('Paper Feed exports to files on this machine only.'));
   }
-  let text = '';
-  try {
-    text = await readFile(target.fsPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UserError(vscode.l10n.t('Could not read {0}: {1}', target.fsPath, (error as Error).message));
-    }
-  }
   const keyFormat = vscode.workspace.getConfiguration('paperFeed.citation').get<KeyFormat>('keyFormat', 'arxiv') || 'arxiv';
-  let added = 0;
   // Oldest saved first, so that a re-export appends new papers at the end.
-  for (const { paper } of [...entries].reverse()) {
-    const plan = planBibAppend(text, paper.id, citationKey(paper, keyFormat), arxivDoi(paper.id), (key) => bibtex(paper, key));
-    if (plan.action === 'append') {
-      text += plan.text; // in the file's own line endings
-      added++;
-    }
+  const candidates: BibCandidate[] = [...entries].reverse().map(({ paper }) => ({
+    arxivId: paper.id, wantedKey: citationKey(paper, keyFormat), doi: arxivDoi(paper.id), entry: (key) => bibtex(paper, key),
+  }));
+  let added = 0;
+  try {
+    const outcome = await appendToBib(target, (text) => planBibAppends(text, candidates), true);
+    added = outcome?.added ?? 0;
+  } catch (error) {
+    throw new UserError(vscode.l10n.t('Could not export the reading list to {0}: {1}', target.fsPath, error instanceof Error ? error.message : String(error)));
   }
-  await writeFile(target.fsPath, text);
   void vscode.window.showInformationMessage(added === entries.length
     ? vscode.l10n.t('Exported {0} papers to {1}.', added, path.basename(target.fsPath))
     : vscode.l10n.t('Added {0} papers to {1}; {2} were there already.', added, path.basename(target.fsPath), entries.length - added));

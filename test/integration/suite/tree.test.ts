@@ -178,6 +178,36 @@ describe('Papers and Saved views', () => {
     await vscode.commands.executeCommand('paperFeed.unsavePaper', ENV_HARNESS);
   });
 
+  it('exports into a .bib open with unsaved changes: the unsaved text is kept and the new entries appended to it', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.savePaper', ENV_HARNESS);
+    await vscode.commands.executeCommand('paperFeed.savePaper', FACET);
+    const bib = join(mkdtempSync(join(tmpdir(), 'paper-feed-export-')), 'open.bib');
+    const onDisk = '@misc{mine2026envharness,\n  title = {My own entry},\n  eprint = {2608.19880},\n}\n';
+    writeFileSync(bib, onDisk);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(bib));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '% unsaved note\n'));
+    assert.ok(document.isDirty);
+    testing.libraryPrompts.exportTarget = async () => vscode.Uri.file(bib);
+    try {
+      const result = await vscode.commands.executeCommand<{ file: string; added: number }>('paperFeed.exportSaved');
+      assert.deepEqual(result, { file: bib, added: 1 });
+      const text = document.getText();
+      assert.ok(text.startsWith(`% unsaved note\n${onDisk}`), 'the unsaved edit and the existing entry are kept');
+      assert.equal(text.match(/^@/gm)?.length, 2, 'EnvHarness, in the file already, is not added twice');
+      assert.match(text, /eprint = \{2608\.18580\}/);
+      assert.equal(readFileSync(bib, 'utf8'), onDisk, 'the file on disk is left to the user\'s save');
+    } finally {
+      // Leave no unsaved document behind (closing it would ask).
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('paperFeed.unsavePaper', FACET);
+      await vscode.commands.executeCommand('paperFeed.unsavePaper', ENV_HARNESS);
+    }
+  });
+
   it('takes the user\'s own topics from paperFeed.topics', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.setGrouping', 'topic');
