@@ -145,6 +145,14 @@ export function typstCode(text: string): string {
   let out = '';
   let index = 0;
   const at = (offset = 0): string => text[index + offset] ?? '';
+  /** Copies what the sticky `pattern` matches here (else `fallback`) to the output, and returns it. */
+  const copy = (pattern: RegExp, fallback: string): string => {
+    pattern.lastIndex = index;
+    const taken = pattern.exec(text)?.[0] ?? fallback;
+    out += taken;
+    index += taken.length;
+    return taken;
+  };
 
   const comment = (): boolean => {
     if (text.startsWith('//', index) && !/https?:$/i.test(text.slice(Math.max(0, index - 6), index))) {
@@ -212,20 +220,13 @@ export function typstCode(text: string): string {
       }
       const character = at();
       if (character === '"') {
-        const string = /"(?:[^"\\]|\\[\s\S])*"?/y;
-        string.lastIndex = index;
-        const literal = string.exec(text)?.[0] ?? '"';
-        out += literal;
-        index += literal.length;
+        copy(/"(?:[^"\\]|\\[\s\S])*"?/y, '"');
       } else if (character === '(' || character === '{') {
         group(character, character === '(' ? ')' : '}', 'code');
       } else if (character === '[') {
         group('[', ']', 'markup');
       } else {
-        PLAIN_CODE.lastIndex = index;
-        const run = PLAIN_CODE.exec(text)?.[0] ?? character;
-        out += run;
-        index += run.length;
+        copy(PLAIN_CODE, character);
       }
     }
   };
@@ -242,10 +243,7 @@ export function typstCode(text: string): string {
       return;
     }
     const identifier = /[A-Za-z_][\w-]*/y;
-    identifier.lastIndex = index;
-    const name = identifier.exec(text)?.[0] ?? '';
-    out += name;
-    index += name.length;
+    const name = copy(identifier, '');
     if (TYPST_STATEMENTS.has(name)) {
       code(enclosing, true);
       return;
@@ -256,10 +254,9 @@ export function typstCode(text: string): string {
       } else if (at() === '[') {
         group('[', ']', 'markup');
       } else if (at() === '.' && /[A-Za-z_]/.test(at(1))) {
-        identifier.lastIndex = index + 1;
-        const member = identifier.exec(text)?.[0] ?? '';
-        out += `.${member}`;
-        index += 1 + member.length;
+        out += '.';
+        index++;
+        copy(identifier, '');
       } else {
         return;
       }
@@ -287,10 +284,7 @@ export function typstCode(text: string): string {
         out += '“';
         index++;
       } else {
-        PLAIN_MARKUP.lastIndex = index;
-        const run = PLAIN_MARKUP.exec(text)?.[0] ?? character;
-        out += run;
-        index += run.length;
+        copy(PLAIN_MARKUP, character);
       }
     }
   };
