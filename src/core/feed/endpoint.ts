@@ -1,7 +1,7 @@
 /** Where Paper Feed fetches from: Hugging Face or a mirror. */
-import { isLoopbackHost } from '../net/hosts';
+import { HUGGING_FACE_HOSTS, HUGGING_FACE_SITE, isLoopbackHost } from '../net/hosts';
 
-export const DEFAULT_ENDPOINT = 'https://huggingface.co';
+export const DEFAULT_ENDPOINT = HUGGING_FACE_SITE;
 
 /**
  * The endpoint: the setting when the user set it, else HF_ENDPOINT (as huggingface_hub does), else
@@ -30,7 +30,7 @@ export function resolveEndpoint(configured: string | undefined, env: string | un
 /** Whether the Hugging Face token may be sent there: huggingface.co itself or this machine. */
 export function mayReceiveToken(endpoint: string): boolean {
   const host = new URL(endpoint).hostname;
-  return host === 'huggingface.co' || host === 'hf.co' || isLoopbackHost(host);
+  return HUGGING_FACE_HOSTS.includes(host) || isLoopbackHost(host);
 }
 
 /** Whether the endpoint is on this machine (a local mirror or a test server). */

@@ -1,4 +1,5 @@
 /** Hugging Face models, datasets and Spaces that cite a paper: `GET /api/arxiv/{id}/repos`. */
+import { HUGGING_FACE_SITE } from '../net/hosts';
 import { HF_REPO_ID } from '../net/repoNames';
 
 export interface LinkedRepo {
@@ -41,7 +42,7 @@ export function parseLinkedRepos(json: unknown): LinkedRepos {
 }
 
 /** The repository's page on Hugging Face. */
-export function linkedRepoUrl(repo: LinkedRepo, base = 'https://huggingface.co'): string {
+export function linkedRepoUrl(repo: LinkedRepo, base = HUGGING_FACE_SITE): string {
   const prefix = repo.kind === 'dataset' ? '/datasets' : repo.kind === 'space' ? '/spaces' : '';
   return `${base}${prefix}/${repo.id}`;
 }

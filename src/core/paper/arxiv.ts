@@ -1,4 +1,5 @@
 /** arXiv identifiers and the links derived from them. */
+import { HUGGING_FACE_HOSTS, HUGGING_FACE_SITE } from '../net/hosts';
 
 /** New-style ids (since 2007): `YYMM.NNNN` or `YYMM.NNNNN`, optional version. */
 const NEW_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
@@ -12,7 +13,7 @@ export function parseArxivId(value: string): string | undefined {
   return match?.[1];
 }
 
-const PAPER_URL_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'huggingface.co', 'hf.co']);
+const PAPER_URL_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', ...HUGGING_FACE_HOSTS]);
 
 /**
  * Accepts what a person might paste to name a paper: an arXiv id (`2508.10104`, `arXiv:2508.10104v2`),
@@ -39,7 +40,7 @@ export function parsePaperRef(input: string): string | undefined {
 
 /** A paper's pages, spelled here only: every link and citation takes its URLs from these. */
 export const paperLinks = {
-  huggingFace: (id: string): string => `https://huggingface.co/papers/${id}`,
+  huggingFace: (id: string): string => `${HUGGING_FACE_SITE}/papers/${id}`,
   arxivAbstract: (id: string): string => `https://arxiv.org/abs/${id}`,
   arxivPdf: (id: string): string => `https://arxiv.org/pdf/${id}`,
 };

@@ -3,6 +3,7 @@
  * feed URLs are untrusted: only https, and only well-known hosts (or the paper's own project page)
  * open without a question.
  */
+import { HUGGING_FACE_HOSTS } from '../net/hosts';
 import type { Paper } from './model';
 
 export type LinkDecision =
@@ -10,7 +11,7 @@ export type LinkDecision =
   | { readonly action: 'ask'; readonly url: string; readonly host: string }
   | { readonly action: 'reject'; readonly reason: string };
 
-const TRUSTED_HOSTS = ['arxiv.org', 'huggingface.co', 'hf.co', 'github.com'];
+const TRUSTED_HOSTS = ['arxiv.org', ...HUGGING_FACE_HOSTS, 'github.com'];
 
 function isTrustedHost(host: string): boolean {
   return TRUSTED_HOSTS.some((trusted) => host === trusted || host.endsWith(`.${trusted}`));

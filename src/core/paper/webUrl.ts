@@ -1,4 +1,5 @@
 /** URL checks for links that come from untrusted feeds. */
+import { HUGGING_FACE_SITE } from '../net/hosts';
 import { githubShorthandUrl } from '../net/repoNames';
 
 /** Returns the normalised URL when `value` is an absolute http(s) URL without credentials. */
@@ -45,7 +46,7 @@ export function normaliseRepoUrl(value: unknown): string | undefined {
 }
 
 /** Hugging Face sometimes gives avatars as site-relative paths (`/avatars/….svg`). */
-export function absoluteHfUrl(value: unknown, base = 'https://huggingface.co'): string | undefined {
+export function absoluteHfUrl(value: unknown, base = HUGGING_FACE_SITE): string | undefined {
   if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) {
     return safeWebUrl(`${base}${value}`, { httpsOnly: true });
   }
