@@ -1,8 +1,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { arxivDoi, bibtex } from '../core/citation/bibtex';
-import { type BibPlan, planBibAppend } from '../core/citation/bibfile';
+import { bibtex } from '../core/citation/bibtex';
+import { type BibListPlan, bibtexCandidate, planBibAppends } from '../core/citation/bibfile';
 import { findBibliography, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
@@ -102,23 +102,27 @@ export class BibFiles {
    * asking, unless `mayCreate`). Returns the key to cite, or undefined if the user declined to create the file.
    */
   private async write(named: vscode.Uri, written: vscode.Uri, paper: Paper, wantedKey: string, mayCreate: boolean): Promise<string | undefined> {
-    const plan = (text: string): BibPlan => planBibAppend(text, paper.id, wantedKey, arxivDoi(paper.id), (key) => bibtex(paper, key));
+    const candidates = [bibtexCandidate(paper, wantedKey)];
     const name = path.basename(written.path);
-    let outcome: BibWriteOutcome<BibPlan> | undefined;
+    let outcome: BibWriteOutcome<BibListPlan> | undefined;
     try {
-      outcome = await appendToBib(written, plan, mayCreate || (() => this.confirmedCreate(named)), [named]);
+      outcome = await appendToBib(written, (text) => planBibAppends(text, candidates), mayCreate || (() => this.confirmedCreate(named)), [named]);
     } catch (error) {
       this.log.error(`Could not add the entry to ${written.toString(true)}:`, error instanceof Error ? error.message : String(error));
       throw new UserError(vscode.l10n.t('Could not add the entry to {0}: {1}', name, error instanceof Error ? error.message : String(error)));
     }
-    if (outcome?.outcome === 'exists') {
-      this.log.info(`${name} already has ${paper.id} as ${outcome.key}.`);
-    } else if (outcome?.outcome === 'edited') {
-      this.log.info(`Added ${outcome.key} to the open ${written.toString(true)}.`);
-    } else if (outcome) {
-      this.log.info(`Added ${outcome.key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
+    if (!outcome) {
+      return undefined;
     }
-    return outcome?.key;
+    const key = outcome.keys[0] ?? wantedKey;
+    if (outcome.outcome === 'exists') {
+      this.log.info(`${name} already has ${paper.id} as ${key}.`);
+    } else if (outcome.outcome === 'edited') {
+      this.log.info(`Added ${key} to the open ${written.toString(true)}.`);
+    } else {
+      this.log.info(`Added ${key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
+    }
+    return key;
   }
 
   /** The .bib the document names (relative to it), else paperFeed.citation.bibFile (relative to its workspace folder). */

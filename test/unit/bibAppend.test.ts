@@ -95,8 +95,9 @@ describe('adding an entry to a .bib on disk', () => {
     });
     const list = [candidate('2501.00001', 'same2025'), candidate(ID, 'simeoni2025dinov3'), candidate('2501.00002', 'same2025'), candidate('2501.00001', 'again')];
     writeFileSync(bib, entry('mine'));
-    assert.deepEqual(await appendBibEntry(bib, (text) => planBibAppends(text, list), false), { outcome: 'appended', added: 2 });
+    const keys = ['same2025', 'mine', 'same2025a', 'same2025'];
+    assert.deepEqual(await appendBibEntry(bib, (text) => planBibAppends(text, list), false), { outcome: 'appended', keys, added: 2 });
     assert.equal(readFileSync(bib, 'utf8'), `${entry('mine')}\n@misc{same2025,\n  eprint = {2501.00001},\n}\n\n@misc{same2025a,\n  eprint = {2501.00002},\n}\n`);
-    assert.deepEqual(await appendBibEntry(bib, (text) => planBibAppends(text, list), false), { outcome: 'exists', added: 0 }, 'a second export adds nothing');
+    assert.deepEqual(await appendBibEntry(bib, (text) => planBibAppends(text, list), false), { outcome: 'exists', keys, added: 0 }, 'a second export adds nothing');
   });
 });

@@ -4,6 +4,8 @@
  * names: bibliography.ts.)
  */
 import { parseArxivId } from '../paper/arxiv';
+import type { Paper } from '../paper/model';
+import { arxivDoi, bibtex } from './bibtex';
 
 export interface BibEntryInfo {
   readonly key: string;
@@ -90,27 +92,36 @@ export interface BibCandidate {
   readonly entry: (key: string) => string;
 }
 
+/** A paper's BibTeX entry (bibtex.ts), wanted under `wantedKey`. */
+export function bibtexCandidate(paper: Paper, wantedKey: string): BibCandidate {
+  return { arxivId: paper.id, wantedKey, doi: arxivDoi(paper.id), entry: (key) => bibtex(paper, key) };
+}
+
+/** For each paper, in order, the key to cite it by: the key of its entry in the file, or of the one added. */
+type Keys = { readonly keys: readonly string[] };
 export type BibListPlan =
   /** The file has every paper already. */
-  | { readonly action: 'exists'; readonly added: 0 }
+  | Keys & { readonly action: 'exists'; readonly added: 0 }
   /** Append `text`: the entries of `added` papers. */
-  | { readonly action: 'append'; readonly text: string; readonly added: number };
+  | Keys & { readonly action: 'append'; readonly text: string; readonly added: number };
 
 /**
- * planBibAppend for several papers, in order: each planned against the text with the entries before
- * it appended, so none is added twice and no two take the same key.
+ * planBibAppend for one paper or several, in order: each planned against the text with the entries
+ * before it appended, so none is added twice and no two take the same key.
  */
 export function planBibAppends(text: string, candidates: readonly BibCandidate[]): BibListPlan {
   let appended = '';
+  const keys: string[] = [];
   let added = 0;
   for (const { arxivId, wantedKey, doi, entry } of candidates) {
     const plan = planBibAppend(text + appended, arxivId, wantedKey, doi, entry);
+    keys.push(plan.key);
     if (plan.action === 'append') {
       appended += plan.text; // in the file's own line endings
       added++;
     }
   }
-  return added === 0 ? { action: 'exists', added: 0 } : { action: 'append', text: appended, added };
+  return added === 0 ? { action: 'exists', keys, added: 0 } : { action: 'append', text: appended, keys, added };
 }
 
 /** a, b, …, z, aa, ab, … */

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { arxivDoi, bibtex } from '../../core/citation/bibtex';
-import { type BibCandidate, planBibAppends } from '../../core/citation/bibfile';
+import { bibtexCandidate, planBibAppends } from '../../core/citation/bibfile';
 import { citationKey, type KeyFormat } from '../../core/citation/keys';
 import { GROUPINGS, type Grouping, isGrouping, SORT_ORDERS, type SortBy } from '../../core/view/groups';
 import type { Paper } from '../../core/paper/model';
@@ -127,9 +126,7 @@ export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): 
   }
   const keyFormat = vscode.workspace.getConfiguration('paperFeed.citation').get<KeyFormat>('keyFormat', 'arxiv') || 'arxiv';
   // Oldest saved first, so that a re-export appends new papers at the end.
-  const candidates: BibCandidate[] = [...entries].reverse().map(({ paper }) => ({
-    arxivId: paper.id, wantedKey: citationKey(paper, keyFormat), doi: arxivDoi(paper.id), entry: (key) => bibtex(paper, key),
-  }));
+  const candidates = [...entries].reverse().map(({ paper }) => bibtexCandidate(paper, citationKey(paper, keyFormat)));
   let added = 0;
   try {
     const outcome = await appendToBib(target, (text) => planBibAppends(text, candidates), true);
