@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { currentFeedDate, isWindowId, resolveWindow, stepWindow, weekMonday } from '../../src/core/feed/windows';
+import { currentFeedDate, isRelativeWindow, isWindowId, RELATIVE_WINDOWS, resolveWindow, shownLabel, stepWindow, windowCacheKey } from '../../src/core/feed/windows';
 
 describe('feed windows', () => {
   it('rolls "today" over at 21:30 in New York, in summer and in winter', () => {
@@ -17,12 +17,6 @@ describe('feed windows', () => {
     for (const id of ['', 'yesterday', 'date:2026-02-30', 'week:2026-W54', 'week:2021-W53', 'month:2026-13', 'date:', 42, null]) {
       assert.equal(isWindowId(id), false, String(id));
     }
-  });
-
-  it('finds the Monday of ISO weeks', () => {
-    assert.equal(weekMonday('2026-W34'), '2026-08-17');
-    assert.equal(weekMonday('2020-W53'), '2020-12-28');
-    assert.equal(weekMonday('2025-W01'), '2024-12-30');
   });
 
   it('resolves windows into requests', () => {
@@ -51,5 +45,32 @@ describe('feed windows', () => {
     assert.equal(stepWindow('month:2026-07', 1, '2026-08-21'), 'month');
     assert.equal(stepWindow('days', -1, '2026-08-21'), undefined);
     assert.equal(stepWindow('trending', 1, '2026-08-21'), undefined);
+  });
+
+  it('tells the windows named relative to today from dated ones', () => {
+    assert.deepEqual([...RELATIVE_WINDOWS], ['today', 'days', 'week', 'month', 'trending']);
+    for (const id of RELATIVE_WINDOWS) {
+      assert.ok(isRelativeWindow(id), id);
+    }
+    for (const id of ['date:2026-08-21', 'week:2026-W34', 'month:2026-08', 'yesterday', '', undefined]) {
+      assert.equal(isRelativeWindow(id), false, String(id));
+    }
+  });
+
+  it('keys relative windows by the period they stand for, so a new day or week is a new key', () => {
+    assert.equal(windowCacheKey('today', '2026-08-21', 7), 'today@2026-08-21');
+    assert.equal(windowCacheKey('days', '2026-08-21', 3), 'days3@2026-08-21');
+    assert.equal(windowCacheKey('week', '2026-08-21', 7), 'week:2026-W34');
+    assert.equal(windowCacheKey('week', '2026-08-24', 7), 'week:2026-W35', 'Monday starts the next week');
+    assert.equal(windowCacheKey('month', '2026-08-31', 7), 'month:2026-08');
+    assert.equal(windowCacheKey('month', '2026-09-01', 7), 'month:2026-09');
+    assert.equal(windowCacheKey('trending', '2026-08-21', 7), 'trending');
+    assert.equal(windowCacheKey('date:2026-08-20', '2026-08-21', 7), 'date:2026-08-20', 'a dated window is its own key');
+  });
+
+  it('names the batch that "today" shows, and only for today', () => {
+    assert.equal(shownLabel(resolveWindow('today', '2026-08-23', 7), '2026-08-21'), 'Today · Fri 21 Aug 2026');
+    assert.equal(shownLabel(resolveWindow('today', '2026-08-21', 7), undefined), 'Today');
+    assert.equal(shownLabel(resolveWindow('week', '2026-08-21', 7), '2026-08-21'), 'This week');
   });
 });

@@ -2,10 +2,10 @@
  * Feed windows: which papers the tree shows. Ids follow CONTRACT.md: `today`, `days`, `week`,
  * `month`, `trending`, `date:YYYY-MM-DD`, `week:YYYY-Www`, `month:YYYY-MM`.
  */
-import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, isValidDate, toDate, weekStart } from '../time/dates';
+import { addDays, addMonths, formatDay, formatMonth, formatWeekRange, isoWeek, isValidDate, isValidMonth, isValidWeek, monthOf, weekMonday } from '../time/dates';
 
 export type WindowId =
-  | 'today' | 'days' | 'week' | 'month' | 'trending'
+  | RelativeWindowId
   | `date:${string}` | `week:${string}` | `month:${string}`;
 
 /** What to ask Hugging Face for. */
@@ -26,14 +26,19 @@ export interface ResolvedWindow {
   readonly dated: boolean;
 }
 
-const WEEK = /^(\d{4})-W(\d{2})$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
+/** The windows named relative to today: the picker remembers these as the startup default. */
+export const RELATIVE_WINDOWS = ['today', 'days', 'week', 'month', 'trending'] as const;
+export type RelativeWindowId = (typeof RELATIVE_WINDOWS)[number];
+
+export function isRelativeWindow(id: unknown): id is RelativeWindowId {
+  return (RELATIVE_WINDOWS as readonly unknown[]).includes(id);
+}
 
 export function isWindowId(value: unknown): value is WindowId {
   if (typeof value !== 'string') {
     return false;
   }
-  if (['today', 'days', 'week', 'month', 'trending'].includes(value)) {
+  if (isRelativeWindow(value)) {
     return true;
   }
   const [kind, arg = ''] = value.split(/:(.*)/s);
@@ -43,27 +48,6 @@ export function isWindowId(value: unknown): value is WindowId {
     case 'month': return isValidMonth(arg);
     default: return false;
   }
-}
-
-function isValidWeek(week: string): boolean {
-  const match = WEEK.exec(week);
-  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 53 && weekMonday(week) !== undefined;
-}
-
-function isValidMonth(month: string): boolean {
-  const match = MONTH.exec(month);
-  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 12;
-}
-
-/** Monday of an ISO week (`2026-W34` → `2026-08-17`), or undefined when the year has no such week. */
-export function weekMonday(week: string): string | undefined {
-  const match = WEEK.exec(week);
-  if (!match) {
-    return undefined;
-  }
-  const jan4 = `${match[1]}-01-04`; // always in week 1
-  const monday = addDays(weekStart(jan4), (Number(match[2]) - 1) * 7);
-  return isoWeek(monday) === week ? monday : undefined;
 }
 
 /** Made once: the first time-zone formatter loads ICU's zone data, which costs tens of milliseconds. */
@@ -102,7 +86,7 @@ export function resolveWindow(id: WindowId, today: string, days: number): Resolv
     case 'week':
       return { id, label: 'This week', queries: [{ kind: 'week', week: isoWeek(today) }], fallbackDays: 0, dated: true };
     case 'month':
-      return { id, label: 'This month', queries: [{ kind: 'month', month: today.slice(0, 7) }], fallbackDays: 0, dated: true };
+      return { id, label: 'This month', queries: [{ kind: 'month', month: monthOf(today) }], fallbackDays: 0, dated: true };
     case 'trending':
       return { id, label: 'Trending', queries: [{ kind: 'trending' }], fallbackDays: 0, dated: false };
   }
@@ -134,11 +118,9 @@ export function stepWindow(id: WindowId, step: -1 | 1, today: string): WindowId 
     const moved = isoWeek(addDays(weekMonday(week) ?? today, 7 * step));
     next = moved > isoWeek(today) ? undefined : moved === isoWeek(today) ? 'week' : `week:${moved}`;
   } else if (id === 'month' || kind === 'month') {
-    const month = id === 'month' ? today.slice(0, 7) : arg;
-    const first = toDate(`${month}-01`);
-    first.setUTCMonth(first.getUTCMonth() + step);
-    const moved = first.toISOString().slice(0, 7);
-    next = moved > today.slice(0, 7) ? undefined : moved === today.slice(0, 7) ? 'month' : `month:${moved}`;
+    const month = id === 'month' ? monthOf(today) : arg;
+    const moved = addMonths(month, step);
+    next = moved > monthOf(today) ? undefined : moved === monthOf(today) ? 'month' : `month:${moved}`;
   }
   return next;
 }
@@ -159,7 +141,12 @@ export function windowCacheKey(id: WindowId, today: string, days: number): strin
     case 'today': return `today@${today}`;
     case 'days': return `days${days}@${today}`;
     case 'week': return `week:${isoWeek(today)}`;
-    case 'month': return `month:${today.slice(0, 7)}`;
+    case 'month': return `month:${monthOf(today)}`;
     default: return id;
   }
+}
+
+/** The label above the tree: `today` names the batch it shows (`Today · Thu 20 Aug 2026` on a weekend). */
+export function shownLabel(window: ResolvedWindow, batchDate: string | undefined): string {
+  return window.id === 'today' && batchDate ? `${window.label} · ${formatDay(batchDate)}` : window.label;
 }

@@ -57,6 +57,44 @@ export function weekStart(date: string): string {
   return addDays(date, 1 - weekday);
 }
 
+const WEEK = /^(\d{4})-W(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** Whether `week` is an ISO week that exists (`2020-W53` does, `2021-W53` does not). */
+export function isValidWeek(week: string): boolean {
+  const match = WEEK.exec(week);
+  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 53 && weekMonday(week) !== undefined;
+}
+
+/** Whether `month` is a calendar month (`2026-08`). */
+export function isValidMonth(month: string): boolean {
+  const match = MONTH.exec(month);
+  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+}
+
+/** Monday of an ISO week (`2026-W34` → `2026-08-17`), or undefined when the year has no such week. */
+export function weekMonday(week: string): string | undefined {
+  const match = WEEK.exec(week);
+  if (!match) {
+    return undefined;
+  }
+  const jan4 = `${match[1]}-01-04`; // always in week 1
+  const monday = addDays(weekStart(jan4), (Number(match[2]) - 1) * 7);
+  return isoWeek(monday) === week ? monday : undefined;
+}
+
+/** The month (`2026-08`) of a date. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** The month `months` after (or, negative, before) `month`: `2026-01` − 1 → `2025-12`. */
+export function addMonths(month: string, months: number): string {
+  const first = toDate(`${month}-01`);
+  first.setUTCMonth(first.getUTCMonth() + months);
+  return monthOf(formatIsoDate(first));
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = [
