@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { clockFromEnv } from './core/time/clock';
 import { createApi, type PaperFeedApi } from './host/api';
-import { Commands, InternalCommands } from './host/commands/ids';
+import { Commands, InternalCommands, LOG_CHANNEL_NAME, PANEL_VIEW_TYPE } from './host/ids';
 import { openPaper, type PaperCommandContext } from './host/commands/openPaper';
 import { refresh } from './host/commands/refresh';
 import { registerCommand } from './host/commands/register';
@@ -17,7 +17,7 @@ import { EditorTracker } from './host/editorTracker';
 import { BibFiles } from './host/bibFiles';
 import { Citations } from './host/citations';
 import { LinkOpener } from './host/linkOpener';
-import { PAPER_PANEL_VIEW_TYPE, PaperPanels } from './host/panel/paperPanels';
+import { PaperPanels } from './host/panel/paperPanels';
 import { PaperStore } from './host/paperStore';
 import { PapersTree } from './host/tree/papersTree';
 import { SearchService } from './host/searchService';
@@ -37,7 +37,7 @@ import type { PaperActions } from './shared/protocol';
  */
 export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel('Paper Feed', { log: true });
+  const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   context.subscriptions.push(log);
   const clock = clockFromEnv(process.env.PAPER_FEED_NOW, (value) =>
     log.warn(`Ignoring PAPER_FEED_NOW=${value}: not an ISO date or date-time.`));
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     log,
     opener,
     reuse: () => vscode.workspace.getConfiguration('paperFeed').get<boolean>('panel.reuse', true),
-    runCommand: (command, paper) => vscode.commands.executeCommand(`paperFeed.${command}`, paper.id),
+    runCommand: (command, paper) => vscode.commands.executeCommand(Commands[command], paper.id),
     actions: paperActions,
     linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
   });
@@ -128,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
   });
 
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
-  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PAPER_PANEL_VIEW_TYPE, {
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
     deserializeWebviewPanel: async (panel, state: unknown) => {
       await loaded;
       const id = (state as { paperId?: unknown } | undefined)?.paperId;

@@ -11,11 +11,12 @@ import { escapeMessageLinks } from '../core/view/present';
 import { appendToBib, type BibWriteOutcome } from './bibWrite';
 import { UserError } from './commands/register';
 import { readCitationConfig } from './config';
+import { GlobalStateKeys, WorkspaceStateKeys } from './ids';
 
 /** .bib files the user agreed to create (global state, by URI). */
-const CREATED_KEY = 'paperFeed.createdBibFiles';
+const CREATED_KEY = GlobalStateKeys.createdBibFiles;
 /** Answers about writing outside the workspace (workspace state, by [who named it, the path asked about]). */
-const OUTSIDE_KEY = 'paperFeed.outsideBibAnswers';
+const OUTSIDE_KEY = WorkspaceStateKeys.outsideBibAnswers;
 const MAX_ANSWERS = 500;
 
 /** A .bib file, and who named it: the document, or `paperFeed.citation.bibFile`. */

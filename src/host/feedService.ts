@@ -11,14 +11,12 @@ import { currentFeedDate, resolveWindow, stepWindow, windowCacheKey, type Resolv
 import type { Paper } from '../core/paper/model';
 import { escapeMessageLinks } from '../core/view/present';
 import { parseSampleFeed } from '../core/paper/sample';
-import { Commands } from './commands/ids';
+import { Commands, ContextKeys, SecretKeys, Views } from './ids';
 import { mayReceiveToken } from '../core/feed/endpoint';
 import { readConfig, type FeedConfig } from './config';
 import { Disposable } from './disposable';
 import type { PaperStore } from './paperStore';
-import { PAPERS_VIEW_ID } from './tree/papersTree';
 
-const TOKEN_KEY = 'paperFeed.hfToken';
 /** How long a window waits for another window's refresh before fetching itself. */
 const WAIT_FOR_OTHER_WINDOW_MS = 60_000;
 
@@ -134,7 +132,7 @@ export class FeedService extends Disposable {
     // The same window shares the refresh under way; another window aborts it.
     return this.refresher.run(this.windowKey(), async (signal) => {
       if (!options.interactive) {
-        await vscode.window.withProgress({ location: { viewId: PAPERS_VIEW_ID } }, () => this.fetch(false, signal));
+        await vscode.window.withProgress({ location: { viewId: Views.papers } }, () => this.fetch(false, signal));
         return;
       }
       await vscode.window.withProgress(
@@ -237,8 +235,8 @@ export class FeedService extends Disposable {
     } else if (this.cache.size > 0 || this.deps.store.view.source !== 'sample') {
       this.deps.store.update(catalog, { label: window.label, papers: [], source: 'loading' });
     }
-    void vscode.commands.executeCommand('setContext', 'paperFeed.canStepBack', this.canStep(-1));
-    void vscode.commands.executeCommand('setContext', 'paperFeed.canStepForward', this.canStep(1));
+    void vscode.commands.executeCommand('setContext', ContextKeys.canStepBack, this.canStep(-1));
+    void vscode.commands.executeCommand('setContext', ContextKeys.canStepForward, this.canStep(1));
   }
 
   private async showSample(): Promise<void> {
@@ -312,7 +310,7 @@ export class FeedService extends Disposable {
       endpoint,
       fetch: (url, init) => fetch(url, init),
       userAgent: `paper-feed-vscode/${version} (VS Code ${vscode.version})`,
-      token: mayReceiveToken(endpoint) ? async () => secrets.get(TOKEN_KEY) : undefined,
+      token: mayReceiveToken(endpoint) ? async () => secrets.get(SecretKeys.hfToken) : undefined,
       log: (message) => this.deps.log.info(message),
       html: loadHtmlReader,
     });
@@ -320,9 +318,9 @@ export class FeedService extends Disposable {
 
   async setToken(token: string | undefined): Promise<void> {
     if (token) {
-      await this.deps.context.secrets.store(TOKEN_KEY, token);
+      await this.deps.context.secrets.store(SecretKeys.hfToken, token);
     } else {
-      await this.deps.context.secrets.delete(TOKEN_KEY);
+      await this.deps.context.secrets.delete(SecretKeys.hfToken);
     }
   }
 }

@@ -3,8 +3,7 @@ import type { Clock } from '../core/time/clock';
 import { currentFeedDate } from '../core/feed/windows';
 import { paperDate, type Paper } from '../core/paper/model';
 import { Disposable } from './disposable';
-
-const BASELINE_KEY = 'paperFeed.newBaseline';
+import { GlobalStateKeys } from './ids';
 
 interface Baseline {
   /** When the user last looked (real time, like the cache's seenAt). */
@@ -12,7 +11,7 @@ interface Baseline {
   /** The feed date current then: older days fetched later (browsing the past) are not "new". */
   readonly feedDate: string;
 }
-const READ_KEY = 'paperFeed.readIds';
+
 /** Read marks kept (the newest); older papers are long past any baseline anyway. */
 const MAX_READ = 2_000;
 /** A glance shorter than this does not count as a look. */
@@ -39,9 +38,9 @@ export class ReadingState extends Disposable {
     private readonly clock: Clock,
   ) {
     super();
-    const stored = state.get<Partial<Baseline>>(BASELINE_KEY);
+    const stored = state.get<Partial<Baseline>>(GlobalStateKeys.newBaseline);
     this.baseline = typeof stored?.at === 'string' && typeof stored.feedDate === 'string' ? { at: stored.at, feedDate: stored.feedDate } : undefined;
-    this.read = state.get<string[]>(READ_KEY, []).filter((id) => typeof id === 'string');
+    this.read = state.get<string[]>(GlobalStateKeys.readIds, []).filter((id) => typeof id === 'string');
     this.readSet = new Set(this.read);
   }
 
@@ -83,7 +82,7 @@ export class ReadingState extends Disposable {
     }
     this.read = [...this.read, id].slice(-MAX_READ);
     this.readSet = new Set(this.read);
-    await this.state.update(READ_KEY, this.read);
+    await this.state.update(GlobalStateKeys.readIds, this.read);
     this.changed.fire();
   }
 
@@ -95,8 +94,8 @@ export class ReadingState extends Disposable {
     this.baseline = { at: new Date().toISOString(), feedDate: currentFeedDate(this.clock()) };
     this.read = [];
     this.readSet = new Set();
-    await this.state.update(BASELINE_KEY, this.baseline);
-    await this.state.update(READ_KEY, []);
+    await this.state.update(GlobalStateKeys.newBaseline, this.baseline);
+    await this.state.update(GlobalStateKeys.readIds, []);
     this.changed.fire();
   }
 }

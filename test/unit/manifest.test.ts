@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, InternalCommands } from '../../src/host/commands/ids';
+import { Commands, ContextKeys, InternalCommands, PANEL_VIEW_TYPE, Views } from '../../src/host/ids';
 import { root, sharedPath } from '../support/paths';
 
 interface CommandContribution { command: string; title: string; category?: string; icon?: string }
@@ -49,6 +49,27 @@ describe('manifest', () => {
       assert.match(extension, new RegExp(`registerCommand\\(InternalCommands\\.${key}\\b`), `InternalCommands.${key} is not registered`);
       assert.ok(!contributed.includes(id), `${id} is internal: not for the palette`);
     }
+  });
+
+  it('contributes exactly the views the code creates, both ways', () => {
+    const views = (manifest.contributes.views.paperFeed as { id: string }[]).map((view) => view.id);
+    assert.deepEqual([...views].sort(), Object.values(Views).sort());
+  });
+
+  it('uses in when and enablement clauses exactly the context keys the code sets, both ways', () => {
+    const clauses: string[] = [];
+    for (const entries of Object.values(manifest.contributes.menus as Record<string, MenuEntry[]>)) {
+      clauses.push(...entries.map((entry) => entry.when ?? ''));
+    }
+    clauses.push(...(manifest.contributes.commands as { enablement?: string }[]).map((entry) => entry.enablement ?? ''));
+    const views: readonly string[] = Object.values(Views);
+    // Regexes in clauses (`/^paperFeed\.(papers|saved)$/`) escape the dot and are not matched here.
+    const keys = new Set(clauses.flatMap((clause) => clause.match(/\bpaperFeed\.[A-Za-z]+\b/g) ?? []).filter((key) => !views.includes(key)));
+    assert.deepEqual([...keys].sort(), Object.values(ContextKeys).sort());
+  });
+
+  it('restores the panel by the view type the code creates it with', () => {
+    assert.ok((manifest.activationEvents as string[]).includes(`onWebviewPanel:${PANEL_VIEW_TYPE}`));
   });
 
   it('uses only command ids the contract names', () => {

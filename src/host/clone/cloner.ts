@@ -6,8 +6,8 @@ import { gitEnvironment } from '../../core/clone/gitEnv';
 import { type CloneFailure, classifyCloneFailure } from '../../core/clone/gitErrors';
 import { type CloneOptions, type CloneTarget, gitCloneArgs, overallProgress, parseGitProgress } from '../../core/clone/repoUrl';
 import { Disposable } from '../disposable';
+import { GlobalStateKeys } from '../ids';
 
-const CLONES_KEY = 'paperFeed.clones';
 /** git's stderr kept for the error message and the log. */
 const MAX_STDERR = 64 * 1024;
 
@@ -51,13 +51,13 @@ export class Cloner extends Disposable {
 
   /** Where the paper was cloned, if that folder still exists. */
   clonedFolder(paperId: string): string | undefined {
-    const folder = this.state.get<Record<string, unknown>>(CLONES_KEY, {})[paperId];
+    const folder = this.state.get<Record<string, unknown>>(GlobalStateKeys.clones, {})[paperId];
     return typeof folder === 'string' && existsSync(folder) ? folder : undefined;
   }
 
   async remember(paperId: string, folder: string): Promise<void> {
-    const clones = { ...this.state.get<Record<string, unknown>>(CLONES_KEY, {}), [paperId]: folder };
-    await this.state.update(CLONES_KEY, clones);
+    const clones = { ...this.state.get<Record<string, unknown>>(GlobalStateKeys.clones, {}), [paperId]: folder };
+    await this.state.update(GlobalStateKeys.clones, clones);
     this.changed.fire();
   }
 

@@ -3,14 +3,13 @@ import { CITATION_FORMATS, type CitationFormat, FORMAT_LABELS, isCitationFormat,
 import type { Citations } from '../citations';
 import { escapeIcons } from '../../core/view/present';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
+import { GlobalStateKeys } from '../ids';
 import { UserError } from './register';
-
-const LAST_FORMAT_KEY = 'paperFeed.lastCitationFormat';
 
 /** Asks for a format, offering the last one first (else `paperFeed.citation.defaultFormat`). */
 export async function pickFormat(citations: Citations, state: vscode.Memento): Promise<CitationFormat | undefined> {
   const configured = vscode.workspace.getConfiguration('paperFeed.citation').get<string>('defaultFormat', 'bibtex');
-  const last = state.get<string>(LAST_FORMAT_KEY);
+  const last = state.get<string>(GlobalStateKeys.lastCitationFormat);
   const preferred = isCitationFormat(last) ? last : isCitationFormat(configured) ? configured : 'bibtex';
   const formats: CitationFormat[] = [...CITATION_FORMATS, ...citations.userStyleNames().map((name) => `csl:${name}` as const)];
   const items = formats.map((format) => ({
@@ -21,7 +20,7 @@ export async function pickFormat(citations: Citations, state: vscode.Memento): P
   const ordered = [...items.filter((item) => item.format === preferred), ...items.filter((item) => item.format !== preferred)];
   const picked = await vscode.window.showQuickPick(ordered, { title: vscode.l10n.t('Copy Citation As'), placeHolder: vscode.l10n.t('Citation format'), ignoreFocusOut: true });
   if (picked) {
-    await state.update(LAST_FORMAT_KEY, picked.format);
+    await state.update(GlobalStateKeys.lastCitationFormat, picked.format);
   }
   return picked?.format;
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { escapeMessageLinks } from '../../core/view/present';
-import type { CommandId } from './ids';
-import { Commands } from './ids';
+import { type CommandId, Commands } from '../ids';
 
 /**
  * Registers a command whose failures are logged and shown once, with a Show Log action,

@@ -4,7 +4,7 @@ import { authorLine, escapeIcons, escapeMessageLinks, formatCount } from '../../
 import type { FeedService } from '../feedService';
 import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
-import { Commands } from './ids';
+import { Commands } from '../ids';
 
 const RESULTS = 50;
 

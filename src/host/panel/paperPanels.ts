@@ -4,10 +4,9 @@ import type { LinkedRepos } from '../../core/feed/linkedRepos';
 import type { Paper } from '../../core/paper/model';
 import { isWebviewToHost, type HostToWebview, type PanelCommand, type PaperActions } from '../../shared/protocol';
 import { Disposable } from '../disposable';
+import { PANEL_VIEW_TYPE } from '../ids';
 import type { LinkOpener } from '../linkOpener';
 import { toLinkedReposView, toPaperView } from './paperView';
-
-export const PAPER_PANEL_VIEW_TYPE = 'paperFeed.paper';
 
 /** Hugging Face's CDN hosts: the only image sources the panel's CSP allows. */
 const IMAGE_HOSTS = ['https://cdn-avatars.huggingface.co', 'https://cdn-thumbnails.huggingface.co', 'https://cdn-uploads.huggingface.co'];
@@ -69,7 +68,7 @@ export class PaperPanels extends Disposable {
       : [...this.views].find((candidate) => candidate.paper.id === paper.id);
     if (!view) {
       view = this.adopt(vscode.window.createWebviewPanel(
-        PAPER_PANEL_VIEW_TYPE,
+        PANEL_VIEW_TYPE,
         shortTitle(paper.title),
         // Beside the document being written, so that it stays visible for Insert Citation.
         { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false },

@@ -3,7 +3,7 @@ import type { Paper } from '../../core/paper/model';
 import { describePaper } from '../../core/view/present';
 import { commandUri, paperTooltipMarkdown } from '../../core/view/tooltip';
 import type { PaperTopics } from '../../core/topics/classify';
-import { Commands, InternalCommands } from '../commands/ids';
+import { Commands, InternalCommands } from '../ids';
 
 /** What a paper item's icon, description and menus depend on. */
 export interface PaperItemState {

@@ -5,15 +5,14 @@ import { buildGroups, type Group, type Grouping, isGrouping, isSortBy, type Sort
 import type { Paper } from '../../core/paper/model';
 import { matchesFilter } from '../../core/view/filter';
 import { Disposable } from '../disposable';
+import { ContextKeys, Views } from '../ids';
 import type { PaperStore, WindowView } from '../paperStore';
 import type { TopicService } from '../topics';
 import type { GroupNode, PaperNode, TreeNode } from './nodes';
 import { paperItem, type PaperItemState, paperTooltip } from './paperItem';
 
-export const PAPERS_VIEW_ID = 'paperFeed.papers';
 /** Newest groups start expanded; the tree remembers what the user changes, by node id. */
 const EXPANDED_GROUPS = 3;
-const FILTERED_CONTEXT = 'paperFeed.filtered';
 
 export interface PapersTreeDeps {
   readonly store: PaperStore;
@@ -37,7 +36,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
 
   constructor(private readonly deps: PapersTreeDeps) {
     super();
-    this.view = this._register(vscode.window.createTreeView(PAPERS_VIEW_ID, {
+    this.view = this._register(vscode.window.createTreeView(Views.papers, {
       treeDataProvider: this,
       showCollapseAll: true,
     }));
@@ -69,7 +68,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
   setFilter(text: string | undefined): void {
     const trimmed = text?.trim();
     this.filterText = trimmed ? trimmed.slice(0, 200) : undefined;
-    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterText !== undefined);
+    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, this.filterText !== undefined);
     this.rebuild();
   }
 

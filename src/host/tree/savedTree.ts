@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import { Disposable } from '../disposable';
+import { Views } from '../ids';
 import type { SavedPapers } from '../savedPapers';
 import type { TopicService } from '../topics';
 import type { PaperNode } from './nodes';
 import { paperItem, type PaperItemState, paperTooltip } from './paperItem';
-
-export const SAVED_VIEW_ID = 'paperFeed.saved';
 
 /** The Saved view: the reading list, most recently saved first. */
 export class SavedTree extends Disposable implements vscode.TreeDataProvider<PaperNode> {
@@ -20,7 +19,7 @@ export class SavedTree extends Disposable implements vscode.TreeDataProvider<Pap
     private readonly state: (paper: Paper) => PaperItemState,
   ) {
     super();
-    this.view = this._register(vscode.window.createTreeView(SAVED_VIEW_ID, { treeDataProvider: this, canSelectMany: true }));
+    this.view = this._register(vscode.window.createTreeView(Views.saved, { treeDataProvider: this, canSelectMany: true }));
     this._register(saved.onDidChange(() => this.refresh()));
     this.refresh();
   }

@@ -1,0 +1,93 @@
+/**
+ * Every name Paper Feed shares with VS Code or keeps state under: command, view and context-key ids,
+ * the panel's view type, and the keys of its global, workspace and secret storage. Nothing else in
+ * src spells one out (a unit test checks that); unit tests compare the contributed ones with
+ * package.json both ways.
+ */
+
+/** The log channel, as the Output view lists it. */
+export const LOG_CHANNEL_NAME = 'Paper Feed';
+
+/** Every command id Paper Feed registers; a unit test compares this with package.json both ways. */
+export const Commands = {
+  refresh: 'paperFeed.refresh',
+  selectWindow: 'paperFeed.selectWindow',
+  previousPeriod: 'paperFeed.previousPeriod',
+  nextPeriod: 'paperFeed.nextPeriod',
+  openPaper: 'paperFeed.openPaper',
+  search: 'paperFeed.search',
+  openOnHuggingFace: 'paperFeed.openOnHuggingFace',
+  openOnArxiv: 'paperFeed.openOnArxiv',
+  openPdf: 'paperFeed.openPdf',
+  copyCitation: 'paperFeed.copyCitation',
+  insertCitation: 'paperFeed.insertCitation',
+  cloneRepository: 'paperFeed.cloneRepository',
+  openClonedRepository: 'paperFeed.openClonedRepository',
+  savePaper: 'paperFeed.savePaper',
+  unsavePaper: 'paperFeed.unsavePaper',
+  exportSaved: 'paperFeed.exportSaved',
+  markAllRead: 'paperFeed.markAllRead',
+  setGrouping: 'paperFeed.setGrouping',
+  filter: 'paperFeed.filter',
+  clearFilter: 'paperFeed.clearFilter',
+  setToken: 'paperFeed.setToken',
+  clearToken: 'paperFeed.clearToken',
+  clearCache: 'paperFeed.clearCache',
+  showLog: 'paperFeed.showLog',
+} as const;
+
+/**
+ * Registered but not contributed (not in the palette, not in the contract): only Paper Feed's own
+ * Markdown runs these, through `command:` links that its MarkdownStrings enable by name.
+ */
+export const InternalCommands = {
+  /** `[url, paperId?]`: a link from a tooltip, opened through the link policy (LinkOpener). */
+  openLink: 'paperFeed.openLink',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands] | (typeof InternalCommands)[keyof typeof InternalCommands];
+
+/** The views of the Paper Feed container (`contributes.views`). */
+export const Views = {
+  papers: 'paperFeed.papers',
+  saved: 'paperFeed.saved',
+} as const;
+
+/** The paper panel's webview type (`onWebviewPanel:` in activationEvents, and its serializer). */
+export const PANEL_VIEW_TYPE = 'paperFeed.paper';
+
+/** Context keys set with `setContext`, read by `when` and `enablement` clauses in package.json. */
+export const ContextKeys = {
+  /** Previous Period applies to the shown window. */
+  canStepBack: 'paperFeed.canStepBack',
+  /** Next Period applies (the window is not the current period). */
+  canStepForward: 'paperFeed.canStepForward',
+  /** The Papers view is filtered (Clear Filter replaces Filter). */
+  filtered: 'paperFeed.filtered',
+} as const;
+
+/** Keys in `ExtensionContext.globalState`: shared by every workspace. */
+export const GlobalStateKeys = {
+  /** Reading state: when the user last looked at the Papers view. */
+  newBaseline: 'paperFeed.newBaseline',
+  /** Reading state: papers opened since that look. */
+  readIds: 'paperFeed.readIds',
+  /** Where each paper was cloned, by paper id. */
+  clones: 'paperFeed.clones',
+  /** The citation format last picked in Copy Citation. */
+  lastCitationFormat: 'paperFeed.lastCitationFormat',
+  /** .bib files the user agreed to create, by URI. */
+  createdBibFiles: 'paperFeed.createdBibFiles',
+} as const;
+
+/** Keys in `ExtensionContext.workspaceState`: this workspace only. */
+export const WorkspaceStateKeys = {
+  /** Answers about writing a .bib outside the workspace. */
+  outsideBibAnswers: 'paperFeed.outsideBibAnswers',
+} as const;
+
+/** Keys in `ExtensionContext.secrets`. */
+export const SecretKeys = {
+  /** The Hugging Face token (Set Token). */
+  hfToken: 'paperFeed.hfToken',
+} as const;
