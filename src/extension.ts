@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { clockFromEnv } from './core/time/clock';
+import { onDidChangeSettings, readPanelReuse } from './host/config';
 import { createApi, type PaperFeedApi } from './host/api';
 import { Commands, InternalCommands, LOG_CHANNEL_NAME, PANEL_VIEW_TYPE } from './host/ids';
 import { openPaper, type PaperCommandContext } from './host/commands/openPaper';
@@ -70,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     extensionUri: context.extensionUri,
     log,
     opener,
-    reuse: () => vscode.workspace.getConfiguration('paperFeed').get<boolean>('panel.reuse', true),
+    reuse: readPanelReuse,
     runCommand: (command, paper) => vscode.commands.executeCommand(Commands[command], paper.id),
     actions: paperActions,
     linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
@@ -82,11 +83,7 @@ export function activate(context: vscode.ExtensionContext): PaperFeedApi {
     panels.refreshActions();
   };
   context.subscriptions.push(cloner.onDidChange(actionsChanged), saved.onDidChange(actionsChanged), reading.onDidChange(() => tree.refreshItems()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('paperFeed.clone.allowedHosts')) {
-        actionsChanged();
-      }
-    }));
+    onDidChangeSettings(['clone.allowedHosts'], actionsChanged));
 
   const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id), reading };
   context.subscriptions.push(

@@ -1,10 +1,9 @@
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CslEngine } from '../core/citation/cslEngine';
 import { type CitationFormat, formatCitation } from '../core/citation/format';
-import type { KeyFormat } from '../core/citation/keys';
 import type { Paper } from '../core/paper/model';
+import { readCitationConfig } from './config';
 
 /** Formats citations with the user's settings; loads the CSL engine (dist/csl.js) on first use only. */
 export class Citations {
@@ -18,9 +17,8 @@ export class Citations {
   }
 
   format(paper: Paper, format: CitationFormat): Promise<string> {
-    const config = vscode.workspace.getConfiguration('paperFeed.citation');
     return formatCitation(paper, format, {
-      keyFormat: config.get<KeyFormat>('keyFormat', 'arxiv') || 'arxiv',
+      keyFormat: readCitationConfig().keyFormat,
       csl: () => this.loadEngine(),
       userStyle: (name) => this.userStyle(name),
     });
@@ -44,9 +42,7 @@ export class Citations {
 
   private stylePaths(): string[] {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    return (vscode.workspace.getConfiguration('paperFeed.citation').get<unknown[]>('cslStyles') ?? [])
-      .filter((entry): entry is string => typeof entry === 'string' && entry.trim().toLowerCase().endsWith('.csl'))
-      .map((entry) => entry.trim().replace(/^~(?=$|\/)/, os.homedir()))
+    return readCitationConfig().cslStyles
       .map((entry) => (path.isAbsolute(entry) || !folder ? entry : path.join(folder, entry)));
   }
 

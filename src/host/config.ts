@@ -1,9 +1,21 @@
+/**
+ * Paper Feed's settings: every `paperFeed.*` setting (and `git.path`) is read, written and watched
+ * here and nowhere else (a unit test checks that). Values come back typed and checked, with the
+ * defaults of package.json (configDefaults.ts) in place of missing or invalid ones, and paths with
+ * `~` already expanded.
+ */
+import { homedir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { resolveEndpoint } from '../core/feed/endpoint';
-import { isWindowId, type WindowId } from '../core/feed/windows';
 import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import { LATEX_COMMANDS, type LatexCommand } from '../core/citation/insert';
 import type { KeyFormat } from '../core/citation/keys';
+import { resolveEndpoint } from '../core/feed/endpoint';
+import { isWindowId, type WindowId } from '../core/feed/windows';
+import { type Grouping, isGrouping, isSortBy, type SortBy } from '../core/view/groups';
+import { SETTING_DEFAULTS, type SettingKey, type Settings } from './configDefaults';
+
+const SECTION = 'paperFeed';
 
 export interface FeedConfig {
   /** Validated base URL of Hugging Face or a mirror, without a trailing slash. */
@@ -15,43 +27,140 @@ export interface FeedConfig {
 }
 
 /** The feed settings, typed and clamped; an invalid endpoint is reported through `warn`. */
-export function readConfig(warn: (message: string) => void): FeedConfig {
-  const config = vscode.workspace.getConfiguration('paperFeed');
+export function readFeedConfig(warn: (message: string) => void): FeedConfig {
+  const config = section();
   const endpoint = config.inspect<string>('endpoint');
+  // Only a value the user set: the default gives way to HF_ENDPOINT.
   const configured = endpoint?.workspaceFolderValue ?? endpoint?.workspaceValue ?? endpoint?.globalValue;
-  const window = config.get<string>('window', 'days');
+  const window = get(config, 'window');
   return {
     endpoint: resolveEndpoint(configured, process.env.HF_ENDPOINT, warn),
-    window: isWindowId(window) ? window : 'days',
-    days: clamp(config.get<number>('days', 7), 1, 31, 7),
-    refreshIntervalMinutes: clamp(config.get<number>('refreshIntervalMinutes', 60), 0, 24 * 60, 60),
-    maxPapers: clamp(config.get<number>('cache.maxPapers', 20_000), 100, 1_000_000, 20_000),
+    window: isWindowId(window) ? window : SETTING_DEFAULTS.window,
+    days: clamp(get(config, 'days'), 1, 31, SETTING_DEFAULTS.days),
+    refreshIntervalMinutes: clamp(get(config, 'refreshIntervalMinutes'), 0, 24 * 60, SETTING_DEFAULTS.refreshIntervalMinutes),
+    maxPapers: clamp(get(config, 'cache.maxPapers'), 100, 1_000_000, SETTING_DEFAULTS['cache.maxPapers']),
   };
-}
-
-function clamp(value: unknown, min: number, max: number, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
 }
 
 export interface CitationConfig {
   readonly defaultFormat: CitationFormat;
   readonly keyFormat: KeyFormat;
   readonly latexCommand: LatexCommand;
-  /** `paperFeed.citation.bibFile` as written (relative to the workspace folder, or absolute). */
+  /** `paperFeed.citation.bibFile`: relative to the workspace folder, or absolute (`~` expanded). */
   readonly bibFile: string;
+  /** `paperFeed.citation.cslStyles`: the .csl files listed, `~` expanded (relative ones are relative to the workspace folder). */
+  readonly cslStyles: readonly string[];
 }
 
 /** The citation settings for `scope` (a document), typed, with the defaults for invalid values. */
 export function readCitationConfig(scope?: vscode.Uri): CitationConfig {
-  const config = vscode.workspace.getConfiguration('paperFeed.citation', scope);
-  const format = config.get<unknown>('defaultFormat');
-  const command = config.get<unknown>('latexCommand');
-  const keyFormat = config.get<unknown>('keyFormat');
-  const bibFile = config.get<unknown>('bibFile');
+  const config = section(scope);
+  const format = get(config, 'citation.defaultFormat');
+  const command = get(config, 'citation.latexCommand');
+  const keyFormat = get(config, 'citation.keyFormat');
+  const bibFile = get(config, 'citation.bibFile');
+  const styles = get(config, 'citation.cslStyles');
   return {
-    defaultFormat: isCitationFormat(format) ? format : 'bibtex',
-    keyFormat: typeof keyFormat === 'string' && keyFormat.trim() ? keyFormat : 'arxiv',
-    latexCommand: (LATEX_COMMANDS as readonly unknown[]).includes(command) ? command as LatexCommand : 'cite',
-    bibFile: typeof bibFile === 'string' && bibFile.trim() ? bibFile.trim() : 'references.bib',
+    defaultFormat: isCitationFormat(format) ? format : SETTING_DEFAULTS['citation.defaultFormat'],
+    keyFormat: typeof keyFormat === 'string' && keyFormat.trim() ? keyFormat : SETTING_DEFAULTS['citation.keyFormat'],
+    latexCommand: (LATEX_COMMANDS as readonly unknown[]).includes(command) ? command as LatexCommand : SETTING_DEFAULTS['citation.latexCommand'],
+    bibFile: typeof bibFile === 'string' && bibFile.trim() ? expandHome(bibFile.trim()) : SETTING_DEFAULTS['citation.bibFile'],
+    cslStyles: strings(styles).map((entry) => entry.trim()).filter((entry) => entry.toLowerCase().endsWith('.csl')).map(expandHome),
   };
+}
+
+export interface CloneConfig {
+  /** `paperFeed.clone.directory` trimmed, `~` expanded; empty when unset (then the user picks a folder). */
+  readonly directory: string;
+  /** Hosts the user allows besides the well-known code hosts. */
+  readonly allowedHosts: string[];
+  readonly shallow: boolean;
+  readonly submodules: boolean;
+}
+
+export function readCloneConfig(): CloneConfig {
+  const config = section();
+  const directory = get(config, 'clone.directory');
+  const shallow = get(config, 'clone.shallow');
+  const submodules = get(config, 'clone.submodules');
+  return {
+    directory: typeof directory === 'string' ? expandHome(directory.trim()) : SETTING_DEFAULTS['clone.directory'],
+    allowedHosts: strings(get(config, 'clone.allowedHosts')),
+    shallow: typeof shallow === 'boolean' ? shallow : SETTING_DEFAULTS['clone.shallow'],
+    submodules: typeof submodules === 'boolean' ? submodules : SETTING_DEFAULTS['clone.submodules'],
+  };
+}
+
+/** How the Papers view groups and sorts. */
+export function readViewConfig(): { readonly grouping: Grouping; readonly sortBy: SortBy } {
+  const config = section();
+  const grouping = get(config, 'grouping');
+  const sortBy = get(config, 'sortBy');
+  return {
+    grouping: isGrouping(grouping) ? grouping : SETTING_DEFAULTS.grouping,
+    sortBy: isSortBy(sortBy) ? sortBy : SETTING_DEFAULTS.sortBy,
+  };
+}
+
+/** `paperFeed.panel.reuse`: one panel for every paper, or one per paper. */
+export function readPanelReuse(): boolean {
+  const reuse = get(section(), 'panel.reuse');
+  return typeof reuse === 'boolean' ? reuse : SETTING_DEFAULTS['panel.reuse'];
+}
+
+/**
+ * `paperFeed.topics` as a plain copy (setting values are proxies, which cannot cross to a worker);
+ * empty unless it is an object. Its entries are checked by whoever compiles them.
+ */
+export function readUserTopics(): Record<string, unknown> {
+  const topics = get(section(), 'topics');
+  return typeof topics === 'object' && topics !== null && !Array.isArray(topics) ? JSON.parse(JSON.stringify(topics)) as Record<string, unknown> : {};
+}
+
+/** VS Code's own `git.path` (a path or a list of paths), empty entries left out. */
+export function readGitPaths(): string[] {
+  const configured = vscode.workspace.getConfiguration('git').get<unknown>('path');
+  return (Array.isArray(configured) ? configured : [configured])
+    .filter((entry): entry is string => typeof entry === 'string' && entry.trim().length > 0);
+}
+
+/** Writes a setting for the user (global), as the pickers do to remember a choice. */
+export function updateSetting<K extends SettingKey>(key: K, value: Settings[K]): Thenable<void> {
+  return section().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export interface SettingsChange {
+  affects(key: SettingKey): boolean;
+}
+
+/** Calls `listener` when any of `keys` changes, with what changed. */
+export function onDidChangeSettings(keys: readonly SettingKey[], listener: (change: SettingsChange) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    const change: SettingsChange = { affects: (key) => event.affectsConfiguration(`${SECTION}.${key}`) };
+    if (keys.some((key) => change.affects(key))) {
+      listener(change);
+    }
+  });
+}
+
+function section(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SECTION, scope);
+}
+
+/** The value, else the default: still unchecked (a user can write anything in settings.json). */
+function get(config: vscode.WorkspaceConfiguration, key: SettingKey): unknown {
+  return config.get<unknown>(key, SETTING_DEFAULTS[key]);
+}
+
+function clamp(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+/** `~` and `~/…` in a path setting mean the home folder. */
+function expandHome(value: string): string {
+  return value === '~' || value.startsWith('~/') ? path.join(homedir(), value.slice(1)) : value;
 }

@@ -7,13 +7,13 @@ import { HfClient, type HtmlReader } from '../core/feed/hfClient';
 import { fetchWindow } from '../core/feed/feed';
 import { FeedError } from '../core/feed/http';
 import { refreshUnderLock, RefreshRunner } from '../core/feed/refreshRunner';
-import { currentFeedDate, resolveWindow, stepWindow, windowCacheKey, type ResolvedWindow, type WindowId } from '../core/feed/windows';
+import { currentFeedDate, isRelativeWindow, resolveWindow, stepWindow, windowCacheKey, type ResolvedWindow, type WindowId } from '../core/feed/windows';
 import type { Paper } from '../core/paper/model';
 import { escapeMessageLinks } from '../core/view/present';
 import { parseSampleFeed } from '../core/paper/sample';
 import { Commands, ContextKeys, SecretKeys, Views } from './ids';
 import { mayReceiveToken } from '../core/feed/endpoint';
-import { readConfig, type FeedConfig } from './config';
+import { type FeedConfig, onDidChangeSettings, readFeedConfig, updateSetting } from './config';
 import { Disposable } from './disposable';
 import type { PaperStore } from './paperStore';
 
@@ -44,24 +44,22 @@ export class FeedService extends Disposable {
 
   constructor(private readonly deps: FeedServiceDeps) {
     super();
-    this.config = readConfig((message) => deps.log.warn(message));
+    this.config = readFeedConfig((message) => deps.log.warn(message));
     this.cache = new PaperCache(vscode.Uri.joinPath(deps.context.globalStorageUri, 'cache-v1').fsPath, {
       maxPapers: this.config.maxPapers,
       log: (level, message) => deps.log[level](message),
     });
     this.windowId = this.config.window;
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('paperFeed')) {
-        const before = this.config;
-        this.config = readConfig((message) => deps.log.warn(message));
-        this.cache.options.maxPapers = this.config.maxPapers;
-        if (event.affectsConfiguration('paperFeed.window')) {
-          this.windowId = this.config.window;
-        }
-        this.schedule();
-        if (before.endpoint !== this.config.endpoint || before.days !== this.config.days || event.affectsConfiguration('paperFeed.window')) {
-          void this.showCurrent().then(() => this.refresh({ interactive: false }));
-        }
+    this._register(onDidChangeSettings(['endpoint', 'window', 'days', 'refreshIntervalMinutes', 'cache.maxPapers'], (change) => {
+      const before = this.config;
+      this.config = readFeedConfig((message) => deps.log.warn(message));
+      this.cache.options.maxPapers = this.config.maxPapers;
+      if (change.affects('window')) {
+        this.windowId = this.config.window;
+      }
+      this.schedule();
+      if (before.endpoint !== this.config.endpoint || before.days !== this.config.days || change.affects('window')) {
+        void this.showCurrent().then(() => this.refresh({ interactive: false }));
       }
     }));
     this._register({ dispose: () => clearInterval(this.timer) });
@@ -93,8 +91,8 @@ export class FeedService extends Disposable {
   async setWindow(id: WindowId, remember: boolean): Promise<void> {
     this.windowId = id;
     this.refresher.abortOthers(this.windowKey()); // the window left: its fetch must not land
-    if (remember && isRelative(id) && id !== this.config.window) {
-      await vscode.workspace.getConfiguration('paperFeed').update('window', id, vscode.ConfigurationTarget.Global);
+    if (remember && isRelativeWindow(id) && id !== this.config.window) {
+      await updateSetting('window', id);
     }
     await this.showCurrent();
     if (this.isStale()) {
@@ -323,10 +321,6 @@ export class FeedService extends Disposable {
       await this.deps.context.secrets.delete(SecretKeys.hfToken);
     }
   }
-}
-
-function isRelative(id: string): boolean {
-  return ['today', 'days', 'week', 'month', 'trending'].includes(id);
 }
 
 /** dist/html.js, a bundle of its own (esbuild.mjs): the HTML parser is needed only when the API fails. */

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../core/paper/model';
 import { SearchClient } from '../core/search/workerClient';
 import type { SearchHit } from '../core/search/index';
+import { onDidChangeSettings, readUserTopics } from './config';
 import { Disposable } from './disposable';
 import type { FeedService } from './feedService';
 import type { PaperStore } from './paperStore';
@@ -31,11 +32,7 @@ export class SearchService extends Disposable {
   ) {
     super();
     this._register(store.onDidChange(() => this.sendNew()));
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('paperFeed.topics')) {
-        void this.restart();
-      }
-    }));
+    this._register(onDidChangeSettings(['topics'], () => void this.restart()));
     this._register({ dispose: () => void this.client?.dispose() });
   }
 
@@ -50,8 +47,7 @@ export class SearchService extends Disposable {
       return;
     }
     // A plain copy: configuration values are proxies, which cannot cross to a worker.
-    const configured: unknown = vscode.workspace.getConfiguration('paperFeed').get('topics', {});
-    const userTopics = typeof configured === 'object' && configured !== null ? JSON.parse(JSON.stringify(configured)) as Record<string, string[]> : {};
+    const userTopics = readUserTopics() as Record<string, string[]>;
     this.store.list().forEach((paper) => this.known.add(paper.id));
     this.client = new SearchClient({
       workerPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'searchWorker.js').fsPath,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/paper/model';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, type PaperTopics, topicLabel } from '../core/topics/classify';
+import { onDidChangeSettings, readUserTopics } from './config';
 import { Disposable } from './disposable';
 
 /**
@@ -15,27 +16,22 @@ export class TopicService extends Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('paperFeed.topics')) {
-        this.taxonomy = undefined;
-        this.memo.clear();
-        this.changed.fire();
-      }
+    this._register(onDidChangeSettings(['topics'], () => {
+      this.taxonomy = undefined;
+      this.memo.clear();
+      this.changed.fire();
     }));
   }
 
   /** Compiled on first use, not during activation. */
   private compiled(): CompiledTaxonomy {
     if (!this.taxonomy) {
-      const configured = vscode.workspace.getConfiguration('paperFeed').get<unknown>('topics', {});
       const userTopics: Record<string, string[]> = {};
-      if (typeof configured === 'object' && configured !== null && !Array.isArray(configured)) {
-        for (const [name, terms] of Object.entries(configured)) {
-          if (Array.isArray(terms)) {
-            userTopics[name] = terms.filter((term): term is string => typeof term === 'string');
-          } else {
-            this.log.warn(`paperFeed.topics: "${name}" should be a list of keywords; ignored.`);
-          }
+      for (const [name, terms] of Object.entries(readUserTopics())) {
+        if (Array.isArray(terms)) {
+          userTopics[name] = terms.filter((term): term is string => typeof term === 'string');
+        } else {
+          this.log.warn(`paperFeed.topics: "${name}" should be a list of keywords; ignored.`);
         }
       }
       this.taxonomy = compileTaxonomy(userTopics);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { gitEnvironment } from '../../core/clone/gitEnv';
 import { type CloneFailure, classifyCloneFailure } from '../../core/clone/gitErrors';
 import { type CloneOptions, type CloneTarget, gitCloneArgs, overallProgress, parseGitProgress } from '../../core/clone/repoUrl';
+import { readGitPaths } from '../config';
 import { Disposable } from '../disposable';
 import { GlobalStateKeys } from '../ids';
 
@@ -34,9 +35,7 @@ export class Cloner extends Disposable {
 
   /** The git VS Code is configured with (`git.path`, a path or a list of paths), else `git` on PATH. */
   gitPath(): string {
-    const configured = vscode.workspace.getConfiguration('git').get<unknown>('path');
-    const paths = (Array.isArray(configured) ? configured : [configured])
-      .filter((entry): entry is string => typeof entry === 'string' && entry.trim().length > 0);
+    const paths = readGitPaths();
     return paths.find((entry) => existsSync(entry)) ?? paths[0] ?? 'git';
   }
 

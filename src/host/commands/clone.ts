@@ -10,7 +10,7 @@ import { type CloneTarget, LOOPBACK_HOSTS } from '../../core/clone/repoUrl';
 import { isLocalEndpoint } from '../../core/feed/endpoint';
 import type { Paper } from '../../core/paper/model';
 import type { Cloner } from '../clone/cloner';
-import { readConfig } from '../config';
+import { readCloneConfig, readFeedConfig } from '../config';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 import { UserError } from './register';
 
@@ -75,11 +75,10 @@ export interface CloneDeps {
 
 /** The hosts the user allows besides the well-known code hosts. */
 export function allowedHosts(): string[] {
-  const hosts = vscode.workspace.getConfiguration('paperFeed.clone').get<unknown>('allowedHosts', []);
-  const listed = Array.isArray(hosts) ? hosts.filter((host): host is string => typeof host === 'string') : [];
+  const listed = readCloneConfig().allowedHosts;
   // Repositories on this machine only when the feed itself comes from it (a local mirror, a test
   // server): a feed from the internet must not point git at a local service.
-  return isLocalEndpoint(readConfig(() => undefined).endpoint) ? [...listed, ...LOOPBACK_HOSTS] : listed;
+  return isLocalEndpoint(readFeedConfig(() => undefined).endpoint) ? [...listed, ...LOOPBACK_HOSTS] : listed;
 }
 
 /** Whether the paper has a repository Paper Feed would clone (for menus and the panel's button). */
@@ -142,11 +141,8 @@ export async function cloneRepository(deps: CloneDeps, arg: unknown): Promise<st
     }
     throw new UserError(vscode.l10n.t('Could not create {0}: {1}', folder, error instanceof Error ? error.message : String(error)));
   }
-  const config = vscode.workspace.getConfiguration('paperFeed.clone');
-  const outcome = await deps.cloner.clone(target, folder, {
-    shallow: config.get<boolean>('shallow', true),
-    submodules: config.get<boolean>('submodules', false),
-  });
+  const { shallow, submodules } = readCloneConfig();
+  const outcome = await deps.cloner.clone(target, folder, { shallow, submodules });
   switch (outcome.status) {
     case 'cancelled':
       vscode.window.setStatusBarMessage(vscode.l10n.t('Clone of {0} cancelled.', escapeIcons(target.display)), 5_000);
@@ -176,13 +172,12 @@ export async function openClonedRepository(deps: CloneDeps, arg: unknown): Promi
 
 /** `paperFeed.clone.directory` (absolute, or `~/…`), else a folder the user picks. */
 async function cloneParent(prompts: ClonePrompts): Promise<string | undefined> {
-  const configured = vscode.workspace.getConfiguration('paperFeed.clone').get<string>('directory', '').trim();
+  const configured = readCloneConfig().directory;
   if (configured) {
-    const expanded = configured === '~' || configured.startsWith('~/') ? path.join(homedir(), configured.slice(1)) : configured;
-    if (!path.isAbsolute(expanded)) {
+    if (!path.isAbsolute(configured)) {
       throw new UserError(vscode.l10n.t('paperFeed.clone.directory must be an absolute path (or start with ~/): {0}', configured));
     }
-    return path.normalize(expanded);
+    return path.normalize(configured);
   }
   const first = vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file');
   const start = first ? vscode.Uri.joinPath(first.uri, '..') : vscode.Uri.file(homedir());

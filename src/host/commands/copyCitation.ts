@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, type CitationFormat, FORMAT_LABELS, isCitationFormat, needsCslEngine } from '../../core/citation/format';
 import type { Citations } from '../citations';
+import { readCitationConfig } from '../config';
 import { escapeIcons } from '../../core/view/present';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 import { GlobalStateKeys } from '../ids';
@@ -8,9 +9,8 @@ import { UserError } from './register';
 
 /** Asks for a format, offering the last one first (else `paperFeed.citation.defaultFormat`). */
 export async function pickFormat(citations: Citations, state: vscode.Memento): Promise<CitationFormat | undefined> {
-  const configured = vscode.workspace.getConfiguration('paperFeed.citation').get<string>('defaultFormat', 'bibtex');
   const last = state.get<string>(GlobalStateKeys.lastCitationFormat);
-  const preferred = isCitationFormat(last) ? last : isCitationFormat(configured) ? configured : 'bibtex';
+  const preferred = isCitationFormat(last) ? last : readCitationConfig().defaultFormat;
   const formats: CitationFormat[] = [...CITATION_FORMATS, ...citations.userStyleNames().map((name) => `csl:${name}` as const)];
   const items = formats.map((format) => ({
     label: format.startsWith('csl:') ? format.slice(4) : FORMAT_LABELS[format as keyof typeof FORMAT_LABELS],

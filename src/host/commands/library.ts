@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bibtexCandidate, planBibAppends } from '../../core/citation/bibfile';
-import { citationKey, type KeyFormat } from '../../core/citation/keys';
+import { citationKey } from '../../core/citation/keys';
 import { GROUPINGS, type Grouping, isGrouping, SORT_ORDERS, type SortBy } from '../../core/view/groups';
 import type { Paper } from '../../core/paper/model';
 import { escapeIcons } from '../../core/view/present';
 import { appendToBib } from '../bibWrite';
+import { readCitationConfig, updateSetting } from '../config';
 import type { ReadingState } from '../reading';
 import type { SavedPapers } from '../savedPapers';
 import type { PapersTree } from '../tree/papersTree';
@@ -39,12 +40,11 @@ interface GroupingItem extends vscode.QuickPickItem {
 
 /** `paperFeed.setGrouping [grouping]`: how the Papers view groups (and sorts), remembered in the settings. */
 export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void> {
-  const config = vscode.workspace.getConfiguration('paperFeed');
   if (arg !== undefined && typeof arg === 'string') {
     if (!isGrouping(arg)) {
       throw new UserError(vscode.l10n.t('"{0}" is not a grouping: use {1}.', arg.slice(0, 40), GROUPINGS.join(', ')));
     }
-    await config.update('grouping', arg, vscode.ConfigurationTarget.Global);
+    await updateSetting('grouping', arg);
     return;
   }
   const items: GroupingItem[] = [
@@ -57,9 +57,9 @@ export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void>
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group and Sort Papers'), ignoreFocusOut: true });
   if (picked?.grouping) {
-    await config.update('grouping', picked.grouping, vscode.ConfigurationTarget.Global);
+    await updateSetting('grouping', picked.grouping);
   } else if (picked?.sortBy) {
-    await config.update('sortBy', picked.sortBy, vscode.ConfigurationTarget.Global);
+    await updateSetting('sortBy', picked.sortBy);
   }
 }
 
@@ -124,7 +124,7 @@ export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): 
   if (target.scheme !== 'file') {
     throw new UserError(vscode.l10n.t('Paper Feed exports to files on this machine only.'));
   }
-  const keyFormat = vscode.workspace.getConfiguration('paperFeed.citation').get<KeyFormat>('keyFormat', 'arxiv') || 'arxiv';
+  const keyFormat = readCitationConfig().keyFormat;
   // Oldest saved first, so that a re-export appends new papers at the end.
   const candidates = [...entries].reverse().map(({ paper }) => bibtexCandidate(paper, citationKey(paper, keyFormat)));
   let added = 0;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/time/clock';
 import { currentFeedDate } from '../../core/feed/windows';
-import { buildGroups, type Group, type Grouping, isGrouping, isSortBy, type SortBy } from '../../core/view/groups';
+import { buildGroups, type Group, type Grouping, type SortBy } from '../../core/view/groups';
 import type { Paper } from '../../core/paper/model';
 import { matchesFilter } from '../../core/view/filter';
+import { onDidChangeSettings, readViewConfig } from '../config';
 import { Disposable } from '../disposable';
 import { ContextKeys, Views } from '../ids';
 import type { PaperStore, WindowView } from '../paperStore';
@@ -42,22 +43,16 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     }));
     this._register(deps.store.onDidChange(() => this.rebuild()));
     this._register(deps.topics.onDidChange(() => this.rebuild()));
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('paperFeed.grouping') || event.affectsConfiguration('paperFeed.sortBy')) {
-        this.rebuild();
-      }
-    }));
+    this._register(onDidChangeSettings(['grouping', 'sortBy'], () => this.rebuild()));
     this.rebuild();
   }
 
   get grouping(): Grouping {
-    const value = vscode.workspace.getConfiguration('paperFeed').get<string>('grouping', 'date-topic');
-    return isGrouping(value) ? value : 'date-topic';
+    return readViewConfig().grouping;
   }
 
   get sortBy(): SortBy {
-    const value = vscode.workspace.getConfiguration('paperFeed').get<string>('sortBy', 'upvotes');
-    return isSortBy(value) ? value : 'upvotes';
+    return readViewConfig().sortBy;
   }
 
   get filter(): string | undefined {

@@ -1,0 +1,55 @@
+/**
+ * Every `paperFeed.*` setting with its type and default, as package.json contributes them (a unit
+ * test compares the two both ways). Apart from config.ts only so that the test runs without VS Code.
+ */
+import type { CitationFormat } from '../core/citation/format';
+import type { LatexCommand } from '../core/citation/insert';
+import type { KeyFormat } from '../core/citation/keys';
+import { DEFAULT_ENDPOINT } from '../core/feed/endpoint';
+import type { RelativeWindowId } from '../core/feed/windows';
+import type { Grouping, SortBy } from '../core/view/groups';
+
+export interface Settings {
+  readonly endpoint: string;
+  readonly window: RelativeWindowId;
+  readonly days: number;
+  readonly refreshIntervalMinutes: number;
+  readonly 'cache.maxPapers': number;
+  readonly 'panel.reuse': boolean;
+  readonly 'citation.defaultFormat': CitationFormat;
+  readonly 'citation.keyFormat': KeyFormat;
+  readonly 'citation.cslStyles': readonly string[];
+  readonly 'citation.latexCommand': LatexCommand;
+  readonly 'citation.bibFile': string;
+  readonly 'clone.directory': string;
+  readonly 'clone.allowedHosts': readonly string[];
+  readonly 'clone.shallow': boolean;
+  readonly 'clone.submodules': boolean;
+  readonly grouping: Grouping;
+  readonly sortBy: SortBy;
+  readonly topics: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A setting's name without the `paperFeed.` section. */
+export type SettingKey = keyof Settings;
+
+export const SETTING_DEFAULTS: Settings = {
+  endpoint: DEFAULT_ENDPOINT,
+  window: 'days',
+  days: 7,
+  refreshIntervalMinutes: 60,
+  'cache.maxPapers': 20_000,
+  'panel.reuse': true,
+  'citation.defaultFormat': 'bibtex',
+  'citation.keyFormat': 'arxiv',
+  'citation.cslStyles': [],
+  'citation.latexCommand': 'cite',
+  'citation.bibFile': 'references.bib',
+  'clone.directory': '',
+  'clone.allowedHosts': [],
+  'clone.shallow': true,
+  'clone.submodules': false,
+  grouping: 'date-topic',
+  sortBy: 'upvotes',
+  topics: {},
+};
