@@ -8,7 +8,7 @@ import { refresh } from './host/commands/refresh';
 import { registerCommand } from './host/commands/register';
 import { clearCache, clearToken, setToken } from './host/commands/settings';
 import { selectWindow, stepPeriod } from './host/commands/window';
-import { FeedService } from './host/feedService';
+import { FeedService } from './host/feed/feedService';
 import { openInBrowser, openLink } from './host/commands/browser';
 import { copyCitation } from './host/commands/copyCitation';
 import { insertCitation } from './host/commands/insertCitation';

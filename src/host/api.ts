@@ -5,7 +5,7 @@ import type { BibFiles } from './bibFiles';
 import type { Citations } from './citations';
 import type { Cloner } from './clone/cloner';
 import type { ClonePrompts } from './commands/clone';
-import type { FeedService } from './feedService';
+import type { FeedService } from './feed/feedService';
 import type { LinkOpener } from './linkOpener';
 import type { PaperPanels } from './panel/paperPanels';
 import type { PaperStore } from './paperStore';

@@ -6,7 +6,7 @@ import { SearchClient } from '../core/search/workerClient';
 import type { SearchHit } from '../core/search/index';
 import { onDidChangeSettings, readUserTopics } from './config';
 import { Disposable } from './disposable';
-import type { FeedService } from './feedService';
+import type { FeedService } from './feed/feedService';
 import type { PaperStore } from './paperStore';
 import type { TopicService } from './topics';
 

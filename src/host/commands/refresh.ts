@@ -1,4 +1,4 @@
-import type { FeedService } from '../feedService';
+import type { FeedService } from '../feed/feedService';
 
 /** Fetches the current window now, with cancellable progress. */
 export function refresh(feed: FeedService): Promise<void> {

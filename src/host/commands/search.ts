@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { paperDate, type Paper } from '../../core/paper/model';
 import { authorLine, escapeIcons, escapeMessageLinks, formatCount } from '../../core/view/present';
-import type { FeedService } from '../feedService';
+import type { FeedService } from '../feed/feedService';
 import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
 import { Commands } from '../ids';

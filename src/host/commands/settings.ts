@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FeedService } from '../feedService';
+import type { FeedService } from '../feed/feedService';
 
 /** `paperFeed.setToken`: an optional Hugging Face token, kept in SecretStorage. */
 export async function setToken(feed: FeedService): Promise<void> {

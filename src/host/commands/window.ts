@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isValidDate } from '../../core/time/dates';
 import { isWindowId, type WindowId } from '../../core/feed/windows';
-import type { FeedService } from '../feedService';
+import type { FeedService } from '../feed/feedService';
 import { UserError } from './register';
 
 interface WindowItem extends vscode.QuickPickItem {

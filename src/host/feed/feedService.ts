@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { HfClient } from '../../core/feed/hfClient';
+import type { ResolvedWindow, WindowId } from '../../core/feed/windows';
+import type { Paper } from '../../core/paper/model';
+import { PaperCache } from '../../core/storage/cache';
+import type { Clock } from '../../core/time/clock';
+import { type FeedConfig, onDidChangeSettings, readFeedConfig } from '../config';
+import { Disposable } from '../disposable';
+import type { PaperStore } from '../paperStore';
+import { HfClientFactory } from './hfClientFactory';
+import { FeedMessages } from './messages';
+import { Refresher } from './refresher';
+import { WindowState } from './windowState';
+
+export interface FeedServiceDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly store: PaperStore;
+  readonly log: vscode.LogOutputChannel;
+  readonly clock: Clock;
+}
+
+/**
+ * Loads papers: the cache at once, then Hugging Face in the background; the sample feed when there
+ * is neither. Keeps the last good data on any failure and says so once. What the commands, views
+ * and search ask of the feed; the work is done by the shown window's state, the refresher, the
+ * client factory and the messages beside it.
+ */
+export class FeedService extends Disposable {
+  readonly cache: PaperCache;
+  private config: FeedConfig;
+  private readonly window: WindowState;
+  private readonly refresher: Refresher;
+  private readonly clients: HfClientFactory;
+  private readonly messages: FeedMessages;
+
+  constructor(private readonly deps: FeedServiceDeps) {
+    super();
+    const { context, store, log, clock } = deps;
+    this.config = readFeedConfig((message) => log.warn(message));
+    const config = (): FeedConfig => this.config;
+    this.cache = new PaperCache(vscode.Uri.joinPath(context.globalStorageUri, 'cache-v1').fsPath, {
+      maxPapers: this.config.maxPapers,
+      log: (level, message) => log[level](message),
+    });
+    this.window = new WindowState({ extensionUri: context.extensionUri, cache: this.cache, store, clock, config });
+    this.clients = new HfClientFactory({
+      secrets: context.secrets,
+      log,
+      version: (context.extension.packageJSON as { version?: string }).version ?? '0',
+      endpoint: () => this.config.endpoint,
+    });
+    this.messages = new FeedMessages(log);
+    this.refresher = new Refresher({ cache: this.cache, store, log, window: this.window, config, client: () => this.clients.create(), messages: this.messages });
+    this._register(onDidChangeSettings(['endpoint', 'window', 'days', 'refreshIntervalMinutes', 'cache.maxPapers'], (change) => {
+      const before = this.config;
+      this.config = readFeedConfig((message) => log.warn(message));
+      this.cache.options.maxPapers = this.config.maxPapers;
+      if (change.affects('window')) {
+        this.window.followSetting();
+      }
+      this.refresher.schedule();
+      if (before.endpoint !== this.config.endpoint || before.days !== this.config.days || change.affects('window')) {
+        void this.window.show().then(() => this.refresh({ interactive: false }));
+      }
+    }));
+    this._register(this.refresher);
+  }
+
+  get currentWindow(): WindowId {
+    return this.window.current;
+  }
+
+  /** Messages shown to the user, newest last (read by the integration tests). */
+  get shownMessages(): string[] {
+    return this.messages.shown;
+  }
+
+  /** After activation: cached papers at once, then a refresh when they are stale. */
+  async start(): Promise<void> {
+    try {
+      await this.cache.load();
+    } catch (error) {
+      this.deps.log.warn(`Could not read the paper cache: ${String(error)}`);
+    }
+    await this.window.show();
+    this.refresher.schedule();
+    if (this.window.isStale()) {
+      await this.refresh({ interactive: false });
+    }
+  }
+
+  /** Loading papers after activation failed: tells the user, with the log a click away. */
+  reportLoadFailure(error: unknown): void {
+    this.messages.loadFailed(error);
+  }
+
+  /**
+   * Shows another window. `remember` (the picker) also makes a relative window (Today, Last N days,
+   * This week/month, Trending) the startup default; stepping through periods does not.
+   */
+  async setWindow(id: WindowId, remember: boolean): Promise<void> {
+    this.window.select(id);
+    this.refresher.abortOthers(); // the window left: its fetch must not land
+    if (remember) {
+      await this.window.rememberAsDefault(id);
+    }
+    await this.window.show();
+    if (this.window.isStale()) {
+      await this.refresh({ interactive: false });
+    }
+  }
+
+  /** Steps the dated window; returns false when there is no such period. */
+  async step(direction: -1 | 1): Promise<boolean> {
+    const next = this.window.step(direction);
+    if (!next) {
+      return false;
+    }
+    await this.setWindow(next, false);
+    return true;
+  }
+
+  canStep(direction: -1 | 1): boolean {
+    return this.window.step(direction) !== undefined;
+  }
+
+  labelOf(id: WindowId): string {
+    return this.window.labelOf(id);
+  }
+
+  resolved(): ResolvedWindow {
+    return this.window.resolved();
+  }
+
+  /** Fetches the current window: `interactive` with cancellable progress, else quietly on the view. */
+  refresh(options: { interactive: boolean }): Promise<void> {
+    return this.refresher.refresh(options);
+  }
+
+  async clearCache(): Promise<void> {
+    await this.cache.clear();
+    this.deps.store.update([], { label: this.resolved().label, papers: [], source: 'loading' });
+    await this.refresh({ interactive: true });
+  }
+
+  /** Hugging Face's own search (`/api/papers/search`); the papers found are kept in the cache. */
+  async searchOnline(text: string, signal?: AbortSignal): Promise<Paper[]> {
+    const papers = await this.clients.create().search(text, 50, signal);
+    if (papers.length > 0) {
+      await this.cache.record('search:latest', papers);
+      papers.forEach((paper) => this.deps.store.remember(paper));
+    }
+    return papers.map((paper) => this.deps.store.get(paper.id) ?? paper);
+  }
+
+  /** When Paper Feed first saw the paper (ISO date-time), if it is cached. */
+  seenAt(id: string): string | undefined {
+    return this.cache.get(id)?.seenAt;
+  }
+
+  /** A paper by id from Hugging Face (`/api/papers/{id}`), kept in the cache; undefined when unknown there. */
+  async fetchPaper(id: string): Promise<Paper | undefined> {
+    const paper = await this.clients.create().paper(id, AbortSignal.timeout(20_000));
+    if (paper) {
+      await this.cache.record(`paper:${paper.id}`, [paper]);
+      this.deps.store.remember(paper);
+    }
+    return paper;
+  }
+
+  /** A client for the configured endpoint (also used by the panel for linked repositories). */
+  async createClient(): Promise<HfClient> {
+    return this.clients.create();
+  }
+
+  setToken(token: string | undefined): Promise<void> {
+    return this.clients.setToken(token);
+  }
+}

@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { mayReceiveToken } from '../../core/feed/endpoint';
+import { HfClient, type HtmlReader } from '../../core/feed/hfClient';
+import { SecretKeys } from '../ids';
+
+export interface HfClientFactoryDeps {
+  readonly secrets: vscode.SecretStorage;
+  readonly log: vscode.LogOutputChannel;
+  /** Paper Feed's version, for the User-Agent. */
+  readonly version: string;
+  /** The configured endpoint, validated. */
+  readonly endpoint: () => string;
+}
+
+/**
+ * Hugging Face clients for the configured endpoint, and the user's token: kept in SecretStorage and
+ * sent only to huggingface.co itself or this machine.
+ */
+export class HfClientFactory {
+  constructor(private readonly deps: HfClientFactoryDeps) {}
+
+  create(): HfClient {
+    const endpoint = this.deps.endpoint();
+    const secrets = this.deps.secrets;
+    return new HfClient({
+      endpoint,
+      fetch: (url, init) => fetch(url, init),
+      userAgent: `paper-feed-vscode/${this.deps.version} (VS Code ${vscode.version})`,
+      token: mayReceiveToken(endpoint) ? async () => secrets.get(SecretKeys.hfToken) : undefined,
+      log: (message) => this.deps.log.info(message),
+      html: loadHtmlReader,
+    });
+  }
+
+  async setToken(token: string | undefined): Promise<void> {
+    if (token) {
+      await this.deps.secrets.store(SecretKeys.hfToken, token);
+    } else {
+      await this.deps.secrets.delete(SecretKeys.hfToken);
+    }
+  }
+}
+
+/** dist/html.js, a bundle of its own (esbuild.mjs): the HTML parser is needed only when the API fails. */
+async function loadHtmlReader(): Promise<HtmlReader> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, 'html.js')) as HtmlReader;
+}

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { PaperCache } from '../../core/storage/cache';
+import type { Clock } from '../../core/time/clock';
+import { isStale } from '../../core/feed/freshness';
+import { currentFeedDate, isRelativeWindow, resolveWindow, shownLabel, stepWindow, windowCacheKey, type ResolvedWindow, type WindowId } from '../../core/feed/windows';
+import type { Paper } from '../../core/paper/model';
+import { parseSampleFeed } from '../../core/paper/sample';
+import { type FeedConfig, updateSetting } from '../config';
+import { ContextKeys } from '../ids';
+import type { PaperStore } from '../paperStore';
+
+export interface WindowStateDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly cache: PaperCache;
+  readonly store: PaperStore;
+  readonly clock: Clock;
+  readonly config: () => FeedConfig;
+}
+
+/**
+ * The window the Papers view shows (Today, Last N days, a week…): which one, what it stands for
+ * today, and putting its cached papers (or the built-in sample) in the store for the views.
+ */
+export class WindowState {
+  private id: WindowId;
+
+  constructor(private readonly deps: WindowStateDeps) {
+    this.id = deps.config().window;
+  }
+
+  get current(): WindowId {
+    return this.id;
+  }
+
+  select(id: WindowId): void {
+    this.id = id;
+  }
+
+  /**
+   * Makes a relative window (Today, Last N days, This week/month, Trending) the startup default, as
+   * the picker does; a dated one (a day, week or month) is never remembered.
+   */
+  async rememberAsDefault(id: WindowId): Promise<void> {
+    if (isRelativeWindow(id) && id !== this.deps.config().window) {
+      await updateSetting('window', id);
+    }
+  }
+
+  /** After `paperFeed.window` changed: the window the setting names. */
+  followSetting(): void {
+    this.id = this.deps.config().window;
+  }
+
+  /** The window one period back or forward; undefined when there is no such period. */
+  step(direction: -1 | 1): WindowId | undefined {
+    return stepWindow(this.id, direction, this.today());
+  }
+
+  labelOf(id: WindowId): string {
+    return resolveWindow(id, this.today(), this.deps.config().days).label;
+  }
+
+  resolved(): ResolvedWindow {
+    return resolveWindow(this.id, this.today(), this.deps.config().days);
+  }
+
+  /** The window's cache key: relative windows are keyed by the period they stand for today. */
+  key(): string {
+    return windowCacheKey(this.id, this.today(), this.deps.config().days);
+  }
+
+  /** No record, papers of it missing from the cache, or too old. */
+  isStale(): boolean {
+    const key = this.key();
+    const record = this.deps.cache.window(key);
+    const cached = this.deps.cache.windowPapers(key)?.length ?? 0;
+    return isStale(record, cached, this.deps.config().refreshIntervalMinutes, Date.now());
+  }
+
+  /** Shows the window from the cache, if the cache has it; else says it is loading. */
+  async show(): Promise<void> {
+    const { cache, store } = this.deps;
+    const window = this.resolved();
+    const key = this.key();
+    const record = cache.window(key);
+    const papers = cache.windowPapers(key);
+    const catalog = cache.all().map((entry) => entry.paper);
+    if (record && papers) {
+      store.update(catalog, { label: shownLabel(window, record.date), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
+    } else if (cache.size > 0 || store.view.source !== 'sample') {
+      store.update(catalog, { label: window.label, papers: [], source: 'loading' });
+    }
+    void vscode.commands.executeCommand('setContext', ContextKeys.canStepBack, this.step(-1) !== undefined);
+    void vscode.commands.executeCommand('setContext', ContextKeys.canStepForward, this.step(1) !== undefined);
+  }
+
+  /** The built-in sample papers, when there is nothing else to show. */
+  async showSample(): Promise<void> {
+    const uri = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'sample-feed.json');
+    const papers: Paper[] = parseSampleFeed(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+    this.deps.store.update(papers, { label: vscode.l10n.t('Sample papers'), papers, source: 'sample' });
+  }
+
+  private today(): string {
+    return currentFeedDate(this.deps.clock());
+  }
+}
