@@ -36,15 +36,15 @@ describe('manifest', () => {
     assert.deepEqual([...contributed].sort(), Object.values(Commands).sort());
   });
 
-  it('registers every command id in the composition root', () => {
-    const extension = readFileSync(join(root, 'src', 'extension.ts'), 'utf8');
+  it('registers every command id in registerCommands', () => {
+    const extension = readFileSync(join(root, 'src', 'host', 'commands', 'registerCommands.ts'), 'utf8');
     for (const key of Object.keys(Commands)) {
       assert.match(extension, new RegExp(`registerCommand\\(Commands\\.${key}\\b`), `Commands.${key} is not registered`);
     }
   });
 
   it('registers the internal commands, and keeps them out of the manifest', () => {
-    const extension = readFileSync(join(root, 'src', 'extension.ts'), 'utf8');
+    const extension = readFileSync(join(root, 'src', 'host', 'commands', 'registerCommands.ts'), 'utf8');
     for (const [key, id] of Object.entries(InternalCommands)) {
       assert.match(extension, new RegExp(`registerCommand\\(InternalCommands\\.${key}\\b`), `InternalCommands.${key} is not registered`);
       assert.ok(!contributed.includes(id), `${id} is internal: not for the palette`);

@@ -23,6 +23,10 @@ export interface PaperPanelsDeps {
   readonly actions: (paper: Paper) => PaperActions;
   /** Linked models, datasets and Spaces, fetched lazily; absent offline. */
   readonly linkedRepos?: (id: string, signal: AbortSignal) => Promise<LinkedRepos>;
+  /** The papers a panel restored after a reload may show. */
+  readonly papers: { get(id: string): Paper | undefined; list(): readonly Paper[] };
+  /** Settles after the first load: restored panels wait for it, to find their paper. */
+  readonly loaded: Promise<void>;
 }
 
 /** One open panel. */
@@ -42,9 +46,10 @@ class PanelView {
 
 /**
  * The paper panels. Each page is static; paper text arrives as a message after the webview says it
- * is ready, is rendered with textContent, and every message back is validated here.
+ * is ready, is rendered with textContent, and every message back is validated here. Also restores
+ * the panels of the last session after a window reload (activation event onWebviewPanel:).
  */
-export class PaperPanels extends Disposable {
+export class PaperPanels extends Disposable implements vscode.WebviewPanelSerializer<unknown> {
   private readonly views = new Set<PanelView>();
   private lastActive: PanelView | undefined;
   /** Messages from webviews that failed validation (also logged). */
@@ -87,18 +92,21 @@ export class PaperPanels extends Disposable {
     }
   }
 
-  /** The paper a panel titled `title` showed (panel titles are shortened paper titles). */
-  findByPanelTitle(papers: readonly Paper[], title: string): Paper | undefined {
-    return papers.find((paper) => shortTitle(paper.title) === title);
-  }
 
   /** Ids of the papers whose panel page has said it is ready. */
   get readyPapers(): string[] {
     return [...this.views].filter((view) => view.ready).map((view) => view.paper.id);
   }
 
-  /** A panel VS Code restored after a reload (WebviewPanelSerializer). */
-  restore(panel: vscode.WebviewPanel, paper: Paper | undefined): void {
+  /** A panel VS Code restores after a reload, with the state its page saved. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    await this.deps.loaded;
+    const id = (state as { paperId?: unknown } | undefined)?.paperId;
+    // A window reloaded before the page saved its state still has the panel's title to go by.
+    const paper = typeof id === 'string'
+      ? this.deps.papers.get(id)
+      : this.deps.papers.list().find((candidate) => shortTitle(candidate.title) === panel.title);
+    this.deps.log.info(`Restoring a paper panel: ${paper?.id ?? `no paper for "${panel.title}"`}.`);
     if (!paper) {
       this.deps.log.info('A paper panel from the last session shows a paper that is no longer loaded; closing it.');
       panel.dispose();

@@ -154,6 +154,15 @@ describe('live feed', () => {
     assert.match(testing.papersTree.view.message ?? '', /^Offline: showing papers fetched .*server error \(HTTP 500\)/);
   });
 
+  it('says so when loading papers fails past the feed\'s own handling, not only in the log', async () => {
+    const { testing } = await paperFeed();
+    const loadFailures = (): string[] => testing.feed.shownMessages.filter((message) => message.startsWith('Paper Feed could not load papers'));
+    assert.deepEqual(loadFailures(), [], 'the first load of this window went well and said nothing');
+    // Every bad input the first load meets is handled inside the feed, so the failure is injected.
+    testing.feed.reportLoadFailure(new Error('the cache folder cannot be read (injected)'));
+    assert.deepEqual(loadFailures(), ['Paper Feed could not load papers: the cache folder cannot be read (injected)']);
+  });
+
   it('names itself in the User-Agent and sends the token as a Bearer header once set', async () => {
     const { testing } = await paperFeed();
     await fetch(`${fakeHf}/__reset`, { method: 'POST' });

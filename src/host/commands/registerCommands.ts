@@ -1,0 +1,82 @@
+import type * as vscode from 'vscode';
+import type { Paper } from '../../core/paper/model';
+import type { BibFiles } from '../bibFiles';
+import type { Citations } from '../citations';
+import type { Cloner } from '../clone/cloner';
+import type { EditorTracker } from '../editorTracker';
+import type { FeedService } from '../feed/feedService';
+import { Commands, InternalCommands } from '../ids';
+import type { LinkOpener } from '../linkOpener';
+import type { PaperPanels } from '../panel/paperPanels';
+import type { PaperStore } from '../paperStore';
+import type { ReadingState } from '../reading';
+import type { SavedPapers } from '../savedPapers';
+import type { SearchService } from '../searchService';
+import type { TopicService } from '../topics';
+import type { PapersTree } from '../tree/papersTree';
+import { openInBrowser, openLink } from './browser';
+import { canClone, type ClonePrompts, cloneRepository, openClonedRepository } from './clone';
+import { copyCitation } from './copyCitation';
+import { insertCitation } from './insertCitation';
+import { exportSaved, filterTree, type LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './library';
+import { openPaper, type PaperCommandContext } from './openPaper';
+import { refresh } from './refresh';
+import { registerCommand } from './register';
+import { searchPapers } from './search';
+import { clearCache, clearToken, setToken } from './settings';
+import { selectWindow, stepPeriod } from './window';
+
+/** What the commands work on: the services the composition root built. */
+export interface CommandServices {
+  readonly log: vscode.LogOutputChannel;
+  readonly globalState: vscode.Memento;
+  readonly store: PaperStore;
+  readonly tree: PapersTree;
+  readonly panels: PaperPanels;
+  readonly feed: FeedService;
+  readonly search: SearchService;
+  readonly topics: TopicService;
+  readonly saved: SavedPapers;
+  readonly reading: ReadingState;
+  readonly opener: LinkOpener;
+  readonly citations: Citations;
+  readonly bibFiles: BibFiles;
+  readonly editors: EditorTracker;
+  readonly cloner: Cloner;
+  readonly clonePrompts: ClonePrompts;
+  readonly libraryPrompts: LibraryPrompts;
+}
+
+/** Registers every command (each handler in its feature's file), its failures logged and shown. */
+export function registerCommands(services: CommandServices): vscode.Disposable[] {
+  const { log, globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts } = services;
+  const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id), reading };
+  const knownPaper = (id: string): Paper | undefined => store.get(id) ?? saved.list().find((entry) => entry.paper.id === id)?.paper;
+  return [
+    registerCommand(Commands.refresh, () => refresh(feed), log),
+    registerCommand(Commands.selectWindow, (arg) => selectWindow(feed, arg), log),
+    registerCommand(Commands.previousPeriod, () => stepPeriod(feed, -1), log),
+    registerCommand(Commands.nextPeriod, () => stepPeriod(feed, 1), log),
+    registerCommand(Commands.openPaper, (arg) => openPaper(papers, arg), log),
+    registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone }, arg), log),
+    registerCommand(Commands.openOnHuggingFace, (arg) => openInBrowser(papers, opener, 'huggingFace', arg), log),
+    registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
+    registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
+    registerCommand(InternalCommands.openLink, (url, id) => openLink(opener, knownPaper, url, id), log),
+    registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, globalState, arg, format), log),
+    registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, bibFiles }, arg, format), log),
+    registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
+    registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
+    registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
+    registerCommand(Commands.filter, (arg) => filterTree(tree, arg), log),
+    registerCommand(Commands.clearFilter, () => tree.setFilter(undefined), log),
+    registerCommand(Commands.markAllRead, () => markAllRead(reading), log),
+    registerCommand(Commands.savePaper, (arg, selection) => savePaper(papers, saved, arg, selection), log),
+    registerCommand(Commands.unsavePaper, (arg, selection) => unsavePaper(papers, saved, arg, selection), log),
+    registerCommand(Commands.exportSaved, () => exportSaved(saved, libraryPrompts), log),
+    registerCommand(Commands.setToken, () => setToken(feed), log),
+    registerCommand(Commands.clearToken, () => clearToken(feed), log),
+    registerCommand(Commands.clearCache, () => clearCache(feed, () => search.restart({ deleteIndex: true })), log),
+    registerCommand(Commands.showLog, () => log.show(), log),
+  ];
+}
