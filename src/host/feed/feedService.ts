@@ -43,12 +43,7 @@ export class FeedService extends Disposable {
       log: (level, message) => log[level](message),
     });
     this.window = new WindowState({ extensionUri: context.extensionUri, cache: this.cache, store, clock, config });
-    this.clients = new HfClientFactory({
-      secrets: context.secrets,
-      log,
-      version: (context.extension.packageJSON as { version?: string }).version ?? '0',
-      endpoint: () => this.config.endpoint,
-    });
+    this.clients = new HfClientFactory({ context, log, endpoint: () => this.config.endpoint });
     this.messages = new FeedMessages(log);
     this.refresher = new Refresher({ cache: this.cache, store, log, window: this.window, config, client: () => this.clients.create(), messages: this.messages });
     this._register(onDidChangeSettings(['endpoint', 'window', 'days', 'refreshIntervalMinutes', 'cache.maxPapers'], (change) => {

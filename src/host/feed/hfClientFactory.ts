@@ -5,10 +5,9 @@ import { HfClient, type HtmlReader } from '../../core/feed/hfClient';
 import { SecretKeys } from '../ids';
 
 export interface HfClientFactoryDeps {
-  readonly secrets: vscode.SecretStorage;
+  /** Read when a client is made, never during activation. */
+  readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
-  /** Paper Feed's version, for the User-Agent. */
-  readonly version: string;
   /** The configured endpoint, validated. */
   readonly endpoint: () => string;
 }
@@ -22,11 +21,12 @@ export class HfClientFactory {
 
   create(): HfClient {
     const endpoint = this.deps.endpoint();
-    const secrets = this.deps.secrets;
+    const secrets = this.deps.context.secrets;
+    const version = (this.deps.context.extension.packageJSON as { version?: string }).version ?? '0';
     return new HfClient({
       endpoint,
       fetch: (url, init) => fetch(url, init),
-      userAgent: `paper-feed-vscode/${this.deps.version} (VS Code ${vscode.version})`,
+      userAgent: `paper-feed-vscode/${version} (VS Code ${vscode.version})`,
       token: mayReceiveToken(endpoint) ? async () => secrets.get(SecretKeys.hfToken) : undefined,
       log: (message) => this.deps.log.info(message),
       html: loadHtmlReader,
@@ -35,9 +35,9 @@ export class HfClientFactory {
 
   async setToken(token: string | undefined): Promise<void> {
     if (token) {
-      await this.deps.secrets.store(SecretKeys.hfToken, token);
+      await this.deps.context.secrets.store(SecretKeys.hfToken, token);
     } else {
-      await this.deps.secrets.delete(SecretKeys.hfToken);
+      await this.deps.context.secrets.delete(SecretKeys.hfToken);
     }
   }
 }
