@@ -60,6 +60,13 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   webview: ['shared'],
 };
 const VSCODE = new Set(['root', 'host']);
+/** src/core's folders, lowest first: each may import only itself and folders before it. */
+const CORE_ORDER = ['time', 'net', 'paper', 'storage', 'topics', 'view', 'feed', 'citation', 'clone', 'search'];
+
+function coreFolder(file: string): string | undefined {
+  const rel = relative(join(src, 'core'), file).split(/[\\/]/);
+  return rel.length > 1 && rel[0] !== '..' ? rel[0] : undefined;
+}
 
 /** Strongly connected components of more than one file (or a file importing itself): the cycles. */
 export function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
@@ -132,6 +139,26 @@ describe('the layout (ARCHITECTURE.md)', () => {
       }
       if (!VSCODE.has(layer) && (external.get(file) ?? []).includes('vscode')) {
         wrong.push(`${name(file)} -> vscode`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('keeps src/core in folders that import only the folders below them', () => {
+    const wrong: string[] = [];
+    for (const [file, targets] of graph) {
+      const from = coreFolder(file);
+      if (from === undefined) {
+        continue;
+      }
+      if (!CORE_ORDER.includes(from)) {
+        wrong.push(`${name(file)}: src/core/${from} is not in the order of ARCHITECTURE.md`);
+      }
+      for (const target of targets) {
+        const to = coreFolder(target);
+        if (to === undefined || CORE_ORDER.indexOf(to) > CORE_ORDER.indexOf(from)) {
+          wrong.push(`${name(file)} -> ${name(target)}`);
+        }
       }
     }
     assert.deepEqual(wrong, []);
