@@ -22,7 +22,7 @@ const templates = (plugins.config.get('@csl') as { templates: Templates }).templ
 
 export const engine: CslEngine = {
   format(item, style) {
-    const text = new Cite([item]).format('bibliography', { format: 'text', template: style, lang: 'en-US' }) as string;
+    const text = new Cite([item]).format('bibliography', { format: 'text', template: style, lang: 'en-US' });
     // A one-entry bibliography: drop numbering ("1. ", "[1]") and the trailing newline.
     return text.replace(/^\s*(?:\[\d+\]|\d+\.)\s+/, '').replace(/\s+$/, '');
   },

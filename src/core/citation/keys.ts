@@ -16,7 +16,8 @@ some such than that the their theirs them then there these they this those thoug
 until up upon us very via was we were what when where whether which while who whom whose why will with within without would
 yet you your yours`.split(/\s+/));
 
-export type KeyFormat = 'arxiv' | 'scholar' | string;
+/** `arxiv`, `scholar` or a pattern such as `[auth][year][title:2]` (`string & {}` keeps the two names suggested). */
+export type KeyFormat = 'arxiv' | 'scholar' | (string & {});
 
 /** Folds to ASCII letters and digits: "Siméoni" → "Simeoni", "Łukasz" → "Lukasz", "Straße" → "Strasse". */
 export function asciiFold(text: string): string {

@@ -47,6 +47,7 @@ export function checkRepoUrl(value: unknown, extraHosts: readonly string[] = [])
   if (text.length === 0 || text.length > 500) {
     return reject('empty or too long');
   }
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\s\u0000-\u001F\u007F]/.test(text)) {
     return reject('it contains whitespace or control characters');
   }

@@ -76,7 +76,7 @@ export class HfClient {
       if (!Array.isArray(result.json)) {
         throw new FeedError('format', `Hugging Face sent ${describe(result.json)} instead of a list of papers.`);
       }
-      items.push(...result.json);
+      items.push(...(result.json as unknown[]));
       if (result.json.length === 0 || !hasNextLink(result.headers)) {
         break;
       }

@@ -2,6 +2,7 @@
 
 // C0 and C1 control characters except tab and line feed, plus bidi overrides and zero-width
 // joiners' dangerous cousins (U+202A-U+202E, U+2066-U+2069) that can disguise text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Removes control characters, collapses all whitespace to single spaces, trims, caps the length. */
@@ -38,7 +39,9 @@ export function cleanParagraphs(value: unknown, maxLength = 20_000): string | un
 
 // Text Paper Feed wrote itself (the cache) is already clean: these checks cost one scan and no
 // allocation, against ~50 µs a paper for cleaning it again.
+// eslint-disable-next-line no-control-regex -- as CONTROL
 const UNCLEAN_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[^\S ]| {2}|^ | $/;
+// eslint-disable-next-line no-control-regex -- as CONTROL
 const UNCLEAN_PARAGRAPHS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[^\S \n]| {2}| \n|\n |^\s|\s$|(?<!\n)\n(?!\n)|\n{3}/;
 
 /** Whether `cleanLine` would return the text unchanged. */

@@ -4,6 +4,7 @@ import { githubShorthandUrl } from '../net/repoNames';
 
 /** Returns the normalised URL when `value` is an absolute http(s) URL without credentials. */
 export function safeWebUrl(value: unknown, options: { httpsOnly?: boolean } = {}): string | undefined {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (typeof value !== 'string' || value.length > 2_000 || /[\s\u0000-\u001F\u007F]/.test(value.trim())) {
     return undefined;
   }
