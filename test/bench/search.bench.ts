@@ -136,7 +136,7 @@ export async function benchSearch(bench: Bench): Promise<void> {
     const client = warm.client;
 
     // Build (in this process, as the worker does after reading the cache and classifying).
-    let started = performance.now();
+    const started = performance.now();
     const built = new SearchIndex();
     built.add(inputs);
     const buildMs = performance.now() - started;

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import {
-  activityBarItem, endSession, paperPanel, quickInput, quickInputClosed, runCommand, screenshots, type Session, showDay,
+  activityBarItem, endSession, type PageElement, paperPanel, quickInput, quickInputClosed, runCommand, screenshots, type Session, showDay,
   startSession, treeRows, typeIntoQuickInput,
 } from './workbench';
 
@@ -74,7 +74,7 @@ describe('Paper text that looks like icons or links, in the workbench', () => {
     for (const expected of [TITLE, `${FIRST_AUTHOR}, ${SECOND_AUTHOR}`, ABSTRACT, KEYWORDS.join(' · ')]) {
       assert.ok(text.includes(expected), `the tooltip shows ${JSON.stringify(expected)} as typed:\n${text}`);
     }
-    const links = await tooltip.locator('a').evaluateAll((anchors) => anchors.map((anchor) => ({
+    const links = await tooltip.locator('a').evaluateAll((anchors: PageElement[]) => anchors.map((anchor) => ({
       text: anchor.textContent ?? '', target: anchor.getAttribute('data-href') ?? anchor.getAttribute('href') ?? '',
     })));
     assert.deepEqual(links.map((link) => link.text), ['Hugging Face', 'arXiv', 'PDF'], JSON.stringify(links));

@@ -9,7 +9,7 @@ import { toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import {
-  activityBarItem, clickViewTitleAction, endSession, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
+  activityBarItem, clickViewTitleAction, endSession, type PageElement, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
   type Session, showDay, startSession, treeRows, typeIntoQuickInput,
 } from './workbench';
 
@@ -141,7 +141,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     assert.doesNotMatch(authors, /Hidden Author/);
     assert.match(await panel.locator('.abstract').innerText(), /<\/style><style>body\{display:none\}<\/style>/);
     assert.equal(await panel.locator('button.link', { hasText: 'javascript' }).count(), 0, 'a javascript: repository is not offered');
-    const pwned = await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('body').evaluate((body) => (body.ownerDocument.defaultView as unknown as { __pwned?: unknown }).__pwned);
+    const pwned = await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('body').evaluate((body: PageElement) => (body.ownerDocument.defaultView as { __pwned?: unknown }).__pwned);
     assert.equal(pwned, undefined, 'no payload ran');
     await page.waitForTimeout(1_000);
     assert.deepEqual(current.fake?.trapHits, [], 'the trap URL received no request');

@@ -12,6 +12,16 @@ import { Workbench, workbenchUrl } from '../support/workbench';
 
 export const screenshots = join(root, 'test-results', 'screenshots');
 
+/**
+ * An element of the workbench's page, as far as the tests' callbacks into the page read it: the tests
+ * are compiled without the DOM library, so Playwright's element types do not resolve here.
+ */
+export interface PageElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  readonly ownerDocument: { readonly defaultView: unknown };
+}
+
 export interface Session {
   readonly server: CodeServer;
   readonly fake?: FakeHf;

@@ -16,7 +16,7 @@ export function readCorpus(): CorpusDay[] {
   return readdirSync(folder)
     .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
     .sort()
-    .map((name) => ({ date: name.slice(0, 10), response: JSON.parse(readFileSync(join(folder, name), 'utf8')) }));
+    .map((name) => ({ date: name.slice(0, 10), response: JSON.parse(readFileSync(join(folder, name), 'utf8')) as unknown }));
 }
 
 let papersCache: Map<string, Paper> | undefined;

@@ -306,7 +306,8 @@ export class FakeHf {
     }
     const results: unknown[] = [];
     for (const item of this.byId.values()) {
-      const title = String((item.paper as { title?: unknown }).title ?? '');
+      const { title: raw } = item.paper as { title?: unknown };
+      const title = typeof raw === 'string' ? raw : '';
       if (words.every((word) => title.toLowerCase().includes(word))) {
         const { submittedBy: _submitter, ...rest } = item;
         results.push({ ...rest, upvoted: false, highlightedTitle: [{ type: 'text', text: title }] });

@@ -34,15 +34,20 @@ function mulberry32(seed: number): () => number {
 
 const folder = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'hf-daily');
 const papers = new Map<string, Picked>();
+/** A `daily_papers` item, as far as this script reads it. */
+interface CorpusItem {
+  readonly title?: unknown;
+  readonly paper?: { readonly id?: unknown; readonly title?: unknown; readonly ai_keywords?: unknown; readonly summary?: unknown };
+}
+const clean = (s: unknown): string => (typeof s === 'string' ? s : '').replace(/\s+/g, ' ').trim();
 for (const name of readdirSync(folder).filter((n) => n.endsWith('.json')).sort()) {
-  for (const item of JSON.parse(readFileSync(join(folder, name), 'utf8')) as any[]) {
+  for (const item of JSON.parse(readFileSync(join(folder, name), 'utf8')) as (CorpusItem | null)[]) {
     const p = item?.paper;
     if (typeof p?.id !== 'string' || papers.has(p.id)) continue;
-    const clean = (s: unknown) => String(s ?? '').replace(/\s+/g, ' ').trim();
     papers.set(p.id, {
       id: p.id,
-      title: clean(p.title ?? item.title),
-      keywords: Array.isArray(p.ai_keywords) ? p.ai_keywords.map(String) : [],
+      title: clean(p.title ?? item?.title),
+      keywords: Array.isArray(p.ai_keywords) ? p.ai_keywords.filter((keyword): keyword is string => typeof keyword === 'string') : [],
       abstract: clean(p.summary),
     });
   }

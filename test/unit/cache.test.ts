@@ -95,7 +95,7 @@ describe('PaperCache', () => {
     assert.ok(warnings.some((warning) => /newer Paper Feed \(cache version 99\)/.test(warning)));
     assert.ok(readdirSync(dir).some((name) => name.startsWith('index.json.v99-')));
     await cache.record('today', [paper('2608.00001', '2026-08-21')]);
-    assert.equal(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).version, 1);
+    assert.equal((JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { version: unknown }).version, 1);
   });
 
   it('drops damaged entries but keeps good ones in the same file', async () => {

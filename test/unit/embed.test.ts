@@ -11,7 +11,7 @@ describe('a formatted citation inserted into a document', () => {
     authors: [{ name: '<img src=x onerror=alert(1)>' }, { name: 'Ada #import "x.typ": *' }],
     abstract: '',
     publishedAt: '2025-01-01',
-  } as unknown as Paper;
+  };
   const plainOptions = { csl: () => Promise.reject(new Error('not needed')) };
 
   it('in LaTeX, no control word or math from the paper', async () => {

@@ -6,11 +6,26 @@ import { root, sharedPath } from '../support/paths';
 
 interface CommandContribution { command: string; title: string; category?: string; icon?: string }
 interface MenuEntry { command: string; when?: string }
+/** The parts of package.json these tests read. */
+interface Manifest {
+  name: string;
+  icon: string;
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  capabilities: Record<string, { supported: unknown; description: unknown } | undefined>;
+  contributes: {
+    commands: CommandContribution[];
+    menus: Record<string, MenuEntry[]>;
+    configuration?: { properties?: Record<string, unknown> };
+    viewsContainers: { activitybar: { id: string; icon: string }[] };
+    views: Record<string, { id: string }[]>;
+  };
+}
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const contract = readFileSync(sharedPath('docs', 'CONTRACT.md'), 'utf8');
-const contributed = (manifest.contributes.commands as CommandContribution[]).map((entry) => entry.command);
+const contributed = manifest.contributes.commands.map((entry) => entry.command);
 
 /** Command ids named in the contract's Commands table. */
 function contractCommands(): Set<string> {
@@ -91,7 +106,7 @@ describe('manifest', () => {
   });
 
   it('gives every command the "Paper Feed" category and a localised title', () => {
-    for (const entry of manifest.contributes.commands as CommandContribution[]) {
+    for (const entry of manifest.contributes.commands) {
       assert.equal(entry.category, 'Paper Feed', entry.command);
       assert.match(entry.title, /^%[\w.]+%$/, `${entry.command} title is not in package.nls.json`);
     }
@@ -107,7 +122,7 @@ describe('manifest', () => {
   });
 
   it('puts only contributed commands in menus', () => {
-    const menus = manifest.contributes.menus as Record<string, MenuEntry[]>;
+    const menus = manifest.contributes.menus;
     for (const [menu, entries] of Object.entries(menus)) {
       for (const entry of entries) {
         assert.ok(contributed.includes(entry.command), `${menu} names unknown command ${entry.command}`);
@@ -118,8 +133,8 @@ describe('manifest', () => {
   it('uses the contract identity for the container and the view', () => {
     assert.equal(manifest.name, 'paper-feed');
     assert.equal(nls.displayName, 'Paper Feed');
-    assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, 'paperFeed');
-    assert.equal(manifest.contributes.views.paperFeed[0].id, 'paperFeed.papers');
+    assert.equal(manifest.contributes.viewsContainers.activitybar[0]?.id, 'paperFeed');
+    assert.equal(manifest.contributes.views.paperFeed?.[0]?.id, 'paperFeed.papers');
   });
 
   it('pins @types/vscode to the engines floor', () => {
@@ -140,7 +155,7 @@ describe('manifest', () => {
     assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
     assert.equal(png.readUInt32BE(16), 128);
     assert.equal(png.readUInt32BE(20), 128);
-    const svg = readFileSync(join(root, manifest.contributes.viewsContainers.activitybar[0].icon), 'utf8');
+    const svg = readFileSync(join(root, manifest.contributes.viewsContainers.activitybar[0]?.icon ?? ''), 'utf8');
     assert.match(svg, /^<svg[^>]+currentColor/);
   });
 

@@ -105,7 +105,7 @@ describe('normaliseDailyPapers', () => {
   });
 
   it('survives hostile items: rejects the unusable, cleans the rest, drops unsafe values', () => {
-    const hostile = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'hostile-daily.json'), 'utf8'));
+    const hostile = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'hostile-daily.json'), 'utf8')) as unknown;
     const { papers, rejected } = normaliseDailyPapers(hostile, '2026-08-21');
     assert.equal(rejected, 10);
     assert.deepEqual(papers.map((paper) => paper.id), ['2608.00004', '2608.00005']);

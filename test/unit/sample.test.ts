@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeSampleFeed, paperFromSeed, parseSampleFeed, type SeedPaper } from '../../src/core/paper/sample';
+import { makeSampleFeed, paperFromSeed, parseSampleFeed, type SampleFeedFile, type SeedPaper } from '../../src/core/paper/sample';
 import { root, sharedPath } from '../support/paths';
 
 const seeds = JSON.parse(readFileSync(sharedPath('seed', 'seed-papers.json'), 'utf8')) as SeedPaper[];
-const file = JSON.parse(readFileSync(join(root, 'media', 'sample-feed.json'), 'utf8'));
+const file = JSON.parse(readFileSync(join(root, 'media', 'sample-feed.json'), 'utf8')) as SampleFeedFile;
 
 describe('embedded sample feed', () => {
   it('is exactly what `npm run sample` makes from the seed (run it after the seed changes)', () => {
@@ -51,6 +51,6 @@ describe('embedded sample feed', () => {
   it('rejects files that are not a sample feed, with a clear message', () => {
     assert.throws(() => parseSampleFeed({ papers: [] }), /not a Paper Feed sample feed/);
     assert.throws(() => parseSampleFeed({ ...file, version: 99 }), /version 99; this build reads version 1/);
-    assert.deepEqual(parseSampleFeed({ ...file, papers: [{ id: 'nope' }, file.papers[0]] }).map((paper) => paper.id), [file.papers[0].id]);
+    assert.deepEqual(parseSampleFeed({ ...file, papers: [{ id: 'nope' }, file.papers[0]] }).map((paper) => paper.id), [file.papers[0]?.id]);
   });
 });

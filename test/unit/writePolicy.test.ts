@@ -11,7 +11,7 @@ import {
  * realpath and readlink that the operating system would give.
  */
 function fakeFs(entries: Record<string, 'dir' | 'file' | { link: string }>): FileSystemView {
-  const posix = posixPath.join;
+  const posix = (...parts: string[]): string => posixPath.join(...parts);
   const resolve = (path: string, hops = 0): string | undefined => {
     if (hops > 40) {
       return undefined; // ELOOP

@@ -123,7 +123,7 @@ describe('insert citation', () => {
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(editor.document.getText(), new RegExp(`\\\\cite\\{${KEY}a\\}`));
     const bib = await read('clash.bib');
-    assert.match(bib, /^@article\{simeoni2025dinov3,\n  title = \{Another paper\},/, 'the existing entry is untouched');
+    assert.match(bib, /^@article\{simeoni2025dinov3,\n {2}title = \{Another paper\},/, 'the existing entry is untouched');
     assert.match(bib, new RegExp(`@misc\\{${KEY}a,`));
   });
 

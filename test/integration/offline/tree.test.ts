@@ -6,7 +6,7 @@ import { labelText as text, paperFeed, papersUnder, resolvedItem as item, waitFo
 describe('Papers view', () => {
   it('shows the sample feed in year groups, newest first, with counts', async () => {
     const { testing } = await paperFeed();
-    const roots = (await testing.papersTree.getChildren()) ?? [];
+    const roots = testing.papersTree.getChildren() ?? [];
     const items = await Promise.all(roots.map((node) => item(testing.papersTree, node)));
     assert.deepEqual(items.map((entry) => text(entry.label)), ['2025', '2024', '2023', '2022', '2021', '2020', '2018']);
     const counts = items.map((entry) => Number(entry.description));
@@ -18,7 +18,7 @@ describe('Papers view', () => {
 
   it('shows each paper with its title, ▲ upvotes when known and first author, and opens it on click', async () => {
     const { testing } = await paperFeed();
-    const [newest] = (await testing.papersTree.getChildren()) ?? [];
+    const [newest] = testing.papersTree.getChildren() ?? [];
     assert.ok(newest);
     const papers = await papersUnder(testing.papersTree, newest);
     const items = await Promise.all(papers.map((node) => item(testing.papersTree, node)));
@@ -35,7 +35,7 @@ describe('Papers view', () => {
     assert.match(dino.tooltip.value, /Computer Vision/, 'the tooltip names the topic');
     // Its links run Paper Feed's link command (the link policy), with the URL as an argument.
     assert.match(dino.tooltip.value, /\[arXiv\]\(command:paperFeed\.openLink\?%5B%22https%3A%2F%2Farxiv\.org%2Fabs%2F2508\.10104%22/);
-    const topics = (await testing.papersTree.getChildren(newest)) ?? [];
+    const topics = testing.papersTree.getChildren(newest) ?? [];
     const dinoTopic = topics.find((node) => node.kind === 'group' && node.children.some((child) => child.kind === 'paper' && child.paper.id === '2508.10104'));
     assert.ok(dinoTopic && dinoTopic.kind === 'group');
     assert.equal(dinoTopic.children[0]?.kind === 'paper' && dinoTopic.children[0].paper.id, '2508.10104', 'the most upvoted paper of its topic comes first');
@@ -44,8 +44,8 @@ describe('Papers view', () => {
   it('groups by date, then topic, with counts; every node has a parent and a stable id', async () => {
     const { testing } = await paperFeed();
     const walk = async (node: TreeNode | undefined, depth: number): Promise<void> => {
-      for (const child of (await testing.papersTree.getChildren(node)) ?? []) {
-        assert.equal(await testing.papersTree.getParent?.(child), node);
+      for (const child of testing.papersTree.getChildren(node) ?? []) {
+        assert.equal(testing.papersTree.getParent?.(child), node);
         const treeItem = await item(testing.papersTree, child);
         if (child.kind === 'group') {
           assert.equal(Number(treeItem.description), (await papersUnder(testing.papersTree, child)).length, `count of ${child.id}`);

@@ -70,10 +70,10 @@ describe(`persistence across phases (${phase})`, () => {
 
     it('keeps the reading list (a file under globalStorageUri) and the grouping', async () => {
       const { testing } = await paperFeed();
-      const saved = await testing.savedTree.getChildren();
+      const saved = testing.savedTree.getChildren();
       assert.deepEqual(saved.map((node) => node.paper.id), ['2608.19880']);
       assert.equal(testing.papersTree.grouping, 'topic');
-      const roots = (await testing.papersTree.getChildren()) ?? [];
+      const roots = testing.papersTree.getChildren() ?? [];
       assert.ok(roots.length > 3 && roots.every((node) => node.kind === 'group' && node.by === 'topic'), 'topic groups at the top');
     });
 

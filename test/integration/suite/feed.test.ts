@@ -30,13 +30,13 @@ async function within<T>(ms: number, what: string, promise: Thenable<T>): Promis
 
 async function labels(nodes: readonly TreeNode[]): Promise<string[]> {
   const { testing } = await paperFeed();
-  const items = await Promise.all(nodes.map((node) => testing.papersTree.getTreeItem(node)));
+  const items = nodes.map((node) => testing.papersTree.getTreeItem(node));
   return items.map((item) => (typeof item.label === 'string' ? item.label : item.label?.label ?? ''));
 }
 
 async function roots(): Promise<TreeNode[]> {
   const { testing } = await paperFeed();
-  return [...((await testing.papersTree.getChildren()) ?? [])];
+  return [...(testing.papersTree.getChildren() ?? [])];
 }
 
 async function paperCount(): Promise<number> {
@@ -63,7 +63,7 @@ describe('live feed', () => {
     const papers = await papersUnder(testing.papersTree, friday);
     const envHarness = papers.find((node) => node.paper.id === '2608.19880');
     assert.ok(envHarness);
-    const first = await testing.papersTree.getTreeItem(envHarness);
+    const first = testing.papersTree.getTreeItem(envHarness);
     assert.equal(first.label, 'EnvHarness: Awakening Static Worlds for Agent Learning');
     assert.match(String(first.description), /^▲ 163 · (★ \S+ · )?Chengsong Huang et al\.$/);
     assert.ok(await paperCount() > 50);

@@ -13,14 +13,14 @@ const FACET = '2608.18580';
 
 async function roots(): Promise<TreeNode[]> {
   const { testing } = await paperFeed();
-  return [...((await testing.papersTree.getChildren()) ?? [])];
+  return [...(testing.papersTree.getChildren() ?? [])];
 }
 
 /** Ids of the tree down to `depth` levels, e.g. ['date:…', 'date:…/topic:…']. */
 async function shape(): Promise<string[][]> {
   const { testing } = await paperFeed();
   const top = await roots();
-  const second = top[0] ? (await testing.papersTree.getChildren(top[0])) ?? [] : [];
+  const second = top[0] ? testing.papersTree.getChildren(top[0]) ?? [] : [];
   return [top.map((node) => node.id), second.map((node) => node.id)];
 }
 
@@ -66,7 +66,7 @@ describe('Papers and Saved views', () => {
       assert.equal(vscode.workspace.getConfiguration('paperFeed').inspect('grouping')?.globalValue, grouping);
       let counted = 0;
       for (const node of await roots()) {
-        const item = await testing.papersTree.getTreeItem(node);
+        const item = testing.papersTree.getTreeItem(node);
         const under = (await papersUnder(testing.papersTree, node)).length;
         assert.equal(Number(item.description), under, `${node.id} says how many papers it holds`);
         counted += under;
@@ -114,7 +114,7 @@ describe('Papers and Saved views', () => {
     const item = await resolvedItem(testing.papersTree, node);
     assert.match(item.contextValue ?? '', /^paper(:\w+)*:new$/);
     assert.match(String(item.description), /^new · ▲ 1 · New Author$/);
-    assert.equal(labelText((await testing.papersTree.getTreeItem(node.parent?.parent as TreeNode)).label), 'Today');
+    assert.equal(labelText(testing.papersTree.getTreeItem(node.parent?.parent as TreeNode).label), 'Today');
 
     await vscode.commands.executeCommand('paperFeed.openPaper', '2608.99001');
     assert.equal(await badgeValue(), 1, 'opening a paper marks it read');
@@ -146,18 +146,18 @@ describe('Papers and Saved views', () => {
     const facet = nodes.find((node) => node.paper.id === FACET);
     assert.ok(facet);
     await vscode.commands.executeCommand('paperFeed.savePaper', facet, [facet]); // a tree (multi-)selection
-    assert.deepEqual((await testing.savedTree.getChildren()).map((node) => node.paper.id).sort(), [FACET, ENV_HARNESS].sort());
+    assert.deepEqual(testing.savedTree.getChildren().map((node) => node.paper.id).sort(), [FACET, ENV_HARNESS].sort());
     const file = JSON.parse(readFileSync(vscode.Uri.joinPath(testing.globalStorageUri, 'saved.json').fsPath, 'utf8')) as { papers: { paper: { id: string } }[] };
     assert.deepEqual(file.papers.map((entry) => entry.paper.id).sort(), [FACET, ENV_HARNESS].sort());
     const envNode = nodes.find((node) => node.paper.id === ENV_HARNESS);
     assert.ok(envNode);
-    assert.match((await testing.papersTree.getTreeItem(envNode)).contextValue ?? '', /:saved\b/);
-    const savedItem = await testing.savedTree.getTreeItem((await testing.savedTree.getChildren())[0] as never);
+    assert.match(testing.papersTree.getTreeItem(envNode).contextValue ?? '', /:saved\b/);
+    const savedItem = testing.savedTree.getTreeItem(testing.savedTree.getChildren()[0] as never);
     assert.match(savedItem.contextValue ?? '', /^paper.*:saved\b/);
 
     await vscode.commands.executeCommand('paperFeed.unsavePaper', FACET);
-    assert.deepEqual((await testing.savedTree.getChildren()).map((node) => node.paper.id), [ENV_HARNESS]);
-    assert.doesNotMatch((await testing.papersTree.getTreeItem(facet)).contextValue ?? '', /:saved\b/);
+    assert.deepEqual(testing.savedTree.getChildren().map((node) => node.paper.id), [ENV_HARNESS]);
+    assert.doesNotMatch(testing.papersTree.getTreeItem(facet).contextValue ?? '', /:saved\b/);
   });
 
   it('exports the reading list to a .bib, adding to an existing file without touching what is there', async () => {
@@ -213,7 +213,7 @@ describe('Papers and Saved views', () => {
     await vscode.commands.executeCommand('paperFeed.setGrouping', 'topic');
     await setting('topics', { 'Harness Engineering': ['envharness'] });
     const group = await waitFor('the user topic group', async () => (await roots()).find((node) => node.id === 'topic:user:Harness Engineering'));
-    assert.equal(labelText((await testing.papersTree.getTreeItem(group)).label), 'Harness Engineering');
+    assert.equal(labelText(testing.papersTree.getTreeItem(group).label), 'Harness Engineering');
     assert.ok((await papersUnder(testing.papersTree, group)).some((node) => node.paper.id === ENV_HARNESS));
   });
 
