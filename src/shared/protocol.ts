@@ -45,8 +45,26 @@ export interface PaperActions {
   readonly saved: boolean;
 }
 
+/**
+ * Every word the panel shows that is not the paper's, in VS Code's display language (the host
+ * localises them with vscode.l10n; the page script has no text of its own). `…Hint` is a button's
+ * accessible name and tooltip; `{0}` is where the page puts a number or a name.
+ */
+export const PANEL_LABEL_KEYS = [
+  'paperActions',
+  'insertCitation', 'insertCitationHint', 'copyCitation', 'copyCitationHint',
+  'save', 'saveHint', 'saved', 'savedHint',
+  'cloneRepository', 'cloneRepositoryHint', 'openClone', 'openCloneHint',
+  'huggingFace', 'huggingFaceHint', 'arxiv', 'arxivHint', 'pdf', 'pdfHint',
+  'moreAuthors', 'moreAuthorsHint', 'fewerAuthors',
+  'code', 'codeHint', 'projectPage', 'projectPageHint',
+  'aiSummary', 'abstract', 'keywords',
+  'onHuggingFace', 'models', 'datasets', 'spaces', 'linkedRepoHint',
+] as const;
+export type PanelLabels = { readonly [key in (typeof PANEL_LABEL_KEYS)[number]]: string };
+
 export type HostToWebview =
-  | { readonly type: 'showPaper'; readonly paper: PaperView; readonly actions: PaperActions }
+  | { readonly type: 'showPaper'; readonly paper: PaperView; readonly actions: PaperActions; readonly labels: PanelLabels }
   | { readonly type: 'actions'; readonly paperId: string; readonly actions: PaperActions }
   | { readonly type: 'linkedRepos'; readonly paperId: string; readonly repos: LinkedReposView };
 
@@ -108,7 +126,12 @@ export function isHostToWebview(value: unknown): value is HostToWebview {
   const paper = message.paper as Record<string, unknown> | undefined;
   return message.type === 'showPaper' && typeof paper === 'object' && paper !== null && isActions(message.actions)
     && typeof paper.id === 'string' && typeof paper.title === 'string'
-    && Array.isArray(paper.authors) && Array.isArray(paper.abstractParagraphs);
+    && Array.isArray(paper.authors) && Array.isArray(paper.abstractParagraphs) && isLabels(message.labels);
+}
+
+function isLabels(value: unknown): value is PanelLabels {
+  const labels = value as Record<string, unknown> | undefined;
+  return typeof labels === 'object' && labels !== null && PANEL_LABEL_KEYS.every((key) => typeof labels[key] === 'string');
 }
 
 function isActions(value: unknown): value is PaperActions {

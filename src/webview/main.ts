@@ -1,8 +1,12 @@
 /**
  * The paper panel's page script. Paper text is untrusted: it only ever goes through textContent.
- * Buttons post typed messages; the host decides what runs and what opens.
+ * Buttons post typed messages; the host decides what runs and what opens. Its words come from the
+ * host too (PanelLabels, localised there), so this script has no text of its own.
  */
-import { isHostToWebview, type LinkedRepo, type LinkedReposView, type PanelCommand, type PaperActions, type PaperView, type WebviewToHost } from '../shared/protocol';
+import {
+  isHostToWebview, type LinkedRepo, type LinkedReposView, type PanelCommand, type PanelLabels, type PaperActions, type PaperView,
+  type WebviewToHost,
+} from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -15,6 +19,12 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('paper') as HTMLElement;
 const SHOWN_AUTHORS = 10;
 let current: PaperView | undefined;
+let labels: PanelLabels | undefined;
+
+/** A label with its `{0}` filled in (a function replacement, so that `$&` in a URL stays as it is). */
+function fill(template: string, value: string | number): string {
+  return template.replaceAll('{0}', () => String(value));
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -46,7 +56,7 @@ function run(command: PanelCommand, paperId: string): void {
   vscode.postMessage({ type: 'run', command, paperId });
 }
 
-function authorsLine(paper: PaperView): HTMLElement {
+function authorsLine(paper: PaperView, words: PanelLabels): HTMLElement {
   const line = element('p', undefined, 'authors');
   const all = paper.authors.join(', ');
   if (paper.authors.length <= SHOWN_AUTHORS) {
@@ -55,10 +65,10 @@ function authorsLine(paper: PaperView): HTMLElement {
   }
   const text = element('span', paper.authors.slice(0, SHOWN_AUTHORS).join(', '));
   const more = paper.authors.length - SHOWN_AUTHORS;
-  const toggle = button(`and ${more} more`, `Show all ${paper.authors.length} authors`, () => {
+  const toggle = button(fill(words.moreAuthors, more), fill(words.moreAuthorsHint, paper.authors.length), () => {
     const expanded = toggle.getAttribute('aria-expanded') === 'true';
     text.textContent = expanded ? paper.authors.slice(0, SHOWN_AUTHORS).join(', ') : all;
-    toggle.textContent = expanded ? `and ${more} more` : 'show fewer';
+    toggle.textContent = expanded ? fill(words.moreAuthors, more) : words.fewerAuthors;
     toggle.setAttribute('aria-expanded', String(!expanded));
   }, 'link');
   toggle.setAttribute('aria-expanded', 'false');
@@ -67,27 +77,28 @@ function authorsLine(paper: PaperView): HTMLElement {
 }
 
 /** The toolbar: Clone appears only for a paper with a repository, Open Clone once it is cloned. */
-function renderActions(toolbar: HTMLElement, state: PaperActions, paperId: string): void {
+function renderActions(toolbar: HTMLElement, state: PaperActions, paperId: string, words: PanelLabels): void {
   const on = (command: PanelCommand) => (): void => run(command, paperId);
   toolbar.replaceChildren(
-    button('Insert citation', 'Insert a citation into the editor', on('insertCitation')),
-    button('Copy citation…', 'Copy a citation', on('copyCitation')),
+    button(words.insertCitation, words.insertCitationHint, on('insertCitation')),
+    button(words.copyCitation, words.copyCitationHint, on('copyCitation')),
     state.saved
-      ? button('Saved ✓', 'Remove from the reading list', on('unsavePaper'), 'action saved')
-      : button('Save', 'Save to the reading list', on('savePaper')),
-    ...(state.canClone ? [button('Clone repository', 'Clone the code repository into a folder', on('cloneRepository'))] : []),
-    ...(state.cloned ? [button('Open clone', 'Open the folder it was cloned into', on('openClonedRepository'))] : []),
-    button('Hugging Face', 'Open on Hugging Face', on('openOnHuggingFace')),
-    button('arXiv', 'Open the arXiv abstract', on('openOnArxiv')),
-    button('PDF', 'Open the PDF', on('openPdf')),
+      ? button(words.saved, words.savedHint, on('unsavePaper'), 'action saved')
+      : button(words.save, words.saveHint, on('savePaper')),
+    ...(state.canClone ? [button(words.cloneRepository, words.cloneRepositoryHint, on('cloneRepository'))] : []),
+    ...(state.cloned ? [button(words.openClone, words.openCloneHint, on('openClonedRepository'))] : []),
+    button(words.huggingFace, words.huggingFaceHint, on('openOnHuggingFace')),
+    button(words.arxiv, words.arxivHint, on('openOnArxiv')),
+    button(words.pdf, words.pdfHint, on('openPdf')),
   );
 }
 
-function render(paper: PaperView, state: PaperActions): void {
+function render(paper: PaperView, state: PaperActions, words: PanelLabels): void {
   current = paper;
+  labels = words;
   const article = element('article');
   article.dataset.paperId = paper.id;
-  article.append(element('h1', paper.title), authorsLine(paper));
+  article.append(element('h1', paper.title), authorsLine(paper, words));
 
   const facts = element('p', undefined, 'facts');
   [
@@ -102,22 +113,22 @@ function render(paper: PaperView, state: PaperActions): void {
 
   const actions = element('div', undefined, 'actions');
   actions.setAttribute('role', 'toolbar');
-  actions.setAttribute('aria-label', 'Paper actions');
-  renderActions(actions, state, paper.id);
+  actions.setAttribute('aria-label', words.paperActions);
+  renderActions(actions, state, paper.id, words);
   article.append(actions);
 
   const links = element('ul', undefined, 'links');
   if (paper.githubRepo) {
-    const item = element('li', 'Code: ');
-    item.append(linkButton(paper.githubRepo.replace(/^https:\/\/(www\.)?github\.com\//, ''), paper.githubRepo, `Open the code repository ${paper.githubRepo}`));
+    const item = element('li', `${words.code} `);
+    item.append(linkButton(paper.githubRepo.replace(/^https:\/\/(www\.)?github\.com\//, ''), paper.githubRepo, fill(words.codeHint, paper.githubRepo)));
     if (paper.githubStars !== undefined) {
       item.append(element('span', ` ★ ${paper.githubStars}`, 'stars'));
     }
     links.append(item);
   }
   if (paper.projectPage) {
-    const item = element('li', 'Project page: ');
-    item.append(linkButton(paper.projectPage, paper.projectPage, `Open the project page ${paper.projectPage}`));
+    const item = element('li', `${words.projectPage} `);
+    item.append(linkButton(paper.projectPage, paper.projectPage, fill(words.projectPageHint, paper.projectPage)));
     links.append(item);
   }
   if (links.childElementCount > 0) {
@@ -126,18 +137,18 @@ function render(paper: PaperView, state: PaperActions): void {
 
   if (paper.aiSummary) {
     const summary = element('section', undefined, 'summary');
-    summary.append(element('h2', 'AI summary'), element('p', paper.aiSummary));
+    summary.append(element('h2', words.aiSummary), element('p', paper.aiSummary));
     article.append(summary);
   }
 
   const abstract = element('section', undefined, 'abstract');
-  abstract.append(element('h2', 'Abstract'));
+  abstract.append(element('h2', words.abstract));
   paper.abstractParagraphs.forEach((paragraph) => abstract.append(element('p', paragraph)));
   article.append(abstract);
 
   if (paper.aiKeywords && paper.aiKeywords.length > 0) {
     const keywords = element('section', undefined, 'keywords');
-    keywords.append(element('h2', 'Keywords'));
+    keywords.append(element('h2', words.keywords));
     const list = element('ul', undefined, 'chips');
     paper.aiKeywords.forEach((keyword) => list.append(element('li', keyword, 'chip')));
     keywords.append(list);
@@ -148,24 +159,24 @@ function render(paper: PaperView, state: PaperActions): void {
   document.title = paper.title;
 }
 
-function renderLinked(repos: LinkedReposView): void {
+function renderLinked(repos: LinkedReposView, words: PanelLabels): void {
   const section = root.querySelector('section.linked');
   if (!section) {
     return;
   }
-  const groups: [string, readonly LinkedRepo[]][] = [['Models', repos.models], ['Datasets', repos.datasets], ['Spaces', repos.spaces]];
+  const groups: [string, readonly LinkedRepo[]][] = [[words.models, repos.models], [words.datasets, repos.datasets], [words.spaces, repos.spaces]];
   const shown = groups.filter(([, list]) => list.length > 0);
   if (shown.length === 0) {
     section.replaceChildren();
     return;
   }
-  const children: HTMLElement[] = [element('h2', 'On Hugging Face')];
+  const children: HTMLElement[] = [element('h2', words.onHuggingFace)];
   for (const [name, list] of shown) {
     children.push(element('h3', name));
     const items = element('ul', undefined, 'repos');
     for (const repo of list) {
       const item = element('li');
-      item.append(linkButton(repo.id, repo.url, `Open ${repo.id} on Hugging Face`));
+      item.append(linkButton(repo.id, repo.url, fill(words.linkedRepoHint, repo.id)));
       if (repo.note) {
         item.append(element('span', ` ${repo.note}`, 'note'));
       }
@@ -182,17 +193,17 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   const message = event.data;
   if (message.type === 'showPaper') {
-    render(message.paper, message.actions);
+    render(message.paper, message.actions, message.labels);
     vscode.setState({ paperId: message.paper.id });
-  } else if (!current || message.paperId !== current.id) {
+  } else if (!current || !labels || message.paperId !== current.id) {
     return;
   } else if (message.type === 'actions') {
     const toolbar = root.querySelector<HTMLElement>('div.actions');
     if (toolbar) {
-      renderActions(toolbar, message.actions, message.paperId);
+      renderActions(toolbar, message.actions, message.paperId, labels);
     }
   } else {
-    renderLinked(message.repos);
+    renderLinked(message.repos, labels);
   }
 });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isHostToWebview, isWebviewToHost } from '../../src/shared/protocol';
+import { isHostToWebview, isWebviewToHost, PANEL_LABEL_KEYS, type PanelLabels } from '../../src/shared/protocol';
 
 describe('webview protocol', () => {
   it('accepts the known messages from the webview', () => {
@@ -34,9 +34,11 @@ describe('webview protocol', () => {
     assert.ok(isWebviewToHost({ type: 'run', command: 'savePaper', paperId: '2608.19880' }));
   });
 
+  const labels = Object.fromEntries(PANEL_LABEL_KEYS.map((key) => [key, `«${key}»`])) as PanelLabels;
+
   it('checks the shape of messages to the webview', () => {
     const actions = { canClone: true, cloned: false, saved: true };
-    assert.ok(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] }, actions }));
+    assert.ok(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] }, actions, labels }));
     assert.ok(isHostToWebview({ type: 'actions', paperId: '1', actions }));
     assert.equal(isHostToWebview({ type: 'actions', paperId: '1', actions: { canClone: 'yes', cloned: false } }), false);
     assert.equal(isHostToWebview({ type: 'showPaper', paper: { id: '1', title: 't', authors: [], abstractParagraphs: [] } }), false);
@@ -44,5 +46,16 @@ describe('webview protocol', () => {
     assert.equal(isHostToWebview({ type: 'showPaper', paper: { id: '1' } }), false);
     assert.equal(isHostToWebview({ type: 'showPaper' }), false);
     assert.equal(isHostToWebview({ type: 'linkedRepos', paperId: '1', repos: { models: [] } }), false);
+  });
+
+  it('wants the words the panel shows with the paper: a page script has no text of its own', () => {
+    const paper = { id: '1', title: 't', authors: [], abstractParagraphs: [] };
+    const actions = { canClone: false, cloned: false, saved: false };
+    assert.equal(isHostToWebview({ type: 'showPaper', paper, actions }), false, 'no labels');
+    for (const key of PANEL_LABEL_KEYS) {
+      const { [key]: _left, ...missing } = labels;
+      assert.equal(isHostToWebview({ type: 'showPaper', paper, actions, labels: missing }), false, `without ${key}`);
+      assert.equal(isHostToWebview({ type: 'showPaper', paper, actions, labels: { ...labels, [key]: 42 } }), false, `${key} not a string`);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { isWebviewToHost, type HostToWebview, type PanelCommand, type PaperActio
 import { Disposable } from '../disposable';
 import { PANEL_VIEW_TYPE } from '../ids';
 import type { LinkOpener } from '../linkOpener';
+import { panelLabels } from './panelLabels';
 import { toLinkedReposView, toPaperView } from './paperView';
 
 /** Hugging Face's CDN hosts: the only image sources the panel's CSP allows. */
@@ -116,6 +117,12 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     this.render(this.adopt(panel, paper), paper);
   }
 
+  /** The last message of a kind sent to the active panel's page (for the integration tests). */
+  sentToActive<T extends HostToWebview['type']>(type: T): Extract<HostToWebview, { type: T }> | undefined {
+    const view = [...this.views].find((candidate) => candidate.panel.active) ?? this.lastActive;
+    return view?.latest.get(type) as Extract<HostToWebview, { type: T }> | undefined;
+  }
+
   /** Handles a message as if the active panel's webview had sent it (for the integration tests). */
   receiveFromActive(message: unknown): Promise<void> {
     const view = [...this.views].find((candidate) => candidate.panel.active) ?? this.lastActive;
@@ -161,7 +168,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     view.panel.title = shortTitle(paper.title);
     const shown = toPaperView(paper);
     view.links = new Set([shown.githubRepo, shown.projectPage].filter((link): link is string => link !== undefined));
-    this.post(view, { type: 'showPaper', paper: shown, actions: this.deps.actions(paper) });
+    this.post(view, { type: 'showPaper', paper: shown, actions: this.deps.actions(paper), labels: panelLabels() });
     void this.loadLinkedRepos(view, paper);
   }
 
@@ -237,6 +244,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     const nonce = makeNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'paper.css'));
+    const loading = vscode.l10n.t('Loading…').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -247,7 +255,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
 <title>Paper</title>
 </head>
 <body>
-<main id="paper" aria-live="polite"><p class="loading">Loading…</p></main>
+<main id="paper" aria-live="polite"><p class="loading">${loading}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

@@ -28,6 +28,17 @@ describe('paper panel', () => {
     assert.equal(testing.panel.paper?.id, ENV_HARNESS);
   });
 
+  it('gives the page its words with the paper, localised by the host', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    const shown = await waitFor('the paper sent to the panel', () => testing.panel.sentToActive('showPaper'));
+    assert.equal(shown.paper.id, ENV_HARNESS);
+    assert.equal(shown.labels.insertCitation, 'Insert citation');
+    assert.equal(shown.labels.pdfHint, 'Open the PDF');
+    assert.equal(shown.labels.moreAuthors, 'and {0} more', 'the count is left for the page to fill in');
+    assert.ok(Object.values(shown.labels).every((label) => label.length > 0), JSON.stringify(shown.labels));
+  });
+
   it('rejects and logs forged messages: unknown types, extra keys, commands it does not know', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
