@@ -87,7 +87,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     reuse: readPanelReuse,
     runCommand: (command, paper) => vscode.commands.executeCommand(Commands[command], paper.id),
     actions: paperActions,
-    linkedRepos: async (id, signal) => (await feed.createClient()).linkedRepos(id, signal),
+    linkedRepos: (id, signal) => feed.createClient().linkedRepos(id, signal),
     papers: store,
     loaded,
   });

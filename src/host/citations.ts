@@ -54,7 +54,7 @@ export class Citations {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
     } catch (error) {
-      throw new Error(`Could not read the CSL style ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`Could not read the CSL style ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
 }

@@ -73,7 +73,9 @@ function freeze(paper: Paper): Paper {
   for (const value of Object.values(paper)) {
     if (typeof value === 'object' && value !== null) {
       if (Array.isArray(value)) {
-        value.forEach((entry) => Object.freeze(entry));
+        for (const entry of value) {
+          Object.freeze(entry);
+        }
       }
       Object.freeze(value);
     }

@@ -14,9 +14,9 @@ const CONFIG_MODULE = 'src/host/config.ts';
 const IDS_MODULE = 'src/host/ids.ts';
 const CONFIGURATION_API = new Set(['getConfiguration', 'onDidChangeConfiguration', 'affectsConfiguration']);
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: object } } };
 /** Setting names may be named in messages ("add it to paperFeed.clone.allowedHosts"); they are read only in config.ts. */
-const settingNames = new Set(Object.keys(manifest.contributes.configuration.properties as object));
+const settingNames = new Set(Object.keys(manifest.contributes.configuration.properties));
 
 interface Found { readonly file: string; readonly line: number; readonly text: string }
 

@@ -6,8 +6,8 @@ import { root } from '../support/paths';
 
 interface SettingContribution { default?: unknown; enum?: unknown[] }
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const properties = manifest.contributes.configuration.properties as Record<string, SettingContribution>;
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, SettingContribution> } } };
+const properties = manifest.contributes.configuration.properties;
 
 describe('settings', () => {
   it('reads exactly the settings package.json contributes, both ways', () => {

@@ -5,7 +5,7 @@ import { readCitationConfig } from '../config';
 import { escapeIcons } from '../../core/view/present';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
 import { GlobalStateKeys } from '../ids';
-import { UserError } from './register';
+import { describeArg, UserError } from './register';
 
 /** Asks for a format, offering the last one first (else `paperFeed.citation.defaultFormat`). */
 export async function pickFormat(citations: Citations, state: vscode.Memento): Promise<CitationFormat | undefined> {
@@ -30,7 +30,7 @@ export async function copyCitation(
   context: PaperCommandContext, citations: Citations, state: vscode.Memento, arg: unknown, formatArg: unknown,
 ): Promise<string | undefined> {
   if (formatArg !== undefined && !isCitationFormat(formatArg)) {
-    throw new UserError(vscode.l10n.t('"{0}" is not a citation format: use one of {1}, or csl:<name>.', String(formatArg).slice(0, 60), CITATION_FORMATS.join(', ')));
+    throw new UserError(vscode.l10n.t('"{0}" is not a citation format: use one of {1}, or csl:<name>.', describeArg(formatArg), CITATION_FORMATS.join(', ')));
   }
   const paper = await resolvePaper(context, arg);
   if (!paper) {

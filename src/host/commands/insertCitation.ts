@@ -12,7 +12,7 @@ import type { Citations } from '../citations';
 import { readCitationConfig } from '../config';
 import type { EditorTracker } from '../editorTracker';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
-import { UserError } from './register';
+import { describeArg, UserError } from './register';
 
 export interface InsertDeps {
   readonly papers: PaperCommandContext;
@@ -29,7 +29,7 @@ export interface InsertDeps {
  */
 export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: unknown): Promise<void> {
   if (formatArg !== undefined && !isCitationFormat(formatArg)) {
-    throw new UserError(vscode.l10n.t('"{0}" is not a citation format.', String(formatArg).slice(0, 60)));
+    throw new UserError(vscode.l10n.t('"{0}" is not a citation format.', describeArg(formatArg)));
   }
   const editor = deps.editors.target();
   const paper = await resolvePaper(deps.papers, arg);
@@ -37,7 +37,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
     return;
   }
   if (!editor) {
-    const format = (formatArg as CitationFormat | undefined) ?? readCitationConfig().defaultFormat;
+    const format = formatArg ?? readCitationConfig().defaultFormat;
     const text = await deps.citations.format(paper, format);
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', escapeMessageLinks(shortTitle(paper.title))));
@@ -56,7 +56,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
     key = bibKey;
   }
 
-  const formatted = formatArg === undefined ? undefined : await deps.citations.format(paper, formatArg as CitationFormat);
+  const formatted = formatArg === undefined ? undefined : await deps.citations.format(paper, formatArg);
   const text = document.getText();
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   // One edit for every cursor, planned on the text as it is now (a selection counts as its cursor).

@@ -127,7 +127,7 @@ export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): 
   const keyFormat = readCitationConfig().keyFormat;
   // Oldest saved first, so that a re-export appends new papers at the end.
   const candidates = [...entries].reverse().map(({ paper }) => bibtexCandidate(paper, citationKey(paper, keyFormat)));
-  let added = 0;
+  let added: number;
   try {
     const outcome = await appendToBib(target, (text) => planBibAppends(text, candidates), true);
     added = outcome?.added ?? 0;

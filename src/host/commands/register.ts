@@ -31,6 +31,17 @@ export async function showError(message: string): Promise<void> {
   }
 }
 
+/** A command argument as a message may quote it: a string as given, anything else as JSON, at most 60 characters. */
+export function describeArg(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = typeof value === 'string' ? value : JSON.stringify(value);
+  } catch {
+    text = undefined; // a cycle or a BigInt
+  }
+  return (text ?? typeof value).slice(0, 60);
+}
+
 /** Errors we raise on purpose carry a user-facing message; anything else is reported generically. */
 export class UserError extends Error {
   override readonly name = 'UserError';

@@ -55,7 +55,8 @@ export class FeedService extends Disposable {
       }
       this.refresher.schedule();
       if (before.endpoint !== this.config.endpoint || before.days !== this.config.days || change.affects('window')) {
-        void this.window.show().then(() => this.refresh({ interactive: false }));
+        this.window.show();
+        void this.refresh({ interactive: false });
       }
     }));
     this._register(this.refresher);
@@ -77,7 +78,7 @@ export class FeedService extends Disposable {
     } catch (error) {
       this.deps.log.warn(`Could not read the paper cache: ${String(error)}`);
     }
-    await this.window.show();
+    this.window.show();
     this.refresher.schedule();
     if (this.window.isStale()) {
       await this.refresh({ interactive: false });
@@ -99,7 +100,7 @@ export class FeedService extends Disposable {
     if (remember) {
       await this.window.rememberAsDefault(id);
     }
-    await this.window.show();
+    this.window.show();
     if (this.window.isStale()) {
       await this.refresh({ interactive: false });
     }
@@ -164,7 +165,7 @@ export class FeedService extends Disposable {
   }
 
   /** A client for the configured endpoint (also used by the panel for linked repositories). */
-  async createClient(): Promise<HfClient> {
+  createClient(): HfClient {
     return this.clients.create();
   }
 

@@ -43,7 +43,8 @@ export class HfClientFactory {
 }
 
 /** dist/html.js, a bundle of its own (esbuild.mjs): the HTML parser is needed only when the API fails. */
-async function loadHtmlReader(): Promise<HtmlReader> {
+function loadHtmlReader(): Promise<HtmlReader> {
+  // A failing require becomes a rejection, as the client expects of a loader.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(__dirname, 'html.js')) as HtmlReader;
+  return new Promise((resolve) => resolve(require(path.join(__dirname, 'html.js')) as HtmlReader));
 }

@@ -54,7 +54,9 @@ export class Refresher extends Disposable {
         (_progress, token) => {
           const cancel = new AbortController();
           const subscription = token.onCancellationRequested(() => cancel.abort());
-          return this.fetch(true, AbortSignal.any([signal, cancel.signal])).finally(() => subscription.dispose());
+          return this.fetch(true, AbortSignal.any([signal, cancel.signal])).finally(() => {
+            subscription.dispose();
+          });
         },
       );
     });
@@ -110,7 +112,7 @@ export class Refresher extends Disposable {
       if (outcome === 'fetched') {
         this.deps.messages.refreshed();
       }
-      await shown.show();
+      shown.show();
     } catch (error) {
       if (!signal.aborted) {
         await this.failed(error, interactive);

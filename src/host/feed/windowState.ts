@@ -78,7 +78,7 @@ export class WindowState {
   }
 
   /** Shows the window from the cache, if the cache has it; else says it is loading. */
-  async show(): Promise<void> {
+  show(): void {
     const { cache, store } = this.deps;
     const window = this.resolved();
     const key = this.key();

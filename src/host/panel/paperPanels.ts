@@ -58,7 +58,13 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
 
   constructor(private readonly deps: PaperPanelsDeps) {
     super();
-    this._register({ dispose: () => [...this.views].forEach((view) => view.panel.dispose()) });
+    this._register({
+      dispose: () => {
+        for (const view of [...this.views]) {
+          view.panel.dispose();
+        }
+      },
+    });
   }
 
   /** The paper in the active (else the last active) panel, if a panel is open. */
@@ -152,7 +158,9 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
       }),
       panel.onDidDispose(() => {
         view.fetching?.abort();
-        subscriptions.forEach((subscription) => subscription.dispose());
+        for (const subscription of subscriptions) {
+          subscription.dispose();
+        }
         this.views.delete(view);
         if (this.lastActive === view) {
           this.lastActive = undefined;
