@@ -25,13 +25,21 @@ export class LibraryPrompts {
     });
 }
 
-const GROUPING_LABELS: Record<Grouping, string> = {
-  'date-topic': 'Date, then Topic',
-  'topic-date': 'Topic, then Date',
-  date: 'Date',
-  topic: 'Topic',
-};
-const SORT_LABELS: Record<SortBy, string> = { upvotes: 'Upvotes', date: 'Date', title: 'Title' };
+/** Labels as literal l10n.t calls, so that the l10n export finds them. */
+function groupingLabel(grouping: Grouping): string {
+  const labels: Record<Grouping, string> = {
+    'date-topic': vscode.l10n.t('Date, then Topic'),
+    'topic-date': vscode.l10n.t('Topic, then Date'),
+    date: vscode.l10n.t('Date'),
+    topic: vscode.l10n.t('Topic'),
+  };
+  return labels[grouping];
+}
+
+function sortLabel(sortBy: SortBy): string {
+  const labels: Record<SortBy, string> = { upvotes: vscode.l10n.t('Upvotes'), date: vscode.l10n.t('Date'), title: vscode.l10n.t('Title') };
+  return labels[sortBy];
+}
 
 interface GroupingItem extends vscode.QuickPickItem {
   readonly grouping?: Grouping;
@@ -50,10 +58,10 @@ export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void>
   const items: GroupingItem[] = [
     { label: vscode.l10n.t('Group by'), kind: vscode.QuickPickItemKind.Separator },
     ...GROUPINGS.map((grouping) => ({
-      label: `${grouping === tree.grouping ? '$(check) ' : ''}${vscode.l10n.t(GROUPING_LABELS[grouping])}`, grouping,
+      label: `${grouping === tree.grouping ? '$(check) ' : ''}${groupingLabel(grouping)}`, grouping,
     })),
     { label: vscode.l10n.t('Sort papers by'), kind: vscode.QuickPickItemKind.Separator },
-    ...SORT_ORDERS.map((sortBy) => ({ label: `${sortBy === tree.sortBy ? '$(check) ' : ''}${vscode.l10n.t(SORT_LABELS[sortBy])}`, sortBy })),
+    ...SORT_ORDERS.map((sortBy) => ({ label: `${sortBy === tree.sortBy ? '$(check) ' : ''}${sortLabel(sortBy)}`, sortBy })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group and Sort Papers'), ignoreFocusOut: true });
   if (picked?.grouping) {

@@ -55,5 +55,5 @@ export function refreshFailure(error: unknown): string | undefined {
   if (error instanceof FeedError && error.kind === 'cancelled') {
     return undefined;
   }
-  return error instanceof FeedError ? error.message : `Refreshing failed: ${errorText(error)}`;
+  return error instanceof FeedError ? error.message : vscode.l10n.t('Refreshing failed: {0}', errorText(error));
 }
