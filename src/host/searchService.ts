@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Paper } from '../core/paper/model';
+import { indexFileName } from '../core/search/indexFiles';
 import { SearchClient } from '../core/search/workerClient';
 import type { SearchHit } from '../core/search/index';
 import { onDidChangeSettings, readUserTopics } from './config';
@@ -38,8 +38,7 @@ export class SearchService extends Disposable {
 
   /** The index file: one per set of user topics (the topics are part of what it stores). */
   private indexPath(userTopics: unknown): vscode.Uri {
-    const key = createHash('sha256').update(JSON.stringify(userTopics ?? {})).digest('hex').slice(0, 12);
-    return vscode.Uri.joinPath(this.context.globalStorageUri, 'search', `index-${key}.bin`);
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'search', indexFileName(userTopics));
   }
 
   start(): void {

@@ -10,6 +10,7 @@ import type { Paper } from '../paper/model';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import { SearchIndex } from './index';
+import { removeStaleIndexFiles } from './indexFiles';
 import { toIndexInput, topicMatcher } from './papers';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 import { parseQuery, type TopicMatcher } from './query';
@@ -59,6 +60,19 @@ async function persist(): Promise<void> {
   const bytes = index.serialize();
   await mkdir(dirname(init.indexPath), { recursive: true });
   await writeFileAtomic(init.indexPath, bytes);
+  await removeStale(init.indexPath);
+}
+
+/** Index files of topics settings no window has used for a while go (see indexFiles.ts). */
+async function removeStale(indexPath: string): Promise<void> {
+  try {
+    const removed = await removeStaleIndexFiles(indexPath);
+    if (removed.length > 0) {
+      log('info', `Search index: removed ${removed.length} file(s) saved for earlier topics settings (${removed.join(', ')}).`);
+    }
+  } catch (error) {
+    log('warn', `Search index: could not tidy its folder (${error instanceof Error ? error.message : String(error)}).`);
+  }
 }
 
 async function readCache(): Promise<Paper[]> {
@@ -78,6 +92,7 @@ async function start(message: WorkerInit): Promise<void> {
   try {
     index = SearchIndex.deserialize(await readFile(message.indexPath));
     send({ type: 'ready', size: index.size, source: 'file', loadMs: performance.now() - started });
+    void removeStale(message.indexPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       log('warn', `Search index: rebuilding, the saved one could not be used (${error instanceof Error ? error.message : String(error)}).`);
