@@ -75,7 +75,6 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
     .then(() => Promise.all([feed.start(), saved.load()]))
     .then(() => {
-      search.start(); // the worker loads or builds the index; nothing waits for it
       return reading.initialize();
     })
     .catch((error: unknown) => feed.reportLoadFailure(error));

@@ -13,14 +13,15 @@ import type { TopicService } from './topics';
 /**
  * Search over every cached paper: a worker thread holds the index (loaded from its file, or built
  * from the cache), new papers are sent to it as the feed brings them, and until it is ready the
- * host answers by scanning. Started after activation, never during it.
+ * host answers by scanning. The worker starts at the first search (or when the search picker
+ * opens), not in every window at startup: a window where nobody searches never loads the index.
  */
 export class SearchService extends Disposable {
   private client: SearchClient | undefined;
   /** Papers the worker has (from the cache at its start) or was sent since. */
   private readonly known = new Set<string>();
   private readonly updated = this._register(new vscode.EventEmitter<void>());
-  /** The index has new papers. */
+  /** The index has new papers, or has just become ready (its answers replace the scan's). */
   readonly onDidUpdate = this.updated.event;
 
   constructor(
@@ -41,7 +42,8 @@ export class SearchService extends Disposable {
     return vscode.Uri.joinPath(this.context.globalStorageUri, 'search', indexFileName(userTopics));
   }
 
-  start(): void {
+  /** Starts the worker unless it runs: it loads or builds the index while the scan answers. */
+  ensureStarted(): void {
     if (this.client) {
       return;
     }
@@ -60,6 +62,13 @@ export class SearchService extends Disposable {
       onUpdated: () => this.updated.fire(),
     });
     this.client.start();
+    const client = this.client;
+    // An open search redraws with the index's ranking.
+    client.ready.then(() => {
+      if (this.client === client) {
+        this.updated.fire();
+      }
+    }, () => undefined);
     // The worker reads the cache itself; papers the host has from elsewhere (the built-in sample) are sent.
     const uncached = this.store.list().filter((paper) => this.feed.cache.get(paper.id) === undefined);
     this.client.add(uncached);
@@ -67,8 +76,13 @@ export class SearchService extends Disposable {
 
   /** Settles when the index answers (queries before that are answered by scanning). */
   get ready(): Promise<void> {
-    this.start();
+    this.ensureStarted();
     return (this.client as SearchClient).ready;
+  }
+
+  /** Whether the worker runs (it starts at the first search, not with the window). */
+  get isStarted(): boolean {
+    return this.client !== undefined;
   }
 
   get isIndexReady(): boolean {
@@ -77,7 +91,7 @@ export class SearchService extends Disposable {
 
   /** The best `limit` papers for a query, best first. */
   async search(query: string, limit: number): Promise<{ readonly papers: Paper[]; readonly hits: readonly SearchHit[]; readonly by: 'index' | 'scan' }> {
-    this.start();
+    this.ensureStarted();
     const answer = await (this.client as SearchClient).search(query, Math.max(1, Math.min(200, Math.floor(limit))));
     const papers = answer.hits.map((hit) => this.store.get(hit.id)).filter((paper): paper is Paper => paper !== undefined);
     return { papers, hits: answer.hits, by: answer.by };
@@ -101,7 +115,10 @@ export class SearchService extends Disposable {
     this.client.add([...fresh, ...shown]);
   }
 
-  /** After Clear Paper Cache, or when the topics change: a fresh index from the cache. */
+  /**
+   * After Clear Paper Cache, or when the topics change: a fresh index from the cache. A worker not
+   * started yet stays so: it reads the cache and the topics when it starts.
+   */
   async restart(options: { readonly deleteIndex?: boolean } = {}): Promise<void> {
     const running = this.client;
     this.client = undefined;
@@ -110,6 +127,8 @@ export class SearchService extends Disposable {
     if (options.deleteIndex) {
       await rm(vscode.Uri.joinPath(this.context.globalStorageUri, 'search').fsPath, { recursive: true, force: true });
     }
-    this.start();
+    if (running) {
+      this.ensureStarted();
+    }
   }
 }

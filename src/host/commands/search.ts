@@ -78,6 +78,7 @@ function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
  * the buttons copy or insert a citation or save it; the last item asks Hugging Face itself.
  */
 export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void> {
+  deps.search.ensureStarted(); // the index loads while the first words are typed
   const quickPick = vscode.window.createQuickPick<SearchItem>();
   searchPickers.current = quickPick;
   quickPick.title = vscode.l10n.t('Search Papers');
