@@ -74,9 +74,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
 
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
     .then(() => Promise.all([feed.start(), saved.load()]))
-    .then(() => {
-      return reading.initialize();
-    })
+    .then(() => reading.initialize())
     .catch((error: unknown) => feed.reportLoadFailure(error));
 
   const panels = new PaperPanels({

@@ -9,7 +9,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 /** Lowercase, accents removed (é → e), anything but letters and digits as spaces. */
 export function normalise(text: string): string {
   let lower = text.toLowerCase();
-  if (/[^\u0000-\u007f]/.test(lower)) {
+  if (/[\u0080-\uffff]/.test(lower)) { // any code unit beyond ASCII
     lower = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
   return lower;

@@ -184,7 +184,9 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     deps.search.onDidUpdate(() => void render(quickPick.value)),
   ];
   quickPick.onDidHide(() => {
-    disposables.forEach((disposable) => disposable.dispose());
+    for (const disposable of disposables) {
+      disposable.dispose();
+    }
     quickPick.dispose();
     if (searchPickers.current === quickPick) {
       searchPickers.current = undefined;
