@@ -18,6 +18,7 @@ import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
 import { root } from '../support/paths';
 import { type Bench, percentile } from './harness';
+import { benchMiniSearchPlanner } from './minisearchPlanner.bench';
 import { keystrokeQueries, labeledQueries, latencies, LIMIT, replicated, top5Hits, typoQueries } from './searchInputs';
 
 const WORKER = join(root, 'dist', 'searchWorker.js');
@@ -54,6 +55,9 @@ export async function benchSearch(bench: Bench): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'paper-feed-bench-search-'));
   try {
     await benchIndex(bench, papers, inputs, work);
+    // After ours, so that none of its structures are in memory meanwhile.
+    global.gc?.();
+    await benchMiniSearchPlanner(bench, papers, inputs, work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
