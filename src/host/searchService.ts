@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Paper } from '../core/paper/model';
-import { indexFileName } from '../core/search/indexFiles';
+import { indexFileName } from '../core/search/savedIndexes';
 import { SearchClient } from '../core/search/workerClient';
 import type { SearchHit } from '../core/search/index';
 import { onDidChangeSettings, readUserTopics } from './config';

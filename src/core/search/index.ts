@@ -13,10 +13,10 @@
  *
  * This is the facade over its parts: documents.ts (the papers), vocabulary.ts and typoTable.ts
  * (the terms, their prefixes and the deletion table), postings.ts, ranking.ts and topK.ts (how a
- * query is answered), indexFile.ts (the saved file).
+ * query is answered), indexFormat.ts (the saved file).
  */
 import { Documents, type IndexInput } from './documents';
-import { type IndexParts, readIndexFile, writeIndexFile } from './indexFile';
+import { type IndexParts, readIndexFile, writeIndexFile } from './indexFormat';
 import { FIELD, Postings } from './postings';
 import type { ParsedQuery, TopicMatcher } from './query';
 import { Ranker } from './ranking';
@@ -24,7 +24,7 @@ import { STOP_WORDS, tokenize } from './text';
 import type { SearchHit } from './topK';
 import { Vocabulary } from './vocabulary';
 
-export { INDEX_FORMAT, INDEX_VERSION } from './indexFile';
+export { INDEX_FORMAT, INDEX_VERSION } from './indexFormat';
 export type { IndexInput } from './documents';
 export type { SearchHit } from './topK';
 
@@ -102,7 +102,7 @@ export class SearchIndex {
     this.postings.compact(this.vocabulary.size);
   }
 
-  /** A compact binary form (see indexFile.ts). */
+  /** A compact binary form (see indexFormat.ts). */
   serialize(): Uint8Array {
     this.compact();
     this.vocabulary.settleTypos(true);

@@ -10,7 +10,7 @@ import type { Paper } from '../paper/model';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import { SearchIndex } from './index';
-import { removeStaleIndexFiles } from './indexFiles';
+import { removeStaleIndexFiles } from './savedIndexes';
 import { toIndexInput, topicMatcher } from './papers';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 import { parseQuery, type TopicMatcher } from './query';
@@ -63,7 +63,7 @@ async function persist(): Promise<void> {
   await removeStale(init.indexPath);
 }
 
-/** Index files of topics settings no window has used for a while go (see indexFiles.ts). */
+/** Index files of topics settings no window has used for a while go (see savedIndexes.ts). */
 async function removeStale(indexPath: string): Promise<void> {
   try {
     const removed = await removeStaleIndexFiles(indexPath);

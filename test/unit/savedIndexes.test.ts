@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { indexFileName, removeStaleIndexFiles, STALE_INDEX_MS, staleIndexFiles } from '../../src/core/search/indexFiles';
+import { indexFileName, removeStaleIndexFiles, STALE_INDEX_MS, staleIndexFiles } from '../../src/core/search/savedIndexes';
 import { SearchClient } from '../../src/core/search/workerClient';
 import { root } from '../support/paths';
 
