@@ -72,11 +72,6 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const libraryPrompts = new LibraryPrompts();
   const search = new SearchService(context, feed, store, topics, log);
 
-  const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
-    .then(() => Promise.all([feed.start(), saved.load()]))
-    .then(() => reading.initialize())
-    .catch((error: unknown) => feed.reportLoadFailure(error));
-
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
     log,
@@ -86,7 +81,8 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     actions: paperActions,
     linkedRepos: (id, signal) => feed.createClient().linkedRepos(id, signal),
     papers: store,
-    loaded,
+    // Asked only when VS Code restores a panel, after activate has returned and `loaded` exists.
+    loaded: () => loaded,
   });
   context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
@@ -101,6 +97,13 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   context.subscriptions.push(...registerCommands({
     log, globalState: context.globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
   }));
+
+  // Loading starts once everything is registered, so a failed activation loads nothing.
+  const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(() => Promise.all([feed.start(), saved.load()]))
+    .finally(() => search.firstLoadDone())
+    .then(() => reading.initialize())
+    .catch((error: unknown) => feed.reportLoadFailure(error));
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

@@ -18,6 +18,8 @@ import type { TopicService } from './topics';
  */
 export class SearchService extends Disposable {
   private client: SearchClient | undefined;
+  /** The feed's first load (the cache) is done: until then the store holds no cached papers to send. */
+  private loaded = false;
   /** Papers the worker has (from the cache at its start) or was sent since. */
   private readonly known = new Set<string>();
   private readonly updated = this._register(new vscode.EventEmitter<void>());
@@ -49,7 +51,6 @@ export class SearchService extends Disposable {
     }
     // A plain copy: configuration values are proxies, which cannot cross to a worker.
     const userTopics = readUserTopics() as Record<string, string[]>;
-    this.store.list().forEach((paper) => this.known.add(paper.id));
     this.client = new SearchClient({
       workerPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'searchWorker.js').fsPath,
       indexPath: this.indexPath(userTopics).fsPath,
@@ -69,9 +70,31 @@ export class SearchService extends Disposable {
         this.updated.fire();
       }
     }, () => undefined);
-    // The worker reads the cache itself; papers the host has from elsewhere (the built-in sample) are sent.
-    const uncached = this.store.list().filter((paper) => this.feed.cache.get(paper.id) === undefined);
-    this.client.add(uncached);
+    if (this.loaded) {
+      this.sendUncached();
+    }
+  }
+
+  /**
+   * The feed's first load is over (or failed). A worker started before it (a search in the first
+   * moments) takes what the host has only now: before, the store was empty, and the whole cache,
+   * which the worker reads itself, would have been sent as new at the first change.
+   */
+  firstLoadDone(): void {
+    if (this.loaded) {
+      return;
+    }
+    this.loaded = true;
+    if (this.client) {
+      this.sendUncached();
+    }
+  }
+
+  /** The worker reads the cache itself; papers the host has from elsewhere (the built-in sample) are sent. */
+  private sendUncached(): void {
+    const papers = this.store.list();
+    papers.forEach((paper) => this.known.add(paper.id));
+    this.client?.add(papers.filter((paper) => this.feed.cache.get(paper.id) === undefined));
   }
 
   /** Settles when the index answers (queries before that are answered by scanning). */
@@ -105,7 +128,7 @@ export class SearchService extends Disposable {
 
   /** Sends the worker papers it has not seen (a refresh brings a few at a time). */
   private sendNew(): void {
-    if (!this.client) {
+    if (!this.client || !this.loaded) {
       return;
     }
     const fresh = this.store.list().filter((paper) => !this.known.has(paper.id));

@@ -27,7 +27,7 @@ export interface PaperPanelsDeps {
   /** The papers a panel restored after a reload may show. */
   readonly papers: { get(id: string): Paper | undefined; list(): readonly Paper[] };
   /** Settles after the first load: restored panels wait for it, to find their paper. */
-  readonly loaded: Promise<void>;
+  readonly loaded: () => Promise<void>;
 }
 
 /** One open panel. */
@@ -107,7 +107,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
 
   /** A panel VS Code restores after a reload, with the state its page saved. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    await this.deps.loaded;
+    await this.deps.loaded();
     const id = (state as { paperId?: unknown } | undefined)?.paperId;
     // A window reloaded before the page saved its state still has the panel's title to go by.
     const paper = typeof id === 'string'
