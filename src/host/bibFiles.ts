@@ -13,10 +13,6 @@ import { UserError } from './commands/register';
 import { readCitationConfig } from './config';
 import { GlobalStateKeys, WorkspaceStateKeys } from './ids';
 
-/** .bib files the user agreed to create (global state, by URI). */
-const CREATED_KEY = GlobalStateKeys.createdBibFiles;
-/** Answers about writing outside the workspace (workspace state, by [who named it, the path asked about]). */
-const OUTSIDE_KEY = WorkspaceStateKeys.outsideBibAnswers;
 const MAX_ANSWERS = 500;
 
 /** A .bib file, and who named it: the document, or `paperFeed.citation.bibFile`. */
@@ -176,7 +172,7 @@ export class BibFiles {
   private async outsideAnswer(document: vscode.TextDocument, target: BibTarget, file: string)
     : Promise<{ choice: OutsideChoice; asked: boolean } | undefined> {
     const key = JSON.stringify([target.namedBy === 'setting' ? 'setting' : document.uri.toString(), file]);
-    const answers = this.workspaceState.get<Record<string, OutsideChoice>>(OUTSIDE_KEY, {});
+    const answers = this.workspaceState.get<Record<string, OutsideChoice>>(WorkspaceStateKeys.outsideBibAnswers, {});
     const remembered = answers[key];
     if (remembered === 'add' || remembered === 'copy') {
       return { choice: remembered, asked: false };
@@ -188,7 +184,7 @@ export class BibFiles {
       return undefined;
     }
     const kept = Object.entries(answers).filter(([other]) => other !== key).slice(-(MAX_ANSWERS - 1));
-    await this.workspaceState.update(OUTSIDE_KEY, Object.fromEntries([...kept, [key, choice]]));
+    await this.workspaceState.update(WorkspaceStateKeys.outsideBibAnswers, Object.fromEntries([...kept, [key, choice]]));
     return { choice, asked: true };
   }
 
@@ -207,14 +203,14 @@ export class BibFiles {
 
   /** Asks once per file before creating a .bib in the workspace; remembers the answer yes. */
   private async confirmedCreate(uri: vscode.Uri): Promise<boolean> {
-    const confirmed = this.globalState.get<string[]>(CREATED_KEY, []);
+    const confirmed = this.globalState.get<string[]>(GlobalStateKeys.createdBibFiles, []);
     if (confirmed.includes(uri.toString())) {
       return true;
     }
     if (!(await this.confirmCreate(vscode.workspace.asRelativePath(uri)))) {
       return false;
     }
-    await this.globalState.update(CREATED_KEY, [...confirmed, uri.toString()]);
+    await this.globalState.update(GlobalStateKeys.createdBibFiles, [...confirmed, uri.toString()]);
     return true;
   }
 }

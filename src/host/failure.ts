@@ -8,6 +8,11 @@ import { escapeMessageLinks } from '../core/view/present';
  */
 export async function showFailure(log: vscode.LogOutputChannel, message: string, error: unknown): Promise<void> {
   log.error(message, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await showErrorWithLog(log, message);
+}
+
+/** An error message with a Show Log action; what failed was logged already. */
+export async function showErrorWithLog(log: vscode.LogOutputChannel, message: string): Promise<void> {
   const showLog = vscode.l10n.t('Show Log');
   // The message names what failed, which may carry paper text or paths: no `[label](target)` links.
   const choice = await vscode.window.showErrorMessage(escapeMessageLinks(message), showLog);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitEnvironment } from '../../src/core/clone/gitEnv';
 import { classifyCloneFailure, freeFolderName } from '../../src/core/clone/gitErrors';
-import { checkRepoUrl, gitCloneArgs, LOOPBACK_HOSTS, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { checkRepoUrl, gitCloneArgs, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { LOOPBACK_HOSTS } from '../../src/core/net/hosts';
 import { GitServer } from '../support/gitServer';
 
 /**

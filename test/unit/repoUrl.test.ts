@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cloneCandidates } from '../../src/core/clone/candidates';
-import { checkRepoUrl, gitCloneArgs, LOOPBACK_HOSTS, overallProgress, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { checkRepoUrl, gitCloneArgs, overallProgress, parseGitProgress } from '../../src/core/clone/repoUrl';
+import { LOOPBACK_HOSTS } from '../../src/core/net/hosts';
 import { normaliseDailyItem } from '../../src/core/paper/normalise';
 
 describe('repository URL policy', () => {

@@ -7,13 +7,12 @@
  * whitespace or control characters, and nothing a URL parser would normalise first (see rawUrl.ts).
  */
 
-import { isLoopbackHost, LOOPBACK_HOSTS } from '../net/hosts';
+import { isLoopbackHost } from '../net/hosts';
 import { githubShorthandUrl } from '../net/repoNames';
 import { parseRawUrl, SEGMENT } from './rawUrl';
 
 export const DEFAULT_CLONE_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org', 'codeberg.org'];
 /** This machine's names: cloned from only when listed among the allowed hosts. */
-export { LOOPBACK_HOSTS };
 
 export interface CloneTarget {
   /** What git clones, e.g. `https://github.com/owner/repo.git`. */

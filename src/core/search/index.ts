@@ -24,7 +24,6 @@ import { STOP_WORDS, tokenize } from './text';
 import type { SearchHit } from './topK';
 import { Vocabulary } from './vocabulary';
 
-export { INDEX_FORMAT, INDEX_VERSION } from './indexFormat';
 export type { IndexInput } from './documents';
 export type { SearchHit } from './topK';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { escapeMessageLinks } from '../../core/view/present';
-import { type CommandId, Commands } from '../ids';
+import { showErrorWithLog } from '../failure';
+import type { CommandId } from '../ids';
 
 /**
  * Registers a command whose failures are logged and shown once, with a Show Log action,
@@ -16,19 +16,10 @@ export function registerCommand(
       return await handler(...args);
     } catch (error) {
       log.error(`${id} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
-      void showError(errorMessage(error));
+      void showErrorWithLog(log, errorMessage(error));
       return undefined;
     }
   });
-}
-
-/** Errors name papers, URLs and git's output: `[label](target)` in them must not become a link. */
-export async function showError(message: string): Promise<void> {
-  const showLog = vscode.l10n.t('Show Log');
-  const choice = await vscode.window.showErrorMessage(escapeMessageLinks(message), showLog);
-  if (choice === showLog) {
-    await vscode.commands.executeCommand(Commands.showLog);
-  }
 }
 
 /** A command argument as a message may quote it: a string as given, anything else as JSON, at most 60 characters. */
