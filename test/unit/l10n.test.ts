@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
+import * as ts from 'typescript';
 import { root } from '../support/paths';
 
 /** What `npm run l10n` extracts from src: every string passed to vscode.l10n.t. */
@@ -11,6 +12,38 @@ async function extracted(): Promise<Record<string, unknown>> {
     .sort()
     .map((file) => ({ extension: '.ts', contents: readFileSync(join(root, 'src', file), 'utf8') }));
   return getL10nJson(files);
+}
+
+/**
+ * Text the panel's script could show that is written in the script itself: every string literal and
+ * the fixed parts of every template, except names (tags, classes, attributes, message and command
+ * types), separators, and the symbols and the arXiv prefix shown beside numbers and ids.
+ */
+export function unlocalisedWebviewText(source: string): string[] {
+  const file = ts.createSourceFile('main.ts', source, ts.ScriptTarget.Latest, true);
+  const name = /^[a-z][A-Za-z0-9]*(?:-[a-z0-9]+)*$/;
+  const allowed = new Set(['', ' ', ', ', '{0}', 'action saved', 'section.linked', 'div.actions']);
+  const symbols = /^(?:arXiv:)?[\s▲★💬:]*$/u;
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) {
+      return;
+    }
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (!name.test(node.text) && !allowed.has(node.text) && !symbols.test(node.text)) {
+        found.push(node.text);
+      }
+    } else if (ts.isTemplateExpression(node)) {
+      for (const part of [node.head.text, ...node.templateSpans.map((span) => span.literal.text)]) {
+        if (!symbols.test(part)) {
+          found.push(part);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
 }
 
 describe('localisation', () => {
@@ -29,6 +62,13 @@ describe('localisation', () => {
     for (const text of ['Insert citation', 'Copy citation…', 'Open the PDF', 'and {0} more', 'Open {0} on Hugging Face', 'Abstract', 'Loading…']) {
       assert.ok(text in source, `${text} is not passed to vscode.l10n.t`);
     }
+  });
+
+  it('the panel script writes no words of its own: they all come from the host', () => {
+    assert.deepEqual(unlocalisedWebviewText(readFileSync(join(root, 'src', 'webview', 'main.ts'), 'utf8')), []);
+    // The check finds what the script had before its words moved to the host.
+    assert.deepEqual(unlocalisedWebviewText("button('Insert citation', `and ${more} more`); toggle.textContent = 'show fewer'; h2('Abstract');"),
+      ['Insert citation', 'and ', ' more', 'show fewer', 'Abstract']);
   });
 
   it('is where package.json says, and packaged', () => {
