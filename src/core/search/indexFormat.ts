@@ -20,35 +20,56 @@ export interface IndexParts {
   readonly postings: Postings;
 }
 
+/** Short lists by key (prefix → terms, tiny prefix → papers) as the file keeps them: keys, offsets, one flat array. */
+interface PackedLists {
+  readonly keys: string[];
+  readonly offsets: Int32Array;
+  readonly values: Int32Array;
+}
+
+function packLists(lists: ReadonlyMap<string, readonly number[]>): PackedLists {
+  const keys = [...lists.keys()];
+  const offsets = new Int32Array(keys.length + 1);
+  const values: number[] = [];
+  keys.forEach((key, index) => {
+    offsets[index] = values.length;
+    values.push(...(lists.get(key) as number[]));
+  });
+  offsets[keys.length] = values.length;
+  return { keys, offsets, values: Int32Array.from(values) };
+}
+
+function unpackLists(keys: readonly string[], offsets: Int32Array, values: Int32Array): Map<string, number[]> {
+  const lists = new Map<string, number[]>();
+  keys.forEach((key, number) => {
+    lists.set(key, Array.from(values.subarray(offsets[number] as number, offsets[number + 1] as number)));
+  });
+  return lists;
+}
+
+/** Lines of a header field joined with `\n`; none for an empty one. A field that is not text is damage. */
+function lines(text: unknown): string[] {
+  if (typeof text !== 'string') {
+    throw new Error('the search index file is damaged');
+  }
+  return text.length > 0 ? text.split('\n') : [];
+}
+
 /** The file's bytes. The postings must be compacted and the deletion table rebuilt first. */
 export function writeIndexFile({ documents, vocabulary, postings }: IndexParts): Uint8Array {
   const docs = documents.list;
-  const prefixKeys = [...vocabulary.prefixTop.keys()];
-  const prefixOffsets = new Int32Array(prefixKeys.length + 1);
-  const prefixTerms: number[] = [];
-  prefixKeys.forEach((key, index) => {
-    prefixOffsets[index] = prefixTerms.length;
-    prefixTerms.push(...(vocabulary.prefixTop.get(key) as number[]));
-  });
-  prefixOffsets[prefixKeys.length] = prefixTerms.length;
-  const tinyKeys = [...documents.tinyTop.keys()];
-  const tinyOffsets = new Int32Array(tinyKeys.length + 1);
-  const tinyDocs: number[] = [];
-  tinyKeys.forEach((key, index) => {
-    tinyOffsets[index] = tinyDocs.length;
-    tinyDocs.push(...(documents.tinyTop.get(key) as number[]));
-  });
-  tinyOffsets[tinyKeys.length] = tinyDocs.length;
+  const prefix = packLists(vocabulary.prefixTop);
+  const tiny = packLists(documents.tinyTop);
   const sections = [
     postings.offsets, postings.docs, Int32Array.from(vocabulary.sortedTerms), Int32Array.from(documents.titleOrder),
-    prefixOffsets, Int32Array.from(prefixTerms), vocabulary.typos.hashes, vocabulary.typos.terms, tinyOffsets, Int32Array.from(tinyDocs),
+    prefix.offsets, prefix.values, vocabulary.typos.hashes, vocabulary.typos.terms, tiny.offsets, tiny.values,
   ];
   const header = new TextEncoder().encode(JSON.stringify({
     format: INDEX_FORMAT, version: INDEX_VERSION,
     ids: docs.map((doc) => doc.id), titles: docs.map((doc) => doc.title), upvotes: docs.map((doc) => doc.upvotes),
     dates: docs.map((doc) => doc.date), code: docs.map((doc) => (doc.hasCode ? 1 : 0)), orgs: docs.map((doc) => doc.org),
     authors: docs.map((doc) => doc.authors), topics: docs.map((doc) => doc.topic),
-    terms: vocabulary.terms.join('\n'), termFields: vocabulary.termFields, prefixKeys: prefixKeys.join('\n'), tinyKeys: tinyKeys.join('\n'),
+    terms: vocabulary.terms.join('\n'), termFields: vocabulary.termFields, prefixKeys: prefix.keys.join('\n'), tinyKeys: tiny.keys.join('\n'),
     deleted: [...documents.deleted],
     lengths: sections.map((section) => section.length),
   }));
@@ -97,7 +118,7 @@ export function readIndexFile(bytes: Uint8Array): IndexParts {
     documents.numbers.set(id, number);
   });
   documents.deleted = new Set(Array.isArray(header.deleted) ? (header.deleted as number[]) : []);
-  const terms = (header.terms as string).length > 0 ? (header.terms as string).split('\n') : [];
+  const terms = lines(header.terms);
   const lengths = header.lengths as number[];
   let at = bytes.byteOffset + 8 + Math.ceil(headerLength / 4) * 4;
   // Each section is copied into a fresh, aligned buffer.
@@ -132,15 +153,8 @@ export function readIndexFile(bytes: Uint8Array): IndexParts {
     || sortedTerms.length !== termCount || documents.titleOrder.length !== ids.length) {
     throw new Error('the search index file is damaged or truncated');
   }
-  const prefixTop = new Map<string, number[]>();
-  const prefixKeys = (header.prefixKeys as string).length > 0 ? (header.prefixKeys as string).split('\n') : [];
-  prefixKeys.forEach((key, number) => {
-    prefixTop.set(key, Array.from(prefixTerms.subarray(prefixOffsets[number] as number, prefixOffsets[number + 1] as number)));
-  });
-  const tinyKeys = (header.tinyKeys as string).length > 0 ? (header.tinyKeys as string).split('\n') : [];
-  tinyKeys.forEach((key, number) => {
-    documents.tinyTop.set(key, Array.from(tinyDocs.subarray(tinyOffsets[number] as number, tinyOffsets[number + 1] as number)));
-  });
+  const prefixTop = unpackLists(lines(header.prefixKeys), prefixOffsets, prefixTerms);
+  documents.tinyTop = unpackLists(lines(header.tinyKeys), tinyOffsets, tinyDocs);
   // One posting per paper and term: a term's postings count its papers.
   const vocabulary = Vocabulary.restore({ terms, df: postings.counts(termCount), termFields: header.termFields as number[], sortedTerms, prefixTop });
   vocabulary.typos.hashes = typoHashes;
