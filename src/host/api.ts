@@ -61,11 +61,13 @@ export interface PaperFeedTestHooks {
 
 export function createApi(store: PaperStore, citations: Citations, search: SearchService, testing?: PaperFeedTestHooks): PaperFeedApi {
   return {
-    search: async (query: string, limit = 20) => (typeof query === 'string' ? (await search.search(query, typeof limit === 'number' ? limit : 20)).papers : []),
+    // Papers found are remembered, so getPaper and formatCitation know them afterwards.
+    search: async (query: string, limit = 20) => (typeof query === 'string' ? (await search.search(query, typeof limit === 'number' ? limit : 20)).papers.map((paper) => store.remember(paper)) : []),
     getPaper: (id: string) => (typeof id === 'string' ? store.get(id) : undefined),
     listPapers: () => store.list(),
     formatCitation: async (id: string, format: CitationFormat) => {
-      const paper = typeof id === 'string' ? store.get(id) : undefined;
+      // A cached paper the host does not hold (the archive) is read from the cache.
+      const paper = typeof id === 'string' ? (store.get(id) ?? (await search.papers([id]))[0]) : undefined;
       if (!paper) {
         throw new Error(`Paper Feed has no paper ${String(id)}.`);
       }

@@ -38,7 +38,7 @@ export const SETTING_DEFAULTS: Settings = {
   window: 'days',
   days: 7,
   refreshIntervalMinutes: 60,
-  'cache.maxPapers': 20_000,
+  'cache.maxPapers': 100_000,
   'panel.reuse': true,
   'citation.defaultFormat': 'bibtex',
   'citation.keyFormat': 'arxiv',

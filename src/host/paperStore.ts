@@ -17,9 +17,18 @@ export interface WindowView {
   readonly error?: string;
 }
 
-/** Every paper Paper Feed knows (for the API and search), and the window the tree shows. */
+/** Papers remembered beyond the shown window (opened, found, fetched by id): the most recent this many. */
+const REMEMBERED = 500;
+
+/**
+ * The papers the host holds: the window the tree shows, and papers used lately (opened, found
+ * online, fetched by id). Not every cached paper: with the archive cached that would be tens of
+ * thousands, and search reads those in its worker.
+ */
 export class PaperStore extends Disposable {
-  private catalog = new Map<string, Paper>();
+  private shown = new Map<string, Paper>();
+  /** Most recently used last. */
+  private readonly remembered = new Map<string, Paper>();
   private current: WindowView = { label: '', papers: [], source: 'loading' };
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
@@ -28,33 +37,40 @@ export class PaperStore extends Disposable {
     return this.current;
   }
 
+  /** The papers held: the shown window's, then those used lately. */
   list(): readonly Paper[] {
-    return [...this.catalog.values()];
+    return [...this.shown.values(), ...[...this.remembered.values()].filter((paper) => !this.shown.has(paper.id))];
   }
 
   get(idOrRef: string): Paper | undefined {
     const id = parseArxivId(idOrRef);
-    return id === undefined ? undefined : this.catalog.get(id);
+    return id === undefined ? undefined : (this.shown.get(id) ?? this.remembered.get(id));
   }
 
-  /** Replaces the catalog and what the tree shows, in one change. */
-  update(catalog: Iterable<Paper> | undefined, view: WindowView): void {
-    if (catalog) {
-      this.catalog = new Map([...catalog].map((paper) => [paper.id, freeze(paper)]));
-    }
-    for (const paper of view.papers) {
-      if (!this.catalog.has(paper.id)) {
-        this.catalog.set(paper.id, freeze(paper));
+  /** Replaces what the tree shows. */
+  update(view: WindowView): void {
+    const papers = view.papers.map(freeze);
+    this.shown = new Map(papers.map((paper) => [paper.id, paper]));
+    for (const paper of papers) {
+      if (this.remembered.has(paper.id)) {
+        this.remembered.set(paper.id, paper); // the newer copy
       }
     }
-    this.current = { ...view, papers: view.papers.map((paper) => this.catalog.get(paper.id) ?? paper) };
+    this.current = { ...view, papers };
     this.changed.fire();
   }
 
-  /** Adds a paper fetched on its own (e.g. opened by id) to the catalog, leaving the view as it is. */
+  /** Keeps a paper used outside the shown window (opened by id, found by search), leaving the view as it is. */
   remember(paper: Paper): Paper {
     const frozen = freeze(paper);
-    this.catalog.set(paper.id, frozen);
+    this.remembered.delete(paper.id);
+    this.remembered.set(paper.id, frozen);
+    if (this.remembered.size > REMEMBERED) {
+      const oldest = this.remembered.keys().next().value;
+      if (oldest !== undefined) {
+        this.remembered.delete(oldest);
+      }
+    }
     return frozen;
   }
 

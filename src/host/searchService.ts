@@ -10,6 +10,12 @@ import type { FeedService } from './feed/feedService';
 import type { PaperStore } from './paperStore';
 import type { TopicService } from './topics';
 
+/** The month of a new-style arXiv id (2508.10104 → 2025-08): where a paper usually is in the cache. */
+function arxivMonth(id: string): string | undefined {
+  const match = /^(\d{2})(\d{2})\./.exec(id);
+  return match ? `20${match[1]}-${match[2]}` : undefined;
+}
+
 /**
  * Search over every cached paper: a worker thread holds the index (loaded from its file, or built
  * from the cache), new papers are sent to it as the feed brings them, and until it is ready the
@@ -115,9 +121,29 @@ export class SearchService extends Disposable {
   /** The best `limit` papers for a query, best first. */
   async search(query: string, limit: number): Promise<{ readonly papers: Paper[]; readonly hits: readonly SearchHit[]; readonly by: 'index' | 'scan' }> {
     this.ensureStarted();
-    const answer = await (this.client as SearchClient).search(query, Math.max(1, Math.min(200, Math.floor(limit))));
-    const papers = answer.hits.map((hit) => this.store.get(hit.id)).filter((paper): paper is Paper => paper !== undefined);
+    const client = this.client as SearchClient;
+    const answer = await client.search(query, Math.max(1, Math.min(200, Math.floor(limit))));
+    const papers = await client.papers(answer.hits.map((hit) => hit.id), (id) => this.store.get(id));
     return { papers, hits: answer.hits, by: answer.by };
+  }
+
+  /** Full papers by id: those the host holds, else read from the cache by the worker. */
+  async papers(ids: readonly string[]): Promise<Paper[]> {
+    this.ensureStarted();
+    return (this.client as SearchClient).papers(ids, (id) => this.store.get(id));
+  }
+
+  /**
+   * A cached paper by id, held from now on (a command about a paper of the archive): read by the
+   * worker, which knows its shard, or, while the index loads, from the shard of its arXiv month first.
+   */
+  async cachedPaper(id: string): Promise<Paper | undefined> {
+    const held = this.store.get(id);
+    if (held) {
+      return held;
+    }
+    const [paper] = this.isIndexReady ? await this.papers([id]) : [...(await this.feed.cache.read([id], arxivMonth)).values()].map((entry) => entry.paper);
+    return paper && this.store.remember(paper);
   }
 
   /** Papers found online: into the index at once. */

@@ -28,7 +28,7 @@ async function setColorTheme(session: Session, name: string): Promise<void> {
 async function expectedTitles(session: Session, query: string, count: number): Promise<string[]> {
   const cache = new PaperCache(join(session.server.dataDir, 'User', 'globalStorage', 'paper-feed.paper-feed', 'cache-v1'), { maxPapers: 1_000_000 });
   await cache.load();
-  const papers = cache.all().map((entry) => entry.paper);
+  const papers = (await cache.readAll()).map((entry) => entry.paper);
   const taxonomy = compileTaxonomy();
   const index = new SearchIndex();
   index.add(papers.map((paper) => toIndexInput(paper, classifyPaper(taxonomy, paper).primary)));

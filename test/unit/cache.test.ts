@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PaperCache } from '../../src/core/storage/cache';
+import { CACHE_VERSION, PaperCache } from '../../src/core/storage/cache';
 import { FileLock } from '../../src/core/storage/lock';
 import type { Paper } from '../../src/core/paper/model';
 
@@ -29,18 +29,22 @@ describe('PaperCache', () => {
     const second = open();
     await second.load();
     assert.equal(second.size, 2);
+    assert.equal(second.heldPapers().length, 0, 'loading reads the index only');
+    await second.useWindow('date:2026-08-21');
     assert.deepEqual(second.windowPapers('date:2026-08-21')?.map((entry) => entry.id), ['2608.00001', '2607.00002']);
     assert.deepEqual(second.get('2608.00001')?.days, ['2026-08-21']);
-    assert.deepEqual(readdirSync(dir).filter((name) => !name.startsWith('.')).sort(), ['index.json', 'papers-2026-07.json', 'papers-2026-08.json']);
+    assert.deepEqual(readdirSync(dir).filter((name) => !name.startsWith('.')).sort(), ['index.json', 'papers-2026-07.json.gz', 'papers-2026-08.json.gz']);
   });
 
   it('updates a paper seen again: new counts win, days accumulate, the first sighting stays', async () => {
     const cache = open();
     await cache.load();
+    await cache.useWindow('date:2026-08-21');
     await cache.record('date:2026-08-20', [paper('2608.00001', '2026-08-20', 3)]);
-    const seenAt = cache.get('2608.00001')?.seenAt;
+    const seenAt = (await cache.read(['2608.00001'])).get('2608.00001')?.seenAt;
+    assert.ok(seenAt);
     await cache.record('date:2026-08-21', [paper('2608.00001', '2026-08-21', 9)]);
-    assert.equal(cache.get('2608.00001')?.paper.upvotes, 9);
+    assert.equal(cache.get('2608.00001')?.paper.upvotes, 9, 'held: it is in the window in use');
     assert.deepEqual(cache.get('2608.00001')?.days, ['2026-08-20', '2026-08-21']);
     assert.equal(cache.get('2608.00001')?.seenAt, seenAt);
   });
@@ -75,14 +79,16 @@ describe('PaperCache', () => {
     const cache = open();
     await cache.load();
     await cache.record('date:2026-08-21', [paper('2608.00001', '2026-08-21'), paper('2607.00002', '2026-07-30')]);
-    writeFileSync(join(dir, 'papers-2026-07.json'), '{"format": "paper-feed.cache", "version": 1, "papers": [');
+    writeFileSync(join(dir, 'papers-2026-07.json.gz'), 'not gzip at all');
+    writeFileSync(join(dir, 'papers-2026-08.json'), '{"format": "paper-feed.cache", "version": 1, "papers": [');
     const reloaded = open();
     await reloaded.load();
-    assert.equal(reloaded.size, 1);
-    assert.ok(reloaded.get('2608.00001'));
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /set papers-2026-07\.json aside as papers-2026-07\.json\.corrupt-\d+ because it is not valid JSON/);
-    assert.ok(readdirSync(dir).some((name) => name.startsWith('papers-2026-07.json.corrupt-')));
+    await reloaded.useWindow('date:2026-08-21');
+    assert.deepEqual(reloaded.windowPapers('date:2026-08-21')?.map((entry) => entry.id), ['2608.00001'], 'the good file of the shard is read');
+    assert.equal(warnings.length, 2);
+    assert.match(warnings.join('\n'), /set papers-2026-07\.json\.gz aside as papers-2026-07\.json\.gz\.corrupt-\d+ because it is not a readable gzip file/);
+    assert.match(warnings.join('\n'), /set papers-2026-08\.json aside as papers-2026-08\.json\.corrupt-\d+ because it is not valid JSON/);
+    assert.ok(readdirSync(dir).some((name) => name.startsWith('papers-2026-07.json.gz.corrupt-')));
   });
 
   it('sets aside files from a newer Paper Feed and files that are not cache files', async () => {
@@ -95,7 +101,7 @@ describe('PaperCache', () => {
     assert.ok(warnings.some((warning) => /newer Paper Feed \(cache version 99\)/.test(warning)));
     assert.ok(readdirSync(dir).some((name) => name.startsWith('index.json.v99-')));
     await cache.record('today', [paper('2608.00001', '2026-08-21')]);
-    assert.equal((JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { version: unknown }).version, 1);
+    assert.equal((JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { version: unknown }).version, CACHE_VERSION);
   });
 
   it('drops damaged entries but keeps good ones in the same file', async () => {
@@ -106,7 +112,7 @@ describe('PaperCache', () => {
     const cache = open();
     await cache.load();
     assert.equal(cache.size, 1);
-    assert.deepEqual(cache.get('2608.00001')?.days, ['2026-08-21']);
+    assert.deepEqual((await cache.read(['2608.00001'])).get('2608.00001')?.days, ['2026-08-21']);
   });
 
   it('evicts the least recently featured papers beyond maxPapers', async () => {
@@ -115,9 +121,10 @@ describe('PaperCache', () => {
     await cache.record('a', [paper('2606.00001', '2026-06-01'), paper('2607.00001', '2026-07-01')]);
     await cache.record('b', [paper('2608.00001', '2026-08-01')]);
     assert.equal(cache.size, 2);
-    assert.equal(cache.get('2606.00001'), undefined);
+    assert.equal((await cache.read(['2606.00001'])).size, 0);
+    await cache.useWindow('a');
     assert.deepEqual(cache.windowPapers('a')?.map((entry) => entry.id), ['2607.00001']);
-    assert.ok(!readdirSync(dir).includes('papers-2026-06.json'), 'the emptied shard is removed');
+    assert.ok(!readdirSync(dir).includes('papers-2026-06.json.gz'), 'the emptied shard is removed');
   });
 
   it('applies a lowered limit at the next write', async () => {
@@ -127,7 +134,48 @@ describe('PaperCache', () => {
     assert.equal(cache.size, 3);
     cache.options.maxPapers = 1;
     await cache.record('b', [paper('2608.00002', '2026-08-02')]);
-    assert.deepEqual(cache.all().map((entry) => entry.paper.id), ['2608.00002']);
+    assert.deepEqual((await cache.readAll()).map((entry) => entry.paper.id), ['2608.00002']);
+  });
+
+  it('holds only the window in use, and reads other papers from their shards when asked', async () => {
+    const cache = open();
+    await cache.load();
+    await cache.record('month:2026-06', [paper('2606.00001', '2026-06-03'), paper('2606.00002', '2026-06-04')]);
+    await cache.record('month:2026-07', [paper('2607.00001', '2026-07-03')]);
+    await cache.useWindow('month:2026-07');
+    assert.deepEqual(cache.heldPapers().map((entry) => entry.paper.id), ['2607.00001']);
+    assert.deepEqual(cache.window('month:2026-06')?.shards, ['2026-06']);
+    const found = await cache.read(['2606.00002', '2607.00001', '2601.99999'], (id) => (id.startsWith('2606') ? '2026-06' : undefined));
+    assert.deepEqual([...found.keys()].sort(), ['2606.00002', '2607.00001']);
+    await cache.record('month:2026-06', [paper('2606.00003', '2026-06-05')]);
+    assert.deepEqual(cache.heldPapers().map((entry) => entry.paper.id), ['2607.00001'], 'recording another window holds none of it');
+    assert.equal(cache.size, 4);
+  });
+
+  it('sees at the next use what another window wrote to the window in use', async () => {
+    const a = open();
+    const b = open();
+    await a.load();
+    await a.record('date:2026-08-21', [paper('2608.00001', '2026-08-21', 1)]);
+    await a.useWindow('date:2026-08-21');
+    await b.load();
+    await b.record('date:2026-08-21', [paper('2608.00001', '2026-08-21', 7), paper('2608.00002', '2026-08-21')]);
+    await a.useWindow('date:2026-08-21');
+    assert.deepEqual(a.windowPapers('date:2026-08-21')?.map((entry) => `${entry.id}:${entry.upvotes}`), ['2608.00001:7', '2608.00002:1']);
+  });
+
+  it('converts a version 1 cache (uncompressed shards, no counts) once, keeping its papers and windows', async () => {
+    const v1 = (papers: Paper[]) => JSON.stringify({ format: 'paper-feed.cache', version: 1, papers: papers.map((entry) => ({ paper: entry, days: [entry.feedDate], seenAt: '2026-08-01T00:00:00.000Z' })) });
+    writeFileSync(join(dir, 'papers-2026-07.json'), v1([paper('2607.00001', '2026-07-30')]));
+    writeFileSync(join(dir, 'papers-2026-08.json'), v1([paper('2608.00001', '2026-08-21'), paper('2608.00002', '2026-08-21')]));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 'paper-feed.cache', version: 1, generation: 'g1', windows: { 'date:2026-08-21': { ids: ['2608.00001', '2607.00001'], fetchedAt: '2026-08-21T10:00:00.000Z' } } }));
+    const cache = open();
+    await cache.load();
+    assert.equal(cache.size, 3);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('papers-')).sort(), ['papers-2026-07.json.gz', 'papers-2026-08.json.gz']);
+    await cache.useWindow('date:2026-08-21');
+    assert.deepEqual(cache.windowPapers('date:2026-08-21')?.map((entry) => entry.id), ['2608.00001', '2607.00001'], 'a record without shards is read from every shard');
+    assert.equal(warnings.length, 0);
   });
 
   it('clears everything', async () => {

@@ -50,6 +50,12 @@ export class SearchIndex {
     return this.documents.numbers.has(id);
   }
 
+  /** The date the index keeps for a paper (YYYY-MM-DD or ''), undefined for a paper it lacks. */
+  date(id: string): string | undefined {
+    const number = this.documents.numbers.get(id);
+    return number === undefined ? undefined : this.documents.list[number]?.date;
+  }
+
   /** Adds papers, or updates the changing facts (upvotes, date, code, topic) of papers it has. */
   add(inputs: readonly IndexInput[]): void {
     const before = this.documents.size;

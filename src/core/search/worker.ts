@@ -5,7 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { PaperCache } from '../storage/cache';
+import { PaperCache, shardOfDate } from '../storage/cache';
 import type { Paper } from '../paper/model';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
@@ -75,13 +75,28 @@ async function removeStale(indexPath: string): Promise<void> {
   }
 }
 
-async function readCache(): Promise<Paper[]> {
-  if (!init) {
-    return [];
+/** The paper cache, read here so that the host never sends (or holds) it all; one shard at a time. */
+function cache(): PaperCache | undefined {
+  return init ? new PaperCache(init.cacheDir, { maxPapers: Number.MAX_SAFE_INTEGER, log: (level, message) => log(level, message) }) : undefined;
+}
+
+/** Indexes every cached paper the index lacks, shard by shard; returns every cached id and how many were new. */
+async function indexCache(): Promise<{ readonly ids: Set<string>; readonly added: number }> {
+  const ids = new Set<string>();
+  let added = 0;
+  const papers = cache();
+  for (const month of (await papers?.shardMonths()) ?? []) {
+    const shard = ((await papers?.readShard(month)) ?? []).map((entry) => entry.paper);
+    shard.forEach((paper) => ids.add(paper.id));
+    added += addPapers(shard);
   }
-  const cache = new PaperCache(init.cacheDir, { maxPapers: Number.MAX_SAFE_INTEGER, log: (level, message) => log(level, message) });
-  await cache.load();
-  return cache.all().map((entry) => entry.paper);
+  return { ids, added };
+}
+
+/** Full papers for ids the index has (a search card's date says which shard each is in). */
+async function readPapers(ids: readonly string[]): Promise<Paper[]> {
+  const found = await cache()?.read(ids, (id) => shardOfDate(index?.date(id)));
+  return ids.map((id) => found?.get(id)?.paper).filter((paper): paper is Paper => paper !== undefined);
 }
 
 async function start(message: WorkerInit): Promise<void> {
@@ -98,7 +113,7 @@ async function start(message: WorkerInit): Promise<void> {
       log('warn', `Search index: rebuilding, the saved one could not be used (${error instanceof Error ? error.message : String(error)}).`);
     }
     index = new SearchIndex();
-    addPapers(await readCache());
+    await indexCache();
     send({ type: 'ready', size: index.size, source: 'built', loadMs: performance.now() - started });
     schedulePersist(0);
   }
@@ -108,11 +123,10 @@ async function start(message: WorkerInit): Promise<void> {
 }
 
 async function sync(): Promise<void> {
-  const cached = await readCache();
-  const added = addPapers(cached);
+  const { ids, added } = await indexCache();
   // Papers the cache evicted (or Clear Paper Cache removed) leave the results too.
-  const keep = new Set([...cached.map((paper) => paper.id), ...sentByHost]);
-  const removed = index?.retain(keep) ?? 0;
+  sentByHost.forEach((id) => ids.add(id));
+  const removed = index?.retain(ids) ?? 0;
   if (added > 0 || removed > 0) {
     send({ type: 'updated', size: index?.size ?? 0, added });
     schedulePersist();
@@ -133,6 +147,10 @@ async function handle(message: ToWorker): Promise<void> {
       const started = performance.now();
       const hits = index.search(parseQuery(message.query), message.limit, topicMatches);
       send({ type: 'result', id: message.id, hits, ms: performance.now() - started });
+      return;
+    }
+    case 'papers': {
+      send({ type: 'papers', id: message.id, papers: await readPapers(message.ids) });
       return;
     }
     case 'add': {

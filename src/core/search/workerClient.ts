@@ -39,6 +39,7 @@ export class SearchClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, { readonly resolve: (hits: readonly SearchHit[]) => void; readonly query: string; readonly limit: number }>();
+  private readonly reading = new Map<number, (papers: readonly Paper[]) => void>();
   private isReady = false;
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
@@ -94,6 +95,24 @@ export class SearchClient {
     return { hits, by: this.isReady ? 'index' : 'scan' };
   }
 
+  /**
+   * Full papers for hits, read from the cache by the worker (the host holds only the papers it
+   * shows); papers the host has are taken from `have` first. Papers not cached are left out.
+   */
+  async papers(ids: readonly string[], have: (id: string) => Paper | undefined = () => undefined): Promise<Paper[]> {
+    const known = new Map(ids.map((id) => [id, have(id)] as const).filter((pair): pair is readonly [string, Paper] => pair[1] !== undefined));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0 && this.worker && this.isReady) {
+      const id = this.nextId++;
+      const read = await new Promise<readonly Paper[]>((resolve) => {
+        this.reading.set(id, resolve);
+        this.post({ type: 'papers', id, ids: missing });
+      });
+      read.forEach((paper) => known.set(paper.id, paper));
+    }
+    return ids.map((id) => known.get(id)).filter((paper): paper is Paper => paper !== undefined);
+  }
+
   /** Indexes papers the host just fetched (a few at a time; the worker reads the cache at start). */
   add(papers: readonly Paper[]): void {
     if (papers.length > 0) {
@@ -106,6 +125,8 @@ export class SearchClient {
     this.worker = undefined; // a deliberate end, not a loss
     this.waiting.forEach(({ resolve }) => resolve([]));
     this.waiting.clear();
+    this.reading.forEach((resolve) => resolve([]));
+    this.reading.clear();
     this.rejectReady(new Error('Search was stopped before its index was ready.'));
     await worker?.terminate();
   }
@@ -123,6 +144,8 @@ export class SearchClient {
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     waiting.forEach(({ resolve, query, limit }) => resolve(this.scanSearch(query, limit)));
+    this.reading.forEach((resolve) => resolve([]));
+    this.reading.clear();
   }
 
   private post(message: ToWorker): void {
@@ -132,7 +155,7 @@ export class SearchClient {
 
   /** The worker keeps the process alive only while an answer is awaited (or the index loads). */
   private holdOpen(): void {
-    if (this.isReady && this.waiting.size === 0) {
+    if (this.isReady && this.waiting.size === 0 && this.reading.size === 0) {
       this.worker?.unref();
     } else {
       this.worker?.ref();
@@ -173,6 +196,11 @@ export class SearchClient {
       case 'result':
         this.waiting.get(message.id)?.resolve(message.hits);
         this.waiting.delete(message.id);
+        this.holdOpen();
+        return;
+      case 'papers':
+        this.reading.get(message.id)?.(message.papers);
+        this.reading.delete(message.id);
         this.holdOpen();
         return;
       case 'log':

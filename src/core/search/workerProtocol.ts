@@ -15,10 +15,13 @@ export interface WorkerInit {
 export type ToWorker =
   | WorkerInit
   | { readonly type: 'add'; readonly papers: readonly Paper[] }
-  | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit: number };
+  | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit: number }
+  /** Full papers for ids of hits, read from the cache by the worker. */
+  | { readonly type: 'papers'; readonly id: number; readonly ids: readonly string[] };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly size: number; readonly source: 'file' | 'built'; readonly loadMs: number }
   | { readonly type: 'updated'; readonly size: number; readonly added: number }
   | { readonly type: 'result'; readonly id: number; readonly hits: readonly SearchHit[]; readonly ms: number }
+  | { readonly type: 'papers'; readonly id: number; readonly papers: readonly Paper[] }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };

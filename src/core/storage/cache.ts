@@ -1,123 +1,179 @@
 /**
  * The paper cache: every paper seen, with the days it was featured, and what each window last
- * showed. Files under one folder (the extension's globalStorageUri):
- *   index.json             windows and their paper ids
- *   papers-YYYY-MM.json    papers, sharded by the month they were first featured
- * Writes are atomic (temp file + rename) and merge with what other windows wrote meanwhile, under a
- * lock. A damaged or newer-schema file is set aside (renamed) and never breaks loading.
+ * showed, in files under one folder (the extension's globalStorageUri; see ./cacheFiles.ts).
+ *
+ * It holds in memory only what it is asked to: the index (windows and counts) and the papers of the
+ * window in use. With the whole Daily Papers archive cached (tens of thousands of papers), the
+ * extension host must not carry all of them; the search worker reads the shards itself, one at a time.
+ *
+ * Writes are atomic and merge with what other windows wrote meanwhile, under a lock: a shard is read
+ * from disk, merged and written back each time papers go into it.
  */
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { paperDate, type Paper } from '../paper/model';
-import { writeFileAtomic } from './atomicWrite';
-import { parseStoredPaper } from '../paper/stored';
+import type { Paper } from '../paper/model';
+import { CacheFiles, type CachedPaper, lastDay, type Log, mergeCached, shardOf, type WindowRecord } from './cacheFiles';
 import { FileLock } from './lock';
 
-export const CACHE_FORMAT = 'paper-feed.cache';
-export const CACHE_VERSION = 1;
-
-export interface CachedPaper {
-  readonly paper: Paper;
-  /** Feed days it was featured on (YYYY-MM-DD), ascending. */
-  readonly days: readonly string[];
-  /** When Paper Feed first saw it (ISO date-time). */
-  readonly seenAt: string;
-}
-
-export interface WindowRecord {
-  readonly ids: readonly string[];
-  /** ISO date-time of the fetch. */
-  readonly fetchedAt: string;
-  /** For `today`: the date whose batch this is. */
-  readonly date?: string;
-}
+export { CACHE_FORMAT, CACHE_VERSION, type CachedPaper, shardOfDate, type WindowRecord } from './cacheFiles';
 
 export interface CacheOptions {
   /** Read at every write, so a changed setting applies at the next refresh. */
   maxPapers: number;
-  readonly log?: (level: 'info' | 'warn', message: string) => void;
+  readonly log?: Log;
   readonly now?: () => Date;
 }
 
-const SHARD = /^papers-(\d{4}-\d{2}|undated)\.json$/;
+/** Papers going into their shards, and the window they were fetched for. */
+interface RecordPlan {
+  readonly key: string;
+  readonly byShard: ReadonlyMap<string, readonly CachedPaper[]>;
+  readonly record: WindowRecord;
+}
 
 export class PaperCache {
-  private papers = new Map<string, CachedPaper>();
+  private readonly files: CacheFiles;
   private windows = new Map<string, WindowRecord>();
-  /** Changes with every write, so a writer can tell whether another window wrote since it loaded. */
+  private counts = new Map<string, number>();
+  /** Changes with every write, so a reader can tell whether another window wrote since. */
   private generation: string | undefined;
+  /** The papers in memory: those of the window in use, and papers recorded or updated meanwhile. */
+  private held = new Map<string, CachedPaper>();
+  /** The window whose papers are held, and the index generation they were read at. */
+  private inUse: { key: string; generation: string | undefined } | undefined;
   private readonly writeLock: FileLock;
   /** Held by the window that is fetching, so other windows wait for its result instead of fetching too. */
   readonly refreshLock: FileLock;
 
   constructor(readonly dir: string, readonly options: CacheOptions) {
+    this.files = new CacheFiles(dir, options.log);
     this.writeLock = new FileLock(join(dir, '.write.lock'), { staleMs: 30_000, waitMs: 15_000, pollMs: 25 });
     this.refreshLock = new FileLock(join(dir, '.refresh.lock'), { staleMs: 120_000, waitMs: 0, pollMs: 200 });
   }
 
+  /** Papers in the cache (from the index's counts). */
   get size(): number {
-    return this.papers.size;
+    let total = 0;
+    for (const count of this.counts.values()) {
+      total += count;
+    }
+    return total;
   }
 
+  /** A paper in memory (one of the window in use, or recorded since). */
   get(id: string): CachedPaper | undefined {
-    return this.papers.get(id);
+    return this.held.get(id);
   }
 
-  all(): CachedPaper[] {
-    return [...this.papers.values()];
+  /** The papers in memory. */
+  heldPapers(): CachedPaper[] {
+    return [...this.held.values()];
   }
 
   window(key: string): WindowRecord | undefined {
     return this.windows.get(key);
   }
 
-  /** Papers of a window record, in its order, skipping any evicted since. */
+  /** Papers of a window record, in its order, skipping any not held (evicted since; call `useWindow` first). */
   windowPapers(key: string): Paper[] | undefined {
     const record = this.windows.get(key);
-    return record?.ids.map((id) => this.papers.get(id)?.paper).filter((paper): paper is Paper => paper !== undefined);
-  }
-
-  /** Reads every file; damaged ones are set aside. Yields between files so a large cache never blocks long. */
-  async load(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const papers = new Map<string, CachedPaper>();
-    const index = await this.readJson('index.json');
-    const windows = new Map<string, WindowRecord>();
-    if (index && typeof index.windows === 'object' && index.windows !== null) {
-      for (const [key, value] of Object.entries(index.windows as Record<string, unknown>)) {
-        const record = parseWindowRecord(value);
-        if (record) {
-          windows.set(key, record);
-        }
-      }
-    }
-    for (const name of (await readdir(this.dir)).filter((file) => SHARD.test(file)).sort()) {
-      const shard = await this.readJson(name);
-      for (const entry of Array.isArray(shard?.papers) ? shard.papers : []) {
-        const cached = parseCachedPaper(entry);
-        if (cached) {
-          papers.set(cached.paper.id, merge(papers.get(cached.paper.id), cached));
-        }
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.papers = papers;
-    this.windows = windows;
-    this.generation = typeof index?.generation === 'string' ? index.generation : undefined;
-  }
-
-  /** Reloads only when another window wrote since our last load or write. */
-  private async refreshFromDisk(): Promise<void> {
-    const index = await this.readJson('index.json');
-    const generation = typeof index?.generation === 'string' ? index.generation : undefined;
-    if (generation === undefined || generation !== this.generation) {
-      await this.load();
-    }
+    return record?.ids.map((id) => this.held.get(id)?.paper).filter((paper): paper is Paper => paper !== undefined);
   }
 
   /**
-   * Adds papers from a fetch and records the window, merging with whatever other windows wrote since
-   * our last load (so no update is lost), then evicts the least recently featured papers past maxPapers.
+   * Reads the index (windows and counts), and nothing else: papers are read when a window is used.
+   * A cache version 1 folder (uncompressed shards, no counts) is converted once, under the lock.
+   */
+  async load(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const index = await this.files.readIndex();
+    this.windows = index.windows;
+    this.generation = index.generation;
+    this.held = new Map();
+    this.inUse = undefined;
+    if (index.counts) {
+      this.counts = index.counts;
+    } else if ((await this.files.shards()).length > 0) {
+      await this.update(undefined, { convert: true });
+    } else {
+      this.counts = new Map();
+    }
+  }
+
+  /** Holds the papers of a window (reading only the shards its papers are in) in place of the last one's. */
+  async useWindow(key: string): Promise<void> {
+    await this.refreshIndex();
+    const record = this.windows.get(key);
+    if (this.inUse?.key === key && this.inUse.generation === this.generation && record?.ids.every((id) => this.held.has(id))) {
+      return;
+    }
+    const held = new Map<string, CachedPaper>();
+    if (record) {
+      const wanted = new Set(record.ids);
+      for (const month of record.shards ?? (await this.files.shards())) {
+        for (const [id, entry] of await this.files.readShard(month)) {
+          if (wanted.has(id)) {
+            held.set(id, mergeCached(held.get(id), entry));
+          }
+        }
+      }
+    }
+    this.held = held;
+    this.inUse = { key, generation: this.generation };
+  }
+
+  /**
+   * Full entries for paper ids, read from disk: `shardHint` names the shard each is likely in (the
+   * month of a search card's date); ids not found there are looked for in every shard.
+   */
+  async read(ids: readonly string[], shardHint: (id: string) => string | undefined = () => undefined): Promise<Map<string, CachedPaper>> {
+    const found = new Map<string, CachedPaper>();
+    const missing = new Set(ids.filter((id) => {
+      const held = this.held.get(id);
+      if (held) {
+        found.set(id, held);
+      }
+      return !held;
+    }));
+    const hinted = [...new Set([...missing].map(shardHint).filter((month): month is string => month !== undefined))];
+    for (const pass of [hinted, undefined]) {
+      if (missing.size === 0) {
+        break;
+      }
+      for (const month of pass ?? (await this.files.shards()).filter((shard) => !hinted.includes(shard))) {
+        for (const [id, entry] of await this.files.readShard(month)) {
+          if (missing.delete(id)) {
+            found.set(id, entry);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Every shard on disk, oldest first, and a way to read one: for the search worker, which reads them one at a time. */
+  async shardMonths(): Promise<string[]> {
+    return this.files.shards();
+  }
+
+  async readShard(month: string): Promise<CachedPaper[]> {
+    return [...(await this.files.readShard(month)).values()];
+  }
+
+  /** Every paper on disk, merged across shards (tests and tools; the extension host never needs all). */
+  async readAll(): Promise<CachedPaper[]> {
+    const all = new Map<string, CachedPaper>();
+    for (const month of await this.files.shards()) {
+      for (const [id, entry] of await this.files.readShard(month)) {
+        all.set(id, mergeCached(all.get(id), entry));
+      }
+    }
+    return [...all.values()];
+  }
+
+  /**
+   * Adds papers from a fetch and records the window, merging with whatever other windows wrote (so
+   * no update is lost), then evicts the least recently featured papers past maxPapers.
    */
   async record(key: string, papers: readonly Paper[], extra: { date?: string; featuredOn?: (paper: Paper) => string | undefined } = {}): Promise<void> {
     const now = (this.options.now ?? (() => new Date()))().toISOString();
@@ -125,76 +181,114 @@ export class PaperCache {
       const day = extra.featuredOn?.(paper) ?? paper.feedDate;
       return { paper, days: day ? [day] : [], seenAt: now };
     });
-    const record: WindowRecord = { ids: papers.map((paper) => paper.id), fetchedAt: now, ...(extra.date ? { date: extra.date } : {}) };
-    await this.update((state) => {
-      for (const entry of incoming) {
-        state.papers.set(entry.paper.id, merge(state.papers.get(entry.paper.id), entry));
-      }
-      state.windows.set(key, record);
+    const byShard = new Map<string, CachedPaper[]>();
+    for (const entry of incoming) {
+      byShard.set(shardOf(entry), [...(byShard.get(shardOf(entry)) ?? []), entry]);
+    }
+    await this.update({
+      key,
+      byShard,
+      record: { ids: papers.map((paper) => paper.id), fetchedAt: now, ...(extra.date ? { date: extra.date } : {}), shards: [...byShard.keys()].sort() },
     });
   }
 
   /** Forgets everything (files included). */
   async clear(): Promise<void> {
-    await this.withWriteLock(async () => {
-      for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-        if (SHARD.test(name) || name === 'index.json') {
-          await rm(join(this.dir, name), { force: true });
-        }
-      }
-    });
-    this.papers = new Map();
+    await this.withWriteLock(() => this.files.removeAll());
     this.windows = new Map();
+    this.counts = new Map();
+    this.held = new Map();
+    this.inUse = undefined;
     this.generation = undefined;
   }
 
-  private async update(change: (state: { papers: Map<string, CachedPaper>; windows: Map<string, WindowRecord> }) => void): Promise<void> {
+  /** Rereads the index when another window wrote since (the held papers are reread at next use). */
+  private async refreshIndex(): Promise<void> {
+    const index = await this.files.readIndex();
+    if (index.generation === undefined || index.generation !== this.generation) {
+      this.windows = index.windows;
+      this.counts = index.counts ?? this.counts;
+      this.generation = index.generation;
+    }
+  }
+
+  private async update(plan: RecordPlan | undefined, options: { convert?: boolean } = {}): Promise<void> {
     await this.withWriteLock(async () => {
-      await this.refreshFromDisk(); // what other windows wrote meanwhile
-      const before = new Map(this.papers);
-      const state = { papers: new Map(this.papers), windows: new Map(this.windows) };
-      change(state);
-      this.evict(state);
-      const dirty = new Set<string>();
-      for (const [id, entry] of state.papers) {
-        if (before.get(id) !== entry) {
-          dirty.add(shardOf(entry));
+      await this.refreshIndex(); // what other windows wrote meanwhile
+      const counts = options.convert ? new Map<string, number>() : new Map(this.counts);
+      if (options.convert) {
+        const onDisk = await this.files.shards();
+        // Version 1: every shard is read, written compressed and counted.
+        for (const month of onDisk) {
+          const shard = await this.files.readShard(month);
+          await this.files.writeShard(month, shard.values());
+          counts.set(month, shard.size);
         }
+        this.options.log?.('info', `Cache: converted ${onDisk.length} month files to the compressed format.`);
       }
-      for (const [id, entry] of before) {
-        if (state.papers.get(id) !== entry) {
-          dirty.add(shardOf(entry));
+      const windows = new Map(this.windows);
+      if (plan) {
+        const written = new Map<string, CachedPaper>();
+        for (const [month, entries] of plan.byShard) {
+          const shard = await this.files.readShard(month);
+          for (const entry of entries) {
+            shard.set(entry.paper.id, mergeCached(shard.get(entry.paper.id), entry));
+            written.set(entry.paper.id, shard.get(entry.paper.id) as CachedPaper);
+          }
+          await this.files.writeShard(month, shard.values());
+          counts.set(month, shard.size);
         }
+        windows.set(plan.key, plan.record);
+        this.hold(plan.key, written);
       }
-      for (const shard of dirty) {
-        const entries = [...state.papers.values()].filter((entry) => shardOf(entry) === shard);
-        const name = `papers-${shard}.json`;
-        if (entries.length === 0) {
-          await rm(join(this.dir, name), { force: true });
-        } else {
-          await this.writeJson(name, { format: CACHE_FORMAT, version: CACHE_VERSION, papers: entries });
-        }
-      }
+      await this.evict(counts);
       const generation = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-      await this.writeJson('index.json', {
-        format: CACHE_FORMAT, version: CACHE_VERSION, generation, windows: Object.fromEntries(state.windows),
-      });
+      await this.files.writeIndex({ windows, counts, generation });
+      this.windows = windows;
+      this.counts = counts;
+      if (this.inUse && this.inUse.generation === this.generation) {
+        this.inUse = { key: this.inUse.key, generation }; // what it holds is current: our own write
+      }
       this.generation = generation;
-      this.papers = state.papers;
-      this.windows = state.windows;
     });
   }
 
-  private evict(state: { papers: Map<string, CachedPaper>; windows: Map<string, WindowRecord> }): void {
-    const excess = state.papers.size - Math.max(1, this.options.maxPapers);
+  /** Keeps a recorded window's papers in memory when it is the one in use; refreshes any held copy. */
+  private hold(key: string, written: Map<string, CachedPaper>): void {
+    const inUse = this.inUse?.key === key;
+    for (const [id, entry] of written) {
+      if (inUse || this.held.has(id)) {
+        this.held.set(id, entry);
+      }
+    }
+  }
+
+  /** Past maxPapers: the least recently featured papers go, oldest shards first. */
+  private async evict(counts: Map<string, number>): Promise<void> {
+    let excess = [...counts.values()].reduce((sum, count) => sum + count, 0) - Math.max(1, this.options.maxPapers);
     if (excess <= 0) {
       return;
     }
-    const byAge = [...state.papers.values()].sort((a, b) => lastDay(a).localeCompare(lastDay(b)) || a.seenAt.localeCompare(b.seenAt));
-    for (const entry of byAge.slice(0, excess)) {
-      state.papers.delete(entry.paper.id);
+    const total = excess;
+    for (const month of [...counts.keys()].sort()) {
+      if (excess <= 0) {
+        break;
+      }
+      const shard = await this.files.readShard(month);
+      const byAge = [...shard.values()].sort((a, b) => lastDay(a).localeCompare(lastDay(b)) || a.seenAt.localeCompare(b.seenAt));
+      for (const entry of byAge.slice(0, excess)) {
+        shard.delete(entry.paper.id);
+        this.held.delete(entry.paper.id);
+        excess--;
+      }
+      await this.files.writeShard(month, shard.values());
+      if (shard.size === 0) {
+        counts.delete(month);
+      } else {
+        counts.set(month, shard.size);
+      }
     }
-    this.options.log?.('info', `Cache: evicted ${excess} papers beyond the limit of ${this.options.maxPapers}.`);
+    this.options.log?.('info', `Cache: evicted ${total - Math.max(0, excess)} papers beyond the limit of ${this.options.maxPapers}.`);
   }
 
   private async withWriteLock<T>(work: () => Promise<T>): Promise<T> {
@@ -208,93 +302,4 @@ export class PaperCache {
       await this.writeLock.release();
     }
   }
-
-  /** Parses a cache file; sets it aside when it is damaged or from a newer Paper Feed. */
-  private async readJson(name: string): Promise<Record<string, unknown> | undefined> {
-    const path = join(this.dir, name);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      await this.setAside(name, 'corrupt', 'it is not valid JSON');
-      return undefined;
-    }
-    const file = json as { format?: unknown; version?: unknown } | null;
-    if (typeof file !== 'object' || file === null || file.format !== CACHE_FORMAT || typeof file.version !== 'number') {
-      await this.setAside(name, 'corrupt', 'it is not a Paper Feed cache file');
-      return undefined;
-    }
-    if (file.version > CACHE_VERSION) {
-      await this.setAside(name, `v${file.version}`, `it was written by a newer Paper Feed (cache version ${file.version})`);
-      return undefined;
-    }
-    return json as Record<string, unknown>;
-  }
-
-  private async setAside(name: string, reason: string, why: string): Promise<void> {
-    const aside = `${name}.${reason}-${Date.now()}`;
-    await rename(join(this.dir, name), join(this.dir, aside)).catch(() => undefined);
-    this.options.log?.('warn', `Cache: set ${name} aside as ${aside} because ${why}; the rest of the cache is used.`);
-  }
-
-  private async writeJson(name: string, value: unknown): Promise<void> {
-    await writeFileAtomic(join(this.dir, name), JSON.stringify(value));
-  }
-}
-
-function shardOf(entry: CachedPaper): string {
-  const day = entry.days[0] ?? paperDate(entry.paper);
-  return day ? day.slice(0, 7) : 'undated';
-}
-
-function lastDay(entry: CachedPaper): string {
-  return entry.days[entry.days.length - 1] ?? paperDate(entry.paper) ?? '';
-}
-
-/** Newer paper fields win; days are united; the first sighting is kept. */
-function merge(existing: CachedPaper | undefined, incoming: CachedPaper): CachedPaper {
-  if (!existing) {
-    return incoming;
-  }
-  const days = [...new Set([...existing.days, ...incoming.days])].sort();
-  return {
-    paper: { ...existing.paper, ...incoming.paper },
-    days,
-    seenAt: existing.seenAt < incoming.seenAt ? existing.seenAt : incoming.seenAt,
-  };
-}
-
-function parseCachedPaper(value: unknown): CachedPaper | undefined {
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const entry = value as { paper?: unknown; days?: unknown; seenAt?: unknown };
-  const paper = parseStoredPaper(entry.paper);
-  if (!paper) {
-    return undefined;
-  }
-  const days = Array.isArray(entry.days) ? entry.days.filter((day): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)).sort() : [];
-  const seenAt = typeof entry.seenAt === 'string' && !Number.isNaN(Date.parse(entry.seenAt)) ? entry.seenAt : new Date(0).toISOString();
-  return { paper, days, seenAt };
-}
-
-function parseWindowRecord(value: unknown): WindowRecord | undefined {
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const record = value as { ids?: unknown; fetchedAt?: unknown; date?: unknown };
-  if (!Array.isArray(record.ids) || typeof record.fetchedAt !== 'string' || Number.isNaN(Date.parse(record.fetchedAt))) {
-    return undefined;
-  }
-  return {
-    ids: record.ids.filter((id): id is string => typeof id === 'string'),
-    fetchedAt: record.fetchedAt,
-    ...(typeof record.date === 'string' ? { date: record.date } : {}),
-  };
 }

@@ -13,6 +13,8 @@ export interface PaperCommandContext {
   readonly store: PaperStore;
   readonly tree: PapersTree;
   readonly panels: PaperPanels;
+  /** A paper of the cache the host does not hold (the archive), read from disk. */
+  readonly cachedPaper: (id: string) => Promise<Paper | undefined>;
   /** Asks Hugging Face for a paper Paper Feed has not seen. */
   readonly fetchPaper: (id: string) => Promise<Paper | undefined>;
   /** Opening a paper marks it read. */
@@ -39,7 +41,7 @@ export async function resolvePaper(context: PaperCommandContext, arg: unknown): 
 
 /** A known paper, else one fetched from Hugging Face with progress; a clear error when there is none. */
 async function byId(context: PaperCommandContext, id: string): Promise<Paper> {
-  const known = context.store.get(id);
+  const known = context.store.get(id) ?? (await context.cachedPaper(id));
   if (known) {
     return known;
   }

@@ -50,7 +50,7 @@ export interface CommandServices {
 /** Registers every command (each handler in its feature's file), its failures logged and shown. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const { log, globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts } = services;
-  const papers: PaperCommandContext = { store, tree, panels, fetchPaper: (id) => feed.fetchPaper(id), reading };
+  const papers: PaperCommandContext = { store, tree, panels, cachedPaper: (id) => search.cachedPaper(id), fetchPaper: (id) => feed.fetchPaper(id), reading };
   const knownPaper = (id: string): Paper | undefined => store.get(id) ?? saved.list().find((entry) => entry.paper.id === id)?.paper;
   return [
     registerCommand(Commands.refresh, () => refresh(feed), log),

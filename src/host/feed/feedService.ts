@@ -55,8 +55,7 @@ export class FeedService extends Disposable {
       }
       this.refresher.schedule();
       if (before.endpoint !== this.config.endpoint || before.days !== this.config.days || change.affects('window')) {
-        this.window.show();
-        void this.refresh({ interactive: false });
+        void this.window.show().then(() => this.refresh({ interactive: false }));
       }
     }));
     this._register(this.refresher);
@@ -78,7 +77,7 @@ export class FeedService extends Disposable {
     } catch (error) {
       this.deps.log.warn(`Could not read the paper cache: ${String(error)}`);
     }
-    this.window.show();
+    await this.window.show();
     this.refresher.schedule();
     if (this.window.isStale()) {
       await this.refresh({ interactive: false });
@@ -100,7 +99,7 @@ export class FeedService extends Disposable {
     if (remember) {
       await this.window.rememberAsDefault(id);
     }
-    this.window.show();
+    await this.window.show();
     if (this.window.isStale()) {
       await this.refresh({ interactive: false });
     }
@@ -135,7 +134,7 @@ export class FeedService extends Disposable {
 
   async clearCache(): Promise<void> {
     await this.cache.clear();
-    this.deps.store.update([], { label: this.resolved().label, papers: [], source: 'loading' });
+    this.deps.store.update({ label: this.resolved().label, papers: [], source: 'loading' });
     await this.refresh({ interactive: true });
   }
 

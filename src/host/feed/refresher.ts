@@ -112,7 +112,7 @@ export class Refresher extends Disposable {
       if (outcome === 'fetched') {
         this.deps.messages.refreshed();
       }
-      shown.show();
+      await shown.show();
     } catch (error) {
       if (!signal.aborted) {
         await this.failed(error, interactive);

@@ -23,6 +23,7 @@ export interface WindowStateDeps {
  */
 export class WindowState {
   private id: WindowId;
+  private showing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: WindowStateDeps) {
     this.id = deps.config().window;
@@ -77,18 +78,30 @@ export class WindowState {
     return isStale(record, cached, this.deps.config().refreshIntervalMinutes, Date.now());
   }
 
-  /** Shows the window from the cache, if the cache has it; else says it is loading. */
-  show(): void {
+  /**
+   * Shows the window from the cache, if the cache has it; else says it is loading. Only its papers
+   * are read (from the shards they are in). Shows run one after another, each for the window
+   * selected when it starts, so a slow read for a window left behind never lands over a newer one.
+   */
+  show(): Promise<void> {
+    this.showing = this.showing.then(() => this.showNow(), () => this.showNow());
+    return this.showing;
+  }
+
+  private async showNow(): Promise<void> {
     const { cache, store } = this.deps;
-    const window = this.resolved();
     const key = this.key();
+    await cache.useWindow(key);
+    if (key !== this.key()) {
+      return; // another window was selected meanwhile: its own show follows
+    }
+    const window = this.resolved();
     const record = cache.window(key);
     const papers = cache.windowPapers(key);
-    const catalog = cache.all().map((entry) => entry.paper);
     if (record && papers) {
-      store.update(catalog, { label: shownLabel(window, record.date), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
+      store.update({ label: shownLabel(window, record.date), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
     } else if (cache.size > 0 || store.view.source !== 'sample') {
-      store.update(catalog, { label: window.label, papers: [], source: 'loading' });
+      store.update({ label: window.label, papers: [], source: 'loading' });
     }
     void vscode.commands.executeCommand('setContext', ContextKeys.canStepBack, this.step(-1) !== undefined);
     void vscode.commands.executeCommand('setContext', ContextKeys.canStepForward, this.step(1) !== undefined);
@@ -98,7 +111,7 @@ export class WindowState {
   async showSample(): Promise<void> {
     const uri = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'sample-feed.json');
     const papers: Paper[] = parseSampleFeed(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
-    this.deps.store.update(papers, { label: vscode.l10n.t('Sample papers'), papers, source: 'sample' });
+    this.deps.store.update({ label: vscode.l10n.t('Sample papers'), papers, source: 'sample' });
   }
 
   private today(): string {

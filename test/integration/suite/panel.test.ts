@@ -92,7 +92,7 @@ describe('paper panel', () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
     await waitFor('the panel', () => webviewTabs('paperFeed.paper')[0]);
-    const other = testing.feed.cache.all().find((entry) => entry.paper.id !== ENV_HARNESS)?.paper.id as string;
+    const other = testing.feed.cache.heldPapers().find((entry) => entry.paper.id !== ENV_HARNESS)?.paper.id as string;
     await vscode.commands.executeCommand('paperFeed.openPaper', other);
     assert.equal(testing.panel.paper?.id, other, 'the same panel now shows another paper');
     assert.equal(webviewTabs('paperFeed.paper').length, 1);
@@ -139,7 +139,7 @@ describe('paper panel', () => {
     try {
       await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
       const { testing } = await paperFeed();
-      const other = testing.feed.cache.all().find((entry) => entry.paper.id !== ENV_HARNESS)?.paper.id as string;
+      const other = testing.feed.cache.heldPapers().find((entry) => entry.paper.id !== ENV_HARNESS)?.paper.id as string;
       await vscode.commands.executeCommand('paperFeed.openPaper', other);
       await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
       await waitFor('two panels', () => (webviewTabs('paperFeed.paper').length === 2 ? true : undefined));
