@@ -121,29 +121,28 @@ export class SearchService extends Disposable {
   /** The best `limit` papers for a query, best first. */
   async search(query: string, limit: number): Promise<{ readonly papers: Paper[]; readonly hits: readonly SearchHit[]; readonly by: 'index' | 'scan' }> {
     this.ensureStarted();
-    const client = this.client as SearchClient;
-    const answer = await client.search(query, Math.max(1, Math.min(200, Math.floor(limit))));
-    const papers = await client.papers(answer.hits.map((hit) => hit.id), (id) => this.store.get(id));
+    const answer = await (this.client as SearchClient).search(query, Math.max(1, Math.min(200, Math.floor(limit))));
+    const papers = await this.papers(answer.hits.map((hit) => hit.id));
     return { papers, hits: answer.hits, by: answer.by };
   }
 
-  /** Full papers by id: those the host holds, else read from the cache by the worker. */
+  /**
+   * Full papers by id, for hits and for commands about a paper of the archive: those the host holds,
+   * else read from the cache by the worker, which knows each paper's month file; while the index is
+   * not ready (or the worker not started: this never starts it), from the month of the arXiv id first.
+   */
   async papers(ids: readonly string[]): Promise<Paper[]> {
-    this.ensureStarted();
-    return (this.client as SearchClient).papers(ids, (id) => this.store.get(id));
+    if (this.client?.isIndexReady) {
+      return this.client.papers(ids, (id) => this.store.get(id));
+    }
+    const read = await this.feed.cache.read(ids.filter((id) => !this.store.get(id)), arxivMonth);
+    return ids.map((id) => this.store.get(id) ?? read.get(id)?.paper).filter((paper): paper is Paper => paper !== undefined);
   }
 
-  /**
-   * A cached paper by id, held from now on (a command about a paper of the archive): read by the
-   * worker, which knows its shard, or, while the index loads, from the shard of its arXiv month first.
-   */
+  /** A cached paper by id, held from now on (a command about a paper of the archive). */
   async cachedPaper(id: string): Promise<Paper | undefined> {
-    const held = this.store.get(id);
-    if (held) {
-      return held;
-    }
-    const [paper] = this.isIndexReady ? await this.papers([id]) : [...(await this.feed.cache.read([id], arxivMonth)).values()].map((entry) => entry.paper);
-    return paper && this.store.remember(paper);
+    const [paper] = await this.papers([id]);
+    return paper && (this.store.get(id) ?? this.store.remember(paper));
   }
 
   /** Papers found online: into the index at once. */

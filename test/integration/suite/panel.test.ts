@@ -125,7 +125,7 @@ describe('paper panel', () => {
     assert.equal(tab.label, 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Lar…', 'long titles are shortened in the tab');
     assert.equal(api.testing.panel.paper?.title, 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models');
     assert.equal(api.getPaper('2405.15738')?.authors[0]?.name, 'Chunjiang Ge');
-    assert.ok(api.testing.feed.cache.get('2405.15738'), 'kept in the cache');
+    assert.ok((await api.testing.feed.cache.read(['2405.15738'])).has('2405.15738'), 'kept in the cache');
   });
 
   it('says so when Hugging Face has no such paper, and opens nothing', async () => {
