@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/paper/model';
+import { topicMatcher } from '../core/search/papers';
+import type { TopicMatcher } from '../core/search/query';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, type PaperTopics, topicLabel } from '../core/topics/classify';
 import { onDidChangeSettings, readUserTopics } from './config';
 import { Disposable } from './disposable';
@@ -50,5 +52,10 @@ export class TopicService extends Disposable {
 
   label(id: string): string {
     return topicLabel(this.compiled(), id);
+  }
+
+  /** The test of a `topic:` filter as the index applies it (by id or label), with these topics. */
+  matcher(): TopicMatcher {
+    return topicMatcher(this.compiled());
   }
 }
