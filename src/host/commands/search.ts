@@ -1,18 +1,35 @@
 import * as vscode from 'vscode';
 import { paperDate, type Paper } from '../../core/paper/model';
-import { authorLine, escapeIcons, escapeMessageLinks, formatCount } from '../../core/view/present';
+import { FEW_OFFLINE_RESULTS, ONLINE_DEBOUNCE_MS, onlineAdditions, type OnlineQuery, onlineQuery } from '../../core/search/online';
+import { authorLine, escapeIcons, formatCount } from '../../core/view/present';
 import type { FeedService } from '../feed/feedService';
 import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
 import { Commands } from '../ids';
 
 const RESULTS = 50;
+const ONLINE_TIMEOUT_MS = 20_000;
 
 interface SearchItem extends vscode.QuickPickItem {
   readonly paper?: Paper;
-  /** The "Search Hugging Face for …" item. */
-  readonly online?: string;
+  /** Found by Hugging Face's search, not among the offline results: listed below them. */
+  readonly found?: true;
+  /** Picking it asks Hugging Face for this text: "Search Hugging Face for …", or a retry. */
+  readonly ask?: string;
   readonly help?: true;
+}
+
+/** Hugging Face's search for one typed text: waiting out the debounce, asking, answered or failed. */
+interface OnlineSearch {
+  readonly text: string;
+  readonly controller: AbortController;
+  readonly timer: ReturnType<typeof setTimeout>;
+  /** Asked by picking an item: the first paper it adds becomes the active item, once. */
+  jump: boolean;
+  state: 'waiting' | 'asking' | 'done' | 'failed';
+  /** What it lists below the offline results: the typed filters passed, the offline results left out. */
+  added: readonly Paper[];
+  error?: string;
 }
 
 interface Buttons {
@@ -46,8 +63,50 @@ export interface SearchDeps {
   readonly canClone: (paper: Paper) => boolean;
 }
 
-/** Test hooks: the open search picker, to read what it shows. */
-export const searchPickers: { current?: vscode.QuickPick<SearchItem> } = {};
+/** Test hooks: the open search picker, to read what it shows, and the text its items are for. */
+export const searchPickers: { current?: vscode.QuickPick<SearchItem>; itemsFor?: string } = {};
+
+function onlineItem(paper: Paper, deps: SearchDeps): SearchItem {
+  const item = paperItem(paper, deps);
+  return { ...item, description: [`$(cloud) ${vscode.l10n.t('from Hugging Face')}`, item.description].filter(Boolean).join(' · '), found: true };
+}
+
+/** What makes an item the same one when the list is redrawn: its paper, or what picking it asks. */
+function placeOf(item: SearchItem | undefined): string | undefined {
+  return item?.paper ? `paper:${item.paper.id}` : item?.ask !== undefined ? `ask:${item.label}` : undefined;
+}
+
+/** What goes below the offline results: Hugging Face's papers, or where its search stands. */
+function onlineSection(search: OnlineSearch | undefined, text: string, askable: boolean, by: 'index' | 'scan', deps: SearchDeps): SearchItem[] {
+  const forText = vscode.l10n.t('for “{0}”', escapeIcons(text));
+  if (!search) {
+    // Many offline results (or only filters, which are not sent): asked only when the user picks this.
+    return !askable ? [] : [{
+      // The typed text goes in the description: in the label it would match itself and jump first.
+      label: `$(globe) ${vscode.l10n.t('Search Hugging Face')}`,
+      description: by === 'scan' ? vscode.l10n.t('for “{0}” (the local index is still loading)', escapeIcons(text)) : forText,
+      alwaysShow: true,
+      ask: text,
+    }];
+  }
+  const section: SearchItem[] = [{ label: vscode.l10n.t('Hugging Face'), kind: vscode.QuickPickItemKind.Separator, alwaysShow: true }];
+  if (search.state === 'waiting' || search.state === 'asking') {
+    section.push({ label: `$(loading~spin) ${vscode.l10n.t('Searching Hugging Face…')}`, description: forText, alwaysShow: true, help: true });
+  } else if (search.state === 'failed') {
+    section.push({
+      label: `$(cloud-offline) ${vscode.l10n.t('Hugging Face could not be reached')}`,
+      description: vscode.l10n.t('select to try again'),
+      detail: escapeIcons(search.error ?? ''),
+      alwaysShow: true,
+      ask: text,
+    });
+  } else if (search.added.length === 0) {
+    section.push({ label: `$(cloud) ${vscode.l10n.t('Hugging Face has no other papers')}`, description: forText, alwaysShow: true, help: true });
+  } else {
+    section.push(...search.added.map((paper) => onlineItem(paper, deps)));
+  }
+  return section;
+}
 
 function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
   const facts = [
@@ -74,8 +133,11 @@ function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
 
 /**
  * `paperFeed.search [query]`: searches every cached paper as you type (title, authors, keywords,
- * abstract; filters in the query), best first. Enter opens the paper and reveals it in the tree;
- * the buttons copy or insert a citation or save it; the last item asks Hugging Face itself.
+ * abstract; filters in the query), best first. When the offline results are few, Hugging Face's
+ * search is asked too, a moment after the last keystroke (the next one cancels it), with the query's
+ * words only; its papers that pass the filters and are not already listed go below, marked as
+ * online. With many offline results, the last item asks Hugging Face when picked. Enter opens the
+ * paper and reveals it in the tree; the buttons copy or insert a citation or save it.
  */
 export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void> {
   deps.search.ensureStarted(); // the index loads while the first words are typed
@@ -91,15 +153,61 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   // so people see our ranking. The UI test checks the visible order.
   (quickPick as { sortByLabel?: boolean }).sortByLabel = false;
   let generation = 0;
-  let online: Paper[] = [];
+  /** When the text last changed: the online search waits for a pause in typing. */
+  let typedAt = Date.now();
+  let online: OnlineSearch | undefined;
+  /** The offline results last listed, and for which text: what an online answer goes below. */
+  let listed: { readonly text: string; readonly papers: readonly Paper[] } = { text: '', papers: [] };
+
+  const cancelOnline = (): void => {
+    if (online) {
+      clearTimeout(online.timer);
+      online.controller.abort();
+      online = undefined;
+    }
+  };
+
+  const toOnline = (text: string): OnlineQuery | undefined => onlineQuery(text, deps.topics.matcher(), (paper) => deps.topics.of(paper).primary);
+
+  /** Asks Hugging Face for `text` after `delayMs`, unless the text changes first. */
+  const askOnline = (text: string, query: OnlineQuery, delayMs: number, jump: boolean): void => {
+    cancelOnline();
+    const controller = new AbortController();
+    const search: OnlineSearch = {
+      text, controller, jump, state: 'waiting', added: [],
+      timer: setTimeout(() => {
+        search.state = 'asking';
+        const timeout = AbortSignal.timeout(ONLINE_TIMEOUT_MS);
+        void deps.feed.searchOnline(query.text, AbortSignal.any([controller.signal, timeout])).then((papers) => {
+          deps.search.addFound(papers); // kept in the index, as they are in the cache, whatever was typed since
+          search.added = onlineAdditions(listed.text === text ? listed.papers : [], query.keep(papers));
+          search.state = 'done';
+        }, (error: unknown) => {
+          search.state = 'failed';
+          search.error = timeout.aborted ? vscode.l10n.t('Hugging Face did not answer within {0} seconds.', ONLINE_TIMEOUT_MS / 1_000)
+            : error instanceof Error ? error.message : String(error);
+        }).then(() => {
+          // Shown only while the text is the one asked for: a newer keystroke cancelled this one.
+          if (online === search) {
+            void render(quickPick.value);
+          }
+        });
+      }, Math.max(0, delayMs)),
+    };
+    online = search;
+  };
 
   const render = async (value: string): Promise<void> => {
     const mine = ++generation;
     const text = value.trim();
+    if (online && online.text !== text) {
+      cancelOnline();
+    }
     if (!text) {
       quickPick.busy = false;
       const help = vscode.l10n.t('Filters: author:name  topic:agents  org:google  after:2025-01-01  before:2025-12-31  has:code');
       quickPick.items = [{ label: `$(info) ${help}`, alwaysShow: true, help: true }];
+      searchPickers.itemsFor = text;
       return;
     }
     quickPick.busy = true;
@@ -107,53 +215,39 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     if (mine !== generation) {
       return; // a newer keystroke has its own answer
     }
-    const shown = new Set(papers.map((paper) => paper.id));
-    const items: SearchItem[] = [
-      ...papers.map((paper) => paperItem(paper, deps)),
-      ...online.filter((paper) => !shown.has(paper.id)).map((paper) => {
-        const item = paperItem(paper, deps);
-        return { ...item, description: `$(cloud) ${item.description ?? ''}` };
-      }),
-    ];
-    if (items.length === 0) {
+    // Papers the online answer added stay below, marked, even once the index has them too.
+    const added = new Set(online?.added.map((paper) => paper.id));
+    const offline = papers.filter((paper) => !added.has(paper.id));
+    listed = { text, papers: offline };
+    const query = online ? undefined : toOnline(text); // undefined for only filters: nothing to send
+    const few = offline.length < FEW_OFFLINE_RESULTS;
+    if (few && query) {
+      askOnline(text, query, typedAt + ONLINE_DEBOUNCE_MS - Date.now(), false);
+    }
+    const items: SearchItem[] = offline.map((paper) => paperItem(paper, deps));
+    if (items.length === 0 && !online?.added.length) {
       items.push({ label: vscode.l10n.t('No cached paper matches “{0}”.', escapeIcons(text)), alwaysShow: true, help: true });
     }
-    items.push({
-      // The typed text goes in the description: in the label it would match itself and jump first.
-      label: `$(globe) ${vscode.l10n.t('Search Hugging Face')}`,
-      description: by === 'scan' ? vscode.l10n.t('for “{0}” (the local index is still loading)', escapeIcons(text)) : vscode.l10n.t('for “{0}”', escapeIcons(text)),
-      alwaysShow: true,
-      online: text,
-    });
-    // Keep the user's place when the list is redrawn (new papers indexed, a paper saved).
-    const active = quickPick.activeItems[0]?.paper?.id;
+    items.push(...onlineSection(online, text, !few && query !== undefined, by, deps));
+    // Keep the user's place when the list is redrawn (new papers indexed, a paper saved); after
+    // "Search Hugging Face" was picked, go to what it found.
+    const active = placeOf(quickPick.activeItems[0]);
     quickPick.items = items;
-    const again = active === undefined ? undefined : items.find((item) => item.paper?.id === active);
+    searchPickers.itemsFor = text;
+    let again = active === undefined ? undefined : items.find((item) => placeOf(item) === active);
+    if (online?.jump && online.state !== 'waiting' && online.state !== 'asking') {
+      online.jump = false;
+      again = items.find((item) => item.found || item.ask !== undefined) ?? again;
+    }
     if (again) {
       quickPick.activeItems = [again];
     }
-    quickPick.busy = false;
-  };
-
-  const runOnline = async (text: string): Promise<void> => {
-    quickPick.busy = true;
-    try {
-      online = await deps.feed.searchOnline(text, AbortSignal.timeout(20_000));
-      if (online.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Hugging Face has no papers for “{0}”.', escapeMessageLinks(text)));
-      }
-      deps.search.addFound(online);
-    } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Could not search Hugging Face: {0}', escapeMessageLinks(error instanceof Error ? error.message : String(error))));
-    } finally {
-      quickPick.busy = false;
-    }
-    await render(quickPick.value);
+    quickPick.busy = online?.state === 'waiting' || online?.state === 'asking';
   };
 
   const disposables = [
     quickPick.onDidChangeValue((value) => {
-      online = [];
+      typedAt = Date.now();
       void render(value);
     }),
     quickPick.onDidAccept(() => {
@@ -161,8 +255,12 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       if (item?.paper) {
         quickPick.hide();
         void vscode.commands.executeCommand(Commands.openPaper, item.paper.id);
-      } else if (item?.online) {
-        void runOnline(item.online);
+      } else if (item?.ask !== undefined) {
+        const query = toOnline(item.ask);
+        if (query) {
+          askOnline(item.ask, query, 0, true);
+          void render(quickPick.value);
+        }
       }
     }),
     quickPick.onDidTriggerItemButton(({ item, button }) => {
@@ -184,6 +282,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     deps.search.onDidUpdate(() => void render(quickPick.value)),
   ];
   quickPick.onDidHide(() => {
+    cancelOnline();
     for (const disposable of disposables) {
       disposable.dispose();
     }

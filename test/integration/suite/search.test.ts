@@ -1,9 +1,92 @@
 /** Search in the real host: the worker's index over the cache the fake Hugging Face filled, the API and the command. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Paper } from '../../../src/core/paper/model';
 import { paperFeed, waitFor } from '../helpers';
 
 const ENV_HARNESS = '2608.19880';
+const fakeHf = process.env.PAPER_FEED_FAKE_HF ?? '';
+
+type Picker = NonNullable<Awaited<ReturnType<typeof paperFeed>>['testing']['searchPickers']['current']>;
+type Item = Picker['items'][number];
+
+async function setFault(fault: object | undefined): Promise<void> {
+  await fetch(`${fakeHf}/__fault`, { method: 'POST', body: fault ? JSON.stringify(fault) : '' });
+}
+
+async function seenByServer(): Promise<{ requests: string[]; aborted: string[] }> {
+  return await (await fetch(`${fakeHf}/__requests`)).json() as { requests: string[]; aborted: string[] };
+}
+
+/** The `q` of every search request the fake Hugging Face received. */
+async function searchesSent(): Promise<string[]> {
+  return (await seenByServer()).requests.filter((request) => request.startsWith('/api/papers/search?'))
+    .map((request) => new URLSearchParams(request.split('?')[1]).get('q') ?? '');
+}
+
+/** The ids Hugging Face's search answers for `q` (asked here, then the request log is cleared). */
+async function hubAnswer(q: string): Promise<Paper[]> {
+  const { testing } = await paperFeed();
+  const papers = await testing.feed.createClient().search(q, 50);
+  await fetch(`${fakeHf}/__reset`, { method: 'POST' });
+  return papers;
+}
+
+/** Opens Search Papers with `text` typed. */
+async function openPicker(text: string): Promise<Picker> {
+  const { testing } = await paperFeed();
+  await vscode.commands.executeCommand('paperFeed.search', text);
+  return waitFor('the search picker', () => testing.searchPickers.current);
+}
+
+/** The picker's items for `text`, once Hugging Face has answered it (or failed): nothing pending in its section. */
+async function settled(picker: Picker, text: string): Promise<readonly Item[]> {
+  const { testing } = await paperFeed();
+  return waitFor(`Hugging Face's answer for “${text}” in the picker`, () => (testing.searchPickers.itemsFor === text && !picker.busy
+    && picker.items.some((item) => item.kind === vscode.QuickPickItemKind.Separator)
+    && !picker.items.some((item) => /Searching Hugging Face/.test(item.label)) ? picker.items : undefined));
+}
+
+/** Picks the item `which` finds as a person would: makes it the active item, then Enter. */
+async function accept(picker: Picker, which: (item: Item) => boolean): Promise<void> {
+  // The host sends picker changes to the workbench a moment later: accept once it has the item
+  // (the same item, if the list is redrawn meanwhile).
+  const active = new Promise<void>((resolve) => {
+    const listener = picker.onDidChangeActive((items) => {
+      if (items[0] && which(items[0])) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+  picker.activeItems = picker.items.filter(which).slice(0, 1);
+  await active;
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+const isFound = (item: Item): boolean => item.found === true;
+const ids = (items: readonly Item[]): string[] => items.flatMap((item) => (item.paper ? [item.paper.id] : []));
+
+/** Counts the message boxes anything in this extension host shows while `run` runs. */
+async function messageBoxesDuring(run: () => Promise<void>): Promise<string[]> {
+  const shown: string[] = [];
+  const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const originals = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'].map((name) => [name, window[name]] as const);
+  for (const [name, original] of originals) {
+    window[name] = (...args: unknown[]) => {
+      shown.push(String(args[0]));
+      return (original as (...rest: unknown[]) => unknown).apply(vscode.window, args);
+    };
+  }
+  try {
+    await run();
+  } finally {
+    for (const [name, original] of originals) {
+      window[name] = original as (...args: unknown[]) => unknown;
+    }
+  }
+  return shown;
+}
 
 describe('search', () => {
   before(async () => {
@@ -13,6 +96,7 @@ describe('search', () => {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await setFault(undefined);
   });
 
   it('finds papers through the API by title, with a typo, cut mid-word, and by author', async () => {
@@ -37,18 +121,129 @@ describe('search', () => {
     assert.ok(byTopic.length > 0 && byTopic.every((paper) => api.testing.topics.of(paper).primary === 'robotics'));
   });
 
-  it('opens the QuickPick with an initial query and our ranking, and a Hugging Face item last', async () => {
-    const { testing } = await paperFeed();
-    await vscode.commands.executeCommand('paperFeed.search', 'EnvHarness Awakening');
-    const picker = await waitFor('the search picker', () => testing.searchPickers.current);
-    const items = await waitFor('results', () => (picker.items.length > 1 ? picker.items : undefined));
+  it('opens the QuickPick with an initial query and our ranking', async () => {
+    const picker = await openPicker('EnvHarness Awakening');
+    const items = await waitFor('results', () => (picker.items[0]?.paper ? picker.items : undefined));
     assert.equal(items[0]?.paper?.id, ENV_HARNESS);
     assert.ok(items.every((item) => item.alwaysShow), 'every item keeps its place');
-    assert.match(items.at(-1)?.label ?? '', /Search Hugging Face$/);
-    assert.equal(items.at(-1)?.description, 'for “EnvHarness Awakening”');
     assert.match(items[0]?.description ?? '', /▲ 163 · ★ 8 · 2026-08-21 · /);
     // Open, copy, insert, save, and clone (EnvHarness has a GitHub repository).
     assert.deepEqual(items[0]?.buttons?.map((button) => button.tooltip), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Save to Reading List', 'Clone Repository…']);
+  });
+
+  it('with many offline results, asks Hugging Face only when its item, last, is picked', async () => {
+    const { testing } = await paperFeed();
+    const text = 'language';
+    assert.ok((await testing.search.search(text, 50)).papers.length >= 10, 'the query has many offline results');
+    await fetch(`${fakeHf}/__reset`, { method: 'POST' });
+    const picker = await openPicker(text);
+    const items = await waitFor('results', () => (picker.items.length > 1 ? picker.items : undefined));
+    assert.match(items.at(-1)?.label ?? '', /Search Hugging Face$/);
+    assert.equal(items.at(-1)?.description, 'for “language”');
+    assert.ok(!items.some((item) => item.kind === vscode.QuickPickItemKind.Separator || isFound(item)), 'no online section before the pick');
+    await accept(picker, (item) => item.ask === text);
+    const after = await settled(picker, text);
+    const found = after.filter(isFound);
+    assert.ok(found.length > 0, 'Hugging Face found more');
+    assert.equal(picker.activeItems[0], found[0], 'the first paper it found is the active item');
+    assert.deepEqual(await searchesSent(), ['language'], 'asked once, when picked');
+  });
+
+  it('with few offline results, asks Hugging Face by itself and lists what it adds below them, marked', async () => {
+    const { testing } = await paperFeed();
+    const text = 'tabular';
+    const offline = (await testing.search.search(text, 50)).papers.map((paper) => paper.id);
+    assert.ok(offline.length < 10, `few offline results: ${offline.length}`);
+    const hub = await hubAnswer(text);
+    const expected = hub.map((paper) => paper.id).filter((id) => !offline.includes(id));
+    assert.ok(expected.length > 0, 'Hugging Face has papers the cache does not');
+    const picker = await openPicker(text);
+    const items = await settled(picker, text);
+    const firstFound = items.findIndex(isFound);
+    assert.ok(firstFound >= 0, 'online items are listed');
+    assert.deepEqual(ids(items.slice(0, firstFound)), offline, 'the offline results first, as they were');
+    assert.ok(items.slice(firstFound).filter((item) => item.paper).every(isFound), 'every online item below them');
+    assert.deepEqual(ids(items.filter(isFound)), expected, 'each paper once, none of the offline ones, in Hugging Face\'s order');
+    for (const item of items.filter(isFound)) {
+      assert.match(item.description ?? '', /^\$\(cloud\) from Hugging Face · /, 'marked as online');
+      assert.deepEqual(item.buttons?.map((button) => button.tooltip).slice(0, 4), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Save to Reading List']);
+    }
+    assert.deepEqual(await searchesSent(), ['tabular'], 'one request, after the typing paused');
+    // Kept like any found paper: in the cache, and in the index, which now finds them offline too;
+    // the open picker still lists them below, marked.
+    assert.ok(expected.every((id) => testing.feed.seenAt(id) !== undefined), 'cached');
+    await waitFor('the index to have them', async () => ((await testing.search.search(text, 50)).papers.length > offline.length ? true : undefined));
+    const redrawn = await settled(picker, text);
+    assert.deepEqual(ids(redrawn.filter(isFound)), expected);
+    assert.deepEqual(ids(redrawn.filter((item) => item.paper && !isFound(item))), offline);
+  });
+
+  it('applies the typed filters to Hugging Face\'s papers here, and sends only the words', async () => {
+    const { testing } = await paperFeed();
+    const text = 'panoramic has:code';
+    const offline = (await testing.search.search(text, 50)).papers.map((paper) => paper.id);
+    const hub = await hubAnswer('panoramic');
+    const expected = hub.filter((paper) => paper.githubRepo !== undefined).map((paper) => paper.id).filter((id) => !offline.includes(id));
+    assert.ok(expected.length > 0 && expected.length < hub.length, 'some of Hugging Face\'s papers have code, some not');
+    const picker = await openPicker(text);
+    const found = (await settled(picker, text)).filter(isFound);
+    assert.deepEqual(ids(found), expected);
+    assert.deepEqual(await searchesSent(), ['panoramic'], 'the filter is not sent as a word');
+    // A query of filters only sends nothing.
+    picker.value = 'has:code after:2026-08-01';
+    await waitFor('the filter-only results', () => (testing.searchPickers.itemsFor === 'has:code after:2026-08-01' && !picker.busy && picker.items[0]?.paper ? true : undefined));
+    assert.ok(!picker.items.some((item) => item.kind === vscode.QuickPickItemKind.Separator || item.ask !== undefined), 'no online section');
+    picker.value = 'panoramic has:code';
+    await settled(picker, text);
+    assert.deepEqual(await searchesSent(), ['panoramic', 'panoramic'], 'only the texts with words went out');
+  });
+
+  it('waits for a pause in typing, and the next keystroke cancels the request under way', async () => {
+    await fetch(`${fakeHf}/__reset`, { method: 'POST' });
+    const picker = await openPicker('j');
+    // Typed fast: one request, for the whole word.
+    for (const text of ['ju', 'jud', 'judg', 'judge', 'judges']) {
+      picker.value = text;
+    }
+    await settled(picker, 'judges');
+    assert.deepEqual(await searchesSent(), ['judges']);
+    // A request held open by Hugging Face, then another keystroke.
+    await setFault({ mode: 'hang', path: '/api/papers/search?q=orchestration' });
+    picker.value = 'orchestration';
+    await waitFor('the request for “orchestration”', async () => ((await searchesSent()).includes('orchestration') ? true : undefined));
+    picker.value = 'curation';
+    const seen = await waitFor('the server to see that request closed', async () => {
+      const now = await seenByServer();
+      return now.aborted.some((request) => request.includes('q=orchestration')) ? now : undefined;
+    });
+    assert.equal(seen.requests.filter((request) => request.includes('q=orchestration')).length, 1, 'asked once, never retried');
+    const found = (await settled(picker, 'curation')).filter(isFound);
+    assert.ok(found.length > 0 && found.every((item) => /curation/i.test(item.paper?.title ?? '')), found.map((item) => item.label).join(' | '));
+  });
+
+  it('offline: no message box, a quiet item instead, typing still works, and the item tries again', async () => {
+    const { testing } = await paperFeed();
+    const feedMessages = testing.feed.shownMessages.length;
+    let picker: Picker | undefined;
+    const boxes = await messageBoxesDuring(async () => {
+      await setFault({ mode: 'reset', path: '/api/papers/search' });
+      picker = await openPicker('industrial');
+      const failed = (await settled(picker, 'industrial')).at(-1);
+      assert.match(failed?.label ?? '', /Hugging Face could not be reached$/);
+      assert.equal(failed?.ask, 'industrial');
+      assert.equal(failed?.paper, undefined, 'not a paper');
+      picker.value = 'EnvHarness Awakening';
+      assert.equal((await settled(picker, 'EnvHarness Awakening'))[0]?.paper?.id, ENV_HARNESS, 'the offline results still come');
+      picker.value = 'industrial';
+      const retry = (await settled(picker, 'industrial')).at(-1) as Item;
+      assert.equal(retry.ask, 'industrial');
+      await setFault(undefined);
+      await accept(picker, (item) => item.ask === 'industrial');
+      await waitFor('the papers found on the second try', () => (picker?.items.some(isFound) ? true : undefined));
+    });
+    assert.deepEqual(boxes, [], 'no message box');
+    assert.equal(testing.feed.shownMessages.length, feedMessages);
+    assert.equal(testing.searchPickers.current, picker, 'the picker stayed open');
   });
 
   it('indexes papers found on Hugging Face, and persists the index', async () => {
