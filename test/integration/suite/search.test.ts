@@ -145,7 +145,8 @@ describe('search', () => {
     const after = await settled(picker, text);
     const found = after.filter(isFound);
     assert.ok(found.length > 0, 'Hugging Face found more');
-    assert.equal(picker.activeItems[0], found[0], 'the first paper it found is the active item');
+    // The workbench echoes active items back a moment later: wait for the state, not the first echo.
+    await waitFor('the first paper it found to be the active item', () => (picker.activeItems[0]?.paper?.id === found[0]?.paper?.id ? true : undefined), 5_000);
     assert.deepEqual(await searchesSent(), ['language'], 'asked once, when picked');
   });
 
@@ -205,6 +206,9 @@ describe('search', () => {
     for (const text of ['ju', 'jud', 'judg', 'judge', 'judges']) {
       picker.value = text;
     }
+    const typed = Date.now();
+    await waitFor('the request for “judges”', async () => ((await searchesSent()).includes('judges') ? true : undefined));
+    assert.ok(Date.now() - typed >= 350, `asked ${Date.now() - typed} ms after the last keystroke`);
     await settled(picker, 'judges');
     assert.deepEqual(await searchesSent(), ['judges']);
     // A request held open by Hugging Face, then another keystroke.
@@ -212,10 +216,11 @@ describe('search', () => {
     picker.value = 'orchestration';
     await waitFor('the request for “orchestration”', async () => ((await searchesSent()).includes('orchestration') ? true : undefined));
     picker.value = 'curation';
+    // Closed by the keystroke, well before the client's own 15-second timeout would close it.
     const seen = await waitFor('the server to see that request closed', async () => {
       const now = await seenByServer();
       return now.aborted.some((request) => request.includes('q=orchestration')) ? now : undefined;
-    });
+    }, 5_000);
     assert.equal(seen.requests.filter((request) => request.includes('q=orchestration')).length, 1, 'asked once, never retried');
     const found = (await settled(picker, 'curation')).filter(isFound);
     assert.ok(found.length > 0 && found.every((item) => /curation/i.test(item.paper?.title ?? '')), found.map((item) => item.label).join(' | '));
