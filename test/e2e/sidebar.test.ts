@@ -253,7 +253,8 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     // Also a query whose best paper's title does not contain the typed text: VS Code's own label
     // matching would drop or reorder it; ours keeps it first.
     await input.fill('huang envharness');
-    await rows.last().filter({ hasText: /Search Hugging Face\s*for “huang envharness”/ }).waitFor({ timeout: 15_000 });
+    // Few offline results: Hugging Face is asked too, and has nothing to add.
+    await rows.last().filter({ hasText: /Hugging Face has no other papers\s*for “huang envharness”/ }).waitFor({ timeout: 15_000 });
     assert.match(await rows.first().innerText(), /EnvHarness: Awakening Static Worlds for Agent Learning/);
     // A broad query: our order must be the order shown. The expected order comes from the same
     // engine over the same cache, outside the workbench.
@@ -267,7 +268,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     }
     assert.deepEqual(shown, expected);
     await input.fill('huang envharness');
-    await rows.last().filter({ hasText: /Search Hugging Face\s*for “huang envharness”/ }).waitFor({ timeout: 15_000 });
+    await rows.last().filter({ hasText: /Hugging Face has no other papers\s*for “huang envharness”/ }).waitFor({ timeout: 15_000 });
     await current.workbench.screenshot(screenshots, 'dev-9-search');
     await page.keyboard.press('Enter');
     const panel = paperPanel(current);
@@ -288,6 +289,34 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await page.waitForFunction("document.activeElement?.tagName === 'IFRAME'", undefined, { timeout: 10_000 });
     assert.ok(await picker.isVisible(), 'the picker is still open with the focus in the panel');
     await picker.locator('.quick-input-list .monaco-list-row', { hasText: 'BibTeX' }).first().click();
+    await quickInputClosed(page);
+  });
+
+  it('lists what Hugging Face\'s search adds below the offline results, marked as online', async () => {
+    const current = session as Session;
+    const page = current.workbench.page;
+    const offline = await expectedTitles(current, 'panoramic', 50);
+    assert.ok(offline.length > 0 && offline.length < 10, `a few offline results: ${offline.join(' | ')}`);
+    await runCommand(current, 'Paper Feed: Search Papers');
+    await quickInput(page, 'Search Papers');
+    await quickInputBox(page).pressSequentially('panoramic', { delay: 30 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const online = rows.filter({ hasText: 'from Hugging Face' });
+    await online.first().waitFor({ timeout: 20_000 });
+    await current.workbench.screenshot(screenshots, 'dev-10-search-online');
+    // The rows the list shows, in its order (it draws only what fits, not always in DOM order).
+    const shown = (await rows.evaluateAll((elements: PageElement[]) => elements.map((element) => ({
+      index: Number(element.getAttribute('data-index')), text: element.textContent ?? '',
+    })))).sort((a, b) => a.index - b.index);
+    const firstOnline = shown.findIndex((row) => row.text.includes('from Hugging Face'));
+    assert.ok(firstOnline > 0, shown.map((row) => row.text).join('\n'));
+    assert.deepEqual(shown.slice(0, firstOnline).map((row) => offline.find((title) => row.text.startsWith(title)) ?? row.text), offline.slice(0, firstOnline),
+      'the offline results first, in their order');
+    assert.ok(shown.slice(firstOnline).every((row) => row.text.includes('from Hugging Face')), 'only online papers below them');
+    // Marked with the cloud icon too, on every online row drawn.
+    assert.equal(await online.locator('.codicon-cloud').count(), await online.count());
+    assert.equal(await rows.filter({ hasNotText: 'from Hugging Face' }).locator('.codicon-cloud').count(), 0);
+    await page.keyboard.press('Escape');
     await quickInputClosed(page);
   });
 
