@@ -66,6 +66,29 @@ export interface SearchDeps {
 /** Test hooks: the open search picker, to read what it shows, and the text its items are for. */
 export const searchPickers: { current?: vscode.QuickPick<SearchItem>; itemsFor?: string } = {};
 
+function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
+  const facts = [
+    paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
+    paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
+    paperDate(paper),
+    deps.topics.label(deps.topics.of(paper).primary),
+  ].filter(Boolean).join(' · ');
+  return {
+    // QuickPick items render `$(name)` as icons: paper text is escaped to show as typed.
+    label: escapeIcons(paper.title),
+    description: facts,
+    detail: escapeIcons(authorLine(paper, 4)),
+    // Our ranking, not the picker's own label matching: every result stays, in our order.
+    alwaysShow: true,
+    buttons: [
+      itemButtons().open, itemButtons().copy, itemButtons().insert,
+      ...(deps.isSaved(paper.id) ? [] : [itemButtons().save]),
+      ...(deps.canClone(paper) ? [itemButtons().clone] : []),
+    ],
+    paper,
+  };
+}
+
 function onlineItem(paper: Paper, deps: SearchDeps): SearchItem {
   const item = paperItem(paper, deps);
   return { ...item, description: [`$(cloud) ${vscode.l10n.t('from Hugging Face')}`, item.description].filter(Boolean).join(' · '), found: true };
@@ -106,29 +129,6 @@ function onlineSection(search: OnlineSearch | undefined, text: string, askable: 
     section.push(...search.added.map((paper) => onlineItem(paper, deps)));
   }
   return section;
-}
-
-function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
-  const facts = [
-    paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
-    paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
-    paperDate(paper),
-    deps.topics.label(deps.topics.of(paper).primary),
-  ].filter(Boolean).join(' · ');
-  return {
-    // QuickPick items render `$(name)` as icons: paper text is escaped to show as typed.
-    label: escapeIcons(paper.title),
-    description: facts,
-    detail: escapeIcons(authorLine(paper, 4)),
-    // Our ranking, not the picker's own label matching: every result stays, in our order.
-    alwaysShow: true,
-    buttons: [
-      itemButtons().open, itemButtons().copy, itemButtons().insert,
-      ...(deps.isSaved(paper.id) ? [] : [itemButtons().save]),
-      ...(deps.canClone(paper) ? [itemButtons().clone] : []),
-    ],
-    paper,
-  };
 }
 
 /**
