@@ -295,11 +295,19 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
   it('lists what Hugging Face\'s search adds below the offline results, marked as online', async () => {
     const current = session as Session;
     const page = current.workbench.page;
-    const offline = await expectedTitles(current, 'panoramic', 50);
+    // Papers only Hugging Face's search knows: no window or backfill has cached them.
+    current.fake?.addSearchOnly(['EnvHarness Zoo: Many Made-Up Worlds', 'Scaling EnvHarness to Made-Up Worlds'].map((title, index) => ({
+      paper: {
+        id: `2501.9900${index}`, title, summary: 'Made up by the UI test.', upvotes: 2, publishedAt: '2025-01-20T00:00:00.000Z',
+        authors: [{ _id: 'g', name: 'Grace Hopper', hidden: false }],
+      },
+      title,
+    })));
+    const offline = await expectedTitles(current, 'envharness', 50);
     assert.ok(offline.length > 0 && offline.length < 10, `a few offline results: ${offline.join(' | ')}`);
     await runCommand(current, 'Paper Feed: Search Papers');
     await quickInput(page, 'Search Papers');
-    await quickInputBox(page).pressSequentially('panoramic', { delay: 30 });
+    await quickInputBox(page).pressSequentially('envharness', { delay: 30 });
     const rows = page.locator('.quick-input-list .monaco-list-row');
     const online = rows.filter({ hasText: 'from Hugging Face' });
     await online.first().waitFor({ timeout: 20_000 });
@@ -313,6 +321,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     assert.deepEqual(shown.slice(0, firstOnline).map((row) => offline.find((title) => row.text.startsWith(title)) ?? row.text), offline.slice(0, firstOnline),
       'the offline results first, in their order');
     assert.ok(shown.slice(firstOnline).every((row) => row.text.includes('from Hugging Face')), 'only online papers below them');
+    assert.match(shown[firstOnline]?.text ?? '', /^EnvHarness Zoo: Many Made-Up Worlds/);
     // Marked with the cloud icon too, on every online row drawn.
     assert.equal(await online.locator('.codicon-cloud').count(), await online.count());
     assert.equal(await rows.filter({ hasNotText: 'from Hugging Face' }).locator('.codicon-cloud').count(), 0);

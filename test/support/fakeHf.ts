@@ -3,7 +3,7 @@
  * the real API's semantics (date/week/month/sort/p/limit/submitter, Link rel="next", 400 for a bad
  * date, [] past the end), the HTML pages in the server's own form, paper and search endpoints, and
  * switchable faults. Control it in-process or over HTTP (`POST /__fault`, `POST /__reset`,
- * `GET /__requests`), which is how tests inside the extension host reach it. Requests the client
+ * `POST /__searchOnly`, `GET /__requests`), which is how tests inside the extension host reach it. Requests the client
  * gave up on (connection closed before the answer was complete) are listed in `aborted`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,6 +37,8 @@ const MAX_LIMIT = 100;
 export class FakeHf {
   private readonly byDate = new Map<string, Item[]>();
   private readonly byId = new Map<string, Item>();
+  /** Papers only the search endpoint knows, as Hugging Face knows papers no daily list has featured. */
+  private readonly searchOnly = new Map<string, Item>();
   private readonly dates: string[];
   /** Requests to /__trap: anything hostile content manages to make the panel fetch. */
   readonly trapHits: string[] = [];
@@ -193,6 +195,8 @@ export class FakeHf {
         this.byDate.set(date, [...(this.byDate.get(date) ?? []).filter((known) => known.paper.id !== item.paper.id), item]);
         this.byId.set(item.paper.id, item);
       }
+    } else if (url.pathname === '/__searchOnly' && request.method === 'POST') {
+      this.addSearchOnly(JSON.parse(await readBody(request)) as Item[]);
     } else if (url.pathname === '/__reset' && request.method === 'POST') {
       this.reset();
     } else if (url.pathname === '/__trap') {
@@ -203,6 +207,14 @@ export class FakeHf {
     }
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ requests: this.requests, aborted: this.aborted, headers: this.headers, trapHits: this.trapHits }));
+  }
+
+  /**
+   * Papers that `/api/papers/search` finds (before the corpus's) and nothing else serves: a test's
+   * papers that no backfill or window can have put in the cache.
+   */
+  addSearchOnly(items: readonly Item[]): void {
+    items.forEach((item) => this.searchOnly.set(item.paper.id, item));
   }
 
   private latest(): string {
@@ -305,7 +317,7 @@ export class FakeHf {
       return [];
     }
     const results: unknown[] = [];
-    for (const item of this.byId.values()) {
+    for (const item of [...this.searchOnly.values(), ...this.byId.values()]) {
       const { title: raw } = item.paper as { title?: unknown };
       const title = typeof raw === 'string' ? raw : '';
       if (words.every((word) => title.toLowerCase().includes(word))) {
@@ -333,6 +345,14 @@ function linkedRepos(id: string): unknown {
     datasets: [{ id: 'google/envharness-tasks', author: 'google', likes: 3, downloads: 51, private: false }],
     spaces: [{ id: 'google/envharness-demo', emoji: '🌍', running: true, shortDescription: 'Try EnvHarness', featured: false }],
   };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

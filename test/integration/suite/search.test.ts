@@ -24,12 +24,32 @@ async function searchesSent(): Promise<string[]> {
     .map((request) => new URLSearchParams(request.split('?')[1]).get('q') ?? '');
 }
 
-/** The ids Hugging Face's search answers for `q` (asked here, then the request log is cleared). */
+/** What Hugging Face's search answers for `q` (asked here, then the request log is cleared). */
 async function hubAnswer(q: string): Promise<Paper[]> {
   const { testing } = await paperFeed();
   const papers = await testing.feed.createClient().search(q, 50);
   await fetch(`${fakeHf}/__reset`, { method: 'POST' });
   return papers;
+}
+
+let nextId = 90_000;
+
+/**
+ * Papers only Hugging Face's search knows (no daily list has them, so no window or backfill can have
+ * cached them before the picker asks), one per title; their ids.
+ */
+async function onlyOnHub(titles: readonly string[], extra: (index: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
+  const items = titles.map((title, index) => {
+    const id = `2501.${nextId++}`;
+    const paper = {
+      id, title, summary: `Made up by the search test: ${title}.`, upvotes: 3, publishedAt: '2025-01-20T00:00:00.000Z',
+      authors: [{ _id: `author-${id}`, name: 'Grace Hopper', hidden: false }], ...extra(index),
+    };
+    return { paper, title, numComments: 0 };
+  });
+  const added = await fetch(`${fakeHf}/__searchOnly`, { method: 'POST', body: JSON.stringify(items) });
+  assert.equal(added.status, 200);
+  return items.map((item) => item.paper.id);
 }
 
 /** Opens Search Papers with `text` typed. */
@@ -135,45 +155,49 @@ describe('search', () => {
     const { testing } = await paperFeed();
     const text = 'language';
     assert.ok((await testing.search.search(text, 50)).papers.length >= 10, 'the query has many offline results');
+    const [made] = await onlyOnHub(['The Language of Made-Up Marmosets']);
     await fetch(`${fakeHf}/__reset`, { method: 'POST' });
     const picker = await openPicker(text);
-    const items = await waitFor('results', () => (picker.items.length > 1 ? picker.items : undefined));
+    const items = await waitFor('results', () => (testing.searchPickers.itemsFor === text ? picker.items : undefined));
     assert.match(items.at(-1)?.label ?? '', /Search Hugging Face$/);
     assert.equal(items.at(-1)?.description, 'for “language”');
     assert.ok(!items.some((item) => item.kind === vscode.QuickPickItemKind.Separator || isFound(item)), 'no online section before the pick');
     await accept(picker, (item) => item.ask === text);
-    const after = await settled(picker, text);
-    const found = after.filter(isFound);
-    assert.ok(found.length > 0, 'Hugging Face found more');
+    const found = (await settled(picker, text)).filter(isFound);
+    assert.equal(found[0]?.paper?.id, made, 'Hugging Face\'s first paper that the offline results lack');
     // The workbench echoes active items back a moment later: wait for the state, not the first echo.
-    await waitFor('the first paper it found to be the active item', () => (picker.activeItems[0]?.paper?.id === found[0]?.paper?.id ? true : undefined), 5_000);
+    await waitFor('the first paper it found to be the active item', () => (picker.activeItems[0]?.paper?.id === made ? true : undefined), 5_000);
     assert.deepEqual(await searchesSent(), ['language'], 'asked once, when picked');
   });
 
   it('with few offline results, asks Hugging Face by itself and lists what it adds below them, marked', async () => {
     const { testing } = await paperFeed();
-    const text = 'tabular';
+    const text = 'envharness';
     const offline = (await testing.search.search(text, 50)).papers.map((paper) => paper.id);
-    assert.ok(offline.length < 10, `few offline results: ${offline.length}`);
-    const hub = await hubAnswer(text);
-    const expected = hub.map((paper) => paper.id).filter((id) => !offline.includes(id));
-    assert.ok(expected.length > 0, 'Hugging Face has papers the cache does not');
+    assert.ok(offline.includes(ENV_HARNESS) && offline.length < 10, `few offline results: ${offline.join()}`);
+    const made = await onlyOnHub(['EnvHarness Zoo: Many Made-Up Worlds', 'Scaling EnvHarness to Made-Up Worlds', 'EnvHarness Benchmarks, Made Up'], (index) => (index === 2 ? { githubRepo: 'https://github.com/made-up/envharness-benchmarks' } : {}));
+    const expected = (await hubAnswer(text)).map((paper) => paper.id).filter((id) => !offline.includes(id));
+    assert.deepEqual(expected.slice(0, 3), made, 'Hugging Face answers the made-up papers first');
     const picker = await openPicker(text);
     const items = await settled(picker, text);
     const firstFound = items.findIndex(isFound);
     assert.ok(firstFound >= 0, 'online items are listed');
     assert.deepEqual(ids(items.slice(0, firstFound)), offline, 'the offline results first, as they were');
+    assert.equal(items[firstFound - 1]?.kind, vscode.QuickPickItemKind.Separator, 'under a Hugging Face separator');
     assert.ok(items.slice(firstFound).filter((item) => item.paper).every(isFound), 'every online item below them');
     assert.deepEqual(ids(items.filter(isFound)), expected, 'each paper once, none of the offline ones, in Hugging Face\'s order');
     for (const item of items.filter(isFound)) {
       assert.match(item.description ?? '', /^\$\(cloud\) from Hugging Face · /, 'marked as online');
-      assert.deepEqual(item.buttons?.map((button) => button.tooltip).slice(0, 4), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Save to Reading List']);
     }
-    assert.deepEqual(await searchesSent(), ['tabular'], 'one request, after the typing paused');
+    // The same buttons as offline results: open, copy, insert, save, and clone where there is code.
+    const buttons = (id: string | undefined): string[] | undefined => items.find((item) => item.paper?.id === id)?.buttons?.map((button) => String(button.tooltip));
+    assert.deepEqual(buttons(made[0]), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Save to Reading List']);
+    assert.deepEqual(buttons(made[2]), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Save to Reading List', 'Clone Repository…']);
+    assert.deepEqual(await searchesSent(), ['envharness'], 'one request, after the typing paused');
     // Kept like any found paper: in the cache, and in the index, which now finds them offline too;
     // the open picker still lists them below, marked.
-    assert.ok(expected.every((id) => testing.feed.seenAt(id) !== undefined), 'cached');
-    await waitFor('the index to have them', async () => ((await testing.search.search(text, 50)).papers.length > offline.length ? true : undefined));
+    assert.ok(made.every((id) => testing.feed.seenAt(id) !== undefined), 'cached');
+    await waitFor('the index to have them', async () => ((await testing.search.search(text, 50)).papers.some((paper) => paper.id === made[0]) ? true : undefined));
     const redrawn = await settled(picker, text);
     assert.deepEqual(ids(redrawn.filter(isFound)), expected);
     assert.deepEqual(ids(redrawn.filter((item) => item.paper && !isFound(item))), offline);
@@ -181,70 +205,73 @@ describe('search', () => {
 
   it('applies the typed filters to Hugging Face\'s papers here, and sends only the words', async () => {
     const { testing } = await paperFeed();
-    const text = 'panoramic has:code';
-    const offline = (await testing.search.search(text, 50)).papers.map((paper) => paper.id);
-    const hub = await hubAnswer('panoramic');
-    const expected = hub.filter((paper) => paper.githubRepo !== undefined).map((paper) => paper.id).filter((id) => !offline.includes(id));
-    assert.ok(expected.length > 0 && expected.length < hub.length, 'some of Hugging Face\'s papers have code, some not');
+    const text = 'quokkamorph has:code author:lovelace after:2024-01-01';
+    const lovelace = { authors: [{ _id: 'ada', name: 'Ada Lovelace', hidden: false }] };
+    const code = (name: string): Record<string, string> => ({ githubRepo: `https://github.com/made-up/${name}` });
+    const [kept] = await onlyOnHub(
+      ['Quokkamorph Agents with Code', 'Quokkamorph Agents without Code', 'Quokkamorph Planning by Someone Else', 'Quokkamorph, Old and Coded'],
+      (index) => [{ ...lovelace, ...code('a') }, lovelace, code('c'), { ...lovelace, ...code('d'), publishedAt: '2023-01-02T00:00:00.000Z' }][index] ?? {},
+    );
+    await fetch(`${fakeHf}/__reset`, { method: 'POST' });
     const picker = await openPicker(text);
     const found = (await settled(picker, text)).filter(isFound);
-    assert.deepEqual(ids(found), expected);
-    assert.deepEqual(await searchesSent(), ['panoramic'], 'the filter is not sent as a word');
-    // A query of filters only sends nothing.
+    assert.deepEqual(ids(found), [kept], 'with code, by Lovelace, from 2024 on');
+    assert.deepEqual(await searchesSent(), ['quokkamorph'], 'the filters are not sent as words');
+    // A query of filters only sends nothing: the picker shows no online section and asks for none.
     picker.value = 'has:code after:2026-08-01';
     await waitFor('the filter-only results', () => (testing.searchPickers.itemsFor === 'has:code after:2026-08-01' && !picker.busy && picker.items[0]?.paper ? true : undefined));
     assert.ok(!picker.items.some((item) => item.kind === vscode.QuickPickItemKind.Separator || item.ask !== undefined), 'no online section');
-    picker.value = 'panoramic has:code';
-    await settled(picker, text);
-    assert.deepEqual(await searchesSent(), ['panoramic', 'panoramic'], 'only the texts with words went out');
   });
 
   it('waits for a pause in typing, and the next keystroke cancels the request under way', async () => {
+    const [wombat] = await onlyOnHub(['Wombatique Sampling']);
+    const platypoid = await onlyOnHub(['Platypoid Networks', 'Deep Platypoid Priors']);
+    await onlyOnHub(['Narwhalize Everything']);
     await fetch(`${fakeHf}/__reset`, { method: 'POST' });
-    const picker = await openPicker('j');
-    // Typed fast: one request, for the whole word.
-    for (const text of ['ju', 'jud', 'judg', 'judge', 'judges']) {
+    const picker = await openPicker('wo');
+    // Typed fast: one request, for the whole word, once the typing paused.
+    for (const text of ['wom', 'womb', 'womba', 'wombat', 'wombati', 'wombatiq', 'wombatiqu', 'wombatique']) {
       picker.value = text;
     }
     const typed = Date.now();
-    await waitFor('the request for “judges”', async () => ((await searchesSent()).includes('judges') ? true : undefined));
+    await waitFor('the request for “wombatique”', async () => ((await searchesSent()).includes('wombatique') ? true : undefined));
     assert.ok(Date.now() - typed >= 350, `asked ${Date.now() - typed} ms after the last keystroke`);
-    await settled(picker, 'judges');
-    assert.deepEqual(await searchesSent(), ['judges']);
+    assert.deepEqual(ids((await settled(picker, 'wombatique')).filter(isFound)), [wombat]);
+    assert.deepEqual(await searchesSent(), ['wombatique']);
     // A request held open by Hugging Face, then another keystroke.
-    await setFault({ mode: 'hang', path: '/api/papers/search?q=orchestration' });
-    picker.value = 'orchestration';
-    await waitFor('the request for “orchestration”', async () => ((await searchesSent()).includes('orchestration') ? true : undefined));
-    picker.value = 'curation';
+    await setFault({ mode: 'hang', path: '/api/papers/search?q=narwhalize' });
+    picker.value = 'narwhalize';
+    await waitFor('the request for “narwhalize”', async () => ((await searchesSent()).includes('narwhalize') ? true : undefined));
+    picker.value = 'platypoid';
     // Closed by the keystroke, well before the client's own 15-second timeout would close it.
     const seen = await waitFor('the server to see that request closed', async () => {
       const now = await seenByServer();
-      return now.aborted.some((request) => request.includes('q=orchestration')) ? now : undefined;
+      return now.aborted.some((request) => request.includes('q=narwhalize')) ? now : undefined;
     }, 5_000);
-    assert.equal(seen.requests.filter((request) => request.includes('q=orchestration')).length, 1, 'asked once, never retried');
-    const found = (await settled(picker, 'curation')).filter(isFound);
-    assert.ok(found.length > 0 && found.every((item) => /curation/i.test(item.paper?.title ?? '')), found.map((item) => item.label).join(' | '));
+    assert.equal(seen.requests.filter((request) => request.includes('q=narwhalize')).length, 1, 'asked once, never retried');
+    assert.deepEqual(ids((await settled(picker, 'platypoid')).filter(isFound)), platypoid, 'only the last text\'s papers');
   });
 
   it('offline: no message box, a quiet item instead, typing still works, and the item tries again', async () => {
     const { testing } = await paperFeed();
+    const made = await onlyOnHub(['Axolotlic Regeneration of Made-Up Limbs']);
     const feedMessages = testing.feed.shownMessages.length;
     let picker: Picker | undefined;
     const boxes = await messageBoxesDuring(async () => {
       await setFault({ mode: 'reset', path: '/api/papers/search' });
-      picker = await openPicker('industrial');
-      const failed = (await settled(picker, 'industrial')).at(-1);
+      picker = await openPicker('axolotlic');
+      const failed = (await settled(picker, 'axolotlic')).at(-1);
       assert.match(failed?.label ?? '', /Hugging Face could not be reached$/);
-      assert.equal(failed?.ask, 'industrial');
+      assert.equal(failed?.ask, 'axolotlic');
       assert.equal(failed?.paper, undefined, 'not a paper');
       picker.value = 'EnvHarness Awakening';
       assert.equal((await settled(picker, 'EnvHarness Awakening'))[0]?.paper?.id, ENV_HARNESS, 'the offline results still come');
-      picker.value = 'industrial';
-      const retry = (await settled(picker, 'industrial')).at(-1) as Item;
-      assert.equal(retry.ask, 'industrial');
+      picker.value = 'axolotlic';
+      assert.equal((await settled(picker, 'axolotlic')).at(-1)?.ask, 'axolotlic');
       await setFault(undefined);
-      await accept(picker, (item) => item.ask === 'industrial');
-      await waitFor('the papers found on the second try', () => (picker?.items.some(isFound) ? true : undefined));
+      await accept(picker, (item) => item.ask === 'axolotlic');
+      const found = await waitFor('the papers found on the second try', () => (picker?.items.some(isFound) ? picker.items.filter(isFound) : undefined));
+      assert.deepEqual(ids(found), made);
     });
     assert.deepEqual(boxes, [], 'no message box');
     assert.equal(testing.feed.shownMessages.length, feedMessages);
