@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import type { Paper } from './core/paper/model';
 import { clockFromEnv } from './core/time/clock';
+import { archiveIntervalFromEnv } from './core/feed/archiveBackfill';
 import { createApi, type PaperFeedApi } from './host/api';
+import { ArchiveService } from './host/archive/archiveService';
 import { BibFiles } from './host/bibFiles';
 import { Citations } from './host/citations';
 import { Cloner } from './host/clone/cloner';
+import { ArchivePrompts } from './host/commands/archive';
 import { canClone, ClonePrompts } from './host/commands/clone';
 import { LibraryPrompts } from './host/commands/library';
 import { registerCommands } from './host/commands/registerCommands';
@@ -71,6 +74,14 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const editors = new EditorTracker();
   const libraryPrompts = new LibraryPrompts();
   const search = new SearchService(context, feed, store, topics, log);
+  // The archive's months go to the cache and, as they come, to the search index (not into the store).
+  const archive = new ArchiveService({
+    feed, log, clock,
+    intervalMs: archiveIntervalFromEnv(process.env.PAPER_FEED_ARCHIVE_INTERVAL_MS, (value) =>
+      log.warn(`Ignoring PAPER_FEED_ARCHIVE_INTERVAL_MS=${value}: not a whole number of milliseconds.`)),
+    onMonth: (papers) => search.addFound(papers),
+  });
+  const archivePrompts = new ArchivePrompts();
 
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
@@ -84,7 +95,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     // Asked only when VS Code restores a panel, after activate has returned and `loaded` exists.
     loaded: () => loaded,
   });
-  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search);
+  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   const actionsChanged = (): void => {
@@ -96,6 +107,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     onDidChangeSettings(['clone.allowedHosts'], actionsChanged));
   context.subscriptions.push(...registerCommands({
     log, globalState: context.globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
+    archive, archivePrompts,
   }));
 
   // Loading starts once everything is registered, so a failed activation loads nothing.
@@ -104,12 +116,14 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     .finally(() => search.firstLoadDone())
     .then(() => reading.initialize())
     .catch((error: unknown) => feed.reportLoadFailure(error));
+  // The archive downloads in the background once the feed's first load is over.
+  void loaded.then(() => archive.start());
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
-    bibFiles,
+    bibFiles, archive, archivePrompts,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, search, testing);

@@ -1,9 +1,11 @@
 import type * as vscode from 'vscode';
 import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import type { Paper } from '../core/paper/model';
+import type { ArchiveService } from './archive/archiveService';
 import type { BibFiles } from './bibFiles';
 import type { Citations } from './citations';
 import type { Cloner } from './clone/cloner';
+import type { ArchivePrompts } from './commands/archive';
 import type { ClonePrompts } from './commands/clone';
 import type { FeedService } from './feed/feedService';
 import type { LinkOpener } from './linkOpener';
@@ -52,6 +54,8 @@ export interface PaperFeedTestHooks {
   readonly bibFiles: BibFiles;
   readonly cloner: Cloner;
   readonly clonePrompts: ClonePrompts;
+  readonly archive: ArchiveService;
+  readonly archivePrompts: ArchivePrompts;
   /** Settles when the first load after activation is done. */
   readonly loaded: Promise<void>;
   readonly activationMs: number;

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import { LATEX_COMMANDS, type LatexCommand } from '../core/citation/insert';
 import type { KeyFormat } from '../core/citation/keys';
+import { ARCHIVE_ALL_MONTHS } from '../core/feed/archivePlan';
 import { resolveEndpoint } from '../core/feed/endpoint';
 import { isWindowId, type WindowId } from '../core/feed/windows';
 import { type Grouping, isGrouping, isSortBy, type SortBy } from '../core/view/groups';
@@ -100,6 +101,14 @@ export function readViewConfig(): { readonly grouping: Grouping; readonly sortBy
     grouping: isGrouping(grouping) ? grouping : SETTING_DEFAULTS.grouping,
     sortBy: isSortBy(sortBy) ? sortBy : SETTING_DEFAULTS.sortBy,
   };
+}
+
+/**
+ * `paperFeed.archive.months`: how many months (the current one included) the background backfill
+ * keeps, 0 for none; values past May 2023 mean the whole archive.
+ */
+export function readArchiveMonths(): number {
+  return clamp(get(section(), 'archive.months'), 0, ARCHIVE_ALL_MONTHS, SETTING_DEFAULTS['archive.months']);
 }
 
 /** `paperFeed.panel.reuse`: one panel for every paper, or one per paper. */

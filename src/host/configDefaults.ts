@@ -15,6 +15,7 @@ export interface Settings {
   readonly days: number;
   readonly refreshIntervalMinutes: number;
   readonly 'cache.maxPapers': number;
+  readonly 'archive.months': number;
   readonly 'panel.reuse': boolean;
   readonly 'citation.defaultFormat': CitationFormat;
   readonly 'citation.keyFormat': KeyFormat;
@@ -39,6 +40,7 @@ export const SETTING_DEFAULTS: Settings = {
   days: 7,
   refreshIntervalMinutes: 60,
   'cache.maxPapers': 100_000,
+  'archive.months': 12,
   'panel.reuse': true,
   'citation.defaultFormat': 'bibtex',
   'citation.keyFormat': 'arxiv',

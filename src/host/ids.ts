@@ -34,6 +34,7 @@ export const Commands = {
   clearToken: 'paperFeed.clearToken',
   clearCache: 'paperFeed.clearCache',
   showLog: 'paperFeed.showLog',
+  downloadArchive: 'paperFeed.downloadArchive',
 } as const;
 
 /**
@@ -51,6 +52,12 @@ export type CommandId = (typeof Commands)[keyof typeof Commands] | (typeof Inter
 export const Views = {
   papers: 'paperFeed.papers',
   saved: 'paperFeed.saved',
+} as const;
+
+/** Status bar items (`createStatusBarItem` ids: VS Code lets users hide an item by its id). */
+export const StatusBarItems = {
+  /** The archive backfill's progress, shown only while this window downloads. */
+  archive: 'paperFeed.archive',
 } as const;
 
 /** The paper panel's webview type (`onWebviewPanel:` in activationEvents, and its serializer). */

@@ -28,7 +28,13 @@ const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as 
 const contract = readFileSync(sharedPath('docs', 'CONTRACT.md'), 'utf8');
 const contributed = manifest.contributes.commands.map((entry) => entry.command);
 
-/** Command ids named in the contract's Commands table. */
+/** The bullet `- <label>: …` of the contract's "Names for the next capabilities": names reserved for coming features. */
+function nextNames(label: string): string {
+  const section = contract.split('## Names for the next capabilities')[1]?.split('\n## ')[0] ?? '';
+  return section.split('\n').find((line) => line.startsWith(`- ${label}:`)) ?? '';
+}
+
+/** Command ids named in the contract's Commands table, or reserved for a coming feature. */
 function contractCommands(): Set<string> {
   const ids = new Set<string>();
   for (const line of contract.split('\n').filter((row) => row.startsWith('| `paperFeed.'))) {
@@ -37,14 +43,18 @@ function contractCommands(): Set<string> {
       ids.add(match[1] as string);
     }
   }
+  for (const match of nextNames('Commands').matchAll(/`(paperFeed\.[A-Za-z]+)`/g)) {
+    ids.add(match[1] as string);
+  }
   return ids;
 }
 
-/** Setting names (without the `paperFeed.` prefix) listed under the contract's Settings heading. */
+/** Setting names (without the `paperFeed.` prefix) listed under the contract's Settings heading, or reserved for a coming feature. */
 function contractSettings(): Set<string> {
   const section = contract.split('## Settings')[1]?.split('\n## ')[0] ?? '';
   const settingsLine = section.split('\n').find((line) => line.startsWith('`endpoint`')) ?? '';
-  return new Set([...settingsLine.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z]+)?)`/g)].map((match) => match[1] as string));
+  const pattern = /`([a-zA-Z]+(?:\.[a-zA-Z]+)?)`/g;
+  return new Set([...settingsLine.matchAll(pattern), ...nextNames('Settings').matchAll(pattern)].map((match) => match[1] as string));
 }
 
 describe('manifest', () => {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
+import type { ArchiveService } from '../archive/archiveService';
 import type { BibFiles } from '../bibFiles';
 import type { Citations } from '../citations';
 import type { Cloner } from '../clone/cloner';
@@ -14,6 +15,7 @@ import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
 import type { PapersTree } from '../tree/papersTree';
+import { type ArchivePrompts, downloadArchive } from './archive';
 import { openInBrowser, openLink } from './browser';
 import { canClone, type ClonePrompts, cloneRepository, openClonedRepository } from './clone';
 import { copyCitation } from './copyCitation';
@@ -45,11 +47,13 @@ export interface CommandServices {
   readonly cloner: Cloner;
   readonly clonePrompts: ClonePrompts;
   readonly libraryPrompts: LibraryPrompts;
+  readonly archive: ArchiveService;
+  readonly archivePrompts: ArchivePrompts;
 }
 
 /** Registers every command (each handler in its feature's file), its failures logged and shown. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { log, globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts } = services;
+  const { log, globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts, archive, archivePrompts } = services;
   const papers: PaperCommandContext = { store, tree, panels, cachedPaper: (id) => search.cachedPaper(id), fetchPaper: (id) => feed.fetchPaper(id), reading };
   const knownPaper = (id: string): Paper | undefined => store.get(id) ?? saved.list().find((entry) => entry.paper.id === id)?.paper;
   return [
@@ -76,7 +80,11 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.exportSaved, () => exportSaved(saved, libraryPrompts), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
-    registerCommand(Commands.clearCache, () => clearCache(feed, () => search.restart({ deleteIndex: true })), log),
+    registerCommand(Commands.clearCache, () => clearCache(feed, async () => {
+      await search.restart({ deleteIndex: true });
+      await archive.forget(); // its months are gone from the cache: download them again
+    }), log),
+    registerCommand(Commands.downloadArchive, (arg) => downloadArchive(archive, archivePrompts, arg), log),
     registerCommand(Commands.showLog, () => log.show(), log),
   ];
 }

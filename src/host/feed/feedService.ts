@@ -7,7 +7,7 @@ import type { Clock } from '../../core/time/clock';
 import { type FeedConfig, onDidChangeSettings, readFeedConfig } from '../config';
 import { Disposable } from '../disposable';
 import type { PaperStore } from '../paperStore';
-import { HfClientFactory } from './hfClientFactory';
+import { type ClientTuning, HfClientFactory } from './hfClientFactory';
 import { FeedMessages } from './messages';
 import { Refresher } from './refresher';
 import { WindowState } from './windowState';
@@ -163,9 +163,9 @@ export class FeedService extends Disposable {
     return paper;
   }
 
-  /** A client for the configured endpoint (also used by the panel for linked repositories). */
-  createClient(): HfClient {
-    return this.clients.create();
+  /** A client for the configured endpoint (also used by the panel for linked repositories, and, tuned, by the archive). */
+  createClient(tuning?: ClientTuning): HfClient {
+    return this.clients.create(tuning);
   }
 
   setToken(token: string | undefined): Promise<void> {

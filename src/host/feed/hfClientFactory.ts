@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { mayReceiveToken } from '../../core/feed/endpoint';
 import { HfClient, type HtmlReader } from '../../core/feed/hfClient';
+import type { Fetch, HttpOptions } from '../../core/feed/http';
 import { SecretKeys } from '../ids';
 
 export interface HfClientFactoryDeps {
@@ -12,6 +13,11 @@ export interface HfClientFactoryDeps {
   readonly endpoint: () => string;
 }
 
+/** How a client made for background work differs from the feed's. */
+export interface ClientTuning extends Partial<Pick<HttpOptions, 'maxAttempts' | 'maxRetryWaitMs'>> {
+  readonly pace?: (fetch: Fetch) => Fetch;
+}
+
 /**
  * Hugging Face clients for the configured endpoint, and the user's token: kept in SecretStorage and
  * sent only to huggingface.co itself or this machine.
@@ -19,13 +25,17 @@ export interface HfClientFactoryDeps {
 export class HfClientFactory {
   constructor(private readonly deps: HfClientFactoryDeps) {}
 
-  create(): HfClient {
+  /** A client; `options` for background work: `pace` wraps its fetch (the archive's pacer), and retries are tuned. */
+  create(options: ClientTuning = {}): HfClient {
     const endpoint = this.deps.endpoint();
     const secrets = this.deps.context.secrets;
     const version = (this.deps.context.extension.packageJSON as { version?: string }).version ?? '0';
+    const plain: Fetch = (url, init) => fetch(url, init);
     return new HfClient({
       endpoint,
-      fetch: (url, init) => fetch(url, init),
+      fetch: options.pace ? options.pace(plain) : plain,
+      ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+      ...(options.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: options.maxRetryWaitMs } : {}),
       userAgent: `paper-feed-vscode/${version} (VS Code ${vscode.version})`,
       token: mayReceiveToken(endpoint) ? async () => secrets.get(SecretKeys.hfToken) : undefined,
       log: (message) => this.deps.log.info(message),

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { ArchiveStatus } from '../../core/feed/archiveBackfill';
+import { formatMonth } from '../../core/time/dates';
+import { Disposable } from '../disposable';
+import { Commands, StatusBarItems } from '../ids';
+
+/**
+ * The archive backfill's progress in the status bar, only while this window downloads ("Paper
+ * archive: 4,200 papers, back to March 2025"); a click offers Stop and the extents. A finished
+ * backfill just goes away, with no notification.
+ */
+export class ArchiveStatusBar extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem(StatusBarItems.archive, vscode.StatusBarAlignment.Left, -100));
+  private visible = false;
+
+  constructor() {
+    super();
+    this.item.name = vscode.l10n.t('Paper Archive');
+    this.item.command = { command: Commands.downloadArchive, title: vscode.l10n.t('Stop or change the archive download') };
+  }
+
+  /** The text while the item shows, else undefined. */
+  get text(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
+  show(status: ArchiveStatus): void {
+    const shown = describe(status);
+    if (!shown) {
+      this.item.hide();
+      this.visible = false;
+      return;
+    }
+    this.item.text = shown.text;
+    this.item.tooltip = shown.tooltip;
+    this.item.show();
+    this.visible = true;
+  }
+}
+
+/** Text and tooltip for a status; undefined when nothing shows (idle, or another window downloads). */
+export function describe(status: ArchiveStatus): { readonly text: string; readonly tooltip: string } | undefined {
+  if (status.kind === 'idle' || status.kind === 'waitingForLock') {
+    return undefined;
+  }
+  const count = new Intl.NumberFormat(vscode.env.language).format(status.papers);
+  const progress = status.backTo
+    ? vscode.l10n.t('Paper archive: {0} papers, back to {1}', count, formatMonth(status.backTo))
+    : vscode.l10n.t('Paper archive: downloading {0}', formatMonth(status.month));
+  const click = vscode.l10n.t('Click to stop it, or to change how far back it goes.');
+  if (status.kind === 'fetching') {
+    return {
+      text: `$(cloud-download) ${progress}`,
+      tooltip: `${vscode.l10n.t('Downloading the Daily Papers archive into the offline cache, newest month first, one request at a time, so that search finds it: {0}, {1} months to go.', formatMonth(status.month), status.monthsLeft)}\n${click}`,
+    };
+  }
+  const until = new Date(Date.now() + status.ms).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const why = {
+    rateLimited: vscode.l10n.t('Paper archive: paused, Hugging Face asked to wait'),
+    offline: vscode.l10n.t('Paper archive: paused, offline'),
+    failed: vscode.l10n.t('Paper archive: paused after an error'),
+  }[status.reason];
+  return {
+    text: `$(debug-pause) ${why}`,
+    tooltip: `${progress}.\n${status.message}\n${vscode.l10n.t('Trying {0} again at {1}.', formatMonth(status.month), until)}\n${click}`,
+  };
+}
