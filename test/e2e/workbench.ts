@@ -56,6 +56,7 @@ export async function startSession(name: string, options: { vsix: boolean; onlin
   const server = new CodeServer({
     runDir, devMode: !options.vsix, env: { PAPER_FEED_NOW: TEST_NOW, HF_ENDPOINT: endpoint },
     machineSettings: { 'paperFeed.clone.directory': clones },
+    userSettings: { 'paperFeed.archive.months': 0 },
   });
   if (options.vsix) {
     run('npm', ['run', '--silent', 'package']);

@@ -18,6 +18,8 @@ export interface CodeServerOptions {
    * host is a remote one, which reads machine-scoped settings (paths such as clone.directory) only there.
    */
   readonly machineSettings?: Record<string, unknown>;
+  /** User settings added to the defaults below at the first start (e.g. the archive backfill off). */
+  readonly userSettings?: Record<string, unknown>;
 }
 
 const USER_SETTINGS = {
@@ -105,7 +107,7 @@ export class CodeServer {
     mkdirSync(this.extensionsDir, { recursive: true });
     // Only the first start writes them: a restart keeps what the tests (or the user) changed since.
     if (!existsSync(join(this.dataDir, 'User', 'settings.json'))) {
-      writeFileSync(join(this.dataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+      writeFileSync(join(this.dataDir, 'User', 'settings.json'), `${JSON.stringify({ ...USER_SETTINGS, ...this.options.userSettings }, null, 2)}\n`);
     }
     if (this.options.machineSettings) {
       mkdirSync(join(this.dataDir, 'Machine'), { recursive: true });

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { isoWeek, isValidDate } from '../../src/core/time/dates';
 import { root, sharedPath } from './paths';
@@ -43,6 +43,8 @@ export class FakeHf {
   /** Requests to /__trap: anything hostile content manages to make the panel fetch. */
   readonly trapHits: string[] = [];
   private fault: (Fault & { remaining: number }) | undefined;
+  /** Connections of requests a `hang` fault holds. */
+  private readonly held = new Set<Socket>();
   readonly requests: string[] = [];
   /** Requests whose client closed the connection before the answer was complete. */
   readonly aborted: string[] = [];
@@ -88,12 +90,20 @@ export class FakeHf {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /**
+   * Sets (or clears) the fault. Requests a `hang` fault holds are let go of by resetting their
+   * connections, as a network that comes back would: the client sees a failure and may try again.
+   */
   setFault(fault: Fault | undefined): void {
     this.fault = fault ? { ...fault, remaining: fault.times ?? Number.POSITIVE_INFINITY } : undefined;
+    for (const socket of this.held) {
+      socket.destroy();
+    }
+    this.held.clear();
   }
 
   reset(): void {
-    this.fault = undefined;
+    this.setFault(undefined);
     this.requests.length = 0;
     this.aborted.length = 0;
     this.headers.length = 0;
@@ -138,7 +148,9 @@ export class FakeHf {
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
         return false;
       case 'hang':
+        this.held.add(request.socket);
         await new Promise((resolve) => response.once('close', resolve));
+        this.held.delete(request.socket);
         return true;
       case '429': {
         const seconds = fault.retryAfterSeconds ?? 120;

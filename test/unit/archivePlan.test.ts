@@ -33,7 +33,8 @@ describe('archive plan', () => {
     const fetched = (ago: number): Map<string, ArchiveMonth> => new Map([['2026-08', { papers: 300, fetchedAt: at(NOW - ago), complete: false }]]);
     assert.deepEqual(planArchive({ currentMonth: '2026-08', months: 1, records: fetched(3_600_000), now: NOW }), []);
     assert.deepEqual(planArchive({ currentMonth: '2026-08', months: 1, records: fetched(CURRENT_MONTH_REFETCH_MS + 1), now: NOW }), ['2026-08']);
-    assert.deepEqual(planArchive({ currentMonth: '2026-08', months: 1, records: fetched(-60_000), now: NOW }), ['2026-08'], 'a fetch "in the future" (a clock set back) does not count');
+    assert.deepEqual(planArchive({ currentMonth: '2026-08', months: 1, records: fetched(-60_000), now: NOW }), [], 'a clock set back a minute (a pinned clock in a new window)');
+    assert.deepEqual(planArchive({ currentMonth: '2026-08', months: 1, records: fetched(-CURRENT_MONTH_REFETCH_MS - 1), now: NOW }), ['2026-08'], 'a fetch more than a day "in the future" does not count');
   });
 
   it('fetches a month again once it is over if it was fetched while it was the current one', () => {

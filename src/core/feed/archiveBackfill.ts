@@ -179,7 +179,7 @@ export class ArchiveBackfill {
           backoffMaxMs: timing.backoffMaxMs,
           sleep: this.deps.sleep,
           onWait: (wait) => {
-            log?.('info', `Archive: ${month}: ${wait.message} Trying again in ${Math.round(wait.ms / 1_000)} s.`);
+            log?.('info', `Archive: ${month}: ${wait.message} Trying again in ${wait.ms < 10_000 ? (wait.ms / 1_000).toFixed(1) : Math.round(wait.ms / 1_000)} s.`);
             this.status({ kind: 'paused', month, monthsLeft, ...summary, ...wait });
           },
         }, signal);

@@ -47,6 +47,8 @@ export class ArchiveService extends Disposable {
   private started = false;
   /** Stop was chosen: nothing starts again in this session until an extent is picked. */
   private stoppedByUser = false;
+  /** The extent when Stop was chosen. */
+  private stoppedAt = 0;
   private ended = false;
   private latest: ArchiveStatus = { kind: 'idle' };
 
@@ -93,9 +95,11 @@ export class ArchiveService extends Disposable {
       },
     });
     this._register(onDidChangeSettings(['archive.months'], () => {
-      if (readArchiveMonths() === 0) {
+      const months = readArchiveMonths();
+      if (months === 0) {
         void this.stop({ byUser: false });
-      } else {
+      } else if (!this.stoppedByUser || months !== this.stoppedAt) {
+        // Another extent, even after Stop, is a new choice (Stop's own news of an extent picked just before it is not).
         this.stoppedByUser = false;
         this.start();
       }
@@ -161,6 +165,7 @@ export class ArchiveService extends Disposable {
   async stop(options: { readonly byUser: boolean }): Promise<void> {
     if (options.byUser) {
       this.stoppedByUser = true;
+      this.stoppedAt = readArchiveMonths();
     }
     this.again = false;
     const run = this.run;

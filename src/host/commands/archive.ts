@@ -60,8 +60,11 @@ export async function downloadArchive(archive: ArchiveService, prompts: ArchiveP
     return;
   }
   await updateSetting('archive.months', action);
+  // At once, not only when the settings change arrives (an unchanged value sends none).
   if (action > 0) {
     archive.resume();
+  } else {
+    await archive.stop({ byUser: false });
   }
 }
 

@@ -6,11 +6,14 @@
  * code-server, globalState lives in the browser profile and globalStorageUri files on the server.
  */
 import * as assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { paperFeed, waitFor, webviewTabs } from '../helpers';
 
 const phase = process.env.PAPER_FEED_TEST_PHASE ?? '';
 const token = process.env.PAPER_FEED_TEST_TOKEN ?? '';
+const fakeHf = process.env.PAPER_FEED_FAKE_HF ?? '';
 const KEY = 'paperFeed.test.persistenceToken';
 const FILE = 'persistence-token.txt';
 
@@ -19,10 +22,69 @@ async function written(): Promise<boolean> {
   return testing.globalState.get(KEY) === token;
 }
 
+/** The archive backfill's state file: month → complete. */
+async function archiveMonths(): Promise<Record<string, boolean>> {
+  const { testing } = await paperFeed();
+  try {
+    const { months } = JSON.parse(await readFile(join(testing.feed.cache.dir, 'archive.json'), 'utf8')) as { months: Record<string, { complete: boolean }> };
+    return Object.fromEntries(Object.entries(months).map(([month, record]) => [month, record.complete]));
+  } catch {
+    return {};
+  }
+}
+
+async function fakeRequests(): Promise<string[]> {
+  return (await (await fetch(`${fakeHf}/__requests`)).json() as { requests: string[] }).requests;
+}
+
+/** How often the first page of a month was asked for. */
+function firstPages(requests: readonly string[], month: string): number {
+  return requests.filter((request) => request === `/api/daily_papers?month=${month}&limit=100&p=0`).length;
+}
+
 describe(`persistence across phases (${phase})`, () => {
   it('has a token from the runner', () => {
     assert.match(token, /^[0-9a-f]{16}$/);
   });
+
+  if (phase === 'persistence:write') {
+    // Both loads of this phase run it: the first starts a backfill and leaves it mid-month (June's second
+    // page held by the fake) for the next test's reload; the reloaded window checks how it resumed.
+    it('resumes the paper archive after a reload without fetching a complete month again', async function () {
+      this.timeout(120_000);
+      const { testing } = await paperFeed();
+      const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('paperFeed');
+      const june = '/api/daily_papers?month=2026-06&limit=100&p=1';
+      if (!(await written())) {
+        await settings().update('archive.months', 0, vscode.ConfigurationTarget.Global);
+        await testing.archive.whenIdle();
+        await rm(join(testing.feed.cache.dir, 'archive.json'), { force: true }); // the main phase's backfill
+        await fetch(`${fakeHf}/__reset`, { method: 'POST' });
+        await fetch(`${fakeHf}/__fault`, { method: 'POST', body: JSON.stringify({ mode: 'hang', path: june }) });
+        // This phase runs offline; the archive needs the fake until the reloaded window is done with it.
+        await settings().update('endpoint', fakeHf, vscode.ConfigurationTarget.Global);
+        await settings().update('archive.months', 4, vscode.ConfigurationTarget.Global);
+        await waitFor('June\'s second page, held', async () => ((await fakeRequests()).includes(june) ? true : undefined), 30_000);
+        assert.deepEqual(await archiveMonths(), { '2026-08': false, '2026-07': true }, 'June not recorded: its pages did not all arrive');
+        return;
+      }
+      await waitFor('June\'s second page asked for again, after the reload', async () =>
+        ((await fakeRequests()).filter((request) => request === june).length >= 2 ? true : undefined), 60_000);
+      await fetch(`${fakeHf}/__fault`, { method: 'POST', body: '' }); // the network is back: the held request fails, June is fetched again
+      await waitFor('May to complete', async () => ((await archiveMonths())['2026-05'] ? true : undefined), 60_000);
+      await testing.archive.whenIdle();
+      const requests = await fakeRequests();
+      assert.equal(firstPages(requests, '2026-07'), 1, 'July, complete before the reload, is not fetched again');
+      assert.equal(firstPages(requests, '2026-08'), 1, 'nor the current month, fetched the same day');
+      assert.ok(firstPages(requests, '2026-06') >= 2, 'June, cut off mid-month, is fetched again from its first page');
+      assert.equal(firstPages(requests, '2026-05'), 1);
+      assert.deepEqual(await archiveMonths(), { '2026-08': false, '2026-07': true, '2026-06': true, '2026-05': true });
+      // Back to how the runner set the profile up: no backfill, and offline for the restart phase.
+      await settings().update('archive.months', 0, vscode.ConfigurationTarget.Global);
+      await testing.archive.whenIdle();
+      await settings().update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+    });
+  }
 
   it('writes state, then reloads the window (first load only)', async function () {
     if (phase !== 'persistence:write' || await written()) {
