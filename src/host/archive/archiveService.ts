@@ -100,11 +100,14 @@ export class ArchiveService extends Disposable {
         void this.stop({ byUser: false });
       } else if (!this.stoppedByUser || months !== this.stoppedAt) {
         // Another extent, even after Stop, is a new choice (Stop's own news of an extent picked just before it is not).
-        this.stoppedByUser = false;
-        this.start();
+        this.resume();
       }
     }));
-    const recheck = setInterval(() => this.start(), RECHECK_MS);
+    const recheck = setInterval(() => {
+      if (this.started) {
+        this.start();
+      }
+    }, RECHECK_MS);
     this._register({ dispose: () => clearInterval(recheck) });
   }
 
