@@ -79,7 +79,10 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     feed, log, clock,
     intervalMs: archiveIntervalFromEnv(process.env.PAPER_FEED_ARCHIVE_INTERVAL_MS, (value) =>
       log.warn(`Ignoring PAPER_FEED_ARCHIVE_INTERVAL_MS=${value}: not a whole number of milliseconds.`)),
-    onMonth: (papers) => search.addFound(papers),
+    onMonth: (papers, key) => {
+      search.addFound(papers);
+      void feed.recorded(key); // the Papers view may be showing that month
+    },
   });
   const archivePrompts = new ArchivePrompts();
 

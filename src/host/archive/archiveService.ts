@@ -23,7 +23,8 @@ export interface ArchiveServiceDeps {
   /** Least milliseconds between two requests (`PAPER_FEED_ARCHIVE_INTERVAL_MS`); 1 s when absent. */
   readonly intervalMs?: number;
   /** Told the papers of each month kept (the search index takes them). */
-  readonly onMonth: (papers: readonly Paper[]) => void;
+  /** A month was recorded in the cache under `key` (`month:YYYY-MM`). */
+  readonly onMonth: (papers: readonly Paper[], key: string) => void;
 }
 
 /**
@@ -83,7 +84,7 @@ export class ArchiveService extends Disposable {
       },
       keep: async (month, papers) => {
         await feed.cache.record(`month:${month}`, papers, { featuredOn: (paper) => paper.feedDate });
-        deps.onMonth(papers);
+        deps.onMonth(papers, `month:${month}`);
       },
       timing: this.timing,
       sleep,

@@ -105,6 +105,13 @@ export class FeedService extends Disposable {
     }
   }
 
+  /** Papers were recorded for a window by other means (the archive): shown again if it is the one shown. */
+  async recorded(key: string): Promise<void> {
+    if (this.window.key() === key) {
+      await this.window.show();
+    }
+  }
+
   /** Steps the dated window; returns false when there is no such period. */
   async step(direction: -1 | 1): Promise<boolean> {
     const next = this.window.step(direction);
