@@ -196,7 +196,7 @@ describe('search', () => {
     assert.deepEqual(await searchesSent(), ['envharness'], 'one request, after the typing paused');
     // Kept like any found paper: in the cache, and in the index, which now finds them offline too;
     // the open picker still lists them below, marked.
-    assert.ok(made.every((id) => testing.feed.seenAt(id) !== undefined), 'cached');
+    assert.equal((await testing.feed.cache.read(made)).size, made.length, 'cached');
     await waitFor('the index to have them', async () => ((await testing.search.search(text, 50)).papers.some((paper) => paper.id === made[0]) ? true : undefined));
     const redrawn = await settled(picker, text);
     assert.deepEqual(ids(redrawn.filter(isFound)), expected);
