@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints a table and writes bench-results.json (see CONTRACT.md for the shape).
- * `PAPER_FEED_BENCH_ONLY=archive,feed` runs only those areas and prints them, leaving the file alone.
+ * `PAPER_FEED_BENCH=search,archive npm run bench` runs only those areas and prints them, leaving the file alone.
  */
 import { benchActivation } from './activation.bench';
 import { benchArchive } from './archive.bench';
@@ -11,20 +11,30 @@ import { Bench } from './harness';
 import { benchTree } from './tree.bench';
 import { benchSearch } from './search.bench';
 
+const AREAS: Record<string, (bench: Bench) => void | Promise<void>> = {
+  core: benchCore,
+  feed: benchFeed,
+  activation: benchActivation,
+  citations: benchCitations,
+  tree: benchTree,
+  search: benchSearch,
+  archive: benchArchive,
+};
+
 async function main(): Promise<void> {
+  const wanted = (process.env.PAPER_FEED_BENCH ?? '').split(',').map((area) => area.trim()).filter(Boolean);
+  const unknown = wanted.filter((area) => !(area in AREAS));
+  if (unknown.length > 0) {
+    throw new Error(`PAPER_FEED_BENCH: no bench area ${unknown.join(', ')} (there are ${Object.keys(AREAS).join(', ')})`);
+  }
   const bench = new Bench();
-  const only = process.env.PAPER_FEED_BENCH_ONLY?.split(',').map((area) => area.trim()).filter(Boolean);
-  const areas: [string, (bench: Bench) => unknown][] = [
-    ['core', benchCore], ['feed', benchFeed], ['activation', benchActivation],
-    ['citations', benchCitations], ['tree', benchTree], ['search', benchSearch], ['archive', benchArchive],
-  ];
-  for (const [area, run] of areas) {
-    if (!only || only.includes(area)) {
+  for (const [area, run] of Object.entries(AREAS)) {
+    if (wanted.length === 0 || wanted.includes(area)) {
       await run(bench);
     }
   }
   bench.print();
-  console.log(only ? `\nonly ${only.join(', ')}: bench-results.json not written` : `\nwrote ${bench.write()}`);
+  console.log(wanted.length > 0 ? `\nonly ${wanted.join(', ')}: bench-results.json not written` : `\nwrote ${bench.write()}`);
 }
 
 main().catch((error: unknown) => {

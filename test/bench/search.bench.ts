@@ -22,9 +22,15 @@ import { benchMiniSearchPlanner } from './minisearchPlanner.bench';
 import { keystrokeQueries, labeledQueries, latencies, LIMIT, replicated, top5Hits, typoQueries } from './searchInputs';
 
 const WORKER = join(root, 'dist', 'searchWorker.js');
+/** What a person might type first. */
+const FIRST_QUERY = 'diffusion transformer';
 
-/** Starts a client on an index file and a cache folder; resolves when the index answers, with the host's worst event-loop block meanwhile. */
-async function startClient(indexPath: string, cacheDir: string): Promise<{ client: SearchClient; readyMs: number; maxBlockMs: number }> {
+/**
+ * Starts a client on an index file and a cache folder; resolves when the index is ready, with the
+ * time to then and to the answer of a first query sent at once, and the host's worst event-loop
+ * block meanwhile.
+ */
+async function startClient(indexPath: string, cacheDir: string): Promise<{ client: SearchClient; readyMs: number; firstAnswerMs: number; maxBlockMs: number }> {
   const monitor = monitorEventLoopDelay({ resolution: 1 });
   monitor.enable();
   // A timer keeps the loop turning so that the monitor samples it while the worker works.
@@ -34,9 +40,14 @@ async function startClient(indexPath: string, cacheDir: string): Promise<{ clien
   client.start();
   await client.ready;
   const readyMs = performance.now() - started;
+  const answer = await client.search(FIRST_QUERY, LIMIT);
+  const firstAnswerMs = performance.now() - started;
+  if (answer.by !== 'index' || answer.hits.length === 0) {
+    throw new Error(`the first query was not answered by the index (${answer.by}, ${answer.hits.length} hits)`);
+  }
   clearInterval(ticker);
   monitor.disable();
-  return { client, readyMs, maxBlockMs: monitor.max / 1e6 };
+  return { client, readyMs, firstAnswerMs, maxBlockMs: monitor.max / 1e6 };
 }
 
 async function waitForFile(path: string): Promise<void> {
@@ -113,6 +124,8 @@ async function benchIndex(bench: Bench, papers: readonly Paper[], inputs: readon
   const top5 = async (query: string): Promise<string[]> => (await client.search(query, 5)).hits.map((hit) => hit.id);
   const typos = typoQueries(papers);
   const typoHits = await top5Hits(typos, top5);
+  const shortTypos = typoQueries(papers, { maxLength: 4 });
+  const shortTypoHits = await top5Hits(shortTypos, top5);
   const labeled = labeledQueries();
   const labeledHits = await top5Hits(labeled, top5);
   await client.dispose();
@@ -124,11 +137,23 @@ async function benchIndex(bench: Bench, papers: readonly Paper[], inputs: readon
   const naiveTimes = await latencies(keystrokes, (query) => mini.search(query, { prefix: true, fuzzy: 0.2 }).slice(0, LIMIT), 100);
 
   // The 100k corpus: the corpus ten times, ids and titles perturbed.
+  const replicas = replicated(inputs);
   const big = new SearchIndex();
-  big.add(replicated(inputs));
+  big.add(replicas);
   const bigPath = join(work, 'index-100k.bin');
   writeFileSync(bigPath, big.serialize());
   const bigClient = (await startClient(bigPath, join(work, 'empty-cache'))).client;
+  // The worker leaves out of results the papers its cache lacks, and no cache holds the replicas'
+  // made-up ids: they are sent as the host's own (their facts as indexed), so that every paper stays
+  // in results. The query after is answered once the worker has taken them.
+  bigClient.add(replicas.map((input) => ({
+    id: input.id, title: input.title, authors: [], abstract: '', upvotes: input.upvotes, ...(input.date ? { feedDate: input.date } : {}),
+    ...(input.githubRepo ? { githubRepo: input.githubRepo } : {}), ...(input.githubStars !== undefined ? { githubStars: input.githubStars } : {}),
+  })));
+  const live = await bigClient.search('attention', LIMIT);
+  if (live.hits.length < LIMIT || !live.hits.some((hit) => hit.id.includes('.r'))) {
+    throw new Error(`the 100k index answers with ${live.hits.length} hits, replicas ${live.hits.some((hit) => hit.id.includes('.r')) ? '' : 'not '}among them`);
+  }
   const bigTimes = await latencies(keystrokes, (query) => bigClient.search(query, LIMIT));
   await bigClient.dispose();
 
@@ -138,12 +163,13 @@ async function benchIndex(bench: Bench, papers: readonly Paper[], inputs: readon
   bench.record('search.keystrokeP99Ms', percentile(indexTimes, 99), 'ms', 'same, p99');
   bench.record('search.scanP95Ms', percentile(scanTimes, 95), 'ms', `same inputs, linear scan over a pre-lowercased string per paper; ${(percentile(scanTimes, 95) / p95).toFixed(1)}× the index (target ≥ 3)`);
   bench.record('search.naiveP95Ms', percentile(naiveTimes, 95), 'ms', 'same inputs, MiniSearch with prefix and fuzzy 0.2 on every term');
-  bench.record('search.typoTop5Rate', typoHits / typos.length, 'share', `${typoHits} of ${typos.length} titles with one edit (seed 42) found in the top 5; target ≥ 0.95`);
-  bench.record('search.labeledTop5Rate', labeledHits / labeled.length, 'share', `${labeledHits} of ${labeled.length} labeled queries found in the top 5; target ≥ 0.95`);
+  bench.record('search.typoTop5Rate', typoHits / typos.length, 'share', `${typoHits} of ${typos.length} titles with one edit in a word of 3+ letters (seed 42) found in the top 5; target ≥ 0.98`);
+  bench.record('search.shortTypoTop5Rate', shortTypoHits / shortTypos.length, 'share', `${shortTypoHits} of ${shortTypos.length} titles with one edit in a word of 3–4 letters (seed 42) found in the top 5; target ≥ 0.90`);
+  bench.record('search.labeledTop5Rate', labeledHits / labeled.length, 'share', `${labeledHits} of ${labeled.length} labeled queries found in the top 5; target ≥ 0.98`);
   bench.record('search.buildMs', buildMs, 'ms', `index ${papers.length} papers (topics known), in one thread`);
-  bench.record('search.coldStartMs', cold.readyMs, 'ms', 'worker start to first answer with no saved index: read the cache, classify, build');
-  bench.record('search.loadMs', percentile(loads, 50), 'ms', `worker start to first answer from the saved index (${(indexBytes.length / 1e6).toFixed(1)} MB), p50 of 3; target ≤ 300`);
+  bench.record('search.coldStartMs', cold.firstAnswerMs, 'ms', `worker start to the answer of a first query, with a cache of the corpus and no saved index: read the cache, classify, build (ready at ${cold.readyMs.toFixed(0)} ms), answer; target ≤ 2500`);
+  bench.record('search.loadMs', percentile(loads, 50), 'ms', `worker start to ready from the saved index (${(indexBytes.length / 1e6).toFixed(1)} MB), p50 of 3; target ≤ 300`);
   bench.record('search.indexHeapMB', heapMB, 'MB', 'heap + array buffers of a loaded 10k index; target ≤ 120');
   bench.record('search.maxEventLoopBlockMs', Math.max(cold.maxBlockMs, warm.maxBlockMs), 'ms', `host event loop, worst delay while the worker built (${cold.maxBlockMs.toFixed(1)}) and loaded (${warm.maxBlockMs.toFixed(1)}); target ≤ 50`);
-  bench.record('search.keystrokeP95Ms100k', percentile(bigTimes, 95), 'ms', `same inputs over ${big.size} papers (the corpus ×10, ids and titles perturbed); target ≤ 25`);
+  bench.record('search.keystrokeP95Ms100k', percentile(bigTimes, 95), 'ms', `same inputs over ${big.size} papers (the corpus ×10, ids and titles perturbed), every one in results; target ≤ 10`);
 }

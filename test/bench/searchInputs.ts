@@ -30,8 +30,12 @@ export function keystrokeQueries(papers: readonly Paper[]): string[] {
   return top.flatMap((paper) => Array.from({ length: Math.min(40, paper.title.length) }, (_, index) => paper.title.slice(0, index + 1)));
 }
 
-/** 200 corpus titles (seed 42), each with one edit at an inner position of a word of 5+ letters. */
-export function typoQueries(papers: readonly Paper[]): LabeledQuery[] {
+/**
+ * 200 corpus titles (seed 42), each with one edit at an inner position (not the first or last
+ * letter) of one word of `minLength` to `maxLength` letters, stop words included; the typed word
+ * keeps three letters or more (a deletion in a 3-letter word is not drawn).
+ */
+export function typoQueries(papers: readonly Paper[], { minLength = 3, maxLength = Infinity } = {}): LabeledQuery[] {
   const random = mulberry32(42);
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : 1));
   const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -39,7 +43,8 @@ export function typoQueries(papers: readonly Paper[]): LabeledQuery[] {
   while (queries.length < 200) {
     const paper = sorted[Math.floor(random() * sorted.length)] as Paper;
     const words = paper.title.split(' ');
-    const candidates = words.map((word, index) => [word, index] as const).filter(([word]) => /^[A-Za-z]{5,}$/.test(word));
+    const candidates = words.map((word, index) => [word, index] as const)
+      .filter(([word]) => /^[A-Za-z]+$/.test(word) && word.length >= minLength && word.length <= maxLength);
     if (candidates.length === 0) {
       continue;
     }
@@ -51,7 +56,7 @@ export function typoQueries(papers: readonly Paper[]): LabeledQuery[] {
       word.slice(0, position) + word.slice(position + 1), // deletion
       word.slice(0, position) + letter + word.slice(position), // insertion
       word.slice(0, position) + letter + word.slice(position + 1), // substitution
-    ];
+    ].filter((edit) => edit.length >= 3);
     const edited = edits[Math.floor(random() * edits.length)] as string;
     queries.push({ query: [...words.slice(0, at), edited, ...words.slice(at + 1)].join(' '), id: paper.id });
   }

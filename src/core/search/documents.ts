@@ -4,6 +4,8 @@
  * papers left out of results because the cache no longer has them.
  */
 import { compareStrings, firstIndex } from './binarySearch';
+import { CARD_AUTHORS, type PaperCard, withOptional } from './card';
+import { FIELD } from './postings';
 import { filterFacts } from './query';
 import { tokenize } from './text';
 
@@ -23,6 +25,9 @@ export interface IndexInput {
   readonly org: string;
   /** Primary topic id. */
   readonly topic: string;
+  /** https URL of the code repository, for the card. */
+  readonly githubRepo?: string;
+  readonly githubStars?: number;
 }
 
 export interface Doc {
@@ -35,6 +40,14 @@ export interface Doc {
   org: string;
   authors: string;
   topic: string;
+  /** For the card: the title as published, the first CARD_AUTHORS names joined by `\n`, how many authors, the code. */
+  readonly display: string;
+  readonly names: string;
+  readonly authorCount: number;
+  /** '' when none. */
+  repo: string;
+  /** -1 when unknown. */
+  stars: number;
 }
 
 /**
@@ -74,13 +87,19 @@ export class Documents {
     doc.hasCode = input.hasCode;
     doc.org = tokenize(input.org).join(' ');
     doc.topic = input.topic || doc.topic;
+    doc.repo = input.githubRepo ?? '';
+    doc.stars = input.githubStars ?? -1;
     return true;
   }
 
   /** Adds a paper; returns its doc number. Call `reorder` once the batch is in. */
   push(input: IndexInput, titleWords: readonly string[]): number {
     const number = this.list.length;
-    this.list.push({ id: input.id, title: titleWords.join(' '), upvotes: input.upvotes, ...filterFacts(input) });
+    this.list.push({
+      id: input.id, title: titleWords.join(' '), upvotes: input.upvotes, ...filterFacts(input),
+      display: input.title, names: input.authors.slice(0, CARD_AUTHORS).join('\n'), authorCount: input.authors.length,
+      repo: input.githubRepo ?? '', stars: input.githubStars ?? -1,
+    });
     this.numbers.set(input.id, number);
     return number;
   }
@@ -90,6 +109,15 @@ export class Documents {
     this.titleOrder = [...this.titleOrder, ...Array.from({ length: this.list.length - before }, (_, index) => before + index)];
     this.titleOrder.sort((a, b) => compareStrings((this.list[a] as Doc).title, (this.list[b] as Doc).title));
     this.rebuildTinyTop();
+  }
+
+  /** The card of doc number `number`. */
+  card(number: number): PaperCard {
+    const doc = this.list[number] as Doc;
+    return withOptional({
+      id: doc.id, title: doc.display, authors: doc.names === '' ? [] : doc.names.split('\n'), authorCount: doc.authorCount,
+      date: doc.date, upvotes: doc.upvotes, topic: doc.topic,
+    }, doc.repo || undefined, doc.stars >= 0 ? doc.stars : undefined);
   }
 
   /** Leaves out of results every paper whose id is not in `ids`; returns how many were newly left out. */
@@ -134,10 +162,31 @@ export class Documents {
     return docB.upvotes - docA.upvotes || (docA.date < docB.date ? 1 : docA.date > docB.date ? -1 : 0) || (docA.id < docB.id ? -1 : docA.id > docB.id ? 1 : 0);
   }
 
-  /** Whether a title or an author name has a word starting with `prefix`. */
-  hasWordStarting(doc: number, prefix: string): boolean {
+  /** Whether the title or an author name has a word starting with `prefix`, as FIELD bits (title, authors; 0 when neither). */
+  wordStartFields(doc: number, prefix: string): number {
     const { title, authors } = this.list[doc] as Doc;
-    return title.startsWith(prefix) || title.includes(` ${prefix}`) || authors.startsWith(prefix) || authors.includes(` ${prefix}`) || authors.includes(`|${prefix}`);
+    return (title.startsWith(prefix) || title.includes(` ${prefix}`) ? FIELD.title : 0)
+      | (authors.startsWith(prefix) || authors.includes(` ${prefix}`) || authors.includes(`|${prefix}`) ? FIELD.authors : 0);
+  }
+
+  /**
+   * The most of `words` one author's name has (each name word once; `typing`, the word being
+   * typed, may be the start of a name word).
+   */
+  mostWordsInOneName(doc: number, words: readonly string[], typing?: string): number {
+    let most = 0;
+    for (const name of (this.list[doc] as Doc).authors.split('|')) {
+      const parts = name.split(' ');
+      const used = new Set<number>();
+      for (const word of words) {
+        const at = parts.findIndex((part, index) => !used.has(index) && (part === word || (word === typing && part.startsWith(word))));
+        if (at >= 0) {
+          used.add(at);
+        }
+      }
+      most = Math.max(most, used.size);
+    }
+    return most;
   }
 
   /** Doc numbers whose title starts with `phrase` (a range of titleOrder). */

@@ -4,16 +4,21 @@
  * linear scan in `npm run bench`:
  *   - the word being typed matches as a prefix, expanded to at most 64 terms (the most frequent), so
  *     one or two letters never fan out over the whole vocabulary;
+ *   - words match their plural or singular, and words written together match hyphenated ones and
+ *     the other way round ("selfattention", "self-attention", "self attention");
  *   - words of 5+ letters also match terms one edit away (substitution, insertion, deletion,
- *     transposition) through a deletion index over title, author and keyword terms;
- *   - a query that is the start of a title (as people type titles) ranks that paper first;
+ *     transposition) through a deletion index over title, author and keyword terms; words of 3–4
+ *     letters too when they name no paper ("Wna" for "Wan"), and a typo of a stop word is optional;
+ *   - a query that is the start of a title (as people type titles) ranks that paper first, and
+ *     words of one author's name ("yann lecun") rank that author's papers first;
  *   - only the best `limit` results are sorted (a bounded heap), whatever the number of matches;
  *   - ties go to the more upvoted, then the newer paper.
+ * Each hit carries the paper's card (what the picker shows) and the fields its words were found in.
  * Papers are added incrementally; the index serializes to a compact versioned binary file.
  *
- * This is the facade over its parts: documents.ts (the papers), vocabulary.ts and typoTable.ts
- * (the terms, their prefixes and the deletion table), postings.ts, ranking.ts and topK.ts (how a
- * query is answered), indexFormat.ts (the saved file).
+ * This is the facade over its parts: documents.ts (the papers and their cards), vocabulary.ts and
+ * typoTable.ts (the terms, their prefixes and the deletion table), postings.ts, queryTerms.ts,
+ * ranking.ts and topK.ts (how a query is answered), indexFormat.ts (the saved file).
  */
 import { Documents, type IndexInput } from './documents';
 import { type IndexParts, readIndexFile, writeIndexFile } from './indexFormat';
@@ -21,11 +26,11 @@ import { FIELD, Postings } from './postings';
 import type { ParsedQuery, TopicMatcher } from './query';
 import { Ranker } from './ranking';
 import { STOP_WORDS, tokenize } from './text';
-import type { SearchHit } from './topK';
+import type { SearchHit } from './card';
 import { Vocabulary } from './vocabulary';
 
 export type { IndexInput } from './documents';
-export type { SearchHit } from './topK';
+export type { HitField, PaperCard, SearchHit } from './card';
 
 const MAX_ABSTRACT_TERMS = 400;
 
@@ -34,6 +39,9 @@ export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly postings: Postings;
   private readonly ranker: Ranker;
+  /** While a paper is added: the terms it has so far, and their fields by term number (zero otherwise). */
+  private readonly paperTerms: number[] = [];
+  private paperMasks = new Uint8Array(1_024);
 
   constructor(parts?: IndexParts) {
     this.documents = parts?.documents ?? new Documents();
@@ -65,21 +73,17 @@ export class SearchIndex {
       }
       const titleWords = tokenize(input.title);
       const number = this.documents.push(input, titleWords);
-      const fields = new Map<string, number>();
-      const mark = (words: readonly string[], field: number): void => {
-        for (const word of words) {
-          if (!STOP_WORDS.has(word)) {
-            fields.set(word, (fields.get(word) ?? 0) | field);
-          }
-        }
-      };
-      mark(titleWords, FIELD.title);
-      input.authors.forEach((name) => mark(tokenize(name), FIELD.authors));
-      input.keywords.forEach((keyword) => mark(tokenize(keyword), FIELD.keywords));
-      mark(tokenize(input.text).slice(0, MAX_ABSTRACT_TERMS * 2), FIELD.text);
-      for (const [term, mask] of fields) {
-        this.postings.add(this.vocabulary.record(term, mask), number, mask);
+      this.mark(titleWords, FIELD.title);
+      input.authors.forEach((name) => this.mark(tokenize(name), FIELD.authors));
+      input.keywords.forEach((keyword) => this.mark(tokenize(keyword), FIELD.keywords));
+      this.mark(tokenize(input.text).slice(0, MAX_ABSTRACT_TERMS * 2), FIELD.text);
+      for (const term of this.paperTerms) {
+        const mask = this.paperMasks[term] as number;
+        this.vocabulary.count(term, mask);
+        this.postings.add(term, number, mask);
+        this.paperMasks[term] = 0;
       }
+      this.paperTerms.length = 0;
     }
     if (this.documents.size !== before) {
       this.documents.reorder(before);
@@ -87,6 +91,26 @@ export class SearchIndex {
       this.ranker.grow();
     }
     this.vocabulary.settleTypos();
+  }
+
+  /** Notes the fields the paper being added has `words` in (by term number: no map per paper). */
+  private mark(words: readonly string[], field: number): void {
+    for (const word of words) {
+      if (STOP_WORDS.has(word)) {
+        continue;
+      }
+      const term = this.vocabulary.numberOf(word);
+      if (term >= this.paperMasks.length) {
+        const grown = new Uint8Array(Math.max(term + 1, this.paperMasks.length * 2));
+        grown.set(this.paperMasks);
+        this.paperMasks = grown;
+      }
+      const mask = this.paperMasks[term] as number;
+      if (mask === 0) {
+        this.paperTerms.push(term);
+      }
+      this.paperMasks[term] = mask | field;
+    }
   }
 
   /** Leaves out of results every paper whose id is not in `ids`; returns how many were newly left out. */

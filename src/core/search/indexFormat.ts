@@ -10,7 +10,8 @@ import { Postings } from './postings';
 import { Vocabulary } from './vocabulary';
 
 export const INDEX_FORMAT = 'paper-feed.search-index';
-export const INDEX_VERSION = 2;
+/** 3: each paper's card (title as published, first authors, author count, code repository and stars). */
+export const INDEX_VERSION = 3;
 const MAGIC = 0x50465349; // "PFSI"
 
 /** What an index is made of, as saved and as loaded. */
@@ -69,6 +70,8 @@ export function writeIndexFile({ documents, vocabulary, postings }: IndexParts):
     ids: docs.map((doc) => doc.id), titles: docs.map((doc) => doc.title), upvotes: docs.map((doc) => doc.upvotes),
     dates: docs.map((doc) => doc.date), code: docs.map((doc) => (doc.hasCode ? 1 : 0)), orgs: docs.map((doc) => doc.org),
     authors: docs.map((doc) => doc.authors), topics: docs.map((doc) => doc.topic),
+    displays: docs.map((doc) => doc.display), names: docs.map((doc) => doc.names), authorCounts: docs.map((doc) => doc.authorCount),
+    repos: docs.map((doc) => doc.repo), stars: docs.map((doc) => doc.stars),
     terms: vocabulary.terms.join('\n'), termFields: vocabulary.termFields, prefixKeys: prefix.keys.join('\n'), tinyKeys: tiny.keys.join('\n'),
     deleted: [...documents.deleted],
     lengths: sections.map((section) => section.length),
@@ -102,6 +105,9 @@ export function readIndexFile(bytes: Uint8Array): IndexParts {
   }
   const documents = new Documents();
   const ids = header.ids as string[];
+  if (!Array.isArray(ids)) {
+    throw new Error('the search index file is damaged');
+  }
   const column = <T>(name: string): T[] => header[name] as T[];
   const titles = column<string>('titles');
   const upvotes = column<number>('upvotes');
@@ -110,10 +116,19 @@ export function readIndexFile(bytes: Uint8Array): IndexParts {
   const orgs = column<string>('orgs');
   const authors = column<string>('authors');
   const topics = column<string>('topics');
+  const displays = column<string>('displays');
+  const names = column<string>('names');
+  const authorCounts = column<number>('authorCounts');
+  const repos = column<string>('repos');
+  const stars = column<number>('stars');
+  if (![titles, upvotes, dates, code, orgs, authors, topics, displays, names, authorCounts, repos, stars].every((values) => Array.isArray(values) && values.length === ids.length)) {
+    throw new Error('the search index file is damaged');
+  }
   ids.forEach((id, number) => {
     documents.list.push({
       id, title: titles[number] ?? '', upvotes: upvotes[number] ?? 0, date: dates[number] ?? '', hasCode: code[number] === 1,
       org: orgs[number] ?? '', authors: authors[number] ?? '', topic: topics[number] ?? 'other',
+      display: displays[number] ?? '', names: names[number] ?? '', authorCount: authorCounts[number] ?? 0, repo: repos[number] ?? '', stars: stars[number] ?? -1,
     });
     documents.numbers.set(id, number);
   });

@@ -1,5 +1,6 @@
 import { paperDate, type Paper } from '../paper/model';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy, topicLabel } from '../topics/classify';
+import { type HitField, isAbstractOnly, paperCard, type SearchHit } from './card';
 import type { IndexInput } from './index';
 import { filterFacts, type FilterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
 import { normalise, tokenize } from './text';
@@ -17,6 +18,8 @@ export function toIndexInput(paper: Paper, topic: string): IndexInput {
     hasCode: paper.githubRepo !== undefined,
     org: [paper.organization?.name, paper.organization?.fullname].filter(Boolean).join(' '),
     topic,
+    ...(paper.githubRepo !== undefined ? { githubRepo: paper.githubRepo } : {}),
+    ...(paper.githubStars !== undefined ? { githubStars: paper.githubStars } : {}),
   };
 }
 
@@ -62,13 +65,23 @@ export class LinearScan {
     private readonly taxonomy: () => CompiledTaxonomy = defaultTaxonomy,
     topicOf?: (paper: Paper) => string,
   ) {
-    this.haystacks = papers.map((paper) => normalise([
+    this.haystacks = papers.map((paper) => withJoined(normalise([
       paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract,
-    ].join('\n')));
+    ].join('\n'))));
     this.titles = papers.map((paper) => tokenize(paper.title).join(' '));
     this.topicOf = topicOf ?? rememberTopics((paper) => classifyPaper(this.taxonomy(), paper).primary);
   }
 
+  /** The best `limit` papers for `text`, as hits with their cards, topics as `topicOf` gives them. */
+  hits(text: string, limit: number): SearchHit[] {
+    const words = parseQuery(text).words;
+    return this.search(text, limit).map((paper, index) => {
+      const matchedIn = words.length > 0 ? fieldsWith(paper, words) : [];
+      return { id: paper.id, score: limit - index, card: paperCard(paper, this.topicOf(paper)), matchedIn, abstractOnly: isAbstractOnly(matchedIn) };
+    });
+  }
+
+  /** The best `limit` papers for `text`, best first. */
   search(text: string, limit: number): Paper[] {
     const query = parseQuery(text);
     const { topic, ...others } = query.filters;
@@ -122,6 +135,24 @@ export class LinearScan {
     this.facts ??= this.papers.map((paper) => filterFacts(toIndexInput(paper, '')));
     return this.facts;
   }
+}
+
+/** A scan's text with each hyphenated compound also written as one word, as the index has them. */
+function withJoined(text: string): string {
+  const compounds = text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu);
+  return compounds ? `${text}\n${compounds.map((compound) => compound.replace(/-/g, '')).join(' ')}` : text;
+}
+
+/** The fields of a paper the scan found query words in (as substrings, as it matches them). */
+function fieldsWith(paper: Paper, words: readonly string[]): HitField[] {
+  const fields: [HitField, string][] = [
+    ['title', paper.title], ['authors', paper.authors.map((author) => author.name).join(' ')],
+    ['keywords', (paper.aiKeywords ?? []).join(' ')], ['abstract', paper.aiSummary ? `${paper.abstract}\n${paper.aiSummary}` : paper.abstract],
+  ];
+  return fields.filter(([, text]) => {
+    const haystack = withJoined(normalise(text));
+    return words.some((word) => haystack.includes(word));
+  }).map(([field]) => field);
 }
 
 let builtIn: CompiledTaxonomy | undefined;

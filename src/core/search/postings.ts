@@ -7,24 +7,29 @@
 /** Field bits of a posting's mask. */
 export const FIELD = { title: 1, authors: 2, keywords: 4, text: 8 } as const;
 
-interface Delta { docs: number[]; masks: number[] }
+/** A posting added since the last compaction: doc number × MASKS + mask, one number. */
+const MASKS = 16;
 
 export class Postings {
   /** Postings of term t are at [offsets[t], offsets[t + 1]) of `docs` and `masks`. */
   offsets = new Int32Array(1);
   docs = new Int32Array(0);
   masks = new Uint8Array(0);
-  /** Postings added since the last compaction. */
-  private readonly delta = new Map<number, Delta>();
+  /** Postings added since the last compaction, by term number (packed, see MASKS). */
+  private delta: (number[] | undefined)[] = [];
+  private deltaCount = 0;
 
   add(term: number, doc: number, mask: number): void {
-    let delta = this.delta.get(term);
-    if (!delta) {
-      delta = { docs: [], masks: [] };
-      this.delta.set(term, delta);
+    const delta = this.delta[term];
+    if (delta) {
+      delta.push(doc * MASKS + mask);
+    } else {
+      while (this.delta.length < term) {
+        this.delta.push(undefined);
+      }
+      this.delta[term] = [doc * MASKS + mask];
     }
-    delta.docs.push(doc);
-    delta.masks.push(mask);
+    this.deltaCount++;
   }
 
   forEach(term: number, visit: (doc: number, mask: number) => void): void {
@@ -34,10 +39,11 @@ export class Postings {
         visit(this.docs[index] as number, this.masks[index] as number);
       }
     }
-    const delta = this.delta.get(term);
+    const delta = this.delta[term];
     if (delta) {
-      for (let index = 0; index < delta.docs.length; index++) {
-        visit(delta.docs[index] as number, delta.masks[index] as number);
+      for (let index = 0; index < delta.length; index++) {
+        const packed = delta[index] as number;
+        visit(Math.floor(packed / MASKS), packed % MASKS);
       }
     }
   }
@@ -49,7 +55,7 @@ export class Postings {
 
   /** Merges the postings added since the last compaction into the compact arrays. */
   compact(termCount: number): void {
-    if (this.delta.size === 0) {
+    if (this.deltaCount === 0) {
       return;
     }
     const offsets = new Int32Array(termCount + 1);
@@ -57,7 +63,7 @@ export class Postings {
     for (let term = 0; term < termCount; term++) {
       offsets[term] = total;
       const base = term + 1 < this.offsets.length ? (this.offsets[term + 1] as number) - (this.offsets[term] as number) : 0;
-      total += base + (this.delta.get(term)?.docs.length ?? 0);
+      total += base + (this.delta[term]?.length ?? 0);
     }
     offsets[termCount] = total;
     const docs = new Int32Array(total);
@@ -73,6 +79,7 @@ export class Postings {
     this.offsets = offsets;
     this.docs = docs;
     this.masks = masks;
-    this.delta.clear();
+    this.delta = [];
+    this.deltaCount = 0;
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Search queries as typed: words, and filters `author:`, `topic:`, `org:`, `after:YYYY-MM-DD`,
- * `before:YYYY-MM-DD`, `has:code`. A value with spaces can be quoted: `author:"yann lecun"`.
+ * `before:YYYY-MM-DD`, `has:code`. A value with spaces can be quoted: `author:"yann lecun"` (a quote
+ * not closed yet, while typing, runs to the end). Words written together are also looked up as one:
+ * a hyphenated compound ("self-attention" as "selfattention") and two neighbours ("self attention").
  */
 import { normalise, STOP_WORDS, tokenize } from './text';
 
@@ -22,9 +24,24 @@ export interface ParsedQuery {
   /** The words as one normalised string with stop words kept, for matching the start of titles. */
   readonly phrase: string;
   readonly filters: QueryFilters;
+  /**
+   * For each word, the forms it makes written together with its neighbours: its hyphenated
+   * compound as one word, and each neighbour pair of complete words as one word.
+   */
+  readonly joins: readonly (readonly Join[])[];
 }
 
-const FILTER = /(^|\s)(author|topic|org|after|before|has):(?:"([^"]*)"|(\S*))/gi;
+export interface Join {
+  /** The words written as one ("selfattention"). */
+  readonly text: string;
+  /** Its last part is the word being typed: match it as a prefix too. */
+  readonly prefix: boolean;
+}
+
+const FILTER = /(^|\s)(author|topic|org|after|before|has):(?:"([^"]*)(?:"|$)|(\S*))/gi;
+/** Words, hyphenated compounds as one match. */
+const COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+const HYPHEN = /[-\u2010\u2011]/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseQuery(input: string): ParsedQuery {
@@ -41,10 +58,35 @@ export function parseQuery(input: string): ParsedQuery {
     }
     return lead;
   });
-  const all = tokenize(rest);
+  // Each word, and the compound it is part of (its first and last word).
+  const all: string[] = [];
+  const compound: [number, number][] = [];
+  for (const [match] of normalise(rest).matchAll(COMPOUND)) {
+    const parts = match.split(HYPHEN);
+    const first = all.length;
+    all.push(...parts);
+    parts.forEach(() => compound.push([first, all.length - 1]));
+  }
   const lastIsPrefix = all.length > 0 && !/[\s\p{P}]$/u.test(rest);
-  const words = all.filter((word, index) => !STOP_WORDS.has(word) || (index === all.length - 1 && lastIsPrefix));
-  return { words, lastIsPrefix: lastIsPrefix && words.length > 0 && words[words.length - 1] === all[all.length - 1], phrase: all.join(' '), filters };
+  const kept = all.map((_, index) => index).filter((index) => !STOP_WORDS.has(all[index] as string) || (index === all.length - 1 && lastIsPrefix));
+  const words = kept.map((index) => all[index] as string);
+  const typing = lastIsPrefix ? all.length - 1 : -1;
+  const joins = kept.map((index) => {
+    const found: Join[] = [];
+    const [first, last] = compound[index] as [number, number];
+    if (last > first) {
+      found.push({ text: all.slice(first, last + 1).join(''), prefix: last === typing });
+    }
+    for (const other of [index - 1, index + 1]) {
+      const pair = [Math.min(index, other), Math.max(index, other)] as const;
+      // Neighbours not of the same compound, both complete.
+      if (pair[0] >= 0 && pair[1] < all.length && pair[1] !== typing && (compound[pair[0]] as [number, number])[1] < pair[1]) {
+        found.push({ text: (all[pair[0]] as string) + (all[pair[1]] as string), prefix: false });
+      }
+    }
+    return found;
+  });
+  return { words, lastIsPrefix: lastIsPrefix && words.length > 0 && words[words.length - 1] === all[all.length - 1], phrase: all.join(' '), filters, joins };
 }
 
 export function hasFilters(filters: QueryFilters): boolean {

@@ -5,13 +5,14 @@
  */
 import type { Doc } from './documents';
 
-export interface SearchHit {
-  readonly id: string;
+/** A paper kept: its doc number and score. */
+export interface Ranked {
+  readonly doc: number;
   readonly score: number;
 }
 
 /** The best `limit` of `candidates` (doc numbers into `docs`) by `score`, with the ties above; scores rounded to 1/1000. */
-export function topK(docs: readonly Doc[], candidates: readonly number[], score: (doc: number) => number, limit: number): SearchHit[] {
+export function topK(docs: readonly Doc[], candidates: readonly number[], score: (doc: number) => number, limit: number): Ranked[] {
   const better = (a: [number, number], b: [number, number]): boolean => {
     if (a[1] !== b[1]) {
       return a[1] > b[1];
@@ -65,5 +66,5 @@ export function topK(docs: readonly Doc[], candidates: readonly number[], score:
     }
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
-    .map(([doc, value]) => ({ id: (docs[doc] as Doc).id, score: Math.round(value * 1_000) / 1_000 }));
+    .map(([doc, value]) => ({ doc, score: Math.round(value * 1_000) / 1_000 }));
 }

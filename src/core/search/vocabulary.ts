@@ -12,9 +12,9 @@ import { TypoTable } from './typoTable';
 const MAX_EXPANSIONS = 64;
 /** Prefixes this short take their expansions from a precomputed list. */
 const SHORT_PREFIX = 3;
-/** Fuzzy matching: index terms at least this long, from these fields. */
-const FUZZY_TERM_MIN = 4;
-const FUZZY_FIELDS = FIELD.title | FIELD.authors | FIELD.keywords;
+/** Fuzzy matching: index terms at least this long (a 3-letter typo may stand for one), from the fields papers are named by. */
+const FUZZY_TERM_MIN = 3;
+const NAME_FIELDS = FIELD.title | FIELD.authors | FIELD.keywords;
 /** Terms that became fuzzy-eligible since the last rebuild of the deletion table, before it is rebuilt. */
 const MAX_PENDING_TYPOS = 2_000;
 
@@ -48,19 +48,22 @@ export class Vocabulary {
     return vocabulary;
   }
 
-  /** Counts one more paper with `term` in the fields `mask`; returns the term's number (new ones are added). */
-  record(term: string, mask: number): number {
-    let number = this.termIndex().get(term);
-    if (number === undefined) {
-      number = this.newTerm(term);
+  /** The number of `term`; a new term is added (with no papers yet: see `count`). */
+  numberOf(term: string): number {
+    return this.termIndex().get(term) ?? this.newTerm(term);
+  }
+
+  /** Counts one more paper with term `number` in the fields `mask`. */
+  count(number: number, mask: number): void {
+    this.df[number] = (this.df[number] as number) + 1;
+    const fields = this.termFields[number] as number;
+    if ((fields | mask) !== fields) {
+      const wasFuzzy = this.isFuzzyTerm(number);
+      this.termFields[number] = fields | mask;
+      if (!wasFuzzy && this.isFuzzyTerm(number)) {
+        this.typos.pending.push(number);
+      }
     }
-    this.df[number] = (this.df[number] ?? 0) + 1;
-    const wasFuzzy = this.isFuzzyTerm(number);
-    this.termFields[number] = (this.termFields[number] ?? 0) | mask;
-    if (!wasFuzzy && this.isFuzzyTerm(number)) {
-      this.typos.pending.push(number);
-    }
-    return number;
   }
 
   /** After terms were added: their sorted order and the prefix lists. */
@@ -107,8 +110,13 @@ export class Vocabulary {
     return number;
   }
 
+  /** Whether a title, an author or a keyword has the term. */
+  isNameTerm(term: number): boolean {
+    return ((this.termFields[term] ?? 0) & NAME_FIELDS) !== 0;
+  }
+
   private isFuzzyTerm(term: number): boolean {
-    return ((this.termFields[term] ?? 0) & FUZZY_FIELDS) !== 0 && (this.terms[term] as string).length >= FUZZY_TERM_MIN;
+    return this.isNameTerm(term) && (this.terms[term] as string).length >= FUZZY_TERM_MIN;
   }
 
   private rebuildPrefixTop(): void {

@@ -116,6 +116,9 @@ async function start(message: WorkerInit): Promise<void> {
     await indexCache();
     send({ type: 'ready', size: index.size, source: 'built', loadMs: performance.now() - started });
     schedulePersist(0);
+    pending.splice(0).forEach((queued) => void handle(queued));
+    // The index is the cache as just read: there is nothing to catch up with.
+    return;
   }
   pending.splice(0).forEach((queued) => void handle(queued));
   // Papers cached since the index was saved (e.g. by another window).

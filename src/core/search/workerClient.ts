@@ -81,7 +81,7 @@ export class SearchClient {
     return this.isReady;
   }
 
-  /** The best `limit` papers for `query`, as ids with scores. */
+  /** The best `limit` papers for `query`, as hits with their cards. */
   async search(query: string, limit: number): Promise<SearchAnswer> {
     if (!this.isReady || !this.worker) {
       return { hits: this.scanSearch(query, limit), by: 'scan' };
@@ -167,7 +167,7 @@ export class SearchClient {
     if (!this.scan || this.scan.count !== papers.length) {
       this.scan = { count: papers.length, scan: new LinearScan(papers, () => this.compiled(), this.topicOf) };
     }
-    return this.scan.scan.search(query, limit).map((paper, index) => ({ id: paper.id, score: limit - index }));
+    return this.scan.scan.hits(query, limit);
   }
 
   private compiled(): CompiledTaxonomy {
