@@ -66,7 +66,7 @@ export interface PaperFeedTestHooks {
 export function createApi(store: PaperStore, citations: Citations, search: SearchService, testing?: PaperFeedTestHooks): PaperFeedApi {
   return {
     // Papers found are remembered, so getPaper and formatCitation know them afterwards.
-    search: async (query: string, limit = 20) => (typeof query === 'string' ? (await search.search(query, typeof limit === 'number' ? limit : 20)).papers.map((paper) => store.remember(paper)) : []),
+    search: async (query: string, limit = 20) => (typeof query === 'string' ? (await search.searchPapers(query, typeof limit === 'number' ? limit : 20)).map((paper) => store.remember(paper)) : []),
     getPaper: (id: string) => (typeof id === 'string' ? store.get(id) : undefined),
     listPapers: () => store.list(),
     formatCitation: async (id: string, format: CitationFormat) => {

@@ -118,12 +118,21 @@ export class SearchService extends Disposable {
     return this.client?.isIndexReady ?? false;
   }
 
-  /** The best `limit` papers for a query, best first. */
-  async search(query: string, limit: number): Promise<{ readonly papers: Paper[]; readonly hits: readonly SearchHit[]; readonly by: 'index' | 'scan' }> {
+  /** The best `limit` hits for a query, best first, each with the card the picker shows (no paper is read). */
+  async search(query: string, limit: number): Promise<{ readonly hits: readonly SearchHit[]; readonly by: 'index' | 'scan' }> {
     this.ensureStarted();
-    const answer = await (this.client as SearchClient).search(query, Math.max(1, Math.min(200, Math.floor(limit))));
-    const papers = await this.papers(answer.hits.map((hit) => hit.id));
-    return { papers, hits: answer.hits, by: answer.by };
+    return (this.client as SearchClient).search(query, Math.max(1, Math.min(200, Math.floor(limit))));
+  }
+
+  /** The best `limit` papers for a query, in full (the API): read from the cache for hits the host does not hold. */
+  async searchPapers(query: string, limit: number): Promise<Paper[]> {
+    const { hits } = await this.search(query, limit);
+    return this.papers(hits.map((hit) => hit.id));
+  }
+
+  /** The abstract sentence each hit found only in its abstract matched (read by the worker), by id. */
+  async snippets(query: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.client ? this.client.snippets(query, ids) : new Map();
   }
 
   /**

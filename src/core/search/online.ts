@@ -37,7 +37,7 @@ export function onlineQuery(typed: string, topicMatches: TopicMatcher, topicOf: 
 }
 
 /** The online papers to list below `offline`: each once, none already among the offline results. */
-export function onlineAdditions(offline: readonly Paper[], online: readonly Paper[]): Paper[] {
+export function onlineAdditions(offline: readonly { readonly id: string }[], online: readonly Paper[]): Paper[] {
   const seen = new Set(offline.map((paper) => paper.id));
   return online.filter((paper) => {
     if (seen.has(paper.id)) {

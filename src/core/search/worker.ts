@@ -14,6 +14,7 @@ import { removeStaleIndexFiles } from './savedIndexes';
 import { toIndexInput, topicMatcher } from './papers';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 import { parseQuery, type TopicMatcher } from './query';
+import { matchedSentence } from './snippet';
 
 const port = parentPort;
 let index: SearchIndex | undefined;
@@ -154,6 +155,18 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'papers': {
       send({ type: 'papers', id: message.id, papers: await readPapers(message.ids) });
+      return;
+    }
+    case 'snippets': {
+      const query = parseQuery(message.query);
+      const snippets: Record<string, string> = {};
+      for (const paper of await readPapers(message.ids)) {
+        const sentence = matchedSentence(paper.aiSummary ? `${paper.abstract}\n${paper.aiSummary}` : paper.abstract, query);
+        if (sentence) {
+          snippets[paper.id] = sentence;
+        }
+      }
+      send({ type: 'snippets', id: message.id, snippets });
       return;
     }
     case 'add': {

@@ -40,6 +40,7 @@ export class SearchClient {
   private nextId = 1;
   private readonly waiting = new Map<number, { readonly resolve: (hits: readonly SearchHit[]) => void; readonly query: string; readonly limit: number }>();
   private readonly reading = new Map<number, (papers: readonly Paper[]) => void>();
+  private readonly sentences = new Map<number, (snippets: Readonly<Record<string, string>>) => void>();
   private isReady = false;
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
@@ -113,6 +114,22 @@ export class SearchClient {
     return ids.map((id) => known.get(id)).filter((paper): paper is Paper => paper !== undefined);
   }
 
+  /**
+   * The abstract sentence each paper matched for `query` (for hits found only in the abstract, whose
+   * cards show none of the words), read by the worker; none while the index loads.
+   */
+  async snippets(query: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    if (ids.length === 0 || !this.worker || !this.isReady) {
+      return new Map();
+    }
+    const id = this.nextId++;
+    const found = await new Promise<Readonly<Record<string, string>>>((resolve) => {
+      this.sentences.set(id, resolve);
+      this.post({ type: 'snippets', id, query, ids });
+    });
+    return new Map(Object.entries(found));
+  }
+
   /** Indexes papers the host just fetched (a few at a time; the worker reads the cache at start). */
   add(papers: readonly Paper[]): void {
     if (papers.length > 0) {
@@ -127,6 +144,8 @@ export class SearchClient {
     this.waiting.clear();
     this.reading.forEach((resolve) => resolve([]));
     this.reading.clear();
+    this.sentences.forEach((resolve) => resolve({}));
+    this.sentences.clear();
     this.rejectReady(new Error('Search was stopped before its index was ready.'));
     await worker?.terminate();
   }
@@ -146,6 +165,8 @@ export class SearchClient {
     waiting.forEach(({ resolve, query, limit }) => resolve(this.scanSearch(query, limit)));
     this.reading.forEach((resolve) => resolve([]));
     this.reading.clear();
+    this.sentences.forEach((resolve) => resolve({}));
+    this.sentences.clear();
   }
 
   private post(message: ToWorker): void {
@@ -155,7 +176,7 @@ export class SearchClient {
 
   /** The worker keeps the process alive only while an answer is awaited (or the index loads). */
   private holdOpen(): void {
-    if (this.isReady && this.waiting.size === 0 && this.reading.size === 0) {
+    if (this.isReady && this.waiting.size === 0 && this.reading.size === 0 && this.sentences.size === 0) {
       this.worker?.unref();
     } else {
       this.worker?.ref();
@@ -201,6 +222,11 @@ export class SearchClient {
       case 'papers':
         this.reading.get(message.id)?.(message.papers);
         this.reading.delete(message.id);
+        this.holdOpen();
+        return;
+      case 'snippets':
+        this.sentences.get(message.id)?.(message.snippets);
+        this.sentences.delete(message.id);
         this.holdOpen();
         return;
       case 'log':

@@ -17,11 +17,14 @@ export type ToWorker =
   | { readonly type: 'add'; readonly papers: readonly Paper[] }
   | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit: number }
   /** Full papers for ids of hits, read from the cache by the worker. */
-  | { readonly type: 'papers'; readonly id: number; readonly ids: readonly string[] };
+  | { readonly type: 'papers'; readonly id: number; readonly ids: readonly string[] }
+  /** The abstract sentence each paper's text matched for `query` (hits found only in the abstract). */
+  | { readonly type: 'snippets'; readonly id: number; readonly query: string; readonly ids: readonly string[] };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly size: number; readonly source: 'file' | 'built'; readonly loadMs: number }
   | { readonly type: 'updated'; readonly size: number; readonly added: number }
   | { readonly type: 'result'; readonly id: number; readonly hits: readonly SearchHit[]; readonly ms: number }
   | { readonly type: 'papers'; readonly id: number; readonly papers: readonly Paper[] }
+  | { readonly type: 'snippets'; readonly id: number; readonly snippets: Readonly<Record<string, string>> }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };

@@ -83,7 +83,7 @@ export function allowedHosts(): string[] {
 }
 
 /** Whether the paper has a repository Paper Feed would clone (for menus and the panel's button). */
-export function canClone(paper: Paper): boolean {
+export function canClone(paper: Pick<Paper, 'githubRepo' | 'projectPage'>): boolean {
   return cloneCandidates(paper, allowedHosts()).targets.length > 0;
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { paperDate, type Paper } from '../../core/paper/model';
+import type { Paper } from '../../core/paper/model';
+import { paperCard, type PaperCard } from '../../core/search/card';
 import { FEW_OFFLINE_RESULTS, ONLINE_DEBOUNCE_MS, onlineAdditions, type OnlineQuery, onlineQuery } from '../../core/search/online';
-import { authorLine, escapeIcons, formatCount } from '../../core/view/present';
+import { escapeIcons, formatCount } from '../../core/view/present';
 import type { FeedService } from '../feed/feedService';
 import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
@@ -11,7 +12,8 @@ const RESULTS = 50;
 const ONLINE_TIMEOUT_MS = 20_000;
 
 interface SearchItem extends vscode.QuickPickItem {
-  readonly paper?: Paper;
+  /** The paper's card: what the item shows. A command on it reads the paper itself by id. */
+  readonly paper?: PaperCard;
   /** Found by Hugging Face's search, not among the offline results: listed below them. */
   readonly found?: true;
   /** Picking it asks Hugging Face for this text: "Search Hugging Face for …", or a retry. */
@@ -60,37 +62,44 @@ export interface SearchDeps {
   readonly topics: TopicService;
   readonly isSaved: (id: string) => boolean;
   /** Whether the paper has a repository Paper Feed would clone. */
-  readonly canClone: (paper: Paper) => boolean;
+  readonly canClone: (paper: Pick<Paper, 'githubRepo'>) => boolean;
 }
 
 /** Test hooks: the open search picker, to read what it shows, and the text its items are for. */
 export const searchPickers: { current?: vscode.QuickPick<SearchItem>; itemsFor?: string } = {};
 
-function paperItem(paper: Paper, deps: SearchDeps): SearchItem {
+/** Authors as the card names them: the first `shown`, then how many more. */
+function cardAuthors(card: PaperCard, shown: number): string {
+  const names = card.authors.slice(0, shown).join(', ');
+  return card.authorCount > shown ? vscode.l10n.t('{0} and {1} more', names, card.authorCount - shown) : names;
+}
+
+/** A result's item; `snippet`, for a paper found only by its abstract, is the sentence that matched. */
+function paperItem(paper: PaperCard, deps: SearchDeps, snippet?: string): SearchItem {
   const facts = [
-    paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
+    `▲ ${paper.upvotes}`,
     paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
-    paperDate(paper),
-    deps.topics.label(deps.topics.of(paper).primary),
+    paper.date || undefined,
+    deps.topics.label(paper.topic),
   ].filter(Boolean).join(' · ');
   return {
     // QuickPick items render `$(name)` as icons: paper text is escaped to show as typed.
     label: escapeIcons(paper.title),
     description: facts,
-    detail: escapeIcons(authorLine(paper, 4)),
+    detail: escapeIcons(snippet ? `${cardAuthors(paper, 1)} · “${snippet}”` : cardAuthors(paper, 4)),
     // Our ranking, not the picker's own label matching: every result stays, in our order.
     alwaysShow: true,
     buttons: [
       itemButtons().open, itemButtons().copy, itemButtons().insert,
       ...(deps.isSaved(paper.id) ? [] : [itemButtons().save]),
-      ...(deps.canClone(paper) ? [itemButtons().clone] : []),
+      ...(deps.canClone({ githubRepo: paper.githubRepo }) ? [itemButtons().clone] : []),
     ],
     paper,
   };
 }
 
 function onlineItem(paper: Paper, deps: SearchDeps): SearchItem {
-  const item = paperItem(paper, deps);
+  const item = paperItem(paperCard(paper, deps.topics.of(paper).primary), deps);
   return { ...item, description: [`$(cloud) ${vscode.l10n.t('from Hugging Face')}`, item.description].filter(Boolean).join(' · '), found: true };
 }
 
@@ -157,7 +166,9 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   let typedAt = Date.now();
   let online: OnlineSearch | undefined;
   /** The offline results last listed, and for which text: what an online answer goes below. */
-  let listed: { readonly text: string; readonly papers: readonly Paper[] } = { text: '', papers: [] };
+  let listed: { readonly text: string; readonly papers: readonly PaperCard[] } = { text: '', papers: [] };
+  /** The sentences abstract-only results matched, for one text and answerer (asked of the worker once each). */
+  let sentences: { readonly text: string; readonly byId: ReadonlyMap<string, string> } = { text: '', byId: new Map() };
 
   const cancelOnline = (): void => {
     if (online) {
@@ -211,9 +222,23 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       return;
     }
     quickPick.busy = true;
-    const { papers, by } = await deps.search.search(text, RESULTS);
+    const { hits, by } = await deps.search.search(text, RESULTS);
     if (mine !== generation) {
       return; // a newer keystroke has its own answer
+    }
+    const papers = hits.map((hit) => hit.card);
+    if (sentences.text !== `${by}:${text}`) {
+      // Results found only in their abstract show the sentence that matched, once the worker has read it.
+      sentences = { text: `${by}:${text}`, byId: new Map() };
+      const abstractOnly = hits.filter((hit) => hit.abstractOnly).map((hit) => hit.id);
+      if (abstractOnly.length > 0) {
+        void deps.search.snippets(text, abstractOnly).then((byId) => {
+          if (sentences.text === `${by}:${text}` && byId.size > 0 && quickPick.value.trim() === text) {
+            sentences = { text: `${by}:${text}`, byId };
+            void render(quickPick.value);
+          }
+        });
+      }
     }
     // Papers the online answer added stay below, marked, even once the index has them too.
     const added = new Set(online?.added.map((paper) => paper.id));
@@ -224,7 +249,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     if (few && query) {
       askOnline(text, query, typedAt + ONLINE_DEBOUNCE_MS - Date.now(), false);
     }
-    const items: SearchItem[] = offline.map((paper) => paperItem(paper, deps));
+    const items: SearchItem[] = offline.map((paper) => paperItem(paper, deps, sentences.byId.get(paper.id)));
     if (items.length === 0 && !online?.added.length) {
       items.push({ label: vscode.l10n.t('No cached paper matches “{0}”.', escapeIcons(text)), alwaysShow: true, help: true });
     }

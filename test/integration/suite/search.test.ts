@@ -154,7 +154,7 @@ describe('search', () => {
   it('with many offline results, asks Hugging Face only when its item, last, is picked', async () => {
     const { testing } = await paperFeed();
     const text = 'language';
-    assert.ok((await testing.search.search(text, 50)).papers.length >= 10, 'the query has many offline results');
+    assert.ok((await testing.search.search(text, 50)).hits.length >= 10, 'the query has many offline results');
     const [made] = await onlyOnHub(['The Language of Made-Up Marmosets']);
     await fetch(`${fakeHf}/__reset`, { method: 'POST' });
     const picker = await openPicker(text);
@@ -173,7 +173,7 @@ describe('search', () => {
   it('with few offline results, asks Hugging Face by itself and lists what it adds below them, marked', async () => {
     const { testing } = await paperFeed();
     const text = 'envharness';
-    const offline = (await testing.search.search(text, 50)).papers.map((paper) => paper.id);
+    const offline = (await testing.search.search(text, 50)).hits.map((hit) => hit.id);
     assert.ok(offline.includes(ENV_HARNESS) && offline.length < 10, `few offline results: ${offline.join()}`);
     const made = await onlyOnHub(['EnvHarness Zoo: Many Made-Up Worlds', 'Scaling EnvHarness to Made-Up Worlds', 'EnvHarness Benchmarks, Made Up'], (index) => (index === 2 ? { githubRepo: 'https://github.com/made-up/envharness-benchmarks' } : {}));
     const expected = (await hubAnswer(text)).map((paper) => paper.id).filter((id) => !offline.includes(id));
@@ -197,7 +197,7 @@ describe('search', () => {
     // Kept like any found paper: in the cache, and in the index, which now finds them offline too;
     // the open picker still lists them below, marked.
     assert.equal((await testing.feed.cache.read(made)).size, made.length, 'cached');
-    await waitFor('the index to have them', async () => ((await testing.search.search(text, 50)).papers.some((paper) => paper.id === made[0]) ? true : undefined));
+    await waitFor('the index to have them', async () => ((await testing.search.search(text, 50)).hits.some((hit) => hit.id === made[0]) ? true : undefined));
     const redrawn = await settled(picker, text);
     assert.deepEqual(ids(redrawn.filter(isFound)), expected);
     assert.deepEqual(ids(redrawn.filter((item) => item.paper && !isFound(item))), offline);
@@ -276,6 +276,26 @@ describe('search', () => {
     assert.deepEqual(boxes, [], 'no message box');
     assert.equal(testing.feed.shownMessages.length, feedMessages);
     assert.equal(testing.searchPickers.current, picker, 'the picker stayed open');
+  });
+
+  it('shows the abstract sentence a result matched when the words are only in its abstract', async () => {
+    const { testing } = await paperFeed();
+    // A long word of a shown paper's abstract that its title, authors and keywords do not have.
+    let probe: { readonly id: string; readonly word: string } | undefined;
+    for (const paper of testing.feed.cache.heldPapers().map((entry) => entry.paper)) {
+      const elsewhere = [paper.title, ...paper.authors.map((author) => author.name), ...(paper.aiKeywords ?? [])].join(' ').toLowerCase();
+      const word = paper.abstract.toLowerCase().match(/\b[a-z]{11,}\b/g)?.find((candidate) => !elsewhere.includes(candidate));
+      const hit = word ? (await testing.search.search(word, 10)).hits.find((found) => found.id === paper.id) : undefined;
+      if (word && hit?.abstractOnly) {
+        probe = { id: paper.id, word };
+        break;
+      }
+    }
+    assert.ok(probe, 'a shown paper has a word only its abstract holds');
+    await vscode.commands.executeCommand('paperFeed.search', probe.word);
+    const picker = await waitFor('the search picker', () => testing.searchPickers.current);
+    const item = await waitFor('the matched sentence', () => picker.items.find((candidate) => candidate.paper?.id === probe?.id && candidate.detail?.includes('“') ? candidate : undefined));
+    assert.match(item.detail?.toLowerCase() ?? '', new RegExp(`“.*${probe.word}.*”`), item.detail);
   });
 
   it('indexes papers found on Hugging Face, and persists the index', async () => {
