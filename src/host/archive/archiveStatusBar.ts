@@ -10,31 +10,35 @@ import { Commands, StatusBarItems } from '../ids';
  * backfill just goes away, with no notification.
  */
 export class ArchiveStatusBar extends Disposable {
-  private readonly item = this._register(vscode.window.createStatusBarItem(StatusBarItems.archive, vscode.StatusBarAlignment.Left, -100));
+  /** Made when there is first something to show, not at activation. */
+  private item: vscode.StatusBarItem | undefined;
   private visible = false;
-
-  constructor() {
-    super();
-    this.item.name = vscode.l10n.t('Paper Archive');
-    this.item.command = { command: Commands.downloadArchive, title: vscode.l10n.t('Stop or change the archive download') };
-  }
 
   /** The text while the item shows, else undefined. */
   get text(): string | undefined {
-    return this.visible ? this.item.text : undefined;
+    return this.visible ? this.item?.text : undefined;
   }
 
   show(status: ArchiveStatus): void {
     const shown = describe(status);
     if (!shown) {
-      this.item.hide();
+      this.item?.hide();
       this.visible = false;
       return;
     }
-    this.item.text = shown.text;
-    this.item.tooltip = shown.tooltip;
-    this.item.show();
+    const item = this.item ?? this.create();
+    item.text = shown.text;
+    item.tooltip = shown.tooltip;
+    item.show();
     this.visible = true;
+  }
+
+  private create(): vscode.StatusBarItem {
+    const item = this._register(vscode.window.createStatusBarItem(StatusBarItems.archive, vscode.StatusBarAlignment.Left, -100));
+    item.name = vscode.l10n.t('Paper Archive');
+    item.command = { command: Commands.downloadArchive, title: vscode.l10n.t('Stop or change the archive download') };
+    this.item = item;
+    return item;
   }
 }
 
