@@ -30,7 +30,7 @@ const FIRST_QUERY = 'diffusion transformer';
  * time to then and to the answer of a first query sent at once, and the host's worst event-loop
  * block meanwhile.
  */
-async function startClient(indexPath: string, cacheDir: string): Promise<{ client: SearchClient; readyMs: number; firstAnswerMs: number; maxBlockMs: number }> {
+async function startClient(indexPath: string, cacheDir: string, expectHits = true): Promise<{ client: SearchClient; readyMs: number; firstAnswerMs: number; maxBlockMs: number }> {
   const monitor = monitorEventLoopDelay({ resolution: 1 });
   monitor.enable();
   // A timer keeps the loop turning so that the monitor samples it while the worker works.
@@ -42,7 +42,7 @@ async function startClient(indexPath: string, cacheDir: string): Promise<{ clien
   const readyMs = performance.now() - started;
   const answer = await client.search(FIRST_QUERY, LIMIT);
   const firstAnswerMs = performance.now() - started;
-  if (answer.by !== 'index' || answer.hits.length === 0) {
+  if (answer.by !== 'index' || (expectHits && answer.hits.length === 0)) {
     throw new Error(`the first query was not answered by the index (${answer.by}, ${answer.hits.length} hits)`);
   }
   clearInterval(ticker);
@@ -142,7 +142,9 @@ async function benchIndex(bench: Bench, papers: readonly Paper[], inputs: readon
   big.add(replicas);
   const bigPath = join(work, 'index-100k.bin');
   writeFileSync(bigPath, big.serialize());
-  const bigClient = (await startClient(bigPath, join(work, 'empty-cache'))).client;
+  // No hits are expected yet: the worker drops from results what its (empty) cache lacks, as soon as
+  // it has read the cache, which may be before the first query.
+  const bigClient = (await startClient(bigPath, join(work, 'empty-cache'), false)).client;
   // The worker leaves out of results the papers its cache lacks, and no cache holds the replicas'
   // made-up ids: they are sent as the host's own (their facts as indexed), so that every paper stays
   // in results. The query after is answered once the worker has taken them.

@@ -35,6 +35,8 @@ export type { HitField, PaperCard, SearchHit } from './card';
 const MAX_ABSTRACT_TERMS = 400;
 
 export class SearchIndex {
+  /** The first paper added by deferred adds not yet settled. */
+  private unsettledFrom: number | undefined;
   private readonly documents: Documents;
   private readonly vocabulary: Vocabulary;
   private readonly postings: Postings;
@@ -64,9 +66,13 @@ export class SearchIndex {
     return number === undefined ? undefined : this.documents.list[number]?.date;
   }
 
-  /** Adds papers, or updates the changing facts (upvotes, date, code, topic) of papers it has. */
-  add(inputs: readonly IndexInput[]): void {
-    const before = this.documents.size;
+  /**
+   * Adds papers, or updates the changing facts (upvotes, date, code, topic) of papers it has.
+   * `defer` (building from many batches, nobody searching meanwhile) leaves the ordering of papers and
+   * terms, which costs the size of the whole index, to the next add without it: `settle()`.
+   */
+  add(inputs: readonly IndexInput[], options: { readonly defer?: boolean } = {}): void {
+    const before = this.unsettledFrom ?? this.documents.size;
     for (const input of inputs) {
       if (this.documents.update(input)) {
         continue;
@@ -85,12 +91,22 @@ export class SearchIndex {
       }
       this.paperTerms.length = 0;
     }
+    if (options.defer) {
+      this.unsettledFrom = before;
+      return;
+    }
+    this.unsettledFrom = undefined;
     if (this.documents.size !== before) {
       this.documents.reorder(before);
       this.vocabulary.reorder();
       this.ranker.grow();
     }
     this.vocabulary.settleTypos();
+  }
+
+  /** Orders what deferred adds brought in; the index answers queries correctly only after it. */
+  settle(): void {
+    this.add([]);
   }
 
   /** Notes the fields the paper being added has `words` in (by term number: no map per paper). */

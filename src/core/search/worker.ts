@@ -35,15 +35,14 @@ function log(level: 'info' | 'warn', message: string): void {
 }
 
 /** Adds papers the index lacks or whose facts changed; returns how many were new. */
-function addPapers(papers: readonly Paper[]): number {
-  if (!index) {
+function addPapers(papers: readonly Paper[], into: SearchIndex | undefined = index, defer = false): number {
+  if (!into) {
     return 0;
   }
-  const before = index.size;
-  const known = index;
+  const before = into.size;
   // Papers it has keep their topic (their text does not change): only new ones are classified.
-  index.add(papers.map((paper) => toIndexInput(paper, known.has(paper.id) ? '' : classifyPaper(taxonomy, paper).primary)));
-  return index.size - before;
+  into.add(papers.map((paper) => toIndexInput(paper, into.has(paper.id) ? '' : classifyPaper(taxonomy, paper).primary)), { defer });
+  return into.size - before;
 }
 
 function schedulePersist(delayMs = 2_000): void {
@@ -82,14 +81,15 @@ function cache(): PaperCache | undefined {
 }
 
 /** Indexes every cached paper the index lacks, shard by shard; returns every cached id and how many were new. */
-async function indexCache(): Promise<{ readonly ids: Set<string>; readonly added: number }> {
+async function indexCache(into: SearchIndex | undefined = index, building = false): Promise<{ readonly ids: Set<string>; readonly added: number }> {
   const ids = new Set<string>();
   let added = 0;
   const papers = cache();
   for (const month of (await papers?.shardMonths()) ?? []) {
     const shard = ((await papers?.readShard(month)) ?? []).map((entry) => entry.paper);
     shard.forEach((paper) => ids.add(paper.id));
-    added += addPapers(shard);
+    // An index being built (nobody can search it yet) is ordered once at the end, not after every month.
+    added += addPapers(shard, into, building);
   }
   return { ids, added };
 }
@@ -113,8 +113,10 @@ async function start(message: WorkerInit): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       log('warn', `Search index: rebuilding, the saved one could not be used (${error instanceof Error ? error.message : String(error)}).`);
     }
-    index = new SearchIndex();
-    await indexCache();
+    const built = new SearchIndex();
+    await indexCache(built, true);
+    built.settle();
+    index = built;
     send({ type: 'ready', size: index.size, source: 'built', loadMs: performance.now() - started });
     schedulePersist(0);
     pending.splice(0).forEach((queued) => void handle(queued));
