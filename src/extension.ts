@@ -5,6 +5,8 @@ import { archiveIntervalFromEnv } from './core/feed/archiveBackfill';
 import { createApi, type PaperFeedApi } from './host/api';
 import { ArchiveService } from './host/archive/archiveService';
 import { BibFiles } from './host/bibFiles';
+import { BibIndex } from './host/citing/bibIndex';
+import { registerCiting } from './host/citing/registerCiting';
 import { Citations } from './host/citations';
 import { Cloner } from './host/clone/cloner';
 import { ArchivePrompts } from './host/commands/archive';
@@ -71,6 +73,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const opener = new LinkOpener(log);
   const citations = new Citations(log);
   const bibFiles = new BibFiles(context.workspaceState, context.globalState, log);
+  const bibIndex = new BibIndex(bibFiles, log);
   const editors = new EditorTracker();
   const libraryPrompts = new LibraryPrompts();
   const search = new SearchService(context, feed, store, topics, log);
@@ -98,7 +101,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     // Asked only when VS Code restores a panel, after activate has returned and `loaded` exists.
     loaded: () => loaded,
   });
-  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive);
+  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   const actionsChanged = (): void => {
@@ -112,6 +115,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     log, globalState: context.globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
     archive, archivePrompts,
   }));
+  context.subscriptions.push(...registerCiting({ log, bibIndex, bibFiles, search, saved, store, citations }));
 
   // Loading starts once everything is registered, so a failed activation loads nothing.
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -126,7 +130,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
-    bibFiles, archive, archivePrompts,
+    bibFiles, bibIndex, archive, archivePrompts,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, search, testing);

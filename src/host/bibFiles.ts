@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bibtex } from '../core/citation/bibtex';
 import { type BibListPlan, bibtexCandidate, planBibAppends } from '../core/citation/bibfile';
-import { findBibliography, SCAN_LIMIT } from '../core/citation/bibliography';
+import { findBibliographies, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
 import type { Paper } from '../core/paper/model';
@@ -16,7 +16,7 @@ import { GlobalStateKeys, WorkspaceStateKeys } from './ids';
 const MAX_ANSWERS = 500;
 
 /** A .bib file, and who named it: the document, or `paperFeed.citation.bibFile`. */
-interface BibTarget {
+export interface BibTarget {
   readonly uri: vscode.Uri;
   readonly namedBy: 'document' | 'setting';
 }
@@ -128,16 +128,24 @@ export class BibFiles {
     if (text.length > SCAN_LIMIT) {
       this.log.info(`${path.basename(document.uri.path)} is long: only its first ${SCAN_LIMIT} characters are searched for a bibliography.`);
     }
-    const named = text === '' ? undefined : findBibliography(kindForDocument(document.languageId, document.fileName), text);
-    if (named !== undefined) {
-      const uri = this.resolve(named, vscode.Uri.joinPath(document.uri, '..'));
-      if (uri) {
-        return { uri, namedBy: 'document' };
-      }
+    return this.bibliographies(document, text)[0];
+  }
+
+  /**
+   * Every .bib the document names, in order (relative to it); when it names none, the one
+   * paperFeed.citation.bibFile names (relative to its workspace folder). `text` is the document's.
+   */
+  bibliographies(document: vscode.TextDocument, text = document.uri.scheme === 'untitled' ? '' : document.getText()): BibTarget[] {
+    const named = text === '' ? [] : findBibliographies(kindForDocument(document.languageId, document.fileName), text);
+    const targets = named.map((name) => this.resolve(name, vscode.Uri.joinPath(document.uri, '..')))
+      .filter((uri): uri is vscode.Uri => uri !== undefined)
+      .map((uri): BibTarget => ({ uri, namedBy: 'document' }));
+    if (targets.length > 0) {
+      return targets;
     }
     const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
     const uri = folder ? this.resolve(readCitationConfig(document.uri).bibFile, folder.uri) : undefined;
-    return uri ? { uri, namedBy: 'setting' } : undefined;
+    return uri ? [{ uri, namedBy: 'setting' }] : [];
   }
 
   /** `written` relative to `base`: `..`, `~` and absolute paths on this machine; relative only elsewhere. */

@@ -111,6 +111,12 @@ export function readArchiveMonths(): number {
   return clamp(get(section(), 'archive.months'), 0, ARCHIVE_ALL_MONTHS, SETTING_DEFAULTS['archive.months']);
 }
 
+/** `paperFeed.completion.enabled`: citing as you write (completion, hovers, definitions, diagnostics) in the document's scope. */
+export function readCompletionEnabled(scope?: vscode.Uri): boolean {
+  const enabled = get(section(scope), 'completion.enabled');
+  return typeof enabled === 'boolean' ? enabled : SETTING_DEFAULTS['completion.enabled'];
+}
+
 /** `paperFeed.panel.reuse`: one panel for every paper, or one per paper. */
 export function readPanelReuse(): boolean {
   const reuse = get(section(), 'panel.reuse');

@@ -22,6 +22,7 @@ export interface Settings {
   readonly 'citation.cslStyles': readonly string[];
   readonly 'citation.latexCommand': LatexCommand;
   readonly 'citation.bibFile': string;
+  readonly 'completion.enabled': boolean;
   readonly 'clone.directory': string;
   readonly 'clone.allowedHosts': readonly string[];
   readonly 'clone.shallow': boolean;
@@ -47,6 +48,7 @@ export const SETTING_DEFAULTS: Settings = {
   'citation.cslStyles': [],
   'citation.latexCommand': 'cite',
   'citation.bibFile': 'references.bib',
+  'completion.enabled': true,
   'clone.directory': '',
   'clone.allowedHosts': [],
   'clone.shallow': true,

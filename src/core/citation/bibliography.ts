@@ -21,12 +21,17 @@ import { latexCode, stripYamlComment, typstCode } from './sourceText';
 export const SCAN_LIMIT = 4 * 1024 * 1024;
 
 export function findBibliography(kind: CitationStyleKind, whole: string): string | undefined {
+  return findBibliographies(kind, whole)[0];
+}
+
+/** Every bibliography the document names, in the order its processor reads them (duplicates removed). */
+export function findBibliographies(kind: CitationStyleKind, whole: string): string[] {
   const text = whole.length > SCAN_LIMIT ? whole.slice(0, SCAN_LIMIT) : whole;
   switch (kind) {
-    case 'latex': return latexBibliography(latexCode(text));
-    case 'pandoc': return yamlBibliography(text);
-    case 'typst': return typstBibliography(typstCode(text));
-    default: return undefined;
+    case 'latex': return [...new Set(latexBibliographies(latexCode(text)))];
+    case 'pandoc': return [...new Set(yamlBibliographies(text))];
+    case 'typst': return [...new Set(typstBibliographies(typstCode(text)))];
+    default: return [];
   }
 }
 
@@ -38,36 +43,36 @@ function localBib(name: string | undefined): string | undefined {
 
 // ---- LaTeX
 
-function latexBibliography(code: string): string | undefined {
+function* latexBibliographies(code: string): Generator<string> {
   // Options are short and end before the next [, and spaces are matched once: a regex that may scan
   // far on (or split a run of spaces every way) from every \addbibresource is quadratic in a hostile document.
   for (const match of code.matchAll(/\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\][]{0,1000})\]\s*)?\{([^{}]*)\}/g)) {
     const name = localBib(match[2]);
     if (name && !/location\s*=\s*remote/i.test(match[1] ?? '')) {
-      return name;
+      yield name;
     }
   }
   for (const match of code.matchAll(/\\(?:no)?bibliography\s*\{([^{}]*)\}/g)) {
-    const first = (match[1] ?? '').split(',').map((name) => name.trim()).find(Boolean);
-    const name = first === undefined ? undefined : localBib(first.toLowerCase().endsWith('.bib') ? first : `${first}.bib`);
-    if (name) {
-      return name;
+    for (const written of (match[1] ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+      const name = localBib(written.toLowerCase().endsWith('.bib') ? written : `${written}.bib`);
+      if (name) {
+        yield name;
+      }
     }
   }
-  return undefined;
 }
 
 // ---- YAML front matter
 
-function yamlBibliography(text: string): string | undefined {
+function yamlBibliographies(text: string): string[] {
   const front = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[1];
   if (front === undefined) {
-    return undefined;
+    return [];
   }
   const lines = front.split(/\r?\n/).map((line) => stripYamlComment(line).trimEnd()).filter((line) => line.trim() !== '');
   const at = lines.findIndex((line) => /^["']?bibliography["']?[ \t]*:(?:[ \t]|$)/.test(line));
   if (at < 0) {
-    return undefined;
+    return [];
   }
   const value = (lines[at] ?? '').replace(/^["']?bibliography["']?[ \t]*:/, '').trim();
   let names: string[];
@@ -88,7 +93,7 @@ function yamlBibliography(text: string): string | undefined {
       names.push((lines[next] ?? '').replace(/^[ \t]*-/, ''));
     }
   }
-  return names.map((name) => localBib(unquoteYaml(name.trim()))).find(Boolean);
+  return names.map((name) => localBib(unquoteYaml(name.trim()))).filter((name): name is string => name !== undefined);
 }
 
 function unquoteYaml(value: string): string {
@@ -103,14 +108,13 @@ function unquoteYaml(value: string): string {
 
 // ---- Typst
 
-function typstBibliography(code: string): string | undefined {
+function* typstBibliographies(code: string): Generator<string> {
   for (const match of code.matchAll(/(?<![\w.-])bibliography\(\s*\(?\s*((?:"(?:[^"\\]|\\.)*"\s*,?\s*)+)/g)) {
     for (const literal of (match[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
       const name = localBib((literal[1] ?? '').replace(/\\(["\\])/g, '$1'));
       if (name) {
-        return name;
+        yield name;
       }
     }
   }
-  return undefined;
 }

@@ -1,0 +1,273 @@
+/**
+ * A .bib file read whole, for citing as you write: every entry's key, type, fields and place, with
+ * `@string` macros and `#` concatenation resolved, `crossref` followed for missing fields, and
+ * `@comment` / `@preamble` skipped. Entries may use braces or parentheses. Damage is tolerated: an
+ * entry that does not close ends where the next line starting with `@` begins. One linear pass
+ * (5,000 entries in a few milliseconds); the host keeps the result per file version.
+ */
+import { parseArxivId } from '../paper/arxiv';
+
+export interface BibEntry {
+  /** As written (keys are matched without regard to case, as BibTeX does). */
+  readonly key: string;
+  /** Lowercase: article, inproceedings, misc, … */
+  readonly type: string;
+  /** Offset of the `@`, and of the key. */
+  readonly start: number;
+  readonly keyStart: number;
+  /** Offset just past the entry. */
+  readonly end: number;
+  /** Lowercase field names; values with macros resolved, outer braces and quotes removed. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export interface BibDatabase {
+  readonly entries: readonly BibEntry[];
+  /** Lowercase key → entry (the first, when a key is defined twice). */
+  readonly byKey: ReadonlyMap<string, BibEntry>;
+}
+
+const MONTHS: Record<string, string> = {
+  jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
+  jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
+};
+
+/** Longest value kept per field: a hostile file cannot make entries huge in memory. */
+const MAX_FIELD = 20_000;
+
+export function parseBib(text: string): BibDatabase {
+  const strings = new Map<string, string>(Object.entries(MONTHS));
+  const entries: BibEntry[] = [];
+  const byKey = new Map<string, BibEntry>();
+  let index = 0;
+  const length = text.length;
+
+  const skipSpace = (): void => {
+    while (index < length && /\s/.test(text[index] ?? '')) {
+      index++;
+    }
+  };
+  /** A balanced {…} starting at index (on `{`), without its braces; stops at the next `\n@` when unbalanced. */
+  const braced = (): string => {
+    const start = index + 1;
+    let depth = 0;
+    for (; index < length; index++) {
+      const character = text[index];
+      if (character === '{') {
+        depth++;
+      } else if (character === '}') {
+        depth--;
+        if (depth === 0) {
+          index++;
+          return text.slice(start, index - 1);
+        }
+      } else if (character === '@' && text[index - 1] === '\n' && depth > 0) {
+        return text.slice(start, index);
+      }
+    }
+    return text.slice(start);
+  };
+  const quoted = (): string => {
+    const start = index + 1;
+    let depth = 0;
+    for (index++; index < length; index++) {
+      const character = text[index];
+      if (character === '{') {
+        depth++;
+      } else if (character === '}') {
+        depth = Math.max(0, depth - 1);
+      } else if (character === '"' && depth === 0) {
+        index++;
+        return text.slice(start, index - 1);
+      } else if (character === '\n' && text[index + 1] === '@') {
+        return text.slice(start, index);
+      }
+    }
+    return text.slice(start);
+  };
+  /** A value: parts joined by `#`. */
+  const value = (): string => {
+    let out = '';
+    for (;;) {
+      skipSpace();
+      const character = text[index];
+      if (character === '{') {
+        out += braced();
+      } else if (character === '"') {
+        out += quoted();
+      } else {
+        const word = /[^\s,#{}()"=]+/y;
+        word.lastIndex = index;
+        const name = word.exec(text)?.[0];
+        if (name === undefined) {
+          return out;
+        }
+        index += name.length;
+        out += /^\d+$/.test(name) ? name : (strings.get(name.toLowerCase()) ?? name);
+      }
+      skipSpace();
+      if (text[index] !== '#') {
+        return out;
+      }
+      index++;
+    }
+  };
+  /** `name = value` pairs up to the closing delimiter. */
+  const fields = (close: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (;;) {
+      skipSpace();
+      const character = text[index];
+      if (character === undefined || character === close) {
+        index++;
+        return out;
+      }
+      if (character === ',') {
+        index++;
+        continue;
+      }
+      if (character === '@' && text[index - 1] === '\n') {
+        return out; // damaged: the next entry starts
+      }
+      const name = /[^\s,=#{}()"]+/y;
+      name.lastIndex = index;
+      const field = name.exec(text)?.[0];
+      if (field === undefined) {
+        index++;
+        continue;
+      }
+      index += field.length;
+      skipSpace();
+      if (text[index] !== '=') {
+        continue;
+      }
+      index++;
+      const parsed = value();
+      const lower = field.toLowerCase();
+      if (!(lower in out)) {
+        out[lower] = parsed.length > MAX_FIELD ? parsed.slice(0, MAX_FIELD) : parsed;
+      }
+    }
+  };
+
+  while (index < length) {
+    const at = text.indexOf('@', index);
+    if (at < 0) {
+      break;
+    }
+    index = at + 1;
+    const type = /[A-Za-z]+/y;
+    type.lastIndex = index;
+    const name = type.exec(text)?.[0]?.toLowerCase();
+    if (name === undefined) {
+      continue;
+    }
+    index += name.length;
+    skipSpace();
+    const open = text[index];
+    if (open !== '{' && open !== '(') {
+      continue;
+    }
+    const close = open === '{' ? '}' : ')';
+    if (name === 'comment') {
+      if (open === '{') {
+        braced();
+      }
+      continue;
+    }
+    if (name === 'preamble') {
+      index++;
+      value();
+      skipSpace();
+      if (text[index] === close) {
+        index++;
+      }
+      continue;
+    }
+    index++;
+    if (name === 'string') {
+      const defined = fields(close);
+      for (const [macro, expansion] of Object.entries(defined)) {
+        strings.set(macro, expansion);
+      }
+      continue;
+    }
+    skipSpace();
+    const keyPattern = open === '{' ? /[^\s,{}]+/y : /[^\s,()]+/y;
+    keyPattern.lastIndex = index;
+    const key = keyPattern.exec(text)?.[0];
+    if (key === undefined) {
+      continue;
+    }
+    const keyStart = index;
+    index += key.length;
+    skipSpace();
+    if (text[index] !== ',' && text[index] !== close) {
+      continue; // not an entry (an @ in text between entries)
+    }
+    const entry: BibEntry = { key, type: name, start: at, keyStart, end: 0, fields: fields(close) };
+    (entry as { end: number }).end = Math.min(index, length);
+    entries.push(entry);
+    if (!byKey.has(key.toLowerCase())) {
+      byKey.set(key.toLowerCase(), entry);
+    }
+  }
+  return { entries, byKey };
+}
+
+/** A field of the entry, else of the entry its `crossref` names (one level, as BibTeX does). */
+export function bibField(database: BibDatabase, entry: BibEntry, name: string): string | undefined {
+  const own = entry.fields[name];
+  if (own !== undefined && own.trim() !== '') {
+    return own;
+  }
+  const parent = entry.fields.crossref === undefined ? undefined : database.byKey.get(entry.fields.crossref.trim().toLowerCase());
+  const inherited = parent?.fields[name === 'booktitle' ? 'title' : name] ?? parent?.fields[name];
+  return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
+}
+
+/** TeX markup reduced to readable text: braces, common accents and commands dropped, spaces joined. */
+export function plainTex(value: string): string {
+  return value
+    .replace(/\\[`'^"~=.uvHcdbkr]\s*\{?\s*([A-Za-z])\}?/g, '$1')
+    .replace(/\\(?:textit|textbf|emph|textsc|texttt|mathrm|url|href)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\([&%$#_{}])/g, '$1')
+    .replace(/\\[A-Za-z]+\s*/g, '')
+    .replace(/[{}]/g, '')
+    .replace(/~/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** What a completion item or hover shows of an entry. */
+export interface BibSummary {
+  readonly key: string;
+  readonly title: string;
+  readonly authors: readonly string[];
+  readonly year: string;
+  readonly venue: string;
+  readonly arxivId?: string;
+  readonly abstract: string;
+}
+
+export function summarize(database: BibDatabase, entry: BibEntry): BibSummary {
+  const field = (name: string): string => plainTex(bibField(database, entry, name) ?? '');
+  const authors = (bibField(database, entry, 'author') ?? bibField(database, entry, 'editor') ?? '')
+    .split(/\s+and\s+/i).map((name) => plainTex(name)).filter(Boolean)
+    .map((name) => (name.includes(',') ? `${name.slice(name.indexOf(',') + 1).trim()} ${name.slice(0, name.indexOf(',')).trim()}`.trim() : name));
+  const year = field('year') || field('date').slice(0, 4);
+  const venue = field('journal') || field('journaltitle') || field('booktitle') || field('publisher') || field('howpublished') || field('archiveprefix');
+  const arxivId = entryArxivId(database, entry);
+  return { key: entry.key, title: field('title'), authors, year, venue, abstract: field('abstract'), ...(arxivId ? { arxivId } : {}) };
+}
+
+/** The arXiv id an entry names: eprint, an arXiv DOI, or an arXiv URL. */
+export function entryArxivId(database: BibDatabase, entry: BibEntry): string | undefined {
+  const doi = bibField(database, entry, 'doi')?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').toLowerCase();
+  const fromDoi = doi?.startsWith('10.48550/arxiv.') ? doi.slice('10.48550/arxiv.'.length) : undefined;
+  const url = bibField(database, entry, 'url') ?? '';
+  const fromUrl = /arxiv\.org\/(?:abs|pdf)\/([^\s}"]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(url.trim())?.[1];
+  const journal = /arXiv:?\s*(\d{4}\.\d{4,5})/i.exec(bibField(database, entry, 'journal') ?? '')?.[1];
+  return [bibField(database, entry, 'eprint'), fromDoi, fromUrl, journal]
+    .map((candidate) => (candidate ? parseArxivId(candidate) : undefined)).find(Boolean);
+}

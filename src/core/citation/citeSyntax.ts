@@ -1,0 +1,315 @@
+/**
+ * Citations in a document's source, by syntax: where the cursor is typing a key (for completion), and
+ * every key a document cites or defines (for diagnostics, references and hovers). Offsets are the
+ * document's own: comments, verbatim and code are blanked, never removed.
+ *
+ * - LaTeX: `\cite{a,b}` and every command with `cite` in its name (`citep`, `citet`, `autocite`,
+ *   `parencite`, `textcite`, `footcite`, `nocite`, …), starred, with up to two optional arguments;
+ *   `\bibitem{key}` defines a key.
+ * - Pandoc (Markdown, Quarto, R Markdown): `[@a; -@b, p. 4]` and bare `@a`, not after a word
+ *   character (an e-mail address), outside code.
+ * - Typst: `@key` and `#cite(<key>)`; a `<key>` label in the document defines a key (a figure's).
+ * - reStructuredText (sphinxcontrib-bibtex): `` :cite:`a,b` `` and its variants (`:cite:p:`, `:cite:t:`).
+ */
+import type { CitationStyleKind } from './insert';
+
+/** The kinds that cite by key. */
+export type CiteKind = Extract<CitationStyleKind, 'latex' | 'pandoc' | 'typst' | 'rst'>;
+
+export function isCiteKind(kind: CitationStyleKind): kind is CiteKind {
+  return kind === 'latex' || kind === 'pandoc' || kind === 'typst' || kind === 'rst';
+}
+
+/** A key being typed at the cursor. */
+export interface CiteContext {
+  /** What is typed of the key so far (from its start to the cursor). */
+  readonly prefix: string;
+  /** The key's range, [start, end): `end` runs on past the cursor to the rest of the key. */
+  readonly start: number;
+  readonly end: number;
+  /** The other keys of the same citation, to leave out of a list. */
+  readonly others: readonly string[];
+}
+
+/** A cited key, where it is in the document. */
+export interface CitedKey {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  /** Pandoc: a bare `@key` outside brackets, which may be a handle or a mention rather than a citation. */
+  readonly bare?: boolean;
+}
+
+/** How far back from the cursor a citation is looked for (a long line of keys is shorter than this). */
+const LOOK_BACK = 2_000;
+
+/** Characters of a key, by syntax (Pandoc's: letters, digits, `_` and internal `:.#$%&-+?<>~/`). */
+const KEY_CHAR: Record<CiteKind, RegExp> = {
+  latex: /[^\s,{}%\\#~]/u,
+  pandoc: /[\p{L}\p{N}_:.#$%&\-+?<>~/]/u,
+  typst: /[\p{L}\p{N}_\-:.]/u,
+  rst: /[^\s,`]/u,
+};
+
+const LATEX_OPEN = /\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\][\n]{0,500}\]\s*){0,2}\{([^{}\n]*)$/;
+const RST_OPEN = /:cite(?::[a-z]+)*:`([^`\n]*)$/;
+const TYPST_CITE_OPEN = /\bcite\(\s*<([\p{L}\p{N}_\-:.]*)$/u;
+
+/** The key the cursor is typing inside a citation of `kind`, or undefined when it is not in one. */
+export function citeContextAt(text: string, offset: number, kind: CiteKind): CiteContext | undefined {
+  const lineStart = Math.max(0, text.lastIndexOf('\n', offset - 1) + 1, offset - LOOK_BACK);
+  const before = text.slice(lineStart, offset);
+  const keyEnd = (): number => {
+    let end = offset;
+    while (end < text.length && KEY_CHAR[kind].test(text[end] ?? '')) {
+      end++;
+    }
+    return end;
+  };
+  const inList = (content: string, separator: RegExp, clean: (key: string) => string = (key) => key): CiteContext => {
+    const parts = content.split(separator);
+    const prefix = clean((parts[parts.length - 1] ?? '').trimStart());
+    const end = keyEnd();
+    const rest = text.slice(offset, end);
+    const others = parts.slice(0, -1).map((part) => clean(part.trim())).filter(Boolean);
+    return { prefix, start: offset - prefix.length, end, others: [...others, ...afterCursor(text, end, kind)].filter((key) => key !== prefix + rest) };
+  };
+  switch (kind) {
+    case 'latex': {
+      if (inLatexComment(before)) {
+        return undefined;
+      }
+      const open = LATEX_OPEN.exec(before);
+      return open ? inList(open[1] ?? '', /,/) : undefined;
+    }
+    case 'rst': {
+      const open = RST_OPEN.exec(before);
+      return open ? inList(open[1] ?? '', /,/) : undefined;
+    }
+    case 'typst': {
+      const cite = TYPST_CITE_OPEN.exec(before);
+      if (cite) {
+        return inList(cite[1] ?? '', /$^/);
+      }
+      return bareKey(before, offset, keyEnd, kind);
+    }
+    case 'pandoc': {
+      if (inCodeSpan(before)) {
+        return undefined;
+      }
+      const bare = bareKey(before, offset, keyEnd, kind);
+      if (!bare) {
+        return undefined;
+      }
+      const group = /\[([^\][\n]*)$/.exec(before);
+      const inGroup = group !== null && /(?:^|[;\s])-?@[^;]*$/.test(group[1] ?? '');
+      if (!inGroup) {
+        return bare;
+      }
+      const others = [...(group?.[1] ?? '').matchAll(/-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)/gu)].map((match) => match[1] ?? '')
+        .filter((key) => key !== bare.prefix);
+      return { ...bare, others: [...others, ...afterCursor(text, bare.end, kind)] };
+    }
+  }
+}
+
+/** `@` then a key (or nothing yet) right before the cursor, not after a word character. */
+function bareKey(before: string, offset: number, keyEnd: () => number, kind: CiteKind): CiteContext | undefined {
+  const match = /(?:^|[^\p{L}\p{N}_@])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*|)$/u.exec(before);
+  if (!match) {
+    return undefined;
+  }
+  const prefix = match[1] ?? '';
+  if (kind === 'typst' && /[^\p{L}\p{N}_\-:.]/u.test(prefix)) {
+    return undefined;
+  }
+  return { prefix, start: offset - prefix.length, end: keyEnd(), others: [] };
+}
+
+/** Keys after the cursor in the same citation (up to its end on this line). */
+function afterCursor(text: string, from: number, kind: CiteKind): string[] {
+  const lineEnd = text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from);
+  const rest = text.slice(from, Math.min(lineEnd, from + LOOK_BACK));
+  switch (kind) {
+    case 'latex': {
+      const close = rest.indexOf('}');
+      return close < 0 ? [] : rest.slice(0, close).split(',').map((key) => key.trim()).filter(Boolean);
+    }
+    case 'rst': {
+      const close = rest.indexOf('`');
+      return close < 0 ? [] : rest.slice(0, close).split(',').map((key) => key.trim()).filter(Boolean);
+    }
+    case 'pandoc': {
+      const close = rest.search(/[\][]/);
+      if (close < 0 || rest[close] !== ']') {
+        return [];
+      }
+      return [...rest.slice(0, close).matchAll(/-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)/gu)].map((match) => match[1] ?? '');
+    }
+    case 'typst':
+      return [];
+  }
+}
+
+/** Whether an unescaped `%` comes before on the line (`\%` is a percent sign, `\\%` a comment). */
+function inLatexComment(before: string): boolean {
+  for (let index = 0; index < before.length; index++) {
+    const character = before[index];
+    if (character === '\\') {
+      index++;
+    } else if (character === '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the line so far has an open inline code span (an odd number of backtick runs). */
+function inCodeSpan(before: string): boolean {
+  return (before.match(/`+/g) ?? []).length % 2 === 1;
+}
+
+// ---- Every key a document cites
+
+/** The citations of a whole document, in order. */
+export function citedKeys(text: string, kind: CiteKind): CitedKey[] {
+  switch (kind) {
+    case 'latex': return latexCited(blankLatex(text));
+    case 'pandoc': return pandocCited(blankMarkdown(text));
+    case 'typst': return typstCited(blankTypst(text));
+    case 'rst': return rstCited(text);
+  }
+}
+
+/** Keys the document defines itself: LaTeX `\bibitem`s, Typst labels. */
+export function definedKeys(text: string, kind: CiteKind): Set<string> {
+  const keys = new Set<string>();
+  if (kind === 'latex') {
+    for (const match of blankLatex(text).matchAll(/\\bibitem\s*(?:\[[^\]\n]*\]\s*)?\{([^{}\n]+)\}/g)) {
+      keys.add((match[1] ?? '').trim());
+    }
+  } else if (kind === 'typst') {
+    for (const match of blankTypst(text).matchAll(/<([\p{L}\p{N}_\-:.]+)>/gu)) {
+      keys.add(match[1] ?? '');
+    }
+  }
+  return keys;
+}
+
+/** Keys of a comma-separated list at `contentStart`, with their offsets. */
+function listKeys(content: string, contentStart: number, out: CitedKey[]): void {
+  let at = 0;
+  for (const part of content.split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const key = part.trim();
+    if (key !== '' && key !== '*') {
+      out.push({ key, start: contentStart + at + lead, end: contentStart + at + lead + key.length });
+    }
+    at += part.length + 1;
+  }
+}
+
+function latexCited(code: string): CitedKey[] {
+  const out: CitedKey[] = [];
+  for (const match of code.matchAll(/\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\][\n]{0,500}\]\s*){0,2}\{([^{}]*)\}/g)) {
+    const content = match[1] ?? '';
+    listKeys(content, (match.index ?? 0) + match[0].length - 1 - content.length, out);
+  }
+  return out;
+}
+
+function rstCited(text: string): CitedKey[] {
+  const out: CitedKey[] = [];
+  for (const match of text.matchAll(/:cite(?::[a-z]+)*:`([^`\n]*)`/g)) {
+    const content = match[1] ?? '';
+    listKeys(content, (match.index ?? 0) + match[0].length - 1 - content.length, out);
+  }
+  return out;
+}
+
+const PANDOC_KEY = /(^|[^\p{L}\p{N}_@\\])-?@(?:\{([^{}\n]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/gu;
+
+function pandocCited(code: string): CitedKey[] {
+  const out: CitedKey[] = [];
+  const groups: Array<[number, number]> = [];
+  for (const match of code.matchAll(/\[[^\][\n]*@[^\][\n]*\](?![([])/g)) {
+    groups.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  }
+  for (const match of code.matchAll(PANDOC_KEY)) {
+    const key = match[2] ?? match[3] ?? '';
+    const start = (match.index ?? 0) + (match[1] ?? '').length + match[0].slice((match[1] ?? '').length).indexOf(key);
+    const bare = !groups.some(([from, to]) => start > from && start < to);
+    out.push({ key, start, end: start + key.length, ...(bare ? { bare: true } : {}) });
+  }
+  return out;
+}
+
+function typstCited(code: string): CitedKey[] {
+  const out: CitedKey[] = [];
+  for (const match of code.matchAll(/(^|[^\p{L}\p{N}_@])@([\p{L}\p{N}_](?:[\p{L}\p{N}_-]|[:.](?=[\p{L}\p{N}_]))*)/gu)) {
+    const start = (match.index ?? 0) + (match[1] ?? '').length + 1;
+    out.push({ key: match[2] ?? '', start, end: start + (match[2] ?? '').length });
+  }
+  for (const match of code.matchAll(/\bcite\(\s*<([\p{L}\p{N}_\-:.]+)>/gu)) {
+    const key = match[1] ?? '';
+    const start = (match.index ?? 0) + match[0].length - 1 - key.length;
+    out.push({ key, start, end: start + key.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ---- Blanking what the processor does not read (lengths and line breaks kept)
+
+function blank(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/[^\n]/g, ' ');
+}
+
+/** Replaces the matched spans of `text` by spaces. */
+function blankAll(text: string, spans: RegExp): string {
+  return text.replace(spans, (span) => span.replace(/[^\n]/g, ' '));
+}
+
+/** LaTeX without `%` comments and verbatim, comment and listing environments. */
+export function blankLatex(text: string): string {
+  let out = '';
+  let copied = 0;
+  const verbatim = /\\begin\s*\{(verbatim\*?|Verbatim\*?|BVerbatim|LVerbatim|comment|lstlisting|minted|filecontents\*?)\}/y;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (character === '\\') {
+      verbatim.lastIndex = index;
+      const environment = verbatim.exec(text)?.[1];
+      if (environment !== undefined) {
+        const close = text.indexOf(`\\end{${environment}}`, verbatim.lastIndex);
+        const end = close < 0 ? text.length : close + `\\end{${environment}}`.length;
+        out += text.slice(copied, index) + blank(text, index, end);
+        copied = end;
+        index = end - 1;
+      } else {
+        index++;
+      }
+    } else if (character === '%') {
+      const newline = text.indexOf('\n', index);
+      const end = newline < 0 ? text.length : newline;
+      out += text.slice(copied, index) + blank(text, index, end);
+      copied = end;
+      index = end - 1;
+    }
+  }
+  return out + text.slice(copied);
+}
+
+/** Markdown without YAML front matter, fenced and indented code, inline code and HTML comments. */
+export function blankMarkdown(text: string): string {
+  let out = blankAll(text, /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/);
+  out = blankAll(out, /^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\1?[ \t]{0,3}\2[`~]*[ \t]*$|(?![\s\S]))/gm);
+  out = blankAll(out, /<!--[\s\S]*?(?:-->|(?![\s\S]))/g);
+  return blankAll(out, /(`+)[^\n]*?(?<!`)\1(?!`)/g);
+}
+
+/** Typst without comments and raw text. */
+export function blankTypst(text: string): string {
+  let out = blankAll(text, /```[\s\S]*?(?:```|(?![\s\S]))|`[^`\n]*`/g);
+  out = blankAll(out, /\/\*[\s\S]*?(?:\*\/|(?![\s\S]))/g);
+  return blankAll(out, /(?<!:)\/\/[^\n]*/g);
+}
