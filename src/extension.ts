@@ -6,6 +6,7 @@ import { createApi, type PaperFeedApi } from './host/api';
 import { ArchiveService } from './host/archive/archiveService';
 import { BibFiles } from './host/bibFiles';
 import { BibIndex } from './host/citing/bibIndex';
+import { DocumentCites } from './host/citing/documentCites';
 import { registerCiting } from './host/citing/registerCiting';
 import { Citations } from './host/citations';
 import { Cloner } from './host/clone/cloner';
@@ -74,6 +75,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const citations = new Citations(log);
   const bibFiles = new BibFiles(context.workspaceState, context.globalState, log);
   const bibIndex = new BibIndex(bibFiles, log);
+  const cites = new DocumentCites();
   const editors = new EditorTracker();
   const libraryPrompts = new LibraryPrompts();
   const search = new SearchService(context, feed, store, topics, log);
@@ -101,7 +103,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     // Asked only when VS Code restores a panel, after activate has returned and `loaded` exists.
     loaded: () => loaded,
   });
-  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex);
+  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   const actionsChanged = (): void => {
@@ -115,7 +117,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     log, globalState: context.globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
     archive, archivePrompts,
   }));
-  context.subscriptions.push(...registerCiting({ log, bibIndex, bibFiles, search, saved, store, citations }));
+  context.subscriptions.push(...registerCiting({ log, bibIndex, cites, bibFiles, search, saved, store, citations }));
 
   // Loading starts once everything is registered, so a failed activation loads nothing.
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))

@@ -10,10 +10,12 @@ import type { PaperStore } from '../paperStore';
 import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
 import type { BibIndex } from './bibIndex';
+import type { DocumentCites } from './documentCites';
 
 export interface CitingDeps {
   readonly log: vscode.LogOutputChannel;
   readonly bibIndex: BibIndex;
+  readonly cites: DocumentCites;
   readonly bibFiles: BibFiles;
   readonly search: SearchService;
   readonly saved: SavedPapers;
