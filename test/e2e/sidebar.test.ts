@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTILE_DATE } from '../support/fakeHf';
 import { GitServer } from '../support/gitServer';
+import { root } from '../support/paths';
+import { citationKey } from '../../src/core/citation/keys';
+import { parseSampleFeed } from '../../src/core/paper/sample';
 import { PaperCache } from '../../src/core/storage/cache';
 import { SearchIndex } from '../../src/core/search/index';
 import { toIndexInput } from '../../src/core/search/papers';
@@ -379,5 +382,40 @@ describe('Paper Feed installed from the packaged .vsix, offline', () => {
     await panel.locator('h1', { hasText: 'DINOv3' }).waitFor({ timeout: 30_000 });
     assert.match(await panel.locator('.authors').innerText(), /^Oriane Siméoni, Huy V\. Vo, .* and 16 more$/);
     await current.workbench.screenshot(screenshots, 'vsix-2-paper');
+  });
+
+  it('completes \\cite{dino in a .tex file with DINOv3, and Enter writes its key and its .bib entry', async () => {
+    const current = session as Session;
+    const page = current.workbench.page;
+    const sample = parseSampleFeed(JSON.parse(readFileSync(join(root, 'media', 'sample-feed.json'), 'utf8')));
+    const dino = sample.find((paper) => paper.title === 'DINOv3');
+    assert.ok(dino, 'the sample feed has DINOv3');
+    const key = citationKey(dino);
+    await runCommand(current, 'View: Close All Editors');
+    await quickInputClosed(page);
+    await page.keyboard.press('Control+P');
+    await quickInputBox(page).waitFor({ state: 'visible' });
+    await typeIntoQuickInput(page, 'paper.tex');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'paper.tex' }).first().click();
+    await quickInputClosed(page);
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'Self-supervised features keep improving.' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('\\cite{dino');
+    const suggestion = page.locator('.editor-widget.suggest-widget .monaco-list-row.focused', { hasText: 'DINOv3' });
+    await suggestion.waitFor({ timeout: 30_000 });
+    await current.workbench.screenshot(screenshots, 'vsix-3-cite-completion');
+    await page.keyboard.press('Enter');
+    await editor.locator('.view-line', { hasText: `improving.\\cite{${key}}` }).waitFor({ timeout: 15_000 });
+    // The entry is written by the completion's command, right after the key: wait for the file to have it.
+    const bibFile = join(current.workspace, 'references.bib');
+    const entry = new RegExp(`@misc\\{${key},[\\s\\S]*eprint = \\{${dino.id.replace('.', '\\.')}\\}`);
+    for (const deadline = Date.now() + 15_000; !entry.test(readFileSync(bibFile, 'utf8')) && Date.now() < deadline;) {
+      await page.locator('.monaco-workbench').waitFor(); // a round trip to the browser between reads, no sleep
+    }
+    const bib = readFileSync(bibFile, 'utf8');
+    assert.match(bib, /^@misc\{vaswani2017attention,/, 'the existing entry stays first, untouched');
+    assert.match(bib, entry);
+    assert.equal(bib.split(`{${key},`).length - 1, 1, 'one entry');
   });
 });
