@@ -28,6 +28,55 @@ describe('citation syntax by language', () => {
     assert.equal(insert('\\cite{a} and |', 'latex'), '\\cite{a} and \\cite{simeoni2025dinov3}', 'after a closed \\cite: a new one');
   });
 
+  it('LaTeX: right after a \\cite{…} (spaces between at most) the key joins it, once', () => {
+    assert.equal(insert('See \\cite{a}|.', 'latex'), 'See \\cite{a,simeoni2025dinov3}.');
+    assert.equal(insert('See \\citep[p.~3]{a}|', 'latex'), 'See \\citep[p.~3]{a,simeoni2025dinov3}');
+    assert.equal(insert('See \\parencite[see][12]{a} |', 'latex'), 'See \\parencite[see][12]{a,simeoni2025dinov3} ', 'the blank stays after it');
+    assert.equal(insert('See \\textcite*{a}\t |', 'latex'), 'See \\textcite*{a,simeoni2025dinov3}\t ');
+    assert.equal(insert('See \\cite{a, b}|', 'latex'), 'See \\cite{a, b, simeoni2025dinov3}', 'separated as the list is');
+    assert.equal(insert('See \\cite{a,b }|', 'latex'), 'See \\cite{a,b,simeoni2025dinov3 }');
+    assert.equal(insert('See \\cite{}|', 'latex'), 'See \\cite{simeoni2025dinov3}');
+    assert.equal(insert('See \\cite{a, simeoni2025dinov3}|.', 'latex'), 'See \\cite{a, simeoni2025dinov3}.', 'cited there already: nothing');
+    assert.equal(insert('\\cite{a}\\cite{b}|', 'latex'), '\\cite{a}\\cite{b,simeoni2025dinov3}', 'the nearest one');
+  });
+
+  it('LaTeX: not across a line, a word, punctuation, a multicite or into a \\nocite', () => {
+    assert.equal(insert('See \\cite{a}\n|', 'latex'), 'See \\cite{a}\n\\cite{simeoni2025dinov3}');
+    assert.equal(insert('See \\cite{a}\r\n|x', 'latex'), 'See \\cite{a}\r\n\\cite{simeoni2025dinov3}x');
+    assert.equal(insert('See \\cite{a}.|', 'latex'), 'See \\cite{a}.\\cite{simeoni2025dinov3}');
+    assert.equal(insert('See \\cite{a}~|', 'latex'), 'See \\cite{a}~\\cite{simeoni2025dinov3}');
+    assert.equal(insert('\\nocite{a}|', 'latex'), '\\nocite{a}\\cite{simeoni2025dinov3}');
+    assert.equal(insert('\\cites{a}{b}|', 'latex'), '\\cites{a}{b}\\cite{simeoni2025dinov3}');
+    assert.equal(insert('\\textbf{a}|', 'latex'), '\\textbf{a}\\cite{simeoni2025dinov3}');
+    assert.equal(insert('|\\cite{a}', 'latex'), '\\cite{simeoni2025dinov3}\\cite{a}', 'before one: a new one');
+  });
+
+  it('LaTeX and reST with CRLF line endings: the cursor at the end of the line joins', () => {
+    assert.equal(insert('One.\r\nSee \\cite{a}|\r\nTwo \\cite{b}\r\n', 'latex'), 'One.\r\nSee \\cite{a,simeoni2025dinov3}\r\nTwo \\cite{b}\r\n');
+    assert.equal(insert('One.\r\nAs :cite:`a`|\r\n', 'restructuredtext'), 'One.\r\nAs :cite:`a,simeoni2025dinov3`\r\n');
+    assert.equal(insert('As :cite:`a`\r\n|', 'restructuredtext'), 'As :cite:`a`\r\n:cite:`simeoni2025dinov3`');
+  });
+
+  it('reST: right after a :cite: role the key joins it, once', () => {
+    assert.equal(insert('As :cite:`a`|', 'restructuredtext'), 'As :cite:`a,simeoni2025dinov3`');
+    assert.equal(insert('As :cite:p:`a, b` |', 'restructuredtext'), 'As :cite:p:`a, b, simeoni2025dinov3` ');
+    assert.equal(insert('As :cite:`simeoni2025dinov3`|', 'restructuredtext'), 'As :cite:`simeoni2025dinov3`');
+    assert.equal(insert('As :cite:`a`, |', 'restructuredtext'), 'As :cite:`a`, :cite:`simeoni2025dinov3`');
+    assert.equal(insert('As :ref:`a`|', 'restructuredtext'), 'As :ref:`a`:cite:`simeoni2025dinov3`');
+  });
+
+  it('several cursors: each planned on the same text, each joining its own citation', () => {
+    const text = 'A \\cite{a}. B \\cite{b} and \\cite{simeoni2025dinov3}\r\nC ';
+    const cursors = [text.indexOf('.'), text.indexOf(' and'), text.indexOf('\r'), text.length];
+    const edits = cursors.map((offset) => planInsertion({ text, offset, languageId: 'latex', key: 'simeoni2025dinov3', reference: '', url: '', bibEntry: '' }));
+    let result = text;
+    for (const edit of [...edits].sort((x, y) => y.start - x.start)) {
+      result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    }
+    assert.equal(result, 'A \\cite{a,simeoni2025dinov3}. B \\cite{b,simeoni2025dinov3} and \\cite{simeoni2025dinov3}\r\nC \\cite{simeoni2025dinov3}');
+    assert.equal(edits[2]?.text, '', 'already cited there: nothing');
+  });
+
   it('Markdown, Quarto, R Markdown: [@key], merging into an adjacent [@a; @b]', () => {
     for (const language of ['markdown', 'quarto', 'rmd']) {
       assert.equal(insert('Text |', language), 'Text [@simeoni2025dinov3]');

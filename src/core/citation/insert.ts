@@ -1,7 +1,8 @@
 /**
- * How a citation goes into a file, by language: LaTeX `\cite{key}` (joining an existing \cite{…}),
- * Pandoc `[@key]` (merging into an adjacent `[@a; @b]`), Typst `@key`, reStructuredText
- * :cite:`key`, a .bib file the entry itself, code a comment, plain text a plain reference.
+ * How a citation goes into a file, by language: LaTeX `\cite{key}` (joining a \cite{…} the cursor is
+ * in or right after), Pandoc `[@key]` (merging into an adjacent `[@a; @b]`), Typst `@key`,
+ * reStructuredText :cite:`key` (joining one the cursor is in or right after), a .bib file the entry
+ * itself, code a comment, plain text a plain reference.
  */
 
 export type LatexCommand = 'cite' | 'citep' | 'citet' | 'autocite' | 'parencite';
@@ -139,6 +140,11 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
       if (open) {
         return joinList(open, offset, key, ',', ', ', text);
       }
+      // \nocite lists what the bibliography shows without citing it in the text: never joined from outside.
+      const before = precedingGroup(text, offset, /\\(?!nocite\b)[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^{}]*)\}([ \t]*)$/);
+      if (before) {
+        return appendToList(before, key);
+      }
       return at(`\\${input.latexCommand ?? 'cite'}{${key}}`);
     }
     case 'pandoc': {
@@ -158,6 +164,10 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
       const open = enclosingGroup(text, offset, /:cite(?::[a-z]+)?:`([^`]*)$/, '`');
       if (open) {
         return joinList(open, offset, key, ',', ',', text);
+      }
+      const before = precedingGroup(text, offset, /:cite(?::[a-z]+)?:`([^`]*)`([ \t]*)$/);
+      if (before) {
+        return appendToList(before, key);
       }
       return at(`:cite:\`${key}\``);
     }
@@ -225,6 +235,39 @@ function joinList(group: OpenGroup, offset: number, key: string, separator: stri
   const insertAt = nextSeparator >= 0 && nextSeparator < group.close ? nextSeparator : group.close;
   const before = text.slice(group.contentStart, insertAt).trimEnd();
   const start = group.contentStart + before.length;
+  return { start, end: start, text: `${joiner}${key}` };
+}
+
+/**
+ * The key list of a citation that ends right before the cursor, on its line, with only spaces or
+ * tabs between (`\cite{a}|`, `\citep[p.~3]{a} |`, :cite:`a`|): `head` matches the line up to the
+ * cursor, group 1 being the list, then one closing character, then group 2 the blanks.
+ */
+function precedingGroup(text: string, offset: number, head: RegExp): OpenGroup | undefined {
+  const lineStart = Math.max(0, text.lastIndexOf('\n', offset - 1) + 1, text.lastIndexOf('\r', offset - 1) + 1, offset - 2_000);
+  const match = head.exec(text.slice(lineStart, offset));
+  if (!match) {
+    return undefined;
+  }
+  const list = match[1] ?? '';
+  const close = offset - (match[2] ?? '').length - 1;
+  return { contentStart: close - list.length, close, content: list };
+}
+
+/**
+ * Adds `key` at the end of a list the cursor is outside of, unless it is there already; separated as
+ * the list's keys are (`a, b` or `a,b`), else with a comma alone.
+ */
+function appendToList(group: OpenGroup, key: string): PlannedEdit {
+  const keys = group.content.split(',').map((part) => part.trim());
+  if (keys.includes(key)) {
+    return { start: group.close, end: group.close, text: '' };
+  }
+  if (group.content.trim() === '') {
+    return { start: group.contentStart, end: group.close, text: key };
+  }
+  const joiner = /,\s/.test(group.content) ? ', ' : ',';
+  const start = group.contentStart + group.content.trimEnd().length;
   return { start, end: start, text: `${joiner}${key}` };
 }
 

@@ -73,7 +73,9 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
       reference: plain(paper), url: paperLinks.arxivAbstract(paper.id), bibEntry: bibtex(paper, key), latexCommand, eol,
     });
     return { range: new vscode.Range(document.positionAt(planned.start), document.positionAt(planned.end)), text: planned.text };
-  }).filter((edit) => edit.text.length > 0);
+  }).filter((edit, index, all) => edit.text.length > 0
+    // Two cursors joining the same citation (in and right after it) add the key to it once.
+    && all.findIndex((other) => other.text.length > 0 && other.range.isEqual(edit.range)) === index);
   if (edits.length === 0) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is cited there already.', escapeIcons(key)), 4_000); // the key may come from the .bib
     return;
