@@ -5,6 +5,7 @@ import { archiveIntervalFromEnv } from './core/feed/archiveBackfill';
 import { createApi, type PaperFeedApi } from './host/api';
 import { ArchiveService } from './host/archive/archiveService';
 import { BibFiles } from './host/bibFiles';
+import { BibStatus } from './host/bibStatus';
 import { BibIndex } from './host/citing/bibIndex';
 import { DocumentCites } from './host/citing/documentCites';
 import { registerCiting } from './host/citing/registerCiting';
@@ -74,6 +75,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const opener = new LinkOpener(log);
   const citations = new Citations(log);
   const bibFiles = new BibFiles(context.workspaceState, context.globalState, log);
+  const bibStatus = new BibStatus(bibFiles, log);
   const bibIndex = new BibIndex(bibFiles, log);
   const cites = new DocumentCites();
   const editors = new EditorTracker();
@@ -103,7 +105,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     // Asked only when VS Code restores a panel, after activate has returned and `loaded` exists.
     loaded: () => loaded,
   });
-  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites);
+  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   const actionsChanged = (): void => {
@@ -132,7 +134,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
-    bibFiles, bibIndex, archive, archivePrompts,
+    bibFiles, bibStatus, bibIndex, archive, archivePrompts,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, search, testing);

@@ -3,6 +3,7 @@ import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import type { Paper } from '../core/paper/model';
 import type { ArchiveService } from './archive/archiveService';
 import type { BibFiles } from './bibFiles';
+import type { BibStatus } from './bibStatus';
 import type { Citations } from './citations';
 import type { Cloner } from './clone/cloner';
 import type { ArchivePrompts } from './commands/archive';
@@ -52,6 +53,7 @@ export interface PaperFeedTestHooks {
   readonly feed: FeedService;
   readonly citations: Citations;
   readonly bibFiles: BibFiles;
+  readonly bibStatus: BibStatus;
   readonly cloner: Cloner;
   readonly clonePrompts: ClonePrompts;
   readonly archive: ArchiveService;

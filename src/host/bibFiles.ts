@@ -11,6 +11,7 @@ import { escapeMessageLinks } from '../core/view/present';
 import { appendToBib, type BibWriteOutcome } from './bibWrite';
 import { UserError } from './commands/register';
 import { readCitationConfig } from './config';
+import { Disposable } from './disposable';
 import { GlobalStateKeys, WorkspaceStateKeys } from './ids';
 
 const MAX_ANSWERS = 500;
@@ -21,6 +22,16 @@ export interface BibTarget {
   readonly namedBy: 'document' | 'setting';
 }
 
+/**
+ * An entry `add` put in a .bib, or found there already (`exists`): `appended` to the file, `created`
+ * it, or `edited` into its open document with unsaved changes.
+ */
+export interface BibAdded {
+  readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly outcome: 'exists' | 'appended' | 'created' | 'edited';
+}
+
 const FLAVOR: PathFlavor = process.platform === 'win32' ? 'win32' : 'posix';
 
 /**
@@ -28,7 +39,11 @@ const FLAVOR: PathFlavor = process.platform === 'win32' ? 'win32' : 'posix';
  * folders (after `..`, `~` and symlinks) is written only after asking, once per document and file;
  * with no folder open, the document's own folder stands in for the workspace.
  */
-export class BibFiles {
+export class BibFiles extends Disposable {
+  private readonly added = this._register(new vscode.EventEmitter<BibAdded>());
+  /** After every `add` that wrote the .bib or found the paper there, whoever called it. */
+  readonly onDidAdd = this.added.event;
+
   /** Replaceable by the integration tests, which must never show a modal dialog. */
   confirmOutside: (file: string, namedBy: string) => Thenable<OutsideChoice | undefined> = async (file, namedBy) => {
     const add = vscode.l10n.t('Add to File');
@@ -57,7 +72,9 @@ export class BibFiles {
     private readonly globalState: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
     private readonly fs: FileSystemView = nodeFileSystem,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Adds the paper to the document's .bib (reusing an entry it has there) and returns the key to
@@ -119,6 +136,10 @@ export class BibFiles {
     } else {
       this.log.info(`Added ${key} to ${written.scheme === 'file' ? written.fsPath : written.toString(true)}.`);
     }
+    // An edit went to the open document, which may be open under the name the document gave.
+    const open = outcome.outcome === 'edited'
+      ? vscode.workspace.textDocuments.find((document) => [written.toString(), named.toString()].includes(document.uri.toString()))?.uri : undefined;
+    this.added.fire({ uri: open ?? written, key, outcome: outcome.outcome });
     return key;
   }
 

@@ -58,6 +58,8 @@ export const Views = {
 export const StatusBarItems = {
   /** The archive backfill's progress, shown only while this window downloads. */
   archive: 'paperFeed.archive',
+  /** "Added key to refs.bib" for a few seconds after Paper Feed changed a .bib. */
+  bibAdded: 'paperFeed.bibAdded',
 } as const;
 
 /** The paper panel's webview type (`onWebviewPanel:` in activationEvents, and its serializer). */

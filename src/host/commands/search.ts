@@ -38,6 +38,7 @@ interface Buttons {
   readonly open: vscode.QuickInputButton;
   readonly copy: vscode.QuickInputButton;
   readonly insert: vscode.QuickInputButton;
+  readonly insertKeepOpen: vscode.QuickInputButton;
   readonly save: vscode.QuickInputButton;
   readonly clone: vscode.QuickInputButton;
 }
@@ -50,6 +51,7 @@ function itemButtons(): Buttons {
     open: { iconPath: new vscode.ThemeIcon('preview'), tooltip: vscode.l10n.t('Open Paper') },
     copy: { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Copy Citation…') },
     insert: { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert Citation') },
+    insertKeepOpen: { iconPath: new vscode.ThemeIcon('add'), tooltip: vscode.l10n.t('Insert Citation and Keep Open') },
     save: { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') },
     clone: { iconPath: new vscode.ThemeIcon('repo-clone'), tooltip: vscode.l10n.t('Clone Repository…') },
   };
@@ -65,8 +67,15 @@ export interface SearchDeps {
   readonly canClone: (paper: Pick<Paper, 'githubRepo'>) => boolean;
 }
 
-/** Test hooks: the open search picker, to read what it shows, and the text its items are for. */
-export const searchPickers: { current?: vscode.QuickPick<SearchItem>; itemsFor?: string } = {};
+/**
+ * Test hooks: the open search picker, to read what it shows, the text its items are for, and what a
+ * click on an item's button runs (settled when its command has).
+ */
+export const searchPickers: {
+  current?: vscode.QuickPick<SearchItem>;
+  itemsFor?: string;
+  pressButton?: (event: vscode.QuickPickItemButtonEvent<SearchItem>) => Promise<void>;
+} = {};
 
 /** Authors as the card names them: the first `shown`, then how many more. */
 function cardAuthors(card: PaperCard, shown: number): string {
@@ -90,7 +99,7 @@ function paperItem(paper: PaperCard, deps: SearchDeps, snippet?: string): Search
     // Our ranking, not the picker's own label matching: every result stays, in our order.
     alwaysShow: true,
     buttons: [
-      itemButtons().open, itemButtons().copy, itemButtons().insert,
+      itemButtons().open, itemButtons().copy, itemButtons().insert, itemButtons().insertKeepOpen,
       ...(deps.isSaved(paper.id) ? [] : [itemButtons().save]),
       ...(deps.canClone({ githubRepo: paper.githubRepo }) ? [itemButtons().clone] : []),
     ],
@@ -146,7 +155,9 @@ function onlineSection(search: OnlineSearch | undefined, text: string, askable: 
  * search is asked too, a moment after the last keystroke (the next one cancels it), with the query's
  * words only; its papers that pass the filters and are not already listed go below, marked as
  * online. With many offline results, the last item asks Hugging Face when picked. Enter opens the
- * paper and reveals it in the tree; the buttons copy or insert a citation or save it.
+ * paper and reveals it in the tree; the buttons copy or insert a citation or save it. "Insert Citation
+ * and Keep Open" leaves the picker as it is, so that several papers are cited one after another (in
+ * LaTeX into one \cite{…}, since Insert Citation joins the one right before the cursor).
  */
 export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void> {
   deps.search.ensureStarted(); // the index loads while the first words are typed
@@ -270,6 +281,24 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     quickPick.busy = online?.state === 'waiting' || online?.state === 'asking';
   };
 
+  const pressButton = async ({ item, button }: vscode.QuickPickItemButtonEvent<SearchItem>): Promise<void> => {
+    if (!item.paper) {
+      return;
+    }
+    const { open, copy, insert, insertKeepOpen, clone } = itemButtons();
+    const command = button === open ? Commands.openPaper : button === copy ? Commands.copyCitation
+      : button === insert || button === insertKeepOpen ? Commands.insertCitation : button === clone ? Commands.cloneRepository : Commands.savePaper;
+    const keepOpen = command === Commands.savePaper || button === insertKeepOpen;
+    if (!keepOpen) {
+      quickPick.hide();
+    }
+    await vscode.commands.executeCommand(command, item.paper.id);
+    if (command === Commands.savePaper) {
+      void render(quickPick.value);
+    }
+  };
+  searchPickers.pressButton = pressButton;
+
   const disposables = [
     quickPick.onDidChangeValue((value) => {
       typedAt = Date.now();
@@ -288,22 +317,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
         }
       }
     }),
-    quickPick.onDidTriggerItemButton(({ item, button }) => {
-      if (!item.paper) {
-        return;
-      }
-      const { open, copy, insert, clone } = itemButtons();
-      const command = button === open ? Commands.openPaper : button === copy ? Commands.copyCitation
-        : button === insert ? Commands.insertCitation : button === clone ? Commands.cloneRepository : Commands.savePaper;
-      if (command !== Commands.savePaper) {
-        quickPick.hide();
-      }
-      void Promise.resolve(vscode.commands.executeCommand(command, item.paper.id)).then(() => {
-        if (command === Commands.savePaper) {
-          void render(quickPick.value);
-        }
-      });
-    }),
+    quickPick.onDidTriggerItemButton((event) => void pressButton(event)),
     deps.search.onDidUpdate(() => void render(quickPick.value)),
   ];
   quickPick.onDidHide(() => {
@@ -314,6 +328,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     quickPick.dispose();
     if (searchPickers.current === quickPick) {
       searchPickers.current = undefined;
+      searchPickers.pressButton = undefined;
     }
   });
   const initial = typeof arg === 'string' ? arg.slice(0, 500) : '';
