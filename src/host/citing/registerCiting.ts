@@ -11,6 +11,8 @@ import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
 import type { BibIndex } from './bibIndex';
 import type { DocumentCites } from './documentCites';
+import { CitationHoverProvider, PaperMentionHoverProvider } from './hover';
+import { BIB_SELECTOR, CitationDefinitionProvider, CitationReferenceProvider } from './navigation';
 
 export interface CitingDeps {
   readonly log: vscode.LogOutputChannel;
@@ -31,6 +33,22 @@ export const CITING_SELECTOR: vscode.DocumentSelector = [
 ];
 
 export function registerCiting(deps: CitingDeps): vscode.Disposable[] {
-  void deps;
-  return [];
+  return [
+    ...registerNavigation(deps),
+  ];
+}
+
+/** Every file, any language: arXiv ids and paper URLs can be anywhere (code comments, notes, READMEs). */
+const ANY_FILE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+
+/** Hovers on keys and on papers mentioned anywhere, Go to Definition, Find All References (also from a .bib). */
+function registerNavigation(deps: CitingDeps): vscode.Disposable[] {
+  const references = new CitationReferenceProvider(deps);
+  return [
+    vscode.languages.registerHoverProvider(CITING_SELECTOR, new CitationHoverProvider(deps)),
+    vscode.languages.registerHoverProvider(ANY_FILE, new PaperMentionHoverProvider(deps)),
+    vscode.languages.registerDefinitionProvider(CITING_SELECTOR, new CitationDefinitionProvider(deps)),
+    vscode.languages.registerReferenceProvider(CITING_SELECTOR, references),
+    vscode.languages.registerReferenceProvider(BIB_SELECTOR, references),
+  ];
 }
