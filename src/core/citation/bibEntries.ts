@@ -215,6 +215,9 @@ export function parseBib(text: string): BibDatabase {
   return { entries, byKey };
 }
 
+/** Fields a child never takes from its crossref parent (biblatex maps the parent's title to the child's booktitle). */
+const NOT_INHERITED = new Set(['title', 'subtitle', 'titleaddon', 'shorttitle', 'crossref', 'ids']);
+
 /** A field of the entry, else of the entry its `crossref` names (one level, as BibTeX does). */
 export function bibField(database: BibDatabase, entry: BibEntry, name: string): string | undefined {
   const own = entry.fields[name];
@@ -222,6 +225,9 @@ export function bibField(database: BibDatabase, entry: BibEntry, name: string): 
     return own;
   }
   const parent = entry.fields.crossref === undefined ? undefined : database.byKey.get(entry.fields.crossref.trim().toLowerCase());
+  if (NOT_INHERITED.has(name)) {
+    return undefined; // the parent's title is the child's booktitle, never its title
+  }
   const inherited = parent?.fields[name === 'booktitle' ? 'title' : name] ?? parent?.fields[name];
   return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
 }

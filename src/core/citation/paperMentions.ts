@@ -36,7 +36,7 @@ export function paperMentionAt(line: string, column: number): PaperMention | und
       const end = start + match[0].length;
       if (at >= start && at <= end) {
         const id = parseArxivId(match[1] ?? '');
-        return id ? { id, start: start + shift, end: end + shift } : undefined;
+        return id && plausibleArxivId(id) ? { id, start: start + shift, end: end + shift } : undefined;
       }
     }
   }
@@ -46,5 +46,22 @@ export function paperMentionAt(line: string, column: number): PaperMention | und
 /** An arXiv id inside a citation key (`arxiv2401.12345`, `2401.12345`, `arXiv:2401.12345`), if any. */
 export function arxivIdInKey(key: string): string | undefined {
   const match = /(?:^|[^\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])/.exec(key);
-  return match ? parseArxivId(match[1] ?? '') : undefined;
+  const id = match ? parseArxivId(match[1] ?? '') : undefined;
+  return id && plausibleArxivId(id) ? id : undefined;
+}
+
+/**
+ * Whether a new-style id could have been issued: `YYMM` from 0704 on with a month 01-12, four digits
+ * after the dot until 1412 and five from 1501. In free text and keys, `1234.5678` (a number, a price)
+ * or `smith2024.12345` is not taken for a paper. Old-style ids (`hep-th/9901001`) are unambiguous.
+ */
+export function plausibleArxivId(id: string): boolean {
+  const match = /^(\d\d)(\d\d)\.(\d{4,5})$/.exec(id);
+  if (!match) {
+    return true;
+  }
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const yymm = year * 100 + month;
+  return month >= 1 && month <= 12 && yymm >= 704 && (match[3]?.length === 4 ? yymm <= 1412 : yymm >= 1501);
 }
