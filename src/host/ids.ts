@@ -35,6 +35,8 @@ export const Commands = {
   clearCache: 'paperFeed.clearCache',
   showLog: 'paperFeed.showLog',
   downloadArchive: 'paperFeed.downloadArchive',
+  /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
+  addMissingEntry: 'paperFeed.addMissingEntry',
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Commands, ContextKeys, InternalCommands, PANEL_VIEW_TYPE, Views } from '../../src/host/ids';
 import { root, sharedPath } from '../support/paths';
@@ -62,8 +62,10 @@ describe('manifest', () => {
     assert.deepEqual([...contributed].sort(), Object.values(Commands).sort());
   });
 
-  it('registers every command id in registerCommands', () => {
-    const extension = readFileSync(join(root, 'src', 'host', 'commands', 'registerCommands.ts'), 'utf8');
+  it('registers every command id in registerCommands (or, for the citing features, in src/host/citing)', () => {
+    const citing = join(root, 'src', 'host', 'citing');
+    const extension = [join(root, 'src', 'host', 'commands', 'registerCommands.ts'), ...readdirSync(citing).map((file) => join(citing, file))]
+      .map((file) => readFileSync(file, 'utf8')).join('\n');
     for (const key of Object.keys(Commands)) {
       assert.match(extension, new RegExp(`registerCommand\\(Commands\\.${key}\\b`), `Commands.${key} is not registered`);
     }

@@ -29,9 +29,28 @@ export function findBibliographies(kind: CitationStyleKind, whole: string): stri
   const text = whole.length > SCAN_LIMIT ? whole.slice(0, SCAN_LIMIT) : whole;
   switch (kind) {
     case 'latex': return [...new Set(latexBibliographies(latexCode(text)))];
-    case 'pandoc': return [...new Set(yamlBibliographies(text))];
-    case 'typst': return [...new Set(typstBibliographies(typstCode(text)))];
+    case 'pandoc': return [...new Set(yamlBibliographies(text).map(localBib).filter((name): name is string => name !== undefined))];
+    case 'typst': return [...new Set([...typstBibliographies(typstCode(text))].map(localBib).filter((name): name is string => name !== undefined))];
     default: return [];
+  }
+}
+
+/**
+ * Whether the document also takes references from somewhere Paper Feed does not read: a CSL JSON or
+ * YAML bibliography, a URL, a remote biblatex resource, or Pandoc's inline `references:`. A key
+ * missing from its .bib files may be defined there, so it is not reported.
+ */
+export function namesUnreadBibliography(kind: CitationStyleKind, whole: string): boolean {
+  const text = whole.length > SCAN_LIMIT ? whole.slice(0, SCAN_LIMIT) : whole;
+  switch (kind) {
+    case 'latex':
+      return [...latexCode(text).matchAll(LATEX_RESOURCE)].some((match) => !localBib(match[2]) || /location\s*=\s*remote/i.test(match[1] ?? ''));
+    case 'pandoc':
+      return yamlBibliographies(text).some((name) => !localBib(name)) || /^["']?references["']?[ \t]*:/m.test(frontMatter(text) ?? '');
+    case 'typst':
+      return [...typstBibliographies(typstCode(text))].some((name) => !localBib(name));
+    default:
+      return false;
   }
 }
 
@@ -43,10 +62,12 @@ function localBib(name: string | undefined): string | undefined {
 
 // ---- LaTeX
 
+const LATEX_RESOURCE = /\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\][]{0,1000})\]\s*)?\{([^{}]*)\}/g;
+
 function* latexBibliographies(code: string): Generator<string> {
   // Options are short and end before the next [, and spaces are matched once: a regex that may scan
   // far on (or split a run of spaces every way) from every \addbibresource is quadratic in a hostile document.
-  for (const match of code.matchAll(/\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\][]{0,1000})\]\s*)?\{([^{}]*)\}/g)) {
+  for (const match of code.matchAll(LATEX_RESOURCE)) {
     const name = localBib(match[2]);
     if (name && !/location\s*=\s*remote/i.test(match[1] ?? '')) {
       yield name;
@@ -64,8 +85,13 @@ function* latexBibliographies(code: string): Generator<string> {
 
 // ---- YAML front matter
 
+function frontMatter(text: string): string | undefined {
+  return /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[1];
+}
+
+/** The names in the front matter's `bibliography` field, as written (unquoted, any kind). */
 function yamlBibliographies(text: string): string[] {
-  const front = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[1];
+  const front = frontMatter(text);
   if (front === undefined) {
     return [];
   }
@@ -93,7 +119,7 @@ function yamlBibliographies(text: string): string[] {
       names.push((lines[next] ?? '').replace(/^[ \t]*-/, ''));
     }
   }
-  return names.map((name) => localBib(unquoteYaml(name.trim()))).filter((name): name is string => name !== undefined);
+  return names.map((name) => unquoteYaml(name.trim())).filter((name) => name !== '');
 }
 
 function unquoteYaml(value: string): string {
@@ -111,10 +137,7 @@ function unquoteYaml(value: string): string {
 function* typstBibliographies(code: string): Generator<string> {
   for (const match of code.matchAll(/(?<![\w.-])bibliography\(\s*\(?\s*((?:"(?:[^"\\]|\\.)*"\s*,?\s*)+)/g)) {
     for (const literal of (match[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
-      const name = localBib((literal[1] ?? '').replace(/\\(["\\])/g, '$1'));
-      if (name) {
-        yield name;
-      }
+      yield (literal[1] ?? '').replace(/\\(["\\])/g, '$1');
     }
   }
 }

@@ -33,7 +33,8 @@ export function citationYear(paper: Paper): string | undefined {
   return (paper.firstVersionDate ?? paper.publishedAt ?? paper.feedDate)?.slice(0, 4);
 }
 
-function firstAuthorKeyName(paper: Paper): string {
+/** The first author's surname as keys write it (ASCII letters), or '' when there is none. */
+export function firstAuthorKeyName(paper: Paper): string {
   const first = paper.authors[0];
   if (!first) {
     return '';
@@ -43,7 +44,7 @@ function firstAuthorKeyName(paper: Paper): string {
 }
 
 /** Title words for keys: split on spaces, stopwords dropped (as arXiv does), ASCII-folded. */
-function titleWords(paper: Paper): string[] {
+export function titleWords(paper: Paper): string[] {
   return paper.title.split(/\s+/)
     .filter((word) => !STOPWORDS.has(word.toLowerCase().replace(/[^a-z']/g, '')))
     .map(asciiFold)

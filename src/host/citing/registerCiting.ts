@@ -10,8 +10,10 @@ import type { PaperStore } from '../paperStore';
 import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
 import type { BibIndex } from './bibIndex';
+import { CitingDiagnostics } from './diagnostics';
 import type { DocumentCites } from './documentCites';
 import { CitationHoverProvider, PaperMentionHoverProvider } from './hover';
+import { registerMissingKeyFixes } from './missingKeyFix';
 import { BIB_SELECTOR, CitationDefinitionProvider, CitationReferenceProvider } from './navigation';
 
 export interface CitingDeps {
@@ -35,6 +37,7 @@ export const CITING_SELECTOR: vscode.DocumentSelector = [
 export function registerCiting(deps: CitingDeps): vscode.Disposable[] {
   return [
     ...registerNavigation(deps),
+    new CitingDiagnostics(deps), ...registerMissingKeyFixes(deps, CITING_SELECTOR),
   ];
 }
 
