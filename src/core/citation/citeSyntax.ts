@@ -189,7 +189,8 @@ export function definedKeys(text: string, kind: CiteKind): Set<string> {
       keys.add((match[1] ?? '').trim());
     }
   } else if (kind === 'typst') {
-    for (const match of blankTypst(text).matchAll(/<([\p{L}\p{N}_\-:.]+)>/gu)) {
+    // A label, not the `<key>` of `#cite(<key>)`, which cites it.
+    for (const match of blankTypst(text).matchAll(/(?<!\bcite\(\s*)<([\p{L}\p{N}_\-:.]+)>/gu)) {
       keys.add(match[1] ?? '');
     }
   }
