@@ -79,6 +79,16 @@ describe('cited keys: reStructuredText', () => {
     assert.deepEqual(keys('As :cite:`a,b` and :cite:p:`c` and :cite:t:`d, e`.', 'rst'), ['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('skips comments, literal blocks, code and math directives and inline literals', () => {
+    const text = [
+      'Intro :cite:`a`. Example::', '', '    :cite:`literal`', '    more :cite:`literal2`', '',
+      'Back :cite:`b`.', '', '.. This is a comment :cite:`comment`', '   still comment :cite:`comment2`', '',
+      '.. code-block:: rst', '', '   :cite:`code`', '', '.. note::', '', '   A note :cite:`c`.', '',
+      'Inline ``:cite:`inline``` and :cite:p:`d`.', '..', '  :cite:`empty-comment`', '', '.. [#f1] A footnote :cite:`e`.',
+    ].join('\n');
+    assert.deepEqual(keys(text, 'rst'), ['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('defines no keys', () => {
     assert.equal(definedKeys(':cite:`a`', 'rst').size, 0);
   });

@@ -177,7 +177,7 @@ export function citedKeys(text: string, kind: CiteKind): CitedKey[] {
     case 'latex': return latexCited(blankLatex(text));
     case 'pandoc': return pandocCited(blankMarkdown(text));
     case 'typst': return typstCited(blankTypst(text));
-    case 'rst': return rstCited(text);
+    case 'rst': return rstCited(blankRst(text));
   }
 }
 
@@ -313,4 +313,48 @@ export function blankTypst(text: string): string {
   let out = blankAll(text, /```[\s\S]*?(?:```|(?![\s\S]))|`[^`\n]*`/g);
   out = blankAll(out, /\/\*[\s\S]*?(?:\*\/|(?![\s\S]))/g);
   return blankAll(out, /(?<!:)\/\/[^\n]*/g);
+}
+
+/** Directives whose content is not text (code, math, raw output). */
+const RST_LITERAL_DIRECTIVE = /^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode|literalinclude|doctest|testcode|testoutput|math|raw|ipython|jupyter-execute)::/;
+/** `..` then no directive, footnote, citation, target or substitution: a comment. */
+const RST_COMMENT = /^[ \t]*\.\.(?:[ \t]*$|[ \t]+(?!\[|_|\||[\w.+-]+(?::[\w.+-]+)*::))/;
+const RST_DIRECTIVE = /^[ \t]*\.\.[ \t]+[\w.+-]+(?::[\w.+-]+)*::/;
+
+/** reStructuredText without comments, literal blocks (after `::`), code and math directives, and inline literals. */
+export function blankRst(text: string): string {
+  const lines = text.split('\n');
+  const indentOf = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+  /** Lines indented deeper than this (and blank lines) are blanked. */
+  let blanking: number | undefined;
+  /** A paragraph ended with `::` at this indent: the next indented block is literal. */
+  let literal: number | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    const empty = line.trim() === '';
+    const indent = indentOf(line);
+    if (blanking !== undefined) {
+      if (empty || indent > blanking) {
+        lines[index] = line.replace(/[^\r]/g, ' ');
+        continue;
+      }
+      blanking = undefined;
+    }
+    if (literal !== undefined && !empty) {
+      const base = literal;
+      literal = undefined;
+      if (indent > base) {
+        blanking = base;
+        lines[index] = line.replace(/[^\r]/g, ' ');
+        continue;
+      }
+    }
+    if (RST_COMMENT.test(line) || RST_LITERAL_DIRECTIVE.test(line)) {
+      lines[index] = line.replace(/[^\r]/g, ' ');
+      blanking = indent;
+    } else if (!RST_DIRECTIVE.test(line) && /::[ \t]*\r?$/.test(line)) {
+      literal = indent;
+    }
+  }
+  return blankAll(lines.join('\n'), /``(?!\s)[\s\S]*?``/g);
 }
