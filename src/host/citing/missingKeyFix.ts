@@ -3,7 +3,9 @@
  * (an arXiv id in it, a key Paper Feed writes for a paper, or one paper the key clearly describes;
  * core/citation/missingKeys.ts decides), "Add ‘Title’ to refs.bib" adds its entry through the same
  * code as Insert Citation; otherwise "Search Papers for ‘key’" opens the search with the key's words.
- * Finding the paper takes at most two searches of 20 hits in the worker, and stops when cancelled.
+ * The papers the host holds (the shown window, recent ones, the reading list) are tried first; then at
+ * most two searches of 20 hits in the worker, and only when the worker runs already or the user asked
+ * for the fixes (a lightbulb shown as the cursor moves never starts it). Stops when cancelled.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -17,6 +19,7 @@ import { registerCommand, UserError } from '../commands/register';
 import { readCitationConfig, readCompletionEnabled } from '../config';
 import { Commands } from '../ids';
 import type { PaperStore } from '../paperStore';
+import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
 import type { DocumentCites } from './documentCites';
 import { isMissingKeyDiagnostic } from './diagnostics';
@@ -27,6 +30,7 @@ export interface MissingKeyFixDeps {
   readonly bibFiles: BibFiles;
   readonly search: SearchService;
   readonly store: PaperStore;
+  readonly saved: SavedPapers;
 }
 
 const HITS = 20;
@@ -53,7 +57,7 @@ export class MissingKeyFixes implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of diagnostics) {
       const key = document.getText(diagnostic.range);
-      const paper = key === '' ? undefined : await this.identify(key, document.uri, token);
+      const paper = key === '' ? undefined : await this.identify(key, document.uri, context.triggerKind === vscode.CodeActionTriggerKind.Invoke, token);
       if (token.isCancellationRequested) {
         return [];
       }
@@ -74,14 +78,15 @@ export class MissingKeyFixes implements vscode.CodeActionProvider {
   }
 
   /** The paper `key` means, if Paper Feed can tell (remembered a little while). */
-  private async identify(key: string, uri: vscode.Uri, token: vscode.CancellationToken): Promise<Paper | undefined> {
+  private async identify(key: string, uri: vscode.Uri, mayStart: boolean, token: vscode.CancellationToken): Promise<Paper | undefined> {
     const formats = [...new Set<KeyFormat>([readCitationConfig(uri).keyFormat, 'arxiv', 'scholar'])];
-    const memo = `${formats.join('\n')}\n${key.toLowerCase()}`;
+    const searches = mayStart || this.deps.search.isStarted;
+    const memo = `${searches}\n${formats.join('\n')}\n${key.toLowerCase()}`;
     const known = this.remembered.get(memo);
     if (known && Date.now() - known.at < REMEMBER_MS) {
       return known.paperId === undefined ? undefined : this.paper(known.paperId);
     }
-    const paper = await this.find(key, formats, token);
+    const paper = await this.find(key, formats, searches, token);
     if (token.isCancellationRequested) {
       return undefined; // an answer cut short is not remembered
     }
@@ -92,10 +97,15 @@ export class MissingKeyFixes implements vscode.CodeActionProvider {
     return paper;
   }
 
-  private async find(key: string, formats: readonly KeyFormat[], token: vscode.CancellationToken): Promise<Paper | undefined> {
+  private async find(key: string, formats: readonly KeyFormat[], searches: boolean, token: vscode.CancellationToken): Promise<Paper | undefined> {
     const id = arxivIdInKey(key);
     if (id) {
       return this.paper(id);
+    }
+    // A paper the host holds whose key this is; describing one is not enough here (the archive may hold another as good).
+    const held = identifyPaper(key, [...this.deps.store.list(), ...this.deps.saved.list().map((entry) => entry.paper)], formats);
+    if (held?.by === 'key' || !searches) {
+      return held?.by === 'key' ? held.paper : undefined;
     }
     const words = keyQuery(key);
     const first = words.split(' ')[0] ?? '';

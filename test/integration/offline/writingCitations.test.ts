@@ -1,6 +1,8 @@
 /**
  * Missing-key warnings and their quick fix in the real host: .tex, .md, .qmd, .typ and .rst documents
  * in a folder of the test workspace naming its own .bib; the sample feed's DINOv3 is the known paper.
+ * (Named to run after search.test.ts, which checks that loading alone starts no search worker: asking
+ * for the fixes of a key nothing identifies searches, and starts it.)
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
