@@ -36,7 +36,6 @@ export const Commands = {
   showLog: 'paperFeed.showLog',
   downloadArchive: 'paperFeed.downloadArchive',
   /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
-  addMissingEntry: 'paperFeed.addMissingEntry',
 } as const;
 
 /**
@@ -46,6 +45,8 @@ export const Commands = {
 export const InternalCommands = {
   /** `[url, paperId?]`: a link from a tooltip, opened through the link policy (LinkOpener). */
   openLink: 'paperFeed.openLink',
+  /** `[documentUri, paperId, key]`: the quick fix of a missing-key warning adds the paper's entry to the document's .bib. */
+  addMissingEntry: 'paperFeed.addMissingEntry',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands] | (typeof InternalCommands)[keyof typeof InternalCommands];

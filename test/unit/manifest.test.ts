@@ -57,22 +57,27 @@ function contractSettings(): Set<string> {
   return new Set([...settingsLine.matchAll(pattern), ...nextNames('Settings').matchAll(pattern)].map((match) => match[1] as string));
 }
 
+/** The sources that register commands: registerCommands.ts, and the citing features' files. */
+function registeringSources(): string {
+  const citing = join(root, 'src', 'host', 'citing');
+  return [join(root, 'src', 'host', 'commands', 'registerCommands.ts'), ...readdirSync(citing).map((file) => join(citing, file))]
+    .map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
 describe('manifest', () => {
   it('contributes exactly the command ids the code registers, both ways', () => {
     assert.deepEqual([...contributed].sort(), Object.values(Commands).sort());
   });
 
   it('registers every command id in registerCommands (or, for the citing features, in src/host/citing)', () => {
-    const citing = join(root, 'src', 'host', 'citing');
-    const extension = [join(root, 'src', 'host', 'commands', 'registerCommands.ts'), ...readdirSync(citing).map((file) => join(citing, file))]
-      .map((file) => readFileSync(file, 'utf8')).join('\n');
+    const extension = registeringSources();
     for (const key of Object.keys(Commands)) {
       assert.match(extension, new RegExp(`registerCommand\\(Commands\\.${key}\\b`), `Commands.${key} is not registered`);
     }
   });
 
   it('registers the internal commands, and keeps them out of the manifest', () => {
-    const extension = readFileSync(join(root, 'src', 'host', 'commands', 'registerCommands.ts'), 'utf8');
+    const extension = registeringSources();
     for (const [key, id] of Object.entries(InternalCommands)) {
       assert.match(extension, new RegExp(`registerCommand\\(InternalCommands\\.${key}\\b`), `InternalCommands.${key} is not registered`);
       assert.ok(!contributed.includes(id), `${id} is internal: not for the palette`);

@@ -17,7 +17,7 @@ import { shortTitle } from '../../core/view/present';
 import type { BibFiles } from '../bibFiles';
 import { registerCommand, UserError } from '../commands/register';
 import { readCitationConfig, readCompletionEnabled } from '../config';
-import { Commands } from '../ids';
+import { Commands, InternalCommands } from '../ids';
 import type { PaperStore } from '../paperStore';
 import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
@@ -65,7 +65,7 @@ export class MissingKeyFixes implements vscode.CodeActionProvider {
       if (paper && bibName) {
         const file = path.posix.basename(bibName.uri.path);
         action = new vscode.CodeAction(vscode.l10n.t('Add ‘{0}’ to {1}', shortTitle(paper.title), file), vscode.CodeActionKind.QuickFix);
-        action.command = { title: action.title, command: Commands.addMissingEntry, arguments: [document.uri.toString(), paper.id, key] };
+        action.command = { title: action.title, command: InternalCommands.addMissingEntry, arguments: [document.uri.toString(), paper.id, key] };
         action.isPreferred = true;
       } else {
         action = new vscode.CodeAction(vscode.l10n.t('Search Papers for ‘{0}’', key), vscode.CodeActionKind.QuickFix);
@@ -169,6 +169,6 @@ export function registerMissingKeyFixes(deps: MissingKeyFixDeps, selector: vscod
   const fixes = new MissingKeyFixes(deps);
   return [
     vscode.languages.registerCodeActionsProvider(selector, fixes, MissingKeyFixes.metadata),
-    registerCommand(Commands.addMissingEntry, (uri, id, key) => fixes.addMissingEntry(uri, id, key), deps.log),
+    registerCommand(InternalCommands.addMissingEntry, (uri, id, key) => fixes.addMissingEntry(uri, id, key), deps.log),
   ];
 }
