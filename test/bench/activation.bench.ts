@@ -43,9 +43,11 @@ function stubVscode(recorded: Recorded): unknown {
       getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback, inspect: () => undefined }),
       onDidChangeConfiguration: () => ({ dispose() {} }),
       createFileSystemWatcher: () => ({ onDidChange: noEvent, onDidCreate: noEvent, onDidDelete: noEvent, dispose() {} }),
+      textDocuments: [],
     },
     ThemeIcon: Plain,
     ThemeColor: Plain,
+    CodeActionKind: { QuickFix: { value: 'quickfix' } },
     RelativePattern: Plain,
     Uri: { joinPath: (base: { fsPath: string }, ...parts: string[]) => ({ fsPath: [base.fsPath, ...parts].join('/') }) },
     commands: {
@@ -66,6 +68,7 @@ function stubVscode(recorded: Recorded): unknown {
     window: namespace(api.window),
     workspace: namespace(api.workspace),
     commands: namespace(api.commands),
+    languages: namespace({}),
   };
 }
 
