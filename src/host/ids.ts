@@ -36,6 +36,8 @@ export const Commands = {
   showLog: 'paperFeed.showLog',
   downloadArchive: 'paperFeed.downloadArchive',
   /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
+  /** Run by a citation completion item after it inserted a paper's key: adds the .bib entry. */
+  citeCompletion: 'paperFeed.citeCompletion',
 } as const;
 
 /**

@@ -11,6 +11,7 @@ import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
 import type { BibIndex } from './bibIndex';
 import { CitingDiagnostics } from './diagnostics';
+import { CiteCompletionProvider, COMPLETION_TRIGGERS } from './completion';
 import type { DocumentCites } from './documentCites';
 import { CitationHoverProvider, PaperMentionHoverProvider } from './hover';
 import { registerMissingKeyFixes } from './missingKeyFix';
@@ -53,5 +54,6 @@ function registerNavigation(deps: CitingDeps): vscode.Disposable[] {
     vscode.languages.registerDefinitionProvider(CITING_SELECTOR, new CitationDefinitionProvider(deps)),
     vscode.languages.registerReferenceProvider(CITING_SELECTOR, references),
     vscode.languages.registerReferenceProvider(BIB_SELECTOR, references),
+    vscode.languages.registerCompletionItemProvider(CITING_SELECTOR, new CiteCompletionProvider(deps), ...COMPLETION_TRIGGERS),
   ];
 }

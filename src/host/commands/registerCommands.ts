@@ -18,6 +18,7 @@ import type { PapersTree } from '../tree/papersTree';
 import { type ArchivePrompts, downloadArchive } from './archive';
 import { openInBrowser, openLink } from './browser';
 import { canClone, type ClonePrompts, cloneRepository, openClonedRepository } from './clone';
+import { citeCompletion } from './citeCompletion';
 import { copyCitation } from './copyCitation';
 import { insertCitation } from './insertCitation';
 import { exportSaved, filterTree, type LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './library';
@@ -69,6 +70,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(InternalCommands.openLink, (url, id) => openLink(opener, knownPaper, url, id), log),
     registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, globalState, arg, format), log),
     registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, bibFiles }, arg, format), log),
+    registerCommand(Commands.citeCompletion, (arg) => citeCompletion({ log, bibFiles, store, saved, search }, arg), log),
     registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
