@@ -18,7 +18,7 @@ export interface Matchable {
   readonly key: string;
   /** Lowercase key. */
   readonly keyLower: string;
-  /** Lowercase key, title, authors and year, space-separated. */
+  /** The words of the key, title, authors and year (`typedWords`), each after a space. */
   readonly haystack: string;
 }
 
@@ -36,7 +36,7 @@ export function bibCandidates(database: BibDatabase): readonly BibCandidate[] {
       const keyLower = entry.key.toLowerCase();
       const words = [bibField(database, entry, 'title'), bibField(database, entry, 'author') ?? bibField(database, entry, 'editor'),
         bibField(database, entry, 'year') ?? bibField(database, entry, 'date')];
-      return { key: entry.key, keyLower, haystack: `${keyLower} ${words.filter(Boolean).join(' ').toLowerCase()}`, entry };
+      return { key: entry.key, keyLower, haystack: haystackOf(`${entry.key} ${words.filter(Boolean).join(' ')}`), entry };
     });
     prepared.set(database, candidates);
   }
@@ -58,13 +58,18 @@ export function bibArxivIds(database: BibDatabase): ReadonlySet<string> {
 /** A paper as a candidate under `key`. */
 export function paperMatchable(key: string, title: string, authors: readonly string[], year: string | undefined): Matchable {
   const keyLower = key.toLowerCase();
-  return { key, keyLower, haystack: `${keyLower} ${title} ${authors.join(' ')} ${year ?? ''}`.toLowerCase() };
+  return { key, keyLower, haystack: haystackOf(`${key} ${title} ${authors.join(' ')} ${year ?? ''}`) };
+}
+
+/** Lowercase words without accents or TeX braces, each after a space: ` vaswani 2017 attention is all`. */
+function haystackOf(text: string): string {
+  return ` ${typedWords(text).join(' ')}`;
 }
 
 /**
  * How well `candidate` matches the typed `prefix` (lower is better), or undefined when it does not:
- * 0 the key starts with it, 1 the key contains it, 2 every typed word is in the key, title, authors
- * or year, 3 its letters appear in the key in order (as VS Code's own filter allows: `vas17`).
+ * 0 the key starts with it, 1 the key contains it, 2 every typed word starts a word of the key,
+ * title, authors or year, 3 its letters appear in the key in order from its first (as VS Code's own filter allows: `vas17`).
  */
 export function matchRank(candidate: Matchable, prefixLower: string, words: readonly string[]): number | undefined {
   if (prefixLower === '' || candidate.keyLower.startsWith(prefixLower)) {
@@ -73,10 +78,10 @@ export function matchRank(candidate: Matchable, prefixLower: string, words: read
   if (candidate.keyLower.includes(prefixLower)) {
     return 1;
   }
-  if (words.length > 0 && words.every((word) => candidate.haystack.includes(word))) {
+  if (words.length > 0 && words.every((word) => candidate.haystack.includes(` ${word}`))) {
     return 2;
   }
-  return isSubsequence(prefixLower, candidate.keyLower) ? 3 : undefined;
+  return prefixLower[0] === candidate.keyLower[0] && isSubsequence(prefixLower, candidate.keyLower) ? 3 : undefined;
 }
 
 function isSubsequence(needle: string, haystack: string): boolean {
@@ -93,9 +98,9 @@ function isSubsequence(needle: string, haystack: string): boolean {
   return true;
 }
 
-/** The typed text as the lowercase words `matchRank` looks for. */
+/** The typed text as the lowercase words `matchRank` looks for (letters and digits, accents dropped). */
 export function typedWords(prefix: string): string[] {
-  return prefix.toLowerCase().split(/[\s,;]+/).filter(Boolean);
+  return prefix.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /**

@@ -164,9 +164,20 @@ function inLatexComment(before: string): boolean {
   return false;
 }
 
-/** Whether the line so far has an open inline code span (an odd number of backtick runs). */
+/**
+ * Whether the line so far has an open inline code span: a run of backticks opens one that only a run
+ * of the same length closes (``a ` b`` is one span with a backtick in it).
+ */
 function inCodeSpan(before: string): boolean {
-  return (before.match(/`+/g) ?? []).length % 2 === 1;
+  let open = 0;
+  for (const run of before.match(/`+/g) ?? []) {
+    if (open === 0) {
+      open = run.length;
+    } else if (run.length === open) {
+      open = 0;
+    }
+  }
+  return open > 0;
 }
 
 // ---- Every key a document cites
