@@ -5,6 +5,7 @@
 import { benchActivation } from './activation.bench';
 import { benchArchive } from './archive.bench';
 import { benchCitations } from './citations.bench';
+import { benchCompletion } from './completion.bench';
 import { benchCore } from './core.bench';
 import { benchFeed } from './feed.bench';
 import { Bench } from './harness';
@@ -19,6 +20,7 @@ const AREAS: Record<string, (bench: Bench) => void | Promise<void>> = {
   tree: benchTree,
   search: benchSearch,
   archive: benchArchive,
+  completion: benchCompletion,
 };
 
 async function main(): Promise<void> {
