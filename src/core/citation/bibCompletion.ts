@@ -64,7 +64,7 @@ export function paperMatchable(key: string, title: string, authors: readonly str
 /** Lowercase words without accents or TeX braces, each after a space: ` vaswani 2017 attention is all`. */
 function haystackOf(text: string): string {
   const lower = text.toLowerCase();
-  return /[^ -~]/.test(lower) ? ` ${typedWords(lower).join(' ')}` : ` ${lower.replace(/[^a-z0-9]+/g, ' ')}`;
+  return /[^\s!-~]/.test(lower) ? ` ${typedWords(lower).join(' ')}` : ` ${lower.replace(/[^a-z0-9]+/g, ' ')}`;
 }
 
 /**
@@ -103,7 +103,7 @@ function isSubsequence(needle: string, haystack: string): boolean {
 export function typedWords(prefix: string): string[] {
   const lower = prefix.toLowerCase();
   // Most text is ASCII: the Unicode pass (five times slower) only when it is not.
-  return (/[^ -~]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u) : lower.split(/[^a-z0-9]+/))
+  return (/[^\s!-~]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u) : lower.split(/[^a-z0-9]+/))
     .filter(Boolean);
 }
 
