@@ -1,6 +1,6 @@
 /** The key being typed at the cursor, in every citation syntax completion knows. */
 import * as assert from 'node:assert/strict';
-import { type CiteKind, citeContextAt } from '../../src/core/citation/citeSyntax';
+import { type CiteKind, citeContextAt, inFencedCode } from '../../src/core/citation/citeSyntax';
 
 /** The context at the `|` of `template` (the bar is not part of the text). */
 function at(kind: CiteKind, template: string): ReturnType<typeof citeContextAt> & object | undefined {
@@ -142,6 +142,20 @@ describe('citeContextAt', () => {
     it('not outside the backticks, nor in another role', () => {
       assert.equal(at('rst', ':cite:`a` and dino|'), undefined);
       assert.equal(at('rst', ':ref:`dino|`'), undefined);
+    });
+  });
+
+  describe('fenced code above the cursor\'s line', () => {
+    it('an open ``` or ~~~ fence is code; a closed one is not', () => {
+      assert.equal(inFencedCode('Text\n```python\nclass A:\n'), true);
+      assert.equal(inFencedCode('Text\n```python\nx = 1\n```\n'), false);
+      assert.equal(inFencedCode('~~~~\n```\n'), true, 'a backtick run does not close a tilde fence');
+      assert.equal(inFencedCode('````\n```\n'), true, 'a shorter run does not close it');
+      assert.equal(inFencedCode('````\n`````\n'), false);
+      assert.equal(inFencedCode('```js\n``` not a close\n'), true, 'a closing run has nothing after it');
+      assert.equal(inFencedCode('``` a `b`\n'), false, 'an info string with a backtick is no fence');
+      assert.equal(inFencedCode('    ```\n'), false, 'four spaces: indented code, no fence');
+      assert.equal(inFencedCode(''), false);
     });
   });
 });

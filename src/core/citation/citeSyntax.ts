@@ -113,6 +113,31 @@ export function citeContextAt(text: string, offset: number, kind: CiteKind): Cit
   }
 }
 
+/**
+ * Whether a line after `text` (Markdown or Typst up to the start of the cursor's line) is inside a
+ * fenced code block (``` or ~~~, closed by a run as long or longer of the same character): `@` there
+ * is code, a decorator or a handle, never a citation. citeContextAt reads only the cursor's line.
+ */
+export function inFencedCode(text: string): boolean {
+  let fence: string | undefined;
+  for (const line of text.split('\n')) {
+    const match = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
+    const run = match?.[1];
+    if (match === null || run === undefined) {
+      continue;
+    }
+    const rest = line.slice(match[0].length);
+    if (fence === undefined) {
+      if (!(run.startsWith('`') && rest.includes('`'))) { // a backtick fence's info string has no backtick
+        fence = run;
+      }
+    } else if (run[0] === fence[0] && run.length >= fence.length && rest.trim() === '') {
+      fence = undefined;
+    }
+  }
+  return fence !== undefined;
+}
+
 /** `@` then a key (or nothing yet) right before the cursor, not after a word character. */
 function bareKey(before: string, offset: number, keyEnd: () => number, kind: CiteKind): CiteContext | undefined {
   const match = /(?:^|[^\p{L}\p{N}_@])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*|)$/u.exec(before);

@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bibEntryDoc, completionDocMarkdown, paperDoc } from '../../core/citation/bibCompletion';
-import { type CiteContext, citeContextAt, type CiteKind } from '../../core/citation/citeSyntax';
+import { type CiteContext, citeContextAt, type CiteKind, inFencedCode } from '../../core/citation/citeSyntax';
 import { ARCHIVE_ITEMS, archiveItems, bibItems, type CompletionSource, emptyCovered, type PlannedItem, savedItems, type Typed } from '../../core/citation/completionPlan';
 import { citationYear } from '../../core/citation/keys';
 import type { Paper } from '../../core/paper/model';
@@ -53,7 +53,7 @@ const ITEM_KIND: Record<CompletionSource['from'], vscode.CompletionItemKind> = {
   archive: vscode.CompletionItemKind.File,
 };
 
-/** The key typed at `position`, read from its line only, with its range in the document. */
+/** The key typed at `position`, read from its line (and the text above it in a fenced code block), with its range in the document. */
 export function citeContextAtPosition(document: vscode.TextDocument, position: vscode.Position, kind: CiteKind)
   : { readonly context: CiteContext; readonly range: vscode.Range } | undefined {
   const line = document.lineAt(position.line).text;
@@ -61,6 +61,10 @@ export function citeContextAtPosition(document: vscode.TextDocument, position: v
   const text = line.slice(from, Math.min(line.length, position.character + WINDOW));
   const context = citeContextAt(text, position.character - from, kind);
   if (!context) {
+    return undefined;
+  }
+  // Only once an `@` is typed: the text above the line, for a fence that is still open.
+  if ((kind === 'pandoc' || kind === 'typst') && position.line > 0 && inFencedCode(document.getText(new vscode.Range(0, 0, position.line, 0)))) {
     return undefined;
   }
   return { context, range: new vscode.Range(position.line, from + context.start, position.line, from + context.end) };

@@ -240,6 +240,9 @@ describe('citation completion', function () {
     assert.deepEqual((await complete(document, position)).items, []);
     const inside = new vscode.Position(1, '\\cite{agent'.length);
     assert.ok((await complete(document, inside)).items.length > 0);
+    const markdown = await open(folder, 'code.md', '---\nbibliography: refs.bib\n---\n```python\n@agent|\n```\n@agent\n');
+    assert.deepEqual((await complete(markdown.document, markdown.position)).items, [], 'a decorator in fenced code');
+    assert.ok((await complete(markdown.document, new vscode.Position(6, '@agent'.length))).items.length > 0, 'after the fence');
     await vscode.workspace.getConfiguration('paperFeed').update('completion.enabled', false, vscode.ConfigurationTarget.Workspace);
     try {
       assert.deepEqual((await complete(document, inside)).items, []);
