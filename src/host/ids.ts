@@ -36,8 +36,6 @@ export const Commands = {
   showLog: 'paperFeed.showLog',
   downloadArchive: 'paperFeed.downloadArchive',
   /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
-  /** Run by a citation completion item after it inserted a paper's key: adds the .bib entry. */
-  citeCompletion: 'paperFeed.citeCompletion',
 } as const;
 
 /**
@@ -49,6 +47,8 @@ export const InternalCommands = {
   openLink: 'paperFeed.openLink',
   /** `[documentUri, paperId, key]`: the quick fix of a missing-key warning adds the paper's entry to the document's .bib. */
   addMissingEntry: 'paperFeed.addMissingEntry',
+  /** `{uri, line, character, key, id}`: run by a citation completion item after it inserted a paper's key; adds the .bib entry. */
+  citeCompletion: 'paperFeed.citeCompletion',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands] | (typeof InternalCommands)[keyof typeof InternalCommands];

@@ -39,6 +39,16 @@ async function expectedTitles(session: Session, query: string, count: number): P
   return index.search(parseQuery(query), count).map((hit) => byId.get(hit.id)?.title ?? hit.id);
 }
 
+/** Polls `check` (a file the extension host writes) until it holds, or fails after `timeoutMs`. */
+async function eventually(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !check();) {
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A day of the fake feed with one paper whose code is served by a loopback git server. */
 const CLONE_DATE = '2024-01-03';
 
@@ -402,20 +412,23 @@ describe('Paper Feed installed from the packaged .vsix, offline', () => {
     await editor.locator('.view-line', { hasText: 'Self-supervised features keep improving.' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type('\\cite{dino');
-    const suggestion = page.locator('.editor-widget.suggest-widget .monaco-list-row.focused', { hasText: 'DINOv3' });
-    await suggestion.waitFor({ timeout: 30_000 });
+    const widget = page.locator('.editor-widget.suggest-widget');
+    await widget.locator('.monaco-list-row', { hasText: key }).first().waitFor({ timeout: 30_000 });
+    // Enter accepts the focused row: move to DINOv3 should the list put another paper first.
+    for (let step = 0; step < 10 && (await widget.locator('.monaco-list-row.focused', { hasText: key }).count()) === 0; step++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await widget.locator('.monaco-list-row.focused', { hasText: key }).waitFor({ timeout: 5_000 });
     await current.workbench.screenshot(screenshots, 'vsix-3-cite-completion');
     await page.keyboard.press('Enter');
     await editor.locator('.view-line', { hasText: `improving.\\cite{${key}}` }).waitFor({ timeout: 15_000 });
-    // The entry is written by the completion's command, right after the key: wait for the file to have it.
+    assert.equal(await editor.locator('.view-line', { hasText: 'cite{dino' }).count(), 0, 'the typed text is replaced by the key');
+    // The entry is written by the completion item's command, after the key: wait for the file to have it.
     const bibFile = join(current.workspace, 'references.bib');
-    const entry = new RegExp(`@misc\\{${key},[\\s\\S]*eprint = \\{${dino.id.replace('.', '\\.')}\\}`);
-    for (const deadline = Date.now() + 15_000; !entry.test(readFileSync(bibFile, 'utf8')) && Date.now() < deadline;) {
-      await page.locator('.monaco-workbench').waitFor(); // a round trip to the browser between reads, no sleep
-    }
+    await eventually('the DINOv3 entry in references.bib', () => readFileSync(bibFile, 'utf8').includes(`eprint = {${dino.id}}`));
     const bib = readFileSync(bibFile, 'utf8');
     assert.match(bib, /^@misc\{vaswani2017attention,/, 'the existing entry stays first, untouched');
-    assert.match(bib, entry);
-    assert.equal(bib.split(`{${key},`).length - 1, 1, 'one entry');
+    assert.match(bib, new RegExp(`@misc\\{${key},`));
+    assert.equal(bib.split(`eprint = {${dino.id}}`).length - 1, 1, 'one entry');
   });
 });

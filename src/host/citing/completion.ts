@@ -16,7 +16,7 @@ import { ARCHIVE_ITEMS, archiveItems, bibItems, type CompletionSource, emptyCove
 import { citationYear } from '../../core/citation/keys';
 import type { Paper } from '../../core/paper/model';
 import { readCitationConfig, readCompletionEnabled } from '../config';
-import { Commands } from '../ids';
+import { InternalCommands } from '../ids';
 import type { PaperStore } from '../paperStore';
 import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
@@ -128,7 +128,7 @@ export class CiteCompletionProvider implements vscode.CompletionItemProvider<Cit
     if (planned.source.from !== 'bib') {
       // Accepting inserts the key (one undoable edit); then the entry goes into the .bib.
       item.command = {
-        command: Commands.citeCompletion,
+        command: InternalCommands.citeCompletion,
         title: vscode.l10n.t('Add to the bibliography'),
         arguments: [{ uri: document.uri.toString(), line: range.start.line, character: range.start.character, key: planned.key, id: planned.source.paper.id }],
       };

@@ -70,7 +70,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(InternalCommands.openLink, (url, id) => openLink(opener, knownPaper, url, id), log),
     registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, globalState, arg, format), log),
     registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, bibFiles }, arg, format), log),
-    registerCommand(Commands.citeCompletion, (arg) => citeCompletion({ log, bibFiles, store, saved, search }, arg), log),
+    registerCommand(InternalCommands.citeCompletion, (arg) => citeCompletion({ log, bibFiles, store, saved, search }, arg), log),
     registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
