@@ -3,7 +3,8 @@
  * `@string` macros and `#` concatenation resolved, `crossref` followed for missing fields, and
  * `@comment` / `@preamble` skipped. Entries may use braces or parentheses. Damage is tolerated: an
  * entry that does not close ends where the next line starting with `@` begins. One linear pass
- * (5,000 entries in a few milliseconds); the host keeps the result per file version.
+ * (a 5,000-entry, 2.3 MB file in 40–100 ms: `completion.bibParseMs`), so the host keeps the result per
+ * file version and never parses on a keystroke.
  */
 import { parseArxivId } from '../paper/arxiv';
 
@@ -35,6 +36,15 @@ const MONTHS: Record<string, string> = {
 /** Longest value kept per field: a hostile file cannot make entries huge in memory. */
 const MAX_FIELD = 20_000;
 
+// Sticky and global patterns, made once: a pattern literal inside the loop is a new object each time.
+const SPACE = /\s+/y;
+const BRACE_OR_ENTRY = /[{}]|\n@/g;
+const WORD = /[^\s,#{}()"=]+/y;
+const FIELD_NAME = /[^\s,=#{}()"]+/y;
+const ENTRY_TYPE = /[A-Za-z]+/y;
+const BRACED_KEY = /[^\s,{}]+/y;
+const PARENTHESISED_KEY = /[^\s,()]+/y;
+
 export function parseBib(text: string): BibDatabase {
   const strings = new Map<string, string>(Object.entries(MONTHS));
   const entries: BibEntry[] = [];
@@ -43,16 +53,20 @@ export function parseBib(text: string): BibDatabase {
   const length = text.length;
 
   const skipSpace = (): void => {
-    while (index < length && /\s/.test(text[index] ?? '')) {
-      index++;
+    SPACE.lastIndex = index;
+    if (SPACE.test(text)) {
+      index = SPACE.lastIndex;
     }
   };
   /** A balanced {…} starting at index (on `{`), without its braces; stops at the next `\n@` when unbalanced. */
   const braced = (): string => {
     const start = index + 1;
     let depth = 0;
-    for (; index < length; index++) {
-      const character = text[index];
+    // Jumps from brace to brace (and to a line starting with @, where a damaged entry ends).
+    BRACE_OR_ENTRY.lastIndex = index;
+    for (let match = BRACE_OR_ENTRY.exec(text); match; match = BRACE_OR_ENTRY.exec(text)) {
+      index = match.index;
+      const character = match[0];
       if (character === '{') {
         depth++;
       } else if (character === '}') {
@@ -61,10 +75,12 @@ export function parseBib(text: string): BibDatabase {
           index++;
           return text.slice(start, index - 1);
         }
-      } else if (character === '@' && text[index - 1] === '\n' && depth > 0) {
+      } else if (depth > 0) { // '\n@'
+        index++;
         return text.slice(start, index);
       }
     }
+    index = length;
     return text.slice(start);
   };
   const quoted = (): string => {
@@ -96,9 +112,8 @@ export function parseBib(text: string): BibDatabase {
       } else if (character === '"') {
         out += quoted();
       } else {
-        const word = /[^\s,#{}()"=]+/y;
-        word.lastIndex = index;
-        const name = word.exec(text)?.[0];
+        WORD.lastIndex = index;
+        const name = WORD.exec(text)?.[0];
         if (name === undefined) {
           return out;
         }
@@ -129,9 +144,8 @@ export function parseBib(text: string): BibDatabase {
       if (character === '@' && text[index - 1] === '\n') {
         return out; // damaged: the next entry starts
       }
-      const name = /[^\s,=#{}()"]+/y;
-      name.lastIndex = index;
-      const field = name.exec(text)?.[0];
+      FIELD_NAME.lastIndex = index;
+      const field = FIELD_NAME.exec(text)?.[0];
       if (field === undefined) {
         index++;
         continue;
@@ -156,9 +170,8 @@ export function parseBib(text: string): BibDatabase {
       break;
     }
     index = at + 1;
-    const type = /[A-Za-z]+/y;
-    type.lastIndex = index;
-    const name = type.exec(text)?.[0]?.toLowerCase();
+    ENTRY_TYPE.lastIndex = index;
+    const name = ENTRY_TYPE.exec(text)?.[0]?.toLowerCase();
     if (name === undefined) {
       continue;
     }
@@ -193,7 +206,7 @@ export function parseBib(text: string): BibDatabase {
       continue;
     }
     skipSpace();
-    const keyPattern = open === '{' ? /[^\s,{}]+/y : /[^\s,()]+/y;
+    const keyPattern = open === '{' ? BRACED_KEY : PARENTHESISED_KEY;
     keyPattern.lastIndex = index;
     const key = keyPattern.exec(text)?.[0];
     if (key === undefined) {
