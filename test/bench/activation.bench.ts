@@ -48,6 +48,8 @@ function stubVscode(recorded: Recorded): unknown {
     ThemeIcon: Plain,
     ThemeColor: Plain,
     CodeActionKind: { QuickFix: { value: 'quickfix' } },
+    CompletionItem: Plain,
+    CompletionItemKind: { Reference: 17, Folder: 18, File: 16 },
     RelativePattern: Plain,
     Uri: { joinPath: (base: { fsPath: string }, ...parts: string[]) => ({ fsPath: [base.fsPath, ...parts].join('/') }) },
     commands: {
