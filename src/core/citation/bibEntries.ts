@@ -24,7 +24,7 @@ export interface BibEntry {
 
 export interface BibDatabase {
   readonly entries: readonly BibEntry[];
-  /** Lowercase key → entry (the first, when a key is defined twice). */
+  /** Lowercase key, and each biblatex `ids` alias → entry (the first, when a key is defined twice). */
   readonly byKey: ReadonlyMap<string, BibEntry>;
 }
 
@@ -112,6 +112,9 @@ export function parseBib(text: string): BibDatabase {
       } else if (character === '"') {
         out += quoted();
       } else {
+        if (character === '@') {
+          return out; // damaged: a field with no value, and the next entry starts
+        }
         WORD.lastIndex = index;
         const name = WORD.exec(text)?.[0];
         if (name === undefined) {
@@ -141,8 +144,8 @@ export function parseBib(text: string): BibDatabase {
         index++;
         continue;
       }
-      if (character === '@' && text[index - 1] === '\n') {
-        return out; // damaged: the next entry starts
+      if (character === '@' && /\n[ \t]*$/.test(text.slice(Math.max(0, index - 200), index))) {
+        return out; // damaged: the next entry starts (at the start of a line, perhaps indented)
       }
       FIELD_NAME.lastIndex = index;
       const field = FIELD_NAME.exec(text)?.[0];
@@ -221,8 +224,11 @@ export function parseBib(text: string): BibDatabase {
     const entry: BibEntry = { key, type: name, start: at, keyStart, end: 0, fields: fields(close) };
     (entry as { end: number }).end = Math.min(index, length);
     entries.push(entry);
-    if (!byKey.has(key.toLowerCase())) {
-      byKey.set(key.toLowerCase(), entry);
+    // biblatex's `ids` names other keys the entry answers to (biber resolves them).
+    for (const alias of [key, ...(entry.fields.ids ?? '').split(',').map((id) => id.trim()).filter(Boolean)]) {
+      if (!byKey.has(alias.toLowerCase())) {
+        byKey.set(alias.toLowerCase(), entry);
+      }
     }
   }
   return { entries, byKey };

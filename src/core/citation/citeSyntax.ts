@@ -11,6 +11,7 @@
  * - Typst: `@key` and `#cite(<key>)`; a `<key>` label in the document defines a key (a figure's).
  * - reStructuredText (sphinxcontrib-bibtex): `` :cite:`a,b` `` and its variants (`:cite:p:`, `:cite:t:`).
  */
+import { blankLatex, blankMarkdown, blankRst, blankTypst } from './blankSource';
 import type { CitationStyleKind } from './insert';
 
 /** The kinds that cite by key. */
@@ -51,7 +52,16 @@ const KEY_CHAR: Record<CiteKind, RegExp> = {
   rst: /[^\s,`]/u,
 };
 
-const LATEX_OPEN = /\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\][\n]{0,500}\]\s*){0,2}\{([^{}\n]*)$/;
+/** A LaTeX command and its optional arguments up to the open brace the cursor is in. */
+const LATEX_OPEN = /\\([A-Za-z]+)\*?\s*(?:\[[^\][\n]{0,500}\]\s*){0,2}\{([^{}\n]*)$/;
+
+/** Commands with `cite` in their name that take no keys (natbib and biblatex settings). */
+const NOT_CITING = new Set(['setcitestyle', 'citestyle', 'citeindexfalse', 'citeindextrue', 'citereset', 'citesetup', 'mancite', 'citeindextype']);
+
+/** Whether a LaTeX command cites keys: `\cite`, `\Citet`, `\parencite`, `\footcite`, `\nocite`, … (any case). */
+export function isLatexCiteCommand(name: string): boolean {
+  return /cite/i.test(name) && !NOT_CITING.has(name.toLowerCase());
+}
 const RST_OPEN = /:cite(?::[a-z]+)*:`([^`\n]*)$/;
 const TYPST_CITE_OPEN = /\bcite\(\s*<([\p{L}\p{N}_\-:.]*)$/u;
 
@@ -63,6 +73,11 @@ export function citeContextAt(text: string, offset: number, kind: CiteKind): Cit
     let end = offset;
     while (end < text.length && KEY_CHAR[kind].test(text[end] ?? '')) {
       end++;
+    }
+    // Pandoc and Typst keys end before punctuation that no letter or digit follows: the full stop
+    // after `@smith.` ends the sentence, and accepting a key must not take it.
+    while ((kind === 'pandoc' || kind === 'typst') && end > offset && !/[\p{L}\p{N}_]/u.test(text[end - 1] ?? '')) {
+      end--;
     }
     return end;
   };
@@ -80,7 +95,7 @@ export function citeContextAt(text: string, offset: number, kind: CiteKind): Cit
         return undefined;
       }
       const open = LATEX_OPEN.exec(before);
-      return open ? inList(open[1] ?? '', /,/) : undefined;
+      return open && isLatexCiteCommand(open[1] ?? '') ? inList(open[2] ?? '', /,/) : undefined;
     }
     case 'rst': {
       const open = RST_OPEN.exec(before);
@@ -248,8 +263,13 @@ function listKeys(content: string, contentStart: number, out: CitedKey[]): void 
 
 function latexCited(code: string): CitedKey[] {
   const out: CitedKey[] = [];
-  for (const match of code.matchAll(/\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\][\n]{0,500}\]\s*){0,2}\{([^{}]*)\}/g)) {
-    const content = match[1] ?? '';
+  // The command's name is matched whole, then tested: a pattern with `cite` inside the name
+  // backtracks over a long run of letters (`\citecitecite…`).
+  for (const match of code.matchAll(/\\([A-Za-z]+)\*?\s*(?:\[[^\][\n]{0,500}\]\s*){0,2}\{([^{}]*)\}/g)) {
+    if (!isLatexCiteCommand(match[1] ?? '')) {
+      continue;
+    }
+    const content = match[2] ?? '';
     listKeys(content, (match.index ?? 0) + match[0].length - 1 - content.length, out);
   }
   return out;
@@ -259,9 +279,18 @@ function rstCited(text: string): CitedKey[] {
   const out: CitedKey[] = [];
   for (const match of text.matchAll(/:cite(?::[a-z]+)*:`([^`\n]*)`/g)) {
     const content = match[1] ?? '';
-    listKeys(content, (match.index ?? 0) + match[0].length - 1 - content.length, out);
+    const keys: CitedKey[] = [];
+    listKeys(content, (match.index ?? 0) + match[0].length - 1 - content.length, keys);
+    out.push(...keys.map(withoutRstNotes).filter((key) => key.key !== ''));
   }
   return out;
+}
+
+/** sphinxcontrib-bibtex's `{pre}key{post}`: the key without its notes. */
+function withoutRstNotes(cited: CitedKey): CitedKey {
+  const pre = /^\{[^{}]*\}/.exec(cited.key)?.[0].length ?? 0;
+  const post = /\{[^{}]*\}$/.exec(cited.key.slice(pre))?.[0].length ?? 0;
+  return pre === 0 && post === 0 ? cited : { key: cited.key.slice(pre, cited.key.length - post).trim(), start: cited.start + pre, end: cited.end - post };
 }
 
 const PANDOC_KEY = /(^|[^\p{L}\p{N}_@\\])-?@(?:\{([^{}\n]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/gu;
@@ -269,13 +298,21 @@ const PANDOC_KEY = /(^|[^\p{L}\p{N}_@\\])-?@(?:\{([^{}\n]+)\}|([\p{L}\p{N}_](?:[
 function pandocCited(code: string): CitedKey[] {
   const out: CitedKey[] = [];
   const groups: Array<[number, number]> = [];
-  for (const match of code.matchAll(/\[[^\][\n]*@[^\][\n]*\](?![([])/g)) {
-    groups.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  // A bracket with no bracket inside, then whether it holds an @ (one pattern for both backtracks on `[@@@…`).
+  for (const match of code.matchAll(/\[[^\][\n]*\](?![([])/g)) {
+    if (match[0].includes('@')) {
+      groups.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+    }
   }
+  let group = 0; // keys come in document order, and so do the groups: one walk over both
   for (const match of code.matchAll(PANDOC_KEY)) {
     const key = match[2] ?? match[3] ?? '';
     const start = (match.index ?? 0) + (match[1] ?? '').length + match[0].slice((match[1] ?? '').length).indexOf(key);
-    const bare = !groups.some(([from, to]) => start > from && start < to);
+    while (group < groups.length && (groups[group]?.[1] ?? 0) <= start) {
+      group++;
+    }
+    const current = groups[group];
+    const bare = !(current && start > current[0] && start < current[1]);
     out.push({ key, start, end: start + key.length, ...(bare ? { bare: true } : {}) });
   }
   return out;
@@ -293,104 +330,4 @@ function typstCited(code: string): CitedKey[] {
     out.push({ key, start, end: start + key.length });
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-// ---- Blanking what the processor does not read (lengths and line breaks kept)
-
-function blank(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(/[^\n]/g, ' ');
-}
-
-/** Replaces the matched spans of `text` by spaces. */
-function blankAll(text: string, spans: RegExp): string {
-  return text.replace(spans, (span) => span.replace(/[^\n]/g, ' '));
-}
-
-/** LaTeX without `%` comments and verbatim, comment and listing environments. */
-export function blankLatex(text: string): string {
-  let out = '';
-  let copied = 0;
-  const verbatim = /\\begin\s*\{(verbatim\*?|Verbatim\*?|BVerbatim|LVerbatim|comment|lstlisting|minted|filecontents\*?)\}/y;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (character === '\\') {
-      verbatim.lastIndex = index;
-      const environment = verbatim.exec(text)?.[1];
-      if (environment !== undefined) {
-        const close = text.indexOf(`\\end{${environment}}`, verbatim.lastIndex);
-        const end = close < 0 ? text.length : close + `\\end{${environment}}`.length;
-        out += text.slice(copied, index) + blank(text, index, end);
-        copied = end;
-        index = end - 1;
-      } else {
-        index++;
-      }
-    } else if (character === '%') {
-      const newline = text.indexOf('\n', index);
-      const end = newline < 0 ? text.length : newline;
-      out += text.slice(copied, index) + blank(text, index, end);
-      copied = end;
-      index = end - 1;
-    }
-  }
-  return out + text.slice(copied);
-}
-
-/** Markdown without YAML front matter, fenced and indented code, inline code and HTML comments. */
-export function blankMarkdown(text: string): string {
-  let out = blankAll(text, /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/);
-  out = blankAll(out, /^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\1?[ \t]{0,3}\2[`~]*[ \t]*$|(?![\s\S]))/gm);
-  out = blankAll(out, /<!--[\s\S]*?(?:-->|(?![\s\S]))/g);
-  return blankAll(out, /(`+)[^\n]*?(?<!`)\1(?!`)/g);
-}
-
-/** Typst without comments and raw text. */
-export function blankTypst(text: string): string {
-  let out = blankAll(text, /```[\s\S]*?(?:```|(?![\s\S]))|`[^`\n]*`/g);
-  out = blankAll(out, /\/\*[\s\S]*?(?:\*\/|(?![\s\S]))/g);
-  return blankAll(out, /(?<!:)\/\/[^\n]*/g);
-}
-
-/** Directives whose content is not text (code, math, raw output). */
-const RST_LITERAL_DIRECTIVE = /^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode|literalinclude|doctest|testcode|testoutput|math|raw|ipython|jupyter-execute)::/;
-/** `..` then no directive, footnote, citation, target or substitution: a comment. */
-const RST_COMMENT = /^[ \t]*\.\.(?:[ \t]*$|[ \t]+(?!\[|_|\||[\w.+-]+(?::[\w.+-]+)*::))/;
-const RST_DIRECTIVE = /^[ \t]*\.\.[ \t]+[\w.+-]+(?::[\w.+-]+)*::/;
-
-/** reStructuredText without comments, literal blocks (after `::`), code and math directives, and inline literals. */
-export function blankRst(text: string): string {
-  const lines = text.split('\n');
-  const indentOf = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0;
-  /** Lines indented deeper than this (and blank lines) are blanked. */
-  let blanking: number | undefined;
-  /** A paragraph ended with `::` at this indent: the next indented block is literal. */
-  let literal: number | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    const empty = line.trim() === '';
-    const indent = indentOf(line);
-    if (blanking !== undefined) {
-      if (empty || indent > blanking) {
-        lines[index] = line.replace(/[^\r]/g, ' ');
-        continue;
-      }
-      blanking = undefined;
-    }
-    if (literal !== undefined && !empty) {
-      const base = literal;
-      literal = undefined;
-      if (indent > base) {
-        blanking = base;
-        lines[index] = line.replace(/[^\r]/g, ' ');
-        continue;
-      }
-    }
-    if (RST_COMMENT.test(line) || RST_LITERAL_DIRECTIVE.test(line)) {
-      lines[index] = line.replace(/[^\r]/g, ' ');
-      blanking = indent;
-    } else if (!RST_DIRECTIVE.test(line) && /::[ \t]*\r?$/.test(line)) {
-      literal = indent;
-    }
-  }
-  return blankAll(lines.join('\n'), /``(?!\s)[\s\S]*?``/g);
 }

@@ -136,12 +136,13 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
   const at = (insert: string): PlannedEdit => ({ start: offset, end: offset, text: insert });
   switch (input.kind ?? kindFor(input.languageId)) {
     case 'latex': {
-      const open = enclosingGroup(text, offset, /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^{}]*)$/);
+      const open = enclosingGroup(text, offset, /\\(?!(?:set)?citestyle\b)[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^{}]*)$/);
       if (open) {
         return joinList(open, offset, key, ',', ', ', text);
       }
       // \nocite lists what the bibliography shows without citing it in the text: never joined from outside.
-      const before = precedingGroup(text, offset, /\\(?!nocite\b)[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^{}]*)\}([ \t]*)$/);
+      // Only commands that cite a list in the text: joining into \citeauthor{a} or \citeyear{a} would change what it prints.
+      const before = precedingGroup(text, offset, /\\(?:[Cc]ite[pt]?|citeal[pt]|[Aa]utocite|[Pp]arencite|[Tt]extcite|[Ff]ootcite|[Ss]upercite|[Ss]martcite)\*?(?:\[[^\]]*\]){0,2}\{([^{}]*)\}([ \t]*)$/);
       if (before) {
         return appendToList(before, key);
       }

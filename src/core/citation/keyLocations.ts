@@ -4,7 +4,8 @@
  * key is at an offset, and offsets turned into lines and columns for files that are not open.
  */
 import type { BibDatabase, BibEntry } from './bibEntries';
-import { blankLatex, blankTypst, type CiteKind, type CitedKey } from './citeSyntax';
+import { blankLatex, blankTypst } from './blankSource';
+import type { CiteKind, CitedKey } from './citeSyntax';
 
 export interface LocatedKey {
   readonly key: string;
@@ -24,7 +25,7 @@ export function definedKeyLocations(text: string, kind: CiteKind): LocatedKey[] 
       out.push({ key, start, end: start + key.length });
     }
   } else if (kind === 'typst') {
-    for (const match of blankTypst(text).matchAll(/<([\p{L}\p{N}_\-:.]+)>/gu)) {
+    for (const match of blankTypst(text).matchAll(/(?<!\bcite\(\s*)<([\p{L}\p{N}_\-:.]+)>/gu)) { // not the <key> of #cite(<key>)
       const key = match[1] ?? '';
       const start = (match.index ?? 0) + 1;
       out.push({ key, start, end: start + key.length });

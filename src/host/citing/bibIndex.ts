@@ -8,6 +8,7 @@ import { type BibDatabase, parseBib } from '../../core/citation/bibEntries';
 import { isCiteKind, type CiteKind } from '../../core/citation/citeSyntax';
 import { kindForDocument } from '../../core/citation/insert';
 import type { BibFiles, BibTarget } from '../bibFiles';
+import { onDidChangeSettings } from '../config';
 import { Disposable } from '../disposable';
 
 /** Larger files are not read (a .bib of 5,000 entries is about 2 MB). */
@@ -59,6 +60,16 @@ export class BibIndex extends Disposable {
     this._register(watcher.onDidChange(forget));
     this._register(watcher.onDidCreate(forget));
     this._register(watcher.onDidDelete(forget));
+    // An entry Paper Feed added, to a file the watcher may not see (outside the workspace) or soon
+    // enough: read again now.
+    this._register(this.bibFiles.onDidAdd((added) => forget(added.uri)));
+    // Which file the setting names, and where folders are, may change what a document cites from.
+    const forgetTargets = (): void => {
+      this.targets.clear();
+      this.changed.fire(vscode.Uri.parse('untitled:paper-feed-bibliographies'));
+    };
+    this._register(onDidChangeSettings(['citation.bibFile'], forgetTargets));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(forgetTargets));
     this._register(vscode.workspace.onDidChangeTextDocument((event) => {
       if (this.parsed.has(event.document.uri.toString())) {
         this.changed.fire(event.document.uri);

@@ -18,8 +18,11 @@ export const MISSING_KEY_CODE = 'missing-key';
 export const DIAGNOSTIC_SOURCE = 'Paper Feed';
 
 const CHANGE_DELAY_MS = 300;
-/** After a .bib changes: every open citing document is checked again, a moment later. */
-const BIB_DELAY_MS = 100;
+/**
+ * After a .bib changes: every open citing document is checked again once typing in the .bib pauses
+ * (each check may parse the .bib again: not on every keystroke in it).
+ */
+const BIB_DELAY_MS = 750;
 
 /** Whether a diagnostic is one of ours, about a missing key. */
 export function isMissingKeyDiagnostic(diagnostic: vscode.Diagnostic): boolean {
