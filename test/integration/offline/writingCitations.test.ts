@@ -106,6 +106,20 @@ describe('citing: missing-key warnings and fixes', () => {
     assert.match(diagnostic?.message ?? '', /references\.bib/);
   });
 
+  it('doc.rst: when paperFeed.citation.bibFile names another file, the warnings follow it at once', async () => {
+    await write('other.bib', '@misc{only2024other, title = {Only in the other file}}\n');
+    const document = await open('setting.rst', 'Title\n=====\n\nAs :cite:p:`only2024other` says.\n');
+    await waitForWarnings(document, ['only2024other']);
+    const config = vscode.workspace.getConfiguration('paperFeed');
+    await config.update('citation.bibFile', `${dir}/other.bib`, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForWarnings(document, []); // failed before: the document's old bibliography was kept until an edit
+    } finally {
+      await config.update('citation.bibFile', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForWarnings(document, ['only2024other']);
+  });
+
   it('a warning follows edits, and goes when the key is added to the .bib', async () => {
     const document = await open('edited.tex', 'See \\cite{first2024}.\n\\bibliography{refs}\n');
     await waitForWarnings(document, ['first2024']);
