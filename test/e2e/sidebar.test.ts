@@ -12,7 +12,7 @@ import { toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import {
-  activityBarItem, clickViewTitleAction, endSession, type PageElement, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
+  activityBarItem, clickViewTitleAction, endSession, openFileAtLineEnd, type PageElement, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
   type Session, showDay, startSession, treeRows, typeIntoQuickInput,
 } from './workbench';
 
@@ -167,16 +167,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
   it('inserts a citation from the panel into the open .tex file and its .bib', async () => {
     const current = session as Session;
     const page = current.workbench.page;
-    await runCommand(current, 'View: Close All Editors');
-    await quickInputClosed(page);
-    await page.keyboard.press('Control+P');
-    await quickInputBox(page).waitFor({ state: 'visible' });
-    await typeIntoQuickInput(page, 'paper.tex');
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'paper.tex' }).first().click();
-    await quickInputClosed(page);
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: 'Self-supervised features keep improving.' }).click();
-    await page.keyboard.press('End');
+    await openFileAtLineEnd(current, 'paper.tex', 'Self-supervised features keep improving.');
     await showDay(current, '2026-08-21');
     await treeRows(current).filter({ hasText: 'EnvHarness: Awakening Static Worlds' }).click();
     const panel = paperPanel(current);
@@ -401,16 +392,7 @@ describe('Paper Feed installed from the packaged .vsix, offline', () => {
     const dino = sample.find((paper) => paper.title === 'DINOv3');
     assert.ok(dino, 'the sample feed has DINOv3');
     const key = citationKey(dino);
-    await runCommand(current, 'View: Close All Editors');
-    await quickInputClosed(page);
-    await page.keyboard.press('Control+P');
-    await quickInputBox(page).waitFor({ state: 'visible' });
-    await typeIntoQuickInput(page, 'paper.tex');
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'paper.tex' }).first().click();
-    await quickInputClosed(page);
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: 'Self-supervised features keep improving.' }).click();
-    await page.keyboard.press('End');
+    const editor = await openFileAtLineEnd(current, 'paper.tex', 'Self-supervised features keep improving.');
     await page.keyboard.type('\\cite{dino');
     const widget = page.locator('.editor-widget.suggest-widget');
     await widget.locator('.monaco-list-row', { hasText: key }).first().waitFor({ timeout: 30_000 });

@@ -160,6 +160,25 @@ export async function runCommand(session: Session, title: string): Promise<void>
   await page.waitForFunction(`!${SHOWN} || !${TEXT}.startsWith('>')`, undefined, { timeout: 30_000 });
 }
 
+/**
+ * Closes every editor, opens the workspace file `name` (Quick Open) and puts the cursor at the end of
+ * its line showing `lineText`; returns the editor.
+ */
+export async function openFileAtLineEnd(session: Session, name: string, lineText: string): Promise<Locator> {
+  const page = session.workbench.page;
+  await runCommand(session, 'View: Close All Editors');
+  await quickInputClosed(page);
+  await page.keyboard.press('Control+P');
+  await quickInputBox(page).waitFor({ state: 'visible' });
+  await typeIntoQuickInput(page, name);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await quickInputClosed(page);
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: lineText }).click();
+  await page.keyboard.press('End');
+  return editor;
+}
+
 /** Clicks an action in the title of the Paper Feed sidebar (shown on hover) by the start of its label. */
 export async function clickViewTitleAction(session: Session, label: string): Promise<void> {
   const page = session.workbench.page;

@@ -78,3 +78,33 @@ export async function recordLinks(opened: string[], asked: string[]): Promise<vo
     return false;
   };
 }
+
+/** The test workspace's first folder. */
+export function workspaceFolder(): vscode.Uri {
+  return (vscode.workspace.workspaceFolders?.[0] as vscode.WorkspaceFolder).uri;
+}
+
+/** Writes `text` to `name` in the test workspace. */
+export async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(workspaceFolder(), name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** The text of `name` in the test workspace. */
+export async function readWorkspaceFile(name: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder(), name)));
+}
+
+/** Opens `name` in the test workspace with `template`'s text, a cursor at each `|`. */
+export async function editorWith(name: string, template: string): Promise<vscode.TextEditor> {
+  const parts = template.split('|');
+  const editor = await vscode.window.showTextDocument(await writeWorkspaceFile(name, parts.join('')));
+  let offset = 0;
+  editor.selections = parts.slice(0, -1).map((part) => {
+    offset += part.length;
+    const at = editor.document.positionAt(offset);
+    return new vscode.Selection(at, at);
+  });
+  return editor;
+}

@@ -6,37 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { OutsideChoice } from '../../../src/core/citation/writePolicy';
-import { closeAllEditors, paperFeed } from '../helpers';
+import { closeAllEditors, paperFeed, workspaceFolder, writeWorkspaceFile, readWorkspaceFile, editorWith } from '../helpers';
 
 const DINO = '2508.10104';
 const KEY = 'simeoni2025dinov3';
-const folder = (): vscode.Uri => (vscode.workspace.workspaceFolders?.[0] as vscode.WorkspaceFolder).uri;
-
-async function write(name: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
-
-async function read(name: string): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), name)));
-}
-
-/** Opens `name` with `text`, the cursors at each `|`. */
-async function editorWith(name: string, template: string): Promise<vscode.TextEditor> {
-  const offsets: number[] = [];
-  let text = '';
-  for (const part of template.split('|').map((piece, index, all) => (index < all.length - 1 ? `${piece}\u0000` : piece))) {
-    text += part.replace('\u0000', '');
-    if (part.endsWith('\u0000')) {
-      offsets.push(text.length);
-    }
-  }
-  const uri = await write(name, text);
-  const editor = await vscode.window.showTextDocument(uri);
-  editor.selections = offsets.map((offset) => new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset)));
-  return editor;
-}
 
 /** Lets a reader stuck opening the named pipe `path` go on (an end of file), and removes it. */
 function releasePipe(path: string): void {
@@ -57,11 +30,11 @@ describe('insert citation', () => {
   afterEach(closeAllEditors);
 
   it('LaTeX: \\cite{key} at the cursor and the entry in the \\bibliography .bib', async () => {
-    const before = await read('references.bib');
+    const before = await readWorkspaceFile('references.bib');
     const editor = await editorWith('paper.tex', '\\documentclass{article}\n\\begin{document}\nFeatures|.\n\\bibliography{references}\n\\end{document}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(editor.document.getText(), new RegExp(`Features\\\\cite\\{${KEY}\\}\\.`));
-    const after = await read('references.bib');
+    const after = await readWorkspaceFile('references.bib');
     assert.ok(after.startsWith(before), 'existing entries are kept as they were');
     assert.equal(countEntries(after, DINO), 1);
     assert.match(after, new RegExp(`@misc\\{${KEY},`));
@@ -71,17 +44,17 @@ describe('insert citation', () => {
     const editor = await editorWith('joined.tex', 'See \\citep{vaswani2017attention|}.\n\\bibliography{references}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(editor.document.getText(), new RegExp(`\\\\citep\\{vaswani2017attention, ${KEY}\\}`));
-    assert.equal(countEntries(await read('references.bib'), DINO), 1);
+    assert.equal(countEntries(await readWorkspaceFile('references.bib'), DINO), 1);
   });
 
   it('a commented \\bibliography{} is ignored in favour of the real one', async () => {
-    await write('commented-real.bib', '');
-    await write('commented-old.bib', '');
+    await writeWorkspaceFile('commented-real.bib', '');
+    await writeWorkspaceFile('commented-old.bib', '');
     const editor = await editorWith('commented.tex', '% \\bibliography{commented-old}\nSee |.\n\\iffalse\n\\addbibresource{commented-old.bib}\n\\fi\n\\bibliography{commented-real} % not commented-old\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(editor.document.getText(), new RegExp(`See \\\\cite\\{${KEY}\\}\\.`));
-    assert.equal(countEntries(await read('commented-real.bib'), DINO), 1);
-    assert.equal(await read('commented-old.bib'), '');
+    assert.equal(countEntries(await readWorkspaceFile('commented-real.bib'), DINO), 1);
+    assert.equal(await readWorkspaceFile('commented-old.bib'), '');
   });
 
   it('Markdown: [@key] at every cursor as one edit that one undo takes back', async () => {
@@ -95,11 +68,11 @@ describe('insert citation', () => {
   });
 
   it('Quarto: merges into an adjacent [@…] and writes the YAML bibliography', async () => {
-    await write('quarto.bib', '');
+    await writeWorkspaceFile('quarto.bib', '');
     const editor = await editorWith('doc.qmd', '---\ntitle: T\nbibliography: quarto.bib\n---\nAs shown [@vaswani2017attention]|.\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(editor.document.getText(), new RegExp(`\\[@vaswani2017attention; @${KEY}\\]\\.`));
-    assert.equal(countEntries(await read('quarto.bib'), DINO), 1);
+    assert.equal(countEntries(await readWorkspaceFile('quarto.bib'), DINO), 1);
   });
 
   it('Typst, reStructuredText, Python and plain text', async () => {
@@ -118,26 +91,26 @@ describe('insert citation', () => {
   });
 
   it('cites a different paper that has the key under key + a, and the text follows', async () => {
-    await write('clash.bib', `@article{${KEY},\n  title = {Another paper},\n  doi = {10.1000/xyz},\n}\n`);
+    await writeWorkspaceFile('clash.bib', `@article{${KEY},\n  title = {Another paper},\n  doi = {10.1000/xyz},\n}\n`);
     const editor = await editorWith('clash.tex', 'See |.\n\\addbibresource{clash.bib}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(editor.document.getText(), new RegExp(`\\\\cite\\{${KEY}a\\}`));
-    const bib = await read('clash.bib');
+    const bib = await readWorkspaceFile('clash.bib');
     assert.match(bib, /^@article\{simeoni2025dinov3,\n {2}title = \{Another paper\},/, 'the existing entry is untouched');
     assert.match(bib, new RegExp(`@misc\\{${KEY}a,`));
   });
 
   it('keeps CRLF line endings of the .bib', async () => {
-    await write('crlf.bib', '@misc{a,\r\n  title = {A},\r\n}\r\n');
+    await writeWorkspaceFile('crlf.bib', '@misc{a,\r\n  title = {A},\r\n}\r\n');
     await editorWith('crlf.tex', 'See |.\n\\bibliography{crlf}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
-    const bib = await read('crlf.bib');
+    const bib = await readWorkspaceFile('crlf.bib');
     assert.ok(bib.includes(`\r\n@misc{${KEY},\r\n  title = {{DINOv3}},\r\n`), JSON.stringify(bib.slice(0, 120)));
     assert.ok(!/[^\r]\n/.test(bib), 'no bare LF');
   });
 
   it('edits an open .bib with unsaved changes, not the file on disk', async () => {
-    const bibUri = await write('open.bib', '@misc{a, title = {A}}\n');
+    const bibUri = await writeWorkspaceFile('open.bib', '@misc{a, title = {A}}\n');
     const bibDocument = await vscode.workspace.openTextDocument(bibUri);
     const bibEditor = await vscode.window.showTextDocument(bibDocument, vscode.ViewColumn.Beside);
     await bibEditor.edit((builder) => builder.insert(new vscode.Position(0, 0), '% unsaved note\n'));
@@ -145,7 +118,7 @@ describe('insert citation', () => {
     await editorWith('open.tex', 'See |.\n\\bibliography{open}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.match(bibDocument.getText(), /^% unsaved note\n@misc\{a, title = \{A\}\}\n\n@misc\{simeoni2025dinov3,/);
-    assert.equal(await read('open.bib'), '@misc{a, title = {A}}\n', 'the file on disk is not touched');
+    assert.equal(await readWorkspaceFile('open.bib'), '@misc{a, title = {A}}\n', 'the file on disk is not touched');
     // Leave no unsaved document behind (closing it would ask).
     await bibDocument.save();
   });
@@ -184,7 +157,7 @@ describe('insert citation: .bib files outside the workspace', () => {
   let whileAsking: (() => void) | undefined;
   let outside: string;
   /** The workspace's parent folder as written (a path outside is asked about as written). */
-  const parent = (): string => resolve(folder().fsPath, '..');
+  const parent = (): string => resolve(workspaceFolder().fsPath, '..');
 
   before(async () => {
     hooks = (await paperFeed()).testing;
@@ -279,19 +252,19 @@ describe('insert citation: .bib files outside the workspace', () => {
     answer = 'copy';
     const target = join(parent(), 'outside-target');
     mkdirSync(target, { recursive: true });
-    rmSync(join(folder().fsPath, 'linked-out'), { force: true });
-    symlinkSync(target, join(folder().fsPath, 'linked-out'));
+    rmSync(join(workspaceFolder().fsPath, 'linked-out'), { force: true });
+    symlinkSync(target, join(workspaceFolder().fsPath, 'linked-out'));
     await editorWith('linked.tex', 'See |.\n\\addbibresource{linked-out/refs.bib}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.deepEqual(asked, [join(realpathSync(target), 'refs.bib')], 'the real path is named');
     assert.ok(!existsSync(join(target, 'refs.bib')));
-    rmSync(join(folder().fsPath, 'linked-out'));
+    rmSync(join(workspaceFolder().fsPath, 'linked-out'));
 
-    await write('inside-dotdot.bib', '');
+    await writeWorkspaceFile('inside-dotdot.bib', '');
     await editorWith('inside.tex', 'See |.\n\\addbibresource{sub/../inside-dotdot.bib}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.deepEqual(asked, [join(realpathSync(target), 'refs.bib')], 'not asked about a file in the workspace');
-    assert.equal(countEntries(await read('inside-dotdot.bib'), DINO), 1);
+    assert.equal(countEntries(await readWorkspaceFile('inside-dotdot.bib'), DINO), 1);
   });
 
   it('a change made to the .bib while the question is open is kept: the entry is appended to the file as it is then', async () => {
@@ -355,21 +328,21 @@ describe('insert citation: creating the .bib', () => {
 
   it('a .bib that appears while the create question is open is added to, never replaced', async () => {
     const name = `appeared-${Date.now()}.bib`;
-    whileAsking = () => writeFileSync(join(folder().fsPath, name), '@misc{zotero2025,\n  title = {Exported by Zotero meanwhile},\n}\n');
+    whileAsking = () => writeFileSync(join(workspaceFolder().fsPath, name), '@misc{zotero2025,\n  title = {Exported by Zotero meanwhile},\n}\n');
     await editorWith('appeared.tex', `See |.\n\\bibliography{${name.replace(/\.bib$/, '')}}\n`);
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.deepEqual(asked, [name]);
-    const bib = await read(name);
+    const bib = await readWorkspaceFile(name);
     assert.ok(bib.startsWith('@misc{zotero2025,\n  title = {Exported by Zotero meanwhile},\n}\n'), bib);
     assert.equal(countEntries(bib, DINO), 1);
   });
 
   it('…and when the .bib that appeared has the paper, its key is cited and nothing added', async () => {
     const name = `appeared-same-${Date.now()}.bib`;
-    whileAsking = () => writeFileSync(join(folder().fsPath, name), `@misc{theirs2025,\n  eprint = {${DINO}},\n}\n`);
+    whileAsking = () => writeFileSync(join(workspaceFolder().fsPath, name), `@misc{theirs2025,\n  eprint = {${DINO}},\n}\n`);
     const editor = await editorWith('appeared-same.tex', `See |.\n\\bibliography{${name.replace(/\.bib$/, '')}}\n`);
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
-    assert.equal(await read(name), `@misc{theirs2025,\n  eprint = {${DINO}},\n}\n`);
+    assert.equal(await readWorkspaceFile(name), `@misc{theirs2025,\n  eprint = {${DINO}},\n}\n`);
     assert.match(editor.document.getText(), /See \\cite\{theirs2025\}\./);
   });
 });

@@ -1,42 +1,18 @@
 /** Insert Citation in the real host: joining the citation right before the cursor, and the status bar message after a .bib changed. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, paperFeed, waitFor } from '../helpers';
+import { closeAllEditors, paperFeed, waitFor, writeWorkspaceFile, readWorkspaceFile, editorWith } from '../helpers';
 
 const DINO = '2508.10104';
 const KEY = 'simeoni2025dinov3';
 const SIMCLR2 = '2006.10029';
-const folder = (): vscode.Uri => (vscode.workspace.workspaceFolders?.[0] as vscode.WorkspaceFolder).uri;
-
-async function write(name: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
-
-async function read(name: string): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), name)));
-}
-
-/** Opens `name` with `template`'s text, a cursor at each `|`. */
-async function editorWith(name: string, template: string): Promise<vscode.TextEditor> {
-  const parts = template.split('|');
-  const editor = await vscode.window.showTextDocument(await write(name, parts.join('')));
-  let offset = 0;
-  editor.selections = parts.slice(0, -1).map((part) => {
-    offset += part.length;
-    const at = editor.document.positionAt(offset);
-    return new vscode.Selection(at, at);
-  });
-  return editor;
-}
 
 describe('insert citation: joining, and the .bib message', () => {
   before(paperFeed);
   afterEach(closeAllEditors);
 
   it('LaTeX: right after \\citep[…]{a} the key joins it; at every cursor; once', async () => {
-    await write('join.bib', '');
+    await writeWorkspaceFile('join.bib', '');
     const editor = await editorWith('join.tex', 'See \\citep[p.~3]{a}| and \\cite{b} |.\r\nAlso \\cite{c}\r\n|\\bibliography{join}\r\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.equal(editor.document.getText(), `See \\citep[p.~3]{a,${KEY}} and \\cite{b,${KEY}} .\r\nAlso \\cite{c}\r\n\\cite{${KEY}}\\bibliography{join}\r\n`);
@@ -46,7 +22,7 @@ describe('insert citation: joining, and the .bib message', () => {
     editor.selections = [new vscode.Selection(after, after)];
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     assert.equal(editor.document.getText(), before);
-    assert.equal((await read('join.bib')).split(`eprint = {${DINO}}`).length - 1, 1, 'one entry');
+    assert.equal((await readWorkspaceFile('join.bib')).split(`eprint = {${DINO}}`).length - 1, 1, 'one entry');
   });
 
   it('reStructuredText: right after :cite:`a` the key joins it', async () => {
@@ -57,7 +33,7 @@ describe('insert citation: joining, and the .bib message', () => {
 
   it('after adding to a .bib, the status bar says so, and its click opens the file at the entry', async () => {
     const { testing } = await paperFeed();
-    const bib = await write('status.bib', '@misc{a,\n  title = {A},\n}\n');
+    const bib = await writeWorkspaceFile('status.bib', '@misc{a,\n  title = {A},\n}\n');
     await editorWith('status.tex', 'See \\cite{a}|.\n\\bibliography{status}\n');
     await vscode.commands.executeCommand('paperFeed.insertCitation', DINO);
     const shown = await waitFor('the status bar message', () => (testing.bibStatus.shown?.text.includes('status.bib') ? testing.bibStatus.shown : undefined));
@@ -65,7 +41,7 @@ describe('insert citation: joining, and the .bib message', () => {
     assert.equal(shown.command.command, 'vscode.open');
     const [uri, options] = shown.command.arguments as [vscode.Uri, vscode.TextDocumentShowOptions];
     assert.equal(uri.toString(), bib.toString());
-    const line = (await read('status.bib')).split('\n').findIndex((text) => text.startsWith(`@misc{${KEY},`));
+    const line = (await readWorkspaceFile('status.bib')).split('\n').findIndex((text) => text.startsWith(`@misc{${KEY},`));
     assert.ok(line > 0);
     assert.equal(options.selection?.start.line, line);
 
@@ -81,7 +57,7 @@ describe('insert citation: joining, and the .bib message', () => {
 
   it('the message goes by itself after a while', async () => {
     const { testing } = await paperFeed();
-    await write('status3.bib', '');
+    await writeWorkspaceFile('status3.bib', '');
     await editorWith('status3.tex', 'See |.\n\\bibliography{status3}\n');
     const shownMs = testing.bibStatus.shownMs;
     testing.bibStatus.shownMs = 300;

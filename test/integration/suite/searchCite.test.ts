@@ -1,22 +1,10 @@
 /** Citing several papers from one Search Papers picker, in the real host, into a real .tex and .bib. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, paperFeed, waitFor } from '../helpers';
+import { closeAllEditors, paperFeed, waitFor, writeWorkspaceFile, readWorkspaceFile } from '../helpers';
 
 type Picker = NonNullable<Awaited<ReturnType<typeof paperFeed>>['testing']['searchPickers']['current']>;
 type Item = Picker['items'][number];
-
-const folder = (): vscode.Uri => (vscode.workspace.workspaceFolders?.[0] as vscode.WorkspaceFolder).uri;
-
-async function write(name: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
-
-async function read(name: string): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), name)));
-}
 
 /** The key of the .bib entry for arXiv paper `id`. */
 function keyFor(bib: string, id: string): string | undefined {
@@ -46,8 +34,8 @@ describe('search: citing several papers', () => {
 
   it('"Insert Citation and Keep Open" cites one paper after another into one \\cite{a,b}; plain Insert closes the picker', async () => {
     const { testing } = await paperFeed();
-    await write('several.bib', '');
-    const tex = await write('several.tex', 'See .\n\\bibliography{several}\n');
+    await writeWorkspaceFile('several.bib', '');
+    const tex = await writeWorkspaceFile('several.tex', 'See .\n\\bibliography{several}\n');
     const editor = await vscode.window.showTextDocument(tex);
     editor.selection = new vscode.Selection(0, 4, 0, 4);
     const text = 'self-supervised';
@@ -60,21 +48,21 @@ describe('search: citing several papers', () => {
     const [first, second, third] = papers as [Item, Item, Item];
 
     await press(first, 'Insert Citation and Keep Open');
-    const firstKey = keyFor(await read('several.bib'), first.paper?.id ?? '');
+    const firstKey = keyFor(await readWorkspaceFile('several.bib'), first.paper?.id ?? '');
     assert.ok(firstKey, 'the first entry is in the .bib');
     assert.equal(editor.document.getText(), `See \\cite{${firstKey}}.\n\\bibliography{several}\n`);
     assert.equal(testing.searchPickers.current, picker, 'the picker is still open');
     assert.equal(picker.value, text, 'with its query');
 
     await press(second, 'Insert Citation and Keep Open');
-    const secondKey = keyFor(await read('several.bib'), second.paper?.id ?? '');
+    const secondKey = keyFor(await readWorkspaceFile('several.bib'), second.paper?.id ?? '');
     assert.ok(secondKey, 'the second entry is in the .bib');
     assert.equal(editor.document.getText(), `See \\cite{${firstKey},${secondKey}}.\n\\bibliography{several}\n`);
     assert.equal(testing.searchPickers.current, picker, 'the picker is still open after the second');
 
     await press(third, 'Insert Citation');
     await waitFor('the picker to close', () => (testing.searchPickers.current === undefined ? true : undefined));
-    const bib = await read('several.bib');
+    const bib = await readWorkspaceFile('several.bib');
     const thirdKey = keyFor(bib, third.paper?.id ?? '');
     assert.equal(editor.document.getText(), `See \\cite{${firstKey},${secondKey},${thirdKey}}.\n\\bibliography{several}\n`);
     assert.equal(bib.match(/^@/gm)?.length, 3, 'one entry each');
