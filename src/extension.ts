@@ -119,7 +119,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     log, globalState: context.globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
     archive, archivePrompts,
   }));
-  context.subscriptions.push(...registerCiting({ log, bibIndex, cites, bibFiles, search, saved, store, citations }));
+  context.subscriptions.push(...registerCiting({ log, bibIndex, cites, bibFiles, search, saved, store }));
 
   // Loading starts once everything is registered, so a failed activation loads nothing.
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))

@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { BibFiles } from '../bibFiles';
-import type { Citations } from '../citations';
 import type { PaperStore } from '../paperStore';
 import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
@@ -25,7 +24,6 @@ export interface CitingDeps {
   readonly search: SearchService;
   readonly saved: SavedPapers;
   readonly store: PaperStore;
-  readonly citations: Citations;
 }
 
 /** Documents that cite by key, by language or, where VS Code knows no such language, by file name. */
@@ -37,6 +35,7 @@ export const CITING_SELECTOR: vscode.DocumentSelector = [
 
 export function registerCiting(deps: CitingDeps): vscode.Disposable[] {
   return [
+    vscode.languages.registerCompletionItemProvider(CITING_SELECTOR, new CiteCompletionProvider(deps), ...COMPLETION_TRIGGERS),
     ...registerNavigation(deps),
     new CitingDiagnostics(deps), ...registerMissingKeyFixes(deps, CITING_SELECTOR),
   ];
@@ -54,6 +53,5 @@ function registerNavigation(deps: CitingDeps): vscode.Disposable[] {
     vscode.languages.registerDefinitionProvider(CITING_SELECTOR, new CitationDefinitionProvider(deps)),
     vscode.languages.registerReferenceProvider(CITING_SELECTOR, references),
     vscode.languages.registerReferenceProvider(BIB_SELECTOR, references),
-    vscode.languages.registerCompletionItemProvider(CITING_SELECTOR, new CiteCompletionProvider(deps), ...COMPLETION_TRIGGERS),
   ];
 }
