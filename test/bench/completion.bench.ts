@@ -19,21 +19,12 @@ import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
 import { root } from '../support/paths';
 import { type Bench, percentile, time } from './harness';
-import { latencies, replicated } from './searchInputs';
+import { latencies, mulberry32, replicated } from './searchInputs';
 
 const WORKER = join(root, 'dist', 'searchWorker.js');
 const BIB_ENTRIES = 5_000;
 const SAVED = 50;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** `count` corpus papers drawn with seed 42 (a Fisher–Yates shuffle of the papers sorted by id). */
 function drawn(papers: readonly Paper[], count: number, seed = 42): Paper[] {

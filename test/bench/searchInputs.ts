@@ -14,7 +14,8 @@ const REPLICA_WORDS = ['Revisited', 'Extended', 'Redux', 'Reloaded', 'Again', 'P
 
 export interface LabeledQuery { readonly query: string; readonly id: string }
 
-function mulberry32(seed: number): () => number {
+/** The bench's seeded random numbers (seed 42 by the contract). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
