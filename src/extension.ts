@@ -29,6 +29,7 @@ import { SavedPapers } from './host/savedPapers';
 import { SearchService } from './host/searchService';
 import { TopicService } from './host/topics';
 import type { PaperItemState } from './host/tree/paperItem';
+import { PaperDecorations } from './host/tree/paperDecorations';
 import { PapersTree } from './host/tree/papersTree';
 import { SavedTree } from './host/tree/savedTree';
 import type { PaperActions } from './shared/protocol';
@@ -108,6 +109,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
+  context.subscriptions.push(PaperDecorations.register());
   const actionsChanged = (): void => {
     tree.refreshItems();
     savedTree.refresh();

@@ -53,7 +53,7 @@ export const SETTING_DEFAULTS: Settings = {
   'clone.allowedHosts': [],
   'clone.shallow': true,
   'clone.submodules': false,
-  grouping: 'date-topic',
+  grouping: 'date',
   sortBy: 'upvotes',
   topics: {},
 };

@@ -35,7 +35,10 @@ export const Commands = {
   clearCache: 'paperFeed.clearCache',
   showLog: 'paperFeed.showLog',
   downloadArchive: 'paperFeed.downloadArchive',
-  /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
+  /** A date row's one-click switch: topic subgroups inside each day (`grouping` `date-topic`). */
+  groupByTopic: 'paperFeed.groupByTopic',
+  /** Back to each day as one ranked list (`grouping` `date`). */
+  showRankedList: 'paperFeed.showRankedList',
 } as const;
 
 /**
@@ -67,6 +70,12 @@ export const StatusBarItems = {
   bibAdded: 'paperFeed.bibAdded',
 } as const;
 
+/**
+ * The URI scheme of tree rows' `resourceUri` (`paper-feed-row:/2508.10104?new`): it carries the
+ * row's state to `PaperDecorations`, whose badge stays visible when a narrow sidebar cuts the row.
+ */
+export const ROW_URI_SCHEME = 'paper-feed-row';
+
 /** The paper panel's webview type (`onWebviewPanel:` in activationEvents, and its serializer). */
 export const PANEL_VIEW_TYPE = 'paperFeed.paper';
 
@@ -78,6 +87,8 @@ export const ContextKeys = {
   canStepForward: 'paperFeed.canStepForward',
   /** The Papers view is filtered (Clear Filter replaces Filter). */
   filtered: 'paperFeed.filtered',
+  /** `paperFeed.grouping`, for the date rows' one-click switch between a ranked list and topics. */
+  grouping: 'paperFeed.grouping',
 } as const;
 
 /** Keys in `ExtensionContext.globalState`: shared by every workspace. */

@@ -35,8 +35,18 @@ function nextNames(label: string): string {
 }
 
 /** Command ids named in the contract's Commands table, or reserved for a coming feature. */
+/**
+ * Names added beyond CONTRACT.md (which lives outside the repository): the CHANGELOG says so, on
+ * lines that start `- Names added to the contract:`, each name in backticks with its `paperFeed.`.
+ */
+function addedNames(): string[] {
+  const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+  return changelog.split('\n').filter((line) => line.startsWith('- Names added to the contract:'))
+    .flatMap((line) => [...line.matchAll(/`(paperFeed\.[A-Za-z.]+)`/g)].map((match) => match[1] as string));
+}
+
 function contractCommands(): Set<string> {
-  const ids = new Set<string>();
+  const ids = new Set<string>(addedNames());
   for (const line of contract.split('\n').filter((row) => row.startsWith('| `paperFeed.'))) {
     const firstCell = line.split('|')[1] ?? '';
     for (const match of firstCell.matchAll(/`(paperFeed\.[A-Za-z]+)`/g)) {
@@ -54,7 +64,10 @@ function contractSettings(): Set<string> {
   const section = contract.split('## Settings')[1]?.split('\n## ')[0] ?? '';
   const settingsLine = section.split('\n').find((line) => line.startsWith('`endpoint`')) ?? '';
   const pattern = /`([a-zA-Z]+(?:\.[a-zA-Z]+)?)`/g;
-  return new Set([...settingsLine.matchAll(pattern), ...nextNames('Settings').matchAll(pattern)].map((match) => match[1] as string));
+  return new Set([
+    ...[...settingsLine.matchAll(pattern), ...nextNames('Settings').matchAll(pattern)].map((match) => match[1] as string),
+    ...addedNames().map((name) => name.slice('paperFeed.'.length)),
+  ]);
 }
 
 /** The sources that register commands: registerCommands.ts, and the citing features' files. */

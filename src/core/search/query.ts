@@ -89,6 +89,11 @@ export function parseQuery(input: string): ParsedQuery {
   return { words, lastIsPrefix: lastIsPrefix && words.length > 0 && words[words.length - 1] === all[all.length - 1], phrase: all.join(' '), filters, joins };
 }
 
+/** The typed text without its filters: the free words, as typed. */
+export function withoutFilters(input: string): string {
+  return input.slice(0, 500).replace(FILTER, '$1');
+}
+
 export function hasFilters(filters: QueryFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
 }

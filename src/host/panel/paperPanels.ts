@@ -73,8 +73,9 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     return active && this.views.has(active) ? active.paper : undefined;
   }
 
-  show(paper: Paper): void {
-    const reuse = this.deps.reuse();
+  /** Shows the paper; `reuse: false` gives it its own panel whatever `paperFeed.panel.reuse` says. */
+  show(paper: Paper, options: { readonly reuse?: boolean } = {}): void {
+    const reuse = options.reuse ?? this.deps.reuse();
     let view = reuse
       ? (this.lastActive && this.views.has(this.lastActive) ? this.lastActive : [...this.views][0])
       : [...this.views].find((candidate) => candidate.paper.id === paper.id);

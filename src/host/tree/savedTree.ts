@@ -5,7 +5,7 @@ import { Views } from '../ids';
 import type { SavedPapers } from '../savedPapers';
 import type { TopicService } from '../topics';
 import type { PaperNode } from './nodes';
-import { paperItem, type PaperItemState, paperTooltip } from './paperItem';
+import { paperItem, type PaperItemState, paperTooltip, rowUri } from './paperItem';
 
 /** The Saved view: the reading list, most recently saved first. */
 export class SavedTree extends Disposable implements vscode.TreeDataProvider<PaperNode> {
@@ -43,8 +43,12 @@ export class SavedTree extends Disposable implements vscode.TreeDataProvider<Pap
   }
 
   getTreeItem(node: PaperNode): vscode.TreeItem {
-    // The list itself says it is saved: no "new" dot or bookmark icon here.
-    return paperItem(node.id, node.paper, { ...this.state(node.paper), isNew: false });
+    // The list itself says it is saved: no "new" dot or saved mark here (menus still need `saved`).
+    const topic = this.topics.of(node.paper).primary;
+    const state = { ...this.state(node.paper), isNew: false };
+    const item = paperItem(node.id, node.paper, state, { id: topic, label: this.topics.label(topic) });
+    item.resourceUri = rowUri(node.paper, { ...state, saved: false });
+    return item;
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: PaperNode): vscode.TreeItem {
