@@ -12,7 +12,7 @@ import { toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import {
-  activityBarItem, clickViewTitleAction, endSession, openFileAtLineEnd, type PageElement, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
+  activityBarItem, clickPapersMenuItem, endSession, openFileAtLineEnd, type PageElement, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
   type Session, showDay, startSession, treeRows, typeIntoQuickInput,
 } from './workbench';
 
@@ -87,7 +87,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await activityBarItem(current).click({ timeout: 60_000 });
     const envHarness = treeRows(current).filter({ hasText: 'EnvHarness: Awakening Static Worlds' });
     await envHarness.waitFor({ timeout: 60_000 });
-    assert.match(await envHarness.innerText(), /▲ 163 · ★ 8 · Chengsong Huang et al\./);
+    assert.match(await envHarness.innerText(), /^▲163 EnvHarness: Awakening Static Worlds[^\n]*\s+★ 8 · Chengsong Huang et al\./);
     await current.workbench.page.locator('.part.sidebar .monaco-list-row[aria-label^="Yesterday, "]').waitFor();
     // The view's description names the window (the pane header is hidden in a one-view container; its label is not).
     await current.workbench.page.locator('.part.sidebar .pane-header[aria-label="Papers - Last 7 days Section"]').waitFor({ state: 'attached' });
@@ -217,7 +217,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     const current = session as Session;
     const page = current.workbench.page;
     await showDay(current, '2026-08-21');
-    await clickViewTitleAction(current, 'Group and Sort');
+    await clickPapersMenuItem(current, 'Group and Sort');
     const picker = await quickInput(page, 'Group and Sort Papers');
     await picker.locator('.quick-input-list .monaco-list-row[aria-label="Topic"]').click();
     await quickInputClosed(page);

@@ -31,10 +31,10 @@ export async function pickFormat(citations: Citations, state: vscode.Memento): P
  * citation is copied, in one text (`joinCitations`).
  */
 export async function copyCitation(
-  context: PaperCommandContext, citations: Citations, state: vscode.Memento, arg: unknown, formatOrSelection: unknown,
+  context: PaperCommandContext, citations: Citations, state: vscode.Memento, arg: unknown, formatOrSelection: unknown, formatAfterSelection?: unknown,
 ): Promise<string | undefined> {
   const selection = Array.isArray(formatOrSelection) ? formatOrSelection : undefined;
-  const formatArg = selection ? undefined : formatOrSelection;
+  const formatArg = selection ? formatAfterSelection : formatOrSelection;
   if (formatArg !== undefined && !isCitationFormat(formatArg)) {
     throw new UserError(vscode.l10n.t('"{0}" is not a citation format: use one of {1}, or csl:<name>.', describeArg(formatArg), CITATION_FORMATS.join(', ')));
   }

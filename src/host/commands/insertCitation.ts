@@ -29,9 +29,9 @@ export interface InsertDeps {
  * the selected rows where the format would be: every selected paper is cited, in one citation
  * where the language has one (`\cite{a,b}`, `[@a; @b]`), each with its .bib entry.
  */
-export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSelection: unknown): Promise<void> {
+export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSelection: unknown, formatAfterSelection?: unknown): Promise<void> {
   const selection = Array.isArray(formatOrSelection) ? formatOrSelection : undefined;
-  const formatArg = selection ? undefined : formatOrSelection;
+  const formatArg = selection ? formatAfterSelection : formatOrSelection;
   if (formatArg !== undefined && !isCitationFormat(formatArg)) {
     throw new UserError(vscode.l10n.t('"{0}" is not a citation format.', describeArg(formatArg)));
   }
