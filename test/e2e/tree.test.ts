@@ -16,11 +16,21 @@ async function setSidebarWidth(session: Session, width: number): Promise<void> {
   const page = session.workbench.page;
   const box = await page.locator('.part.sidebar').boundingBox();
   assert.ok(box, 'the sidebar is shown');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 1, y);
+  // The vertical sash nearest the sidebar's right edge.
+  const sashes = page.locator('.monaco-sash.vertical');
+  let sash: { x: number; y: number; width: number; height: number } | undefined;
+  for (let index = 0; index < await sashes.count(); index++) {
+    const candidate = await sashes.nth(index).boundingBox();
+    if (candidate && candidate.height > box.height / 2 && Math.abs(candidate.x + candidate.width / 2 - (box.x + box.width)) < 6) {
+      sash = candidate;
+    }
+  }
+  assert.ok(sash, 'the sidebar\'s sash');
+  const y = sash.y + sash.height / 2;
+  await page.mouse.move(sash.x + sash.width / 2, y);
   await page.mouse.down();
-  await page.mouse.move(box.x + width / 2, y, { steps: 5 });
-  await page.mouse.move(box.x + width - 1, y, { steps: 5 });
+  await page.mouse.move(box.x + (box.width + width) / 2, y, { steps: 5 });
+  await page.mouse.move(box.x + width, y, { steps: 5 });
   await page.mouse.up();
   const after = await page.locator('.part.sidebar').boundingBox();
   assert.ok(after && Math.abs(after.width - width) <= 4, `the sidebar is ${after?.width ?? '?'} px wide, not ${width}`);
@@ -115,7 +125,7 @@ describe('The Papers view at 300 and 500 px, light and dark', () => {
   it('keeps three actions in the view title and the rest in its … menu', async () => {
     const current = session as Session;
     const inline = (await papersTitleActions(current)).filter((label) => !/^(More Actions|Collapse All)/.test(label));
-    assert.deepEqual(inline.map((label) => label.replace(/ \(.*\)$/, '')), ['Search Papers…', 'Show Papers From…', 'Refresh'], inline.join(' | '));
+    assert.deepEqual(inline.map((label) => label.replace(/ \(.*\)$/, '')), ['Search Papers…', 'Show Papers From…', 'Refresh Papers'], inline.join(' | '));
     // The title is not cut to "Pap…" by its actions.
     const title = current.workbench.page.locator('.part.sidebar .pane-header[aria-label^="Papers"] h3.title').or(current.workbench.page.locator('.part.sidebar .composite.title h2')).first();
     assert.equal((await title.evaluate((element: unknown) => { const e = element as { scrollWidth: number; clientWidth: number }; return e.scrollWidth <= e.clientWidth; })), true, 'the view title fits');
@@ -164,6 +174,11 @@ describe('The Papers view at 300 and 500 px, light and dark', () => {
     for (const title of titles) {
       await page.locator('.part.sidebar .monaco-list-row', { hasText: title }).nth(1).waitFor({ timeout: 15_000 });
     }
+    // The Papers view marks them with the saved badge, drawn by the row's decoration (a ::after).
+    const papersPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Papers"]') });
+    const savedRow = papersPane.locator('.monaco-list-row', { hasText: titles[0] as string }).first();
+    const handle = await savedRow.elementHandle();
+    await page.waitForFunction("(row) => [...row.querySelectorAll('*')].some((element) => getComputedStyle(element, '::after').content.includes('✓'))", handle, { timeout: 15_000 });
     await current.workbench.screenshot(screenshots, 'tree-300-saved-three');
   });
 });

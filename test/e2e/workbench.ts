@@ -187,9 +187,9 @@ export async function clickViewTitleAction(session: Session, label: string): Pro
   await page.locator(`.part.sidebar .action-label[aria-label^="${label}"]`).first().click();
 }
 
-/** The Papers view's header: its title actions live there once the Saved view is in the container too. */
+/** The Papers view's header, where its title actions are (the container holds the Saved view too). */
 function papersHeader(session: Session): Locator {
-  return session.workbench.page.locator('.part.sidebar .pane-header[aria-label^="Papers"]').or(session.workbench.page.locator('.part.sidebar .composite.title')).first();
+  return session.workbench.page.locator('.part.sidebar .pane-header[aria-label^="Papers"]');
 }
 
 /** The labels of the Papers view's title actions shown inline (not in its `…` menu). */
