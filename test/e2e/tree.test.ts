@@ -72,6 +72,25 @@ async function showsStart(row: Locator, visible: string): Promise<boolean> {
   }, visible);
 }
 
+/**
+ * Clicks one of a row's inline actions, which VS Code draws only while the row is hovered: a
+ * refresh of the tree redraws the row and drops the hover, so hover and click again until it lands.
+ */
+async function clickRowAction(row: Locator, label: string): Promise<void> {
+  const action = row.locator(`.action-label[aria-label="${label}"]`);
+  for (let attempt = 0; ; attempt++) {
+    await row.hover();
+    try {
+      await action.click({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 9) {
+        throw error;
+      }
+    }
+  }
+}
+
 describe('The Papers view at 300 and 500 px, light and dark', () => {
   let session: Session | undefined;
 
@@ -142,13 +161,11 @@ describe('The Papers view at 300 and 500 px, light and dark', () => {
     const current = session as Session;
     const page = current.workbench.page;
     const day = page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
-    await day.hover();
-    await day.locator('.action-label[aria-label="Group Each Day by Topic"]').click();
+    await clickRowAction(day, 'Group Each Day by Topic');
     const topicRow = page.locator('.part.sidebar .monaco-list-row[aria-level="2"]', { hasText: /\d+$/ }).first();
     await topicRow.waitFor({ timeout: 15_000 });
     await current.workbench.screenshot(screenshots, 'tree-300-topics');
-    await day.hover();
-    await day.locator('.action-label[aria-label="Show Each Day as a Ranked List"]').click();
+    await clickRowAction(day, 'Show Each Day as a Ranked List');
     await page.locator('.part.sidebar .monaco-list-row[aria-level="2"]', { has: page.locator('.label-name', { hasText: /^▲\d+ / }) }).first().waitFor({ timeout: 15_000 });
   });
 
