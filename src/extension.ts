@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { abstractRepos } from './core/clone/candidates';
 import type { Paper } from './core/paper/model';
 import { clockFromEnv } from './core/time/clock';
 import { archiveIntervalFromEnv } from './core/feed/archiveBackfill';
@@ -12,7 +13,7 @@ import { registerCiting } from './host/citing/registerCiting';
 import { Citations } from './host/citations';
 import { Cloner } from './host/clone/cloner';
 import { ArchivePrompts } from './host/commands/archive';
-import { canClone, ClonePrompts } from './host/commands/clone';
+import { allowedHosts, canClone, ClonePrompts } from './host/commands/clone';
 import { LibraryPrompts } from './host/commands/library';
 import { registerCommands } from './host/commands/registerCommands';
 import { searchPickers } from './host/commands/search';
@@ -105,6 +106,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     papers: store,
     // Asked only when VS Code restores a panel, after activate has returned and `loaded` exists.
     loaded: () => loaded,
+    search: (query) => vscode.commands.executeCommand(Commands.search, query),
+    abstractRepos: (paper) => abstractRepos(paper, allowedHosts()),
+    cloneFromAbstract: (paper, url) => vscode.commands.executeCommand(Commands.cloneRepository, paper.id, url),
   });
   context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).

@@ -71,7 +71,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.copyCitation, (arg, format, more) => copyCitation(papers, citations, globalState, arg, format, more), log),
     registerCommand(Commands.insertCitation, (arg, format, more) => insertCitation({ papers, citations, editors, bibFiles }, arg, format, more), log),
     registerCommand(InternalCommands.citeCompletion, (arg) => citeCompletion({ log, bibFiles, store, saved, search }, arg), log),
-    registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
+    registerCommand(Commands.cloneRepository, (arg, url) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg, url), log),
     registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
     registerCommand(Commands.groupByTopic, () => groupDaysByTopic(true), log),
