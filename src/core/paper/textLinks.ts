@@ -20,40 +20,46 @@ export const MAX_TEXT_URL_LENGTH = 2_000;
 export const MAX_TEXT_URLS = 50;
 
 /**
- * A scheme at a word boundary, then characters that may be part of a URL: not whitespace, not the
- * brackets and quotes that usually close it in prose (`<>"'` and the backtick), not control characters.
- * The length bound keeps the scan linear: at most one URL's length past each start.
+ * What may be part of a URL in prose: not whitespace, not the brackets and quotes that usually close
+ * it (`<>"'` and the backtick), not control characters.
  */
-const CANDIDATE = new RegExp(`\\bhttps?://[^\\s<>"'\`\\u0000-\\u001F\\u007F]{1,${MAX_TEXT_URL_LENGTH}}`, 'gi');
+const URL_CHAR = '[^\\s<>"\'`\\u0000-\\u001F\\u007F]';
+/**
+ * A scheme at a word boundary, a host right after `//` (not `https:///x`, which a parser would read
+ * as another host), then URL characters. The length bound keeps the scan linear.
+ */
+const CANDIDATE = new RegExp(`\\bhttps?://(?![/\\\\])${URL_CHAR}{1,${MAX_TEXT_URL_LENGTH}}`, 'gi');
+const IS_URL_CHAR = new RegExp(`^${URL_CHAR}$`);
 /** Sentence punctuation that ends prose rather than the URL. */
-const TRAILING = /[.,;:!?*]$/;
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', '*']);
+const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 
-/** Drops what follows the URL in the sentence: `https://x.org/a).` is `https://x.org/a`. */
+/**
+ * Drops what follows the URL in the sentence: `https://x.org/a).` is `https://x.org/a`. A closing
+ * bracket goes only when the URL did not open it (`(see https://x.org/a)`, unlike `…/Foo_(bar)`).
+ * Each bracket is counted once, so that this is linear in the URL's length.
+ */
 function trimTrailing(candidate: string): string {
-  let url = candidate;
-  for (;;) {
-    const last = url.slice(-1);
+  const counts = new Map<string, number>();
+  for (const char of candidate) {
+    if (char in CLOSERS || Object.values(CLOSERS).includes(char)) {
+      counts.set(char, (counts.get(char) ?? 0) + 1);
+    }
+  }
+  let end = candidate.length;
+  while (end > 0) {
+    const last = candidate.charAt(end - 1);
     const opener = CLOSERS[last];
-    if (TRAILING.test(url)) {
-      url = url.slice(0, -1);
-    } else if (opener !== undefined && count(url, last) > count(url, opener)) {
-      // A closing bracket the URL did not open (`(see https://x.org/a)`), unlike `…/Foo_(bar)`.
-      url = url.slice(0, -1);
+    if (TRAILING.has(last)) {
+      end--;
+    } else if (opener !== undefined && (counts.get(last) ?? 0) > (counts.get(opener) ?? 0)) {
+      counts.set(last, (counts.get(last) ?? 0) - 1);
+      end--;
     } else {
-      return url;
+      break;
     }
   }
-}
-
-function count(text: string, char: string): number {
-  let found = 0;
-  for (const each of text) {
-    if (each === char) {
-      found++;
-    }
-  }
-  return found;
+  return candidate.slice(0, end);
 }
 
 /** The http(s) URLs written in `text`, in order, each as written (at most MAX_TEXT_URLS). */
@@ -65,7 +71,7 @@ export function findTextUrls(text: string): { readonly start: number; readonly e
     }
     const start = match.index;
     const next = text.charAt(start + match[0].length);
-    if (next !== '' && !/[\s<>"'`]/.test(next)) {
+    if (next !== '' && IS_URL_CHAR.test(next)) {
       continue; // longer than MAX_TEXT_URL_LENGTH: not cut into a link to somewhere else
     }
     const url = trimTrailing(match[0]);
