@@ -112,11 +112,12 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor();
     await panel.locator('button').first().focus();
     const labels: string[] = [];
-    for (let index = 0; index < 12; index++) {
+    // Ten author names (each searches for that author) come before the toolbar.
+    for (let index = 0; index < 24; index++) {
       labels.push(await panel.locator(':focus').getAttribute('aria-label') ?? '(none)');
       await current.workbench.page.keyboard.press('Tab');
     }
-    for (const expected of ['Show all 17 authors', 'Save to the reading list', 'Clone the code repository into a folder', 'Open on Hugging Face', 'Open the arXiv abstract', 'Open the PDF', 'Open the code repository https://github.com/google-research/envharness']) {
+    for (const expected of ['Search papers by Chengsong Huang', 'Show all 17 authors', 'Save to the reading list', 'Clone the code repository into a folder', 'Open on Hugging Face', 'Open the arXiv abstract', 'Open the PDF', 'Open the code repository https://github.com/google-research/envharness']) {
       assert.ok(labels.includes(expected), `${expected} not reached by Tab: ${labels.join(' | ')}`);
     }
     assert.ok(!labels.includes('(none)'), labels.join(' | '));
