@@ -15,6 +15,8 @@ export interface WindowView {
   readonly fetchedAt?: Date;
   /** The last refresh failed with this (the papers shown are older). */
   readonly error?: string;
+  /** The failure meant no connection (offline), rather than Hugging Face answering with an error. */
+  readonly offline?: boolean;
 }
 
 /** Papers remembered beyond the shown window (opened, found, fetched by id): the most recent this many. */
@@ -75,8 +77,9 @@ export class PaperStore extends Disposable {
   }
 
   /** Marks the current view as stale after a failed refresh, keeping its papers. */
-  setError(error: string | undefined): void {
-    this.current = { ...this.current, ...(error ? { error } : { error: undefined }) };
+  setError(error: string | undefined, offline = false): void {
+    const { error: _error, offline: _offline, ...rest } = this.current;
+    this.current = error ? { ...rest, error, offline } : rest;
     this.changed.fire();
   }
 }

@@ -30,7 +30,7 @@ describe('groupByDate', () => {
     assert.equal(groups[0]?.label, 'Today');
     assert.equal(groups[1]?.label, 'Yesterday');
     assert.equal(groups[1]?.id, 'date:2026-08-20');
-    assert.match(groups[2]?.label ?? '', /^Wed 19 Aug 2026$/);
+    assert.match(groups[2]?.label ?? '', /^Wednesday, August 19, 2026$/);
     for (const group of groups) {
       const upvotes = group.papers.map((entry) => entry.upvotes ?? -1);
       assert.deepEqual(upvotes, [...upvotes].sort((a, b) => b - a), `${group.label} is sorted by upvotes`);
@@ -42,7 +42,19 @@ describe('groupByDate', () => {
       .map((date, index) => paper(`2608.0000${index}`, date));
     const groups = groupByDate(papers);
     assert.deepEqual(groups.map((group) => group.id), ['date:2026-W34', 'date:2026-W33', 'date:2026-W32']);
-    assert.equal(groups[0]?.label, 'Week of 17–23 Aug 2026');
+    assert.match(groups[0]?.label ?? '', /^Week of Aug 17\s–\s23, 2026$/);
+  });
+
+  it('writes date labels in the display language, with the same ids', () => {
+    const papers = ['2026-08-03', '2026-08-05', '2026-08-11', '2026-08-13', '2026-08-18', '2026-08-20']
+      .map((date, index) => paper(`2608.0000${index}`, date));
+    const english = groupByDate(papers);
+    const german = groupByDate(papers, undefined, 'de');
+    assert.deepEqual(german.map((group) => group.id), english.map((group) => group.id));
+    assert.equal(german[0]?.label, 'Week of 17.–23. Aug. 2026');
+    assert.equal(groupByDate([paper('2501.00001', '2025-01-02'), paper('2501.00002', '2025-01-20')], undefined, 'ja')[0]?.label, '2025年1月');
+    const days = groupByDate([paper('2608.00001', '2026-08-19'), paper('2608.00002', '2026-08-19')], '2026-08-21', 'fr');
+    assert.deepEqual(days.map((group) => [group.id, group.label]), [['date:2026-08-19', 'mercredi 19 août 2026']]);
   });
 
   it('uses months when weeks are too sparse', () => {
@@ -52,7 +64,7 @@ describe('groupByDate', () => {
 
   it('keeps a single day as a day, and papers without a date last', () => {
     const groups = groupByDate([paper('2501.00001', undefined), paper('2501.00002', '2025-01-02')], '2026-01-01');
-    assert.deepEqual(groups.map((group) => [group.id, group.label]), [['date:2025-01-02', 'Thu 2 Jan 2025'], ['date:none', 'Undated']]);
+    assert.deepEqual(groups.map((group) => [group.id, group.label]), [['date:2025-01-02', 'Thursday, January 2, 2025'], ['date:none', 'Undated']]);
   });
 
   it('sorts inside a group by upvotes, unknown upvotes last, then by date and title', () => {

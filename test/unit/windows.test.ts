@@ -28,9 +28,16 @@ describe('feed windows', () => {
     assert.deepEqual(resolveWindow('week', '2026-08-21', 7).queries, [{ kind: 'week', week: '2026-W34' }]);
     assert.deepEqual(resolveWindow('month', '2026-08-21', 7).queries, [{ kind: 'month', month: '2026-08' }]);
     assert.deepEqual(resolveWindow('trending', '2026-08-21', 7).queries, [{ kind: 'trending' }]);
-    assert.equal(resolveWindow('date:2026-08-20', '2026-08-21', 7).label, 'Thu 20 Aug 2026');
-    assert.equal(resolveWindow('week:2026-W33', '2026-08-21', 7).label, 'Week 33 · 10–16 Aug 2026');
+    assert.equal(resolveWindow('date:2026-08-20', '2026-08-21', 7).label, 'Thursday, August 20, 2026');
+    assert.match(resolveWindow('week:2026-W33', '2026-08-21', 7).label, /^Week 33 · Aug 10\s–\s16, 2026$/);
     assert.equal(resolveWindow('month:2026-07', '2026-08-21', 7).label, 'July 2026');
+  });
+
+  it('writes the dates of its labels in the display language it is given', () => {
+    assert.equal(resolveWindow('date:2026-08-20', '2026-08-21', 7, 'de').label, 'Donnerstag, 20. August 2026');
+    assert.equal(resolveWindow('month:2026-07', '2026-08-21', 7, 'fr').label, 'juillet 2026');
+    assert.equal(shownLabel(resolveWindow('today', '2026-08-23', 7, 'en-GB'), '2026-08-21', 'en-GB'), 'Today · Friday, 21 August 2026');
+    assert.equal(resolveWindow('date:2026-08-20', '2026-08-21', 7, 'ja').id, 'date:2026-08-20', 'the id stays');
   });
 
   it('steps periods like the site and never into the future', () => {
@@ -69,7 +76,7 @@ describe('feed windows', () => {
   });
 
   it('names the batch that "today" shows, and only for today', () => {
-    assert.equal(shownLabel(resolveWindow('today', '2026-08-23', 7), '2026-08-21'), 'Today · Fri 21 Aug 2026');
+    assert.equal(shownLabel(resolveWindow('today', '2026-08-23', 7), '2026-08-21'), 'Today · Friday, August 21, 2026');
     assert.equal(shownLabel(resolveWindow('today', '2026-08-21', 7), undefined), 'Today');
     assert.equal(shownLabel(resolveWindow('week', '2026-08-21', 7), '2026-08-21'), 'This week');
   });

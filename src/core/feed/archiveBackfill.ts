@@ -12,6 +12,7 @@ import type { ArchiveMonth, ArchiveRecords } from '../storage/archiveState';
 import { monthOf } from '../time/dates';
 import { type ArchiveSummary, planArchive, summarizeArchive } from './archivePlan';
 import { type WaitReason, withPatience } from './archiveRunner';
+import type { FailureReason } from './failureReason';
 import { currentFeedDate } from './windows';
 
 /** The pace of the backfill, from one figure: the least time between two requests (1 s by default). */
@@ -72,7 +73,7 @@ export type ArchiveStatus =
   /** Another window is backfilling. */
   | { readonly kind: 'waitingForLock' }
   | (ArchiveSummary & { readonly kind: 'fetching'; readonly month: string; readonly monthsLeft: number })
-  | (ArchiveSummary & { readonly kind: 'paused'; readonly month: string; readonly monthsLeft: number; readonly reason: WaitReason; readonly ms: number; readonly message: string });
+  | (ArchiveSummary & { readonly kind: 'paused'; readonly month: string; readonly monthsLeft: number; readonly reason: WaitReason; readonly ms: number; readonly message: string; readonly failure: FailureReason });
 
 export interface ArchiveBackfillDeps {
   readonly lock: ArchiveLock;

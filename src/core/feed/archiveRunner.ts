@@ -5,6 +5,7 @@
  * takes; after other failures (server errors, bad answers, a cache that cannot be written) it backs
  * off the same way but gives up after a few. Cancellation (the signal) ends any wait at once.
  */
+import { describeFailure, type FailureReason } from './failureReason';
 import { FeedError } from './http';
 
 export type WaitReason = 'rateLimited' | 'offline' | 'failed';
@@ -12,8 +13,10 @@ export type WaitReason = 'rateLimited' | 'offline' | 'failed';
 export interface ArchiveWait {
   readonly reason: WaitReason;
   readonly ms: number;
-  /** What went wrong, fit for a tooltip or the log. */
+  /** What went wrong, for the log (codes included). */
   readonly message: string;
+  /** Why, for the user: the host says it in plain words (core/feed/failure.ts). */
+  readonly failure: FailureReason;
 }
 
 export interface PatienceOptions {
@@ -62,7 +65,7 @@ export async function withPatience<T>(attempt: (signal: AbortSignal) => Promise<
       if (reason === 'failed' && ++failures >= (options.maxFailures ?? 3)) {
         throw error;
       }
-      options.onWait?.({ reason, ms, message: error instanceof Error ? error.message : String(error) });
+      options.onWait?.({ reason, ms, message: error instanceof Error ? error.message : String(error), failure: describeFailure(error).reason });
       await options.sleep(ms, signal);
     }
   }

@@ -17,8 +17,10 @@ export class FeedError extends Error {
     readonly status?: number,
     /** For rate limits: how long Hugging Face asked us to wait. */
     readonly retryAfterMs?: number,
+    /** What failed underneath (fetch's error, with Node's code): for the log, via core/feed/failure.ts. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -159,7 +161,7 @@ export async function httpGet(url: string, accept: string, options: HttpOptions,
       }
       lastError = timeout.aborted
         ? new FeedError('timeout', `Hugging Face did not answer within ${Math.round(timeoutMs / 1_000)} seconds.`)
-        : new FeedError('network', networkMessage(error));
+        : new FeedError('network', networkMessage(error), undefined, undefined, error);
     }
   }
   throw lastError ?? new FeedError('network', `Hugging Face could not be reached (${url}).`);

@@ -2,7 +2,8 @@
  * Feed windows: which papers the tree shows. Ids follow CONTRACT.md: `today`, `days`, `week`,
  * `month`, `trending`, `date:YYYY-MM-DD`, `week:YYYY-Www`, `month:YYYY-MM`.
  */
-import { addDays, addMonths, formatDay, formatMonth, formatWeekRange, isoWeek, isValidDate, isValidMonth, isValidWeek, monthOf, weekMonday } from '../time/dates';
+import { formatDay, formatMonth, formatWeekRange } from '../time/displayDates';
+import { addDays, addMonths, isoWeek, isValidDate, isValidMonth, isValidWeek, monthOf, weekMonday } from '../time/dates';
 
 export type WindowId =
   | RelativeWindowId
@@ -69,8 +70,11 @@ export function currentFeedDate(now: Date): string {
   return minutes >= 21 * 60 + 30 ? addDays(date, 1) : date;
 }
 
-/** Turns a window id into requests and a label, given "today" and the Last-N-days setting. */
-export function resolveWindow(id: WindowId, today: string, days: number): ResolvedWindow {
+/**
+ * Turns a window id into requests and a label, given "today", the Last-N-days setting and the
+ * display language the label's dates are written in.
+ */
+export function resolveWindow(id: WindowId, today: string, days: number, locale?: string): ResolvedWindow {
   const n = Math.max(1, Math.min(31, Math.floor(days)));
   switch (id) {
     case 'today':
@@ -92,13 +96,13 @@ export function resolveWindow(id: WindowId, today: string, days: number): Resolv
   }
   const [kind, arg = ''] = id.split(/:(.*)/s);
   if (kind === 'date') {
-    return { id, label: formatDay(arg), queries: [{ kind: 'date', date: arg }], fallbackDays: 0, dated: true };
+    return { id, label: formatDay(arg, locale), queries: [{ kind: 'date', date: arg }], fallbackDays: 0, dated: true };
   }
   if (kind === 'week') {
     const monday = weekMonday(arg) ?? today;
-    return { id, label: `Week ${Number(arg.slice(6))} · ${formatWeekRange(monday)}`, queries: [{ kind: 'week', week: arg }], fallbackDays: 0, dated: true };
+    return { id, label: `Week ${Number(arg.slice(6))} · ${formatWeekRange(monday, locale)}`, queries: [{ kind: 'week', week: arg }], fallbackDays: 0, dated: true };
   }
-  return { id, label: formatMonth(arg), queries: [{ kind: 'month', month: arg }], fallbackDays: 0, dated: true };
+  return { id, label: formatMonth(arg, locale), queries: [{ kind: 'month', month: arg }], fallbackDays: 0, dated: true };
 }
 
 /**
@@ -147,6 +151,6 @@ export function windowCacheKey(id: WindowId, today: string, days: number): strin
 }
 
 /** The label above the tree: `today` names the batch it shows (`Today · Thu 20 Aug 2026` on a weekend). */
-export function shownLabel(window: ResolvedWindow, batchDate: string | undefined): string {
-  return window.id === 'today' && batchDate ? `${window.label} · ${formatDay(batchDate)}` : window.label;
+export function shownLabel(window: ResolvedWindow, batchDate: string | undefined, locale?: string): string {
+  return window.id === 'today' && batchDate ? `${window.label} · ${formatDay(batchDate, locale)}` : window.label;
 }

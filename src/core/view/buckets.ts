@@ -1,5 +1,6 @@
 /** Date buckets (day, week, month, year) whose size reads well for dense feeds and sparse lists alike. */
-import { addDays, formatDay, formatMonth, formatWeekRange, isoWeek, weekStart } from '../time/dates';
+import { addDays, isoWeek, weekStart } from '../time/dates';
+import { formatDay, formatMonth, formatWeekRange } from '../time/displayDates';
 import { paperDate, type Paper } from '../paper/model';
 
 export type DateGranularity = 'day' | 'week' | 'month' | 'year';
@@ -33,7 +34,8 @@ export function chooseGranularity(dates: readonly string[]): DateGranularity {
   return 'year';
 }
 
-export function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: readonly Paper[]): string {
+/** A bucket's label, its dates in `locale` (the display language); the key stays the group's stable id. */
+export function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: readonly Paper[], locale?: string): string {
   switch (granularity) {
     case 'day':
       if (today !== undefined && key === today) {
@@ -42,13 +44,13 @@ export function bucketLabel(key: string, granularity: DateGranularity, today: st
       if (today !== undefined && key === addDays(today, -1)) {
         return 'Yesterday';
       }
-      return formatDay(key);
+      return formatDay(key, locale);
     case 'week': {
       const sample = paperDate(papers[0] as Paper) as string;
-      return `Week of ${formatWeekRange(weekStart(sample))}`;
+      return `Week of ${formatWeekRange(weekStart(sample), locale)}`;
     }
     case 'month':
-      return formatMonth(key);
+      return formatMonth(key, locale);
     case 'year':
       return key;
   }

@@ -38,6 +38,8 @@ export interface GroupOptions {
   readonly sortBy: SortBy;
   /** YYYY-MM-DD: day groups read "Today" and "Yesterday". */
   readonly today?: string;
+  /** The display language date labels are written in (`en` when absent). */
+  readonly locale?: string;
   /** The paper's primary topic id (`other` when none). */
   readonly topicOf: (paper: Paper) => string;
   /** A topic id's label. */
@@ -114,7 +116,7 @@ export function buildGroups(papers: readonly Paper[], options: GroupOptions): Gr
   }
   const granularity = chooseGranularity(dates);
   const dateLabel = (key: string, list: readonly Paper[]): string =>
-    key === UNDATED ? 'Undated' : bucketLabel(key, granularity, options.today, list);
+    key === UNDATED ? 'Undated' : bucketLabel(key, granularity, options.today, list, options.locale);
   const leaf = (id: string, label: string, by: Group['by'], list: Paper[]): Group =>
     ({ id, label, by, count: list.length, papers: sortPapers(list, options.sortBy) });
 
@@ -156,8 +158,8 @@ export interface DateGroup {
  * Groups papers by date only, newest bucket first, most upvoted first inside; papers without any
  * date go last under "Undated". `today` (YYYY-MM-DD) turns day labels into "Today" and "Yesterday".
  */
-export function groupByDate(papers: readonly Paper[], today?: string): DateGroup[] {
+export function groupByDate(papers: readonly Paper[], today?: string, locale?: string): DateGroup[] {
   const granularity = chooseGranularity(papers.map(paperDate).filter((date): date is string => date !== undefined));
-  return buildGroups(papers, { grouping: 'date', sortBy: 'upvotes', ...(today ? { today } : {}), topicOf: () => 'other', topicLabel: () => 'Other' })
+  return buildGroups(papers, { grouping: 'date', sortBy: 'upvotes', ...(today ? { today } : {}), ...(locale ? { locale } : {}), topicOf: () => 'other', topicLabel: () => 'Other' })
     .map((group) => ({ id: group.id, label: group.label, granularity: group.id === 'date:none' ? 'none' : granularity, papers: group.papers ?? [] }));
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ArchiveStatus } from '../../core/feed/archiveBackfill';
-import { formatMonth } from '../../core/time/dates';
+import { formatMonth, formatTime } from '../../core/time/displayDates';
+import { failureText } from '../feed/failureText';
+import { displayLocale } from '../locale';
 import { Disposable } from '../disposable';
 import { Commands, StatusBarItems } from '../ids';
 
@@ -47,18 +49,18 @@ export function describe(status: ArchiveStatus): { readonly text: string; readon
   if (status.kind === 'idle' || status.kind === 'waitingForLock') {
     return undefined;
   }
-  const count = new Intl.NumberFormat(vscode.env.language).format(status.papers);
+  const count = new Intl.NumberFormat(displayLocale()).format(status.papers);
   const progress = status.backTo
-    ? vscode.l10n.t('Paper archive: {0} papers, back to {1}', count, formatMonth(status.backTo))
-    : vscode.l10n.t('Paper archive: downloading {0}', formatMonth(status.month));
+    ? vscode.l10n.t('Paper archive: {0} papers, back to {1}', count, formatMonth(status.backTo, displayLocale()))
+    : vscode.l10n.t('Paper archive: downloading {0}', formatMonth(status.month, displayLocale()));
   const click = vscode.l10n.t('Click to stop it, or to change how far back it goes.');
   if (status.kind === 'fetching') {
     return {
       text: `$(cloud-download) ${progress}`,
-      tooltip: `${vscode.l10n.t('Downloading the Daily Papers archive into the offline cache, newest month first, one request at a time, so that search finds it: {0}, {1} months to go.', formatMonth(status.month), status.monthsLeft)}\n${click}`,
+      tooltip: `${vscode.l10n.t('Downloading the Daily Papers archive into the offline cache, newest month first, one request at a time, so that search finds it: {0}, {1} months to go.', formatMonth(status.month, displayLocale()), status.monthsLeft)}\n${click}`,
     };
   }
-  const until = new Date(Date.now() + status.ms).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const until = formatTime(new Date(Date.now() + status.ms), displayLocale());
   const why = {
     rateLimited: vscode.l10n.t('Paper archive: paused, Hugging Face asked to wait'),
     offline: vscode.l10n.t('Paper archive: paused, offline'),
@@ -66,6 +68,6 @@ export function describe(status: ArchiveStatus): { readonly text: string; readon
   }[status.reason];
   return {
     text: `$(debug-pause) ${why}`,
-    tooltip: `${progress}.\n${status.message}\n${vscode.l10n.t('Trying {0} again at {1}.', formatMonth(status.month), until)}\n${click}`,
+    tooltip: `${progress}.\n${failureText({ reason: status.failure, detail: status.message })}\n${vscode.l10n.t('Trying {0} again at {1}.', formatMonth(status.month, displayLocale()), until)}\n${click}`,
   };
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePaperRef } from '../../core/paper/arxiv';
+import { describeFailure } from '../../core/feed/failureReason';
+import { failureText } from '../feed/failureText';
 import type { Paper } from '../../core/paper/model';
 import { describePaper, escapeIcons } from '../../core/view/present';
 import type { PaperPanels } from '../panel/paperPanels';
@@ -72,7 +74,7 @@ async function byId(context: PaperCommandContext, id: string): Promise<Paper> {
       () => context.fetchPaper(id),
     );
   } catch (error) {
-    throw new UserError(vscode.l10n.t('Paper {0} is not in the cache, and Hugging Face could not be asked: {1}', id, error instanceof Error ? error.message : String(error)));
+    throw new UserError(vscode.l10n.t('Paper {0} is not in the cache, and Hugging Face could not be asked: {1}', id, failureText(describeFailure(error))));
   }
   if (!paper) {
     throw new UserError(vscode.l10n.t('Hugging Face has no paper page for arXiv:{0}.', id));

@@ -207,7 +207,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
         }, (error: unknown) => {
           search.state = 'failed';
           search.error = timeout.aborted ? vscode.l10n.t('Hugging Face did not answer within {0} seconds.', ONLINE_TIMEOUT_MS / 1_000)
-            : error instanceof Error ? error.message : String(error);
+            : deps.feed.explainFailure(error, `Searching Hugging Face for "${query.text}"`);
         }).then(() => {
           // Shown only while the text is the one asked for: a newer keystroke cancelled this one.
           if (online === search) {

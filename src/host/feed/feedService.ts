@@ -7,6 +7,7 @@ import type { Clock } from '../../core/time/clock';
 import { type FeedConfig, onDidChangeSettings, readFeedConfig } from '../config';
 import { Disposable } from '../disposable';
 import type { PaperStore } from '../paperStore';
+import { userFailure } from './failureText';
 import { type ClientTuning, HfClientFactory } from './hfClientFactory';
 import { FeedMessages } from './messages';
 import { Refresher } from './refresher';
@@ -155,6 +156,11 @@ export class FeedService extends Disposable {
     return papers.map((paper) => this.deps.store.get(paper.id) ?? paper);
   }
 
+  /** A failed request to Hugging Face in plain words for the user; its codes and details go to the log under `what`. */
+  explainFailure(error: unknown, what: string): string {
+    return userFailure(error, this.deps.log, what).text;
+  }
+
   /** When Paper Feed first saw the paper (ISO date-time), if it is cached. */
   seenAt(id: string): string | undefined {
     return this.cache.get(id)?.seenAt;
@@ -162,7 +168,13 @@ export class FeedService extends Disposable {
 
   /** A paper by id from Hugging Face (`/api/papers/{id}`), kept in the cache; undefined when unknown there. */
   async fetchPaper(id: string): Promise<Paper | undefined> {
-    const paper = await this.clients.create().paper(id, AbortSignal.timeout(20_000));
+    let paper: Paper | undefined;
+    try {
+      paper = await this.clients.create().paper(id, AbortSignal.timeout(20_000));
+    } catch (error) {
+      userFailure(error, this.deps.log, `Looking up ${id} on Hugging Face`); // the details, for the log
+      throw error;
+    }
     if (paper) {
       await this.cache.record(`paper:${paper.id}`, [paper]);
       this.deps.store.remember(paper);

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { FeedError } from '../../core/feed/http';
+import { isOfflineReason } from '../../core/feed/failureReason';
 import { escapeMessageLinks } from '../../core/view/present';
 import { errorText, showFailure } from '../failure';
 import { Commands } from '../ids';
+import { userFailure } from './failureText';
 
 /** What the feed tells the user: a failed refresh (once until it changes), a failed first load. */
 export class FeedMessages {
@@ -50,10 +51,11 @@ export class FeedMessages {
   }
 }
 
-/** Why a refresh failed, for the user; undefined when the user cancelled it. */
-export function refreshFailure(error: unknown): string | undefined {
-  if (error instanceof FeedError && error.kind === 'cancelled') {
-    return undefined;
-  }
-  return error instanceof FeedError ? error.message : vscode.l10n.t('Refreshing failed: {0}', errorText(error));
+/**
+ * Why a refresh failed, for the user (a plain sentence; the codes go to the log under `what`), and
+ * whether it means offline; undefined when the user cancelled it.
+ */
+export function refreshFailure(error: unknown, log: vscode.LogOutputChannel, what: string): { readonly text: string; readonly offline: boolean } | undefined {
+  const { failure, text } = userFailure(error, log, what);
+  return failure.reason === 'cancelled' ? undefined : { text, offline: isOfflineReason(failure.reason) };
 }

@@ -122,16 +122,16 @@ export class Refresher extends Disposable {
 
   private async failed(error: unknown, interactive: boolean): Promise<void> {
     const { cache, store, log, window } = this.deps;
-    const message = refreshFailure(error);
-    if (message === undefined) {
+    const failure = refreshFailure(error, log, `Refresh of ${window.resolved().label}`);
+    if (failure === undefined) {
       log.info('Refresh cancelled.');
       return;
     }
-    log.warn(`Refresh of ${window.resolved().label} failed: ${message}`);
+    const message = failure.text;
     if (store.view.papers.length === 0 && cache.size === 0) {
       await window.showSample();
     }
-    store.setError(message);
+    store.setError(message, failure.offline);
     this.deps.messages.refreshFailed(message, {
       interactive,
       showingSample: store.view.source === 'sample',

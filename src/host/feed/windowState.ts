@@ -7,6 +7,7 @@ import type { Paper } from '../../core/paper/model';
 import { parseSampleFeed } from '../../core/paper/sample';
 import { type FeedConfig, updateSetting } from '../config';
 import { ContextKeys } from '../ids';
+import { displayLocale } from '../locale';
 import type { PaperStore } from '../paperStore';
 
 export interface WindowStateDeps {
@@ -58,11 +59,11 @@ export class WindowState {
   }
 
   labelOf(id: WindowId): string {
-    return resolveWindow(id, this.today(), this.deps.config().days).label;
+    return resolveWindow(id, this.today(), this.deps.config().days, displayLocale()).label;
   }
 
   resolved(): ResolvedWindow {
-    return resolveWindow(this.id, this.today(), this.deps.config().days);
+    return resolveWindow(this.id, this.today(), this.deps.config().days, displayLocale());
   }
 
   /** The window's cache key: relative windows are keyed by the period they stand for today. */
@@ -99,7 +100,7 @@ export class WindowState {
     const record = cache.window(key);
     const papers = cache.windowPapers(key);
     if (record && papers) {
-      store.update({ label: shownLabel(window, record.date), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
+      store.update({ label: shownLabel(window, record.date, displayLocale()), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
     } else if (cache.size > 0 || store.view.source !== 'sample') {
       store.update({ label: window.label, papers: [], source: 'loading' });
     }

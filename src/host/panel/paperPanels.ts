@@ -8,6 +8,7 @@ import { isWebviewToHost, type HostToWebview, type PanelCommand, type PaperActio
 import { Disposable } from '../disposable';
 import { PANEL_VIEW_TYPE } from '../ids';
 import type { LinkOpener } from '../linkOpener';
+import { displayLocale } from '../locale';
 import { panelLabels } from './panelLabels';
 import { textLinks, THUMBNAIL_ORIGIN, toLinkedReposView, toPaperView } from './paperView';
 
@@ -183,7 +184,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
   private render(view: PanelView, paper: Paper): void {
     view.paper = paper;
     view.panel.title = shortTitle(paper.title);
-    const shown = toPaperView(paper, this.deps.abstractRepos(paper).map((repo) => repo.url));
+    const shown = toPaperView(paper, this.deps.abstractRepos(paper).map((repo) => repo.url), displayLocale());
     view.links = new Set([shown.githubRepo, shown.projectPage, ...textLinks(shown)].filter((link): link is string => link !== undefined));
     this.post(view, { type: 'showPaper', paper: shown, actions: this.deps.actions(paper), labels: panelLabels() });
     void this.loadLinkedRepos(view, paper);

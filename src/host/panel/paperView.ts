@@ -1,6 +1,7 @@
 import { linkedRepoUrl, type LinkedRepo, type LinkedRepos } from '../../core/feed/linkedRepos';
 import { paperDate, type Paper } from '../../core/paper/model';
 import { linkPieces } from '../../core/paper/textLinks';
+import { formatShortDay } from '../../core/time/displayDates';
 import type { LinkedRepo as LinkedRepoView, LinkedReposView, PaperView, TextRun } from '../../shared/protocol';
 
 /** The only host the panel shows a paper's thumbnail from (its CSP allows it). */
@@ -39,16 +40,18 @@ function thumbnail(url: string | undefined): string | undefined {
 
 /**
  * The plain-text view of a paper that the panel renders. `cloneUrls`: the repository URLs of the
- * abstract to offer Clone beside (each offered once, at its first mention).
+ * abstract to offer Clone beside (each offered once, at its first mention); its date is written in
+ * `locale` (the display language).
  */
-export function toPaperView(paper: Paper, cloneUrls: Iterable<string> = []): PaperView {
+export function toPaperView(paper: Paper, cloneUrls: Iterable<string> = [], locale?: string): PaperView {
+  const date = paperDate(paper);
   const offer = new Set(cloneUrls);
   const image = thumbnail(paper.thumbnail);
   return {
     id: paper.id,
     title: paper.title,
     authors: paper.authors.map((author) => author.name),
-    date: paperDate(paper),
+    date: date === undefined ? undefined : formatShortDay(date, locale),
     upvotes: paper.upvotes,
     numComments: paper.numComments,
     primaryCategory: paper.primaryCategory,

@@ -7,6 +7,7 @@ import { viewFilter } from '../../core/search/viewFilter';
 import { onDidChangeSettings, readViewConfig } from '../config';
 import { Disposable } from '../disposable';
 import { ContextKeys, Views } from '../ids';
+import { displayLocale } from '../locale';
 import type { PaperStore, WindowView } from '../paperStore';
 import type { TopicService } from '../topics';
 import type { GroupNode, PaperNode, TreeNode } from './nodes';
@@ -164,7 +165,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
       : view.papers.filter(viewFilter(filter, { of: topicOf, label: topicLabel, matches: this.deps.topics.matcher() }));
     // Topics are worked out only when the tree groups by them (or filters by them).
     const groups = buildGroups(papers, {
-      grouping, sortBy: this.sortBy, ...(today ? { today } : {}),
+      grouping, sortBy: this.sortBy, ...(today ? { today } : {}), locale: displayLocale(),
       topicOf: grouping === 'date' ? () => 'other' : topicOf, topicLabel,
     });
     this.byPaperId.clear();
