@@ -39,6 +39,9 @@ export const Commands = {
   groupByTopic: 'paperFeed.groupByTopic',
   /** Back to each day as one ranked list (`grouping` `date`). */
   showRankedList: 'paperFeed.showRankedList',
+  showLatestPapers: 'paperFeed.showLatestPapers',
+  showCachedPapers: 'paperFeed.showCachedPapers',
+  /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
 } as const;
 
 /**
@@ -89,6 +92,8 @@ export const ContextKeys = {
   filtered: 'paperFeed.filtered',
   /** `paperFeed.grouping`, for the date rows' one-click switch between a ranked list and topics. */
   grouping: 'paperFeed.grouping',
+  /** What the Papers view shows (`loading`, `empty`, `offline`, `error`, `papers`, `sample`): picks its welcome content. */
+  viewState: 'paperFeed.viewState',
 } as const;
 
 /** Keys in `ExtensionContext.globalState`: shared by every workspace. */

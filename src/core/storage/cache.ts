@@ -13,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paper } from '../paper/model';
 import { CacheFiles, type CachedPaper, lastDay, type Log, mergeCached, shardOf, type WindowRecord } from './cacheFiles';
+import { featuredOn, latestFeaturedDay, latestRecordedDay } from './cachedDays';
 import { FileLock } from './lock';
 
 export { CACHE_FORMAT, CACHE_VERSION, type CachedPaper, shardOfDate, type WindowRecord } from './cacheFiles';
@@ -149,6 +150,36 @@ export class PaperCache {
       }
     }
     return found;
+  }
+
+  /** The latest day before `before` (YYYY-MM-DD) a recorded window showed papers for: from the index, no file read. */
+  latestRecordedDay(before: string): string | undefined {
+    return latestRecordedDay(this.windows, before);
+  }
+
+  /**
+   * The latest day before `before` on which a cached paper was featured: the index's windows, then
+   * the month files, newest first, stopping at the first that has one (or that is older than the index's).
+   */
+  async latestDayBefore(before: string): Promise<string | undefined> {
+    await this.refreshIndex();
+    const recorded = latestRecordedDay(this.windows, before);
+    const months = [...this.counts.keys()].filter((month) => month !== 'undated' && month <= before.slice(0, 7)).sort().reverse();
+    for (const month of months) {
+      if (recorded !== undefined && month < recorded.slice(0, 7)) {
+        break;
+      }
+      const day = latestFeaturedDay((await this.files.readShard(month)).values(), before);
+      if (day !== undefined) {
+        return recorded !== undefined && recorded > day ? recorded : day;
+      }
+    }
+    return recorded;
+  }
+
+  /** Cached papers featured on `day` (reads that month's file only), e.g. to show a day no window was recorded for. */
+  async papersOn(day: string): Promise<Paper[]> {
+    return [...(await this.files.readShard(day.slice(0, 7))).values()].filter((entry) => featuredOn(entry, day)).map((entry) => entry.paper);
   }
 
   /** Every shard on disk, oldest first, and a way to read one: for the search worker, which reads them one at a time. */

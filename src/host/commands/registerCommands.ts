@@ -21,6 +21,7 @@ import { canClone, type ClonePrompts, cloneRepository, openClonedRepository } fr
 import { citeCompletion } from './citeCompletion';
 import { copyCitation } from './copyCitation';
 import { insertCitation } from './insertCitation';
+import { showCachedPapers, showLatestPapers } from './latestPapers';
 import { exportSaved, filterTree, groupDaysByTopic, type LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './library';
 import { openPaper, type PaperCommandContext } from './openPaper';
 import { refresh } from './refresh';
@@ -62,6 +63,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.selectWindow, (arg) => selectWindow(feed, arg), log),
     registerCommand(Commands.previousPeriod, () => stepPeriod(feed, -1), log),
     registerCommand(Commands.nextPeriod, () => stepPeriod(feed, 1), log),
+    registerCommand(Commands.showLatestPapers, () => showLatestPapers(feed), log),
+    registerCommand(Commands.showCachedPapers, () => showCachedPapers(feed), log),
     registerCommand(Commands.openPaper, (arg, selection) => openPaper(papers, arg, selection), log),
     registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone }, arg), log),
     registerCommand(Commands.openOnHuggingFace, (arg, selection) => openInBrowser(papers, opener, 'huggingFace', arg, selection), log),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { HfClient } from '../../core/feed/hfClient';
+import { findLatestDay } from '../../core/feed/latestDay';
 import type { ResolvedWindow, WindowId } from '../../core/feed/windows';
 import type { Paper } from '../../core/paper/model';
 import { PaperCache } from '../../core/storage/cache';
@@ -133,6 +134,37 @@ export class FeedService extends Disposable {
 
   resolved(): ResolvedWindow {
     return this.window.resolved();
+  }
+
+  /** The first day the shown window covers (Show Latest Papers looks before it), and the feed's today. */
+  windowStart(): string {
+    return this.window.start();
+  }
+
+  today(): string {
+    return this.window.today();
+  }
+
+  /** The latest day before `before` that cached papers were featured on (no network). */
+  latestCachedDay(before: string): Promise<string | undefined> {
+    return this.cache.latestDayBefore(before);
+  }
+
+  /**
+   * Asks Hugging Face about the days before `before`, newest first (at most two weeks), and keeps
+   * the first with papers in the cache as that day's window; its date, or undefined when none has.
+   */
+  async findLatestDayOnline(before: string, onDay: (day: string, index: number) => void, signal: AbortSignal): Promise<string | undefined> {
+    const found = await findLatestDay(this.clients.create(), before, { onDay }, signal);
+    if (found) {
+      await this.cache.record(`date:${found.day}`, found.papers);
+    }
+    return found?.day;
+  }
+
+  /** The built-in sample papers in the tree (when nothing is cached and Hugging Face cannot be reached). */
+  showSample(): Promise<void> {
+    return this.window.showSample();
   }
 
   /** Fetches the current window: `interactive` with cancellable progress, else quietly on the view. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PaperCache } from '../../core/storage/cache';
 import type { Clock } from '../../core/time/clock';
 import { isStale } from '../../core/feed/freshness';
+import { windowStart } from '../../core/feed/latestDay';
 import { currentFeedDate, isRelativeWindow, resolveWindow, shownLabel, stepWindow, windowCacheKey, type ResolvedWindow, type WindowId } from '../../core/feed/windows';
 import type { Paper } from '../../core/paper/model';
 import { parseSampleFeed } from '../../core/paper/sample';
@@ -99,8 +100,21 @@ export class WindowState {
     const window = this.resolved();
     const record = cache.window(key);
     const papers = cache.windowPapers(key);
+    // A day no window was recorded for may still have cached papers (a week's or the archive's).
+    const day = window.queries.length === 1 && window.queries[0]?.kind === 'date' ? window.queries[0].date : undefined;
+    const ofDay = !record && day !== undefined && cache.size > 0 ? await cache.papersOn(day) : [];
+    if (key !== this.key()) {
+      return;
+    }
     if (record && papers) {
-      store.update({ label: shownLabel(window, record.date, displayLocale()), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
+      // An empty window names the latest day the cache knows had papers, when the index alone says so.
+      const latest = papers.length === 0 ? cache.latestRecordedDay(this.start()) : undefined;
+      store.update({
+        label: shownLabel(window, record.date, displayLocale()), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt),
+        ...(latest ? { latestDay: latest } : {}),
+      });
+    } else if (ofDay.length > 0) {
+      store.update({ label: window.label, papers: ofDay, source: 'cache' });
     } else if (cache.size > 0 || store.view.source !== 'sample') {
       store.update({ label: window.label, papers: [], source: 'loading' });
     }
@@ -115,7 +129,13 @@ export class WindowState {
     this.deps.store.update({ label: vscode.l10n.t('Sample papers'), papers, source: 'sample' });
   }
 
-  private today(): string {
+  /** The first day the window covers: Show Latest Papers looks before it. */
+  start(): string {
+    return windowStart(this.resolved(), this.today());
+  }
+
+  /** Today's date on the feed (America/New_York, rolling over at 21:30). */
+  today(): string {
     return currentFeedDate(this.deps.clock());
   }
 }

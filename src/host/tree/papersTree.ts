@@ -8,10 +8,11 @@ import { onDidChangeSettings, readViewConfig } from '../config';
 import { Disposable } from '../disposable';
 import { ContextKeys, Views } from '../ids';
 import { displayLocale } from '../locale';
-import type { PaperStore, WindowView } from '../paperStore';
+import type { PaperStore } from '../paperStore';
 import type { TopicService } from '../topics';
 import type { GroupNode, PaperNode, TreeNode } from './nodes';
 import { paperItem, type PaperItemState, paperTooltip } from './paperItem';
+import { viewMessage, ViewStateContext } from './viewMessage';
 
 /** Newest groups start expanded; the tree remembers what the user changes, by node id. */
 const EXPANDED_GROUPS = 3;
@@ -35,6 +36,8 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
   readonly onDidChangeTreeData = this.changed.event;
   private readonly rebuilt = this._register(new vscode.EventEmitter<void>());
   readonly view: vscode.TreeView<TreeNode>;
+  /** `paperFeed.viewState`, for the welcome content (./viewMessage.ts). */
+  readonly state = new ViewStateContext();
 
   constructor(private readonly deps: PapersTreeDeps) {
     super();
@@ -174,6 +177,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     this.view.message = filter !== undefined
       ? vscode.l10n.t('Filtered by “{0}”: {1} of {2} papers.', filter, papers.length, view.papers.length)
       : viewMessage(view);
+    this.state.update(view);
     const newCount = papers.filter((paper) => this.deps.isNew(paper)).length;
     this.view.badge = newCount > 0 ? { value: newCount, tooltip: vscode.l10n.t('{0} new papers', newCount) } : undefined;
     this.changed.fire(undefined);
@@ -193,24 +197,4 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     }
     return node;
   }
-}
-
-/** The line above the tree: what is shown and why, when that is not simply the live feed. */
-export function viewMessage(view: WindowView): string | undefined {
-  if (view.source === 'sample') {
-    return view.error
-      ? vscode.l10n.t('Sample papers: {0} Use Refresh to try again.', view.error)
-      : vscode.l10n.t('Showing the built-in sample of {0} papers.', view.papers.length);
-  }
-  if (view.error) {
-    return view.papers.length > 0 && view.fetchedAt
-      ? vscode.l10n.t('Offline: showing papers fetched {0}. {1}', view.fetchedAt.toLocaleString(), view.error)
-      : vscode.l10n.t('Could not load papers: {0}', view.error);
-  }
-  if (view.papers.length === 0) {
-    return view.source === 'loading'
-      ? vscode.l10n.t('Loading papers from Hugging Face…')
-      : vscode.l10n.t('No papers on Hugging Face for {0}.', view.label);
-  }
-  return undefined;
 }
