@@ -338,8 +338,8 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     const current = session as Session;
     const page = current.workbench.page;
     await showDay(current, '2026-08-20');
-    await page.locator('.part.sidebar .pane-header[aria-label="Papers - Thu 20 Aug 2026 Section"]').waitFor({ state: 'attached', timeout: 30_000 });
-    await page.locator('.part.sidebar .monaco-list-row[aria-label^="Thu 20 Aug 2026, "]').waitFor();
+    await page.locator('.part.sidebar .pane-header[aria-label="Papers - Thursday, August 20, 2026 Section"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('.part.sidebar .monaco-list-row[aria-label^="Thursday, August 20, 2026, "]').waitFor();
     await current.workbench.screenshot(screenshots, 'dev-3-day');
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * Empty and offline states that lead somewhere (issue 18): the Papers view's state for its welcome
+ * content (`paperFeed.viewState`), Show Latest Papers and Show Cached Papers, and failures said in
+ * plain words. Against the fake Hugging Face, the clock at 2026-08-21 22:00 New York.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { paperFeed, papersUnder, waitFor } from '../helpers';
+
+const fakeHf = process.env.PAPER_FEED_FAKE_HF ?? '';
+
+async function setFault(fault: object | undefined): Promise<void> {
+  await fetch(`${fakeHf}/__fault`, { method: 'POST', body: fault ? JSON.stringify(fault) : '' });
+}
+
+async function requestsSince(count: number): Promise<string[]> {
+  return ((await (await fetch(`${fakeHf}/__requests`)).json()) as { requests: string[] }).requests.slice(count);
+}
+
+async function requestCount(): Promise<number> {
+  return ((await (await fetch(`${fakeHf}/__requests`)).json()) as { requests: string[] }).requests.length;
+}
+
+async function shownDays(): Promise<string[]> {
+  const { testing } = await paperFeed();
+  return [...new Set((await papersUnder(testing.papersTree)).map((node) => node.paper.feedDate ?? ''))];
+}
+
+/** A port on this machine where nothing listens: connections to it are refused. */
+const REFUSED = 'http://127.0.0.1:9';
+
+describe('empty and offline states', () => {
+  afterEach(async () => {
+    await setFault(undefined);
+    await vscode.workspace.getConfiguration('paperFeed').update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'days');
+  });
+
+  it('an empty day is the empty state, and Show Latest Papers shows the latest day before it with papers', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-16'); // a Sunday
+    assert.equal(testing.papersTree.state.current, 'empty');
+    assert.equal((await papersUnder(testing.papersTree)).length, 0);
+    assert.match(testing.papersTree.view.message ?? '', /^No papers (on Hugging Face )?for Sunday, August 16, 2026\./);
+    const day = await vscode.commands.executeCommand<string | undefined>('paperFeed.showLatestPapers');
+    assert.equal(day, '2026-08-14', 'the Friday before');
+    assert.equal(testing.feed.currentWindow, 'date:2026-08-14');
+    assert.deepEqual(await shownDays(), ['2026-08-14']);
+    assert.equal(testing.papersTree.state.current, 'papers');
+    assert.equal(testing.papersTree.view.description, 'Friday, August 14, 2026');
+  });
+
+  it('names the latest day in the empty view\'s message when the cache\'s index knows it', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-14'); // recorded above
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-15'); // a Saturday
+    assert.equal(testing.papersTree.state.current, 'empty');
+    assert.equal(testing.papersTree.view.message, 'No papers for Saturday, August 15, 2026. The latest are from Friday, August 14, 2026.');
+  });
+
+  it('asks Hugging Face day by day when the cache has no day before the window', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2024-06-02'); // a Sunday, long before anything cached
+    assert.equal(testing.papersTree.state.current, 'empty');
+    const before = await requestCount();
+    const day = await vscode.commands.executeCommand<string | undefined>('paperFeed.showLatestPapers');
+    const asked = (await requestsSince(before)).filter((request) => request.includes('daily_papers'));
+    assert.equal(day, '2024-05-31', 'the Friday before');
+    assert.ok(asked.some((request) => request.includes('date=2024-06-01')), `Saturday was asked: ${asked.join(', ')}`);
+    assert.ok(asked.some((request) => request.includes('date=2024-05-31')), 'then Friday');
+    assert.ok(!asked.some((request) => request.includes('date=2024-05-30')), 'and no further');
+    assert.deepEqual(await shownDays(), ['2024-05-31']);
+    assert.equal(testing.feed.currentWindow, 'date:2024-05-31');
+  });
+
+  it('a refused connection with nothing to show is the offline state, said without ECONNREFUSED; Show Cached Papers shows the cache', async () => {
+    const { testing } = await paperFeed();
+    const messages = testing.feed.shownMessages.length;
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-09'); // a Sunday not fetched yet
+    await vscode.workspace.getConfiguration('paperFeed').update('endpoint', REFUSED, vscode.ConfigurationTarget.Global);
+    await waitFor('the refresh against the refused endpoint to fail', () => (testing.papersTree.state.current === 'offline' ? true : undefined));
+    await vscode.commands.executeCommand('paperFeed.refresh');
+    assert.equal(testing.papersTree.state.current, 'offline');
+    const message = testing.papersTree.view.message ?? '';
+    assert.match(message, /^Could not load papers\. Hugging Face could not be reached: the connection was refused\. Check your connection, proxy or the paperFeed\.endpoint setting\.$/);
+    const shown = testing.feed.shownMessages.slice(messages);
+    assert.ok(shown.length > 0, 'Refresh said so');
+    for (const text of [message, ...shown]) {
+      assert.doesNotMatch(text, /ECONNREFUSED|127\.0\.0\.1|fetch failed/, 'codes and addresses are for the log');
+    }
+    const day = await vscode.commands.executeCommand<string | undefined>('paperFeed.showCachedPapers');
+    assert.ok(day !== undefined && day >= '2026-08-21', `the latest cached day: ${String(day)}`);
+    assert.equal(testing.feed.currentWindow, `date:${day}`);
+    await waitFor('the cached papers of that day', async () => ((await shownDays()).length > 0 ? true : undefined));
+    assert.deepEqual(await shownDays(), [day]);
+    assert.equal(testing.papersTree.state.current, 'papers', 'the tree shows them: no welcome content');
+  });
+
+  it('a failing Hugging Face with nothing to show is the error state', async () => {
+    const { testing } = await paperFeed();
+    await setFault({ mode: '500', path: '/api/daily_papers?date=2026-08-08' });
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-08'); // a Saturday, not fetched yet
+    assert.equal(testing.papersTree.state.current, 'error');
+    assert.equal(testing.papersTree.view.message, 'Could not load papers. Hugging Face is having trouble right now. Try again later.');
+    await setFault(undefined);
+    await vscode.commands.executeCommand('paperFeed.refresh');
+    assert.equal(testing.papersTree.state.current, 'empty', 'Retry worked: Saturday has no papers');
+  });
+});
