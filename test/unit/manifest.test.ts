@@ -27,7 +27,6 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const contract = readFileSync(sharedPath('docs', 'CONTRACT.md'), 'utf8');
-const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
 const contributed = manifest.contributes.commands.map((entry) => entry.command);
 
 /** The bullet `- <label>: …` of the contract's "Names for the next capabilities": names reserved for coming features. */
@@ -56,11 +55,6 @@ function contractCommands(): Set<string> {
     }
   }
   for (const match of nextNames('Commands').matchAll(/`(paperFeed\.[A-Za-z]+)`/g)) {
-    ids.add(match[1] as string);
-  }
-  // The contract lets names be added when the CHANGELOG says so ("more may be added; say so in the
-  // CHANGELOG"): a "new command `paperFeed.x`" there counts until the contract lists it.
-  for (const match of changelog.matchAll(/new command `(paperFeed\.[A-Za-z]+)`/g)) {
     ids.add(match[1] as string);
   }
   return ids;
