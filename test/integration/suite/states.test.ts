@@ -4,6 +4,7 @@
  * plain words. Against the fake Hugging Face, the clock at 2026-08-21 22:00 New York.
  */
 import * as assert from 'node:assert/strict';
+import { type AddressInfo, createServer } from 'node:net';
 import * as vscode from 'vscode';
 import { paperFeed, papersUnder, waitFor } from '../helpers';
 
@@ -26,8 +27,14 @@ async function shownDays(): Promise<string[]> {
   return [...new Set((await papersUnder(testing.papersTree)).map((node) => node.paper.feedDate ?? ''))];
 }
 
-/** A port on this machine where nothing listens: connections to it are refused. */
-const REFUSED = 'http://127.0.0.1:9';
+/** A loopback address where nothing listens (a port just freed): connections to it are refused. */
+async function refusedEndpoint(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 describe('empty and offline states', () => {
   afterEach(async () => {
@@ -80,7 +87,7 @@ describe('empty and offline states', () => {
     const { testing } = await paperFeed();
     const messages = testing.feed.shownMessages.length;
     await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-09'); // a Sunday not fetched yet
-    await vscode.workspace.getConfiguration('paperFeed').update('endpoint', REFUSED, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('paperFeed').update('endpoint', await refusedEndpoint(), vscode.ConfigurationTarget.Global);
     await waitFor('the refresh against the refused endpoint to fail', () => (testing.papersTree.state.current === 'offline' ? true : undefined));
     await vscode.commands.executeCommand('paperFeed.refresh');
     assert.equal(testing.papersTree.state.current, 'offline');
@@ -101,7 +108,7 @@ describe('empty and offline states', () => {
 
   it('a failing Hugging Face with nothing to show is the error state', async () => {
     const { testing } = await paperFeed();
-    await setFault({ mode: '500', path: '/api/daily_papers?date=2026-08-08' });
+    await setFault({ mode: '500', path: '/' }); // the API and the HTML pages it would fall back to
     await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-08'); // a Saturday, not fetched yet
     assert.equal(testing.papersTree.state.current, 'error');
     assert.equal(testing.papersTree.view.message, 'Could not load papers. Hugging Face is having trouble right now. Try again later.');
