@@ -15,8 +15,6 @@ export interface WindowView {
   readonly fetchedAt?: Date;
   /** The last refresh failed with this (the papers shown are older). */
   readonly error?: string;
-  /** For an empty window: the latest day before it that had papers (YYYY-MM-DD), when known cheaply. */
-  readonly latestDay?: string;
   /** The failure meant no connection (offline), rather than Hugging Face answering with an error. */
   readonly offline?: boolean;
 }

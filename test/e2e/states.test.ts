@@ -34,8 +34,8 @@ describe('Paper Feed\'s empty and offline states in the workbench', () => {
     await showDay(current, '2026-08-16');
     const button = welcome(current).locator('.monaco-button', { hasText: 'Show Latest Papers' });
     await button.waitFor({ timeout: 30_000 });
-    assert.match(await welcome(current).innerText(), /No papers here/);
-    await page.locator('.part.sidebar', { hasText: 'No papers on Hugging Face for Sunday, August 16, 2026.' }).waitFor();
+    assert.match(await welcome(current).innerText(), /No papers here: Hugging Face posts Daily Papers on weekdays/);
+    await page.locator('.part.sidebar .pane-header[aria-label="Papers - Sunday, August 16, 2026 Section"]').waitFor({ state: 'attached' });
     await current.workbench.screenshot(screenshots, 'state-empty');
     await button.click();
     // Hugging Face is asked for Saturday (none), then Friday 14 August.
@@ -54,9 +54,13 @@ describe('Paper Feed\'s empty and offline states in the workbench', () => {
     const cached = welcome(current).locator('.monaco-button', { hasText: 'Show Cached Papers' });
     await cached.waitFor({ timeout: 60_000 });
     await retry.waitFor();
-    const sidebar = await page.locator('.part.sidebar').innerText();
-    assert.match(sidebar, /The connection to Hugging Face broke off/);
-    assert.doesNotMatch(sidebar, /ECONNRESET|UND_ERR|fetch failed/, 'codes are for the log');
+    assert.match(await welcome(current).innerText(), /Hugging Face could not be reached, and no papers for these dates are cached/);
+    // The notification says why in plain words; the codes are for the log.
+    const toast = page.locator('.notifications-toasts', { hasText: 'Paper Feed could not refresh' }).last();
+    await toast.waitFor({ timeout: 30_000 });
+    const said = await toast.innerText();
+    assert.match(said, /The connection to Hugging Face broke off/);
+    assert.doesNotMatch(said, /ECONNRESET|UND_ERR|fetch failed|socket/, 'codes are for the log');
     await current.workbench.screenshot(screenshots, 'state-offline');
     await cached.click();
     // The latest cached day: Friday 21 August, from the first load.

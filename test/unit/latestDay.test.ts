@@ -6,7 +6,8 @@ import { findLatestDay, LATEST_DAY_SEARCH_DAYS, windowStart } from '../../src/co
 import { resolveWindow, type FeedQuery } from '../../src/core/feed/windows';
 import type { QueryResult } from '../../src/core/feed/hfClient';
 import { FeedError } from '../../src/core/feed/http';
-import { PaperCache } from '../../src/core/storage/cache';
+import { PaperCache, type WindowRecord } from '../../src/core/storage/cache';
+import { latestRecordedDay } from '../../src/core/storage/cachedDays';
 import type { Paper } from '../../src/core/paper/model';
 
 function paper(id: string, feedDate: string): Paper {
@@ -59,6 +60,19 @@ describe('the latest day with papers', () => {
     assert.equal(hf.asked.length, 2, 'the third day was never asked');
   });
 
+  it('knows from the index alone only the days of day windows and of "today"\'s batches', () => {
+    const record = (ids: string[], date?: string): WindowRecord => ({ ids, fetchedAt: '2026-08-23T10:00:00Z', ...(date ? { date } : {}) });
+    const windows = new Map<string, WindowRecord>([
+      ['week:2026-W33', record(['a'])],
+      ['date:2026-08-23', record([])],
+      ['date:2026-08-20', record(['b'])],
+      ['today@2026-08-22', record(['c'], '2026-08-21')],
+    ]);
+    assert.equal(latestRecordedDay(windows, '2026-08-24'), '2026-08-21', 'the empty Sunday does not count');
+    assert.equal(latestRecordedDay(windows, '2026-08-21'), '2026-08-20');
+    assert.equal(latestRecordedDay(windows, '2026-08-20'), undefined, 'a week window names no day');
+  });
+
   describe('in the cache', () => {
     let dir: string;
     beforeEach(() => {
@@ -66,13 +80,13 @@ describe('the latest day with papers', () => {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('finds it from the recorded windows without reading a month file, and from the month files otherwise', async () => {
+    it('finds it from the recorded windows and from the month files', async () => {
       const cache = new PaperCache(dir, { maxPapers: 1_000 });
       await cache.load();
       await cache.record('week:2026-W33', [paper('2608.10001', '2026-08-13'), paper('2608.10002', '2026-08-14')]);
       await cache.record('date:2026-08-23', []); // a Sunday: no papers
       await cache.record('today@2026-08-22', [paper('2607.20001', '2026-07-31')], { date: '2026-07-31' });
-      assert.equal(cache.latestRecordedDay('2026-08-23'), '2026-07-31', 'the index knows only the day windows it recorded');
+      
       assert.equal(await cache.latestDayBefore('2026-08-23'), '2026-08-14', 'the week\'s papers are in the August file');
       assert.equal(await cache.latestDayBefore('2026-08-14'), '2026-08-13');
       assert.equal(await cache.latestDayBefore('2026-08-13'), '2026-07-31');

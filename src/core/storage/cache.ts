@@ -152,11 +152,6 @@ export class PaperCache {
     return found;
   }
 
-  /** The latest day before `before` (YYYY-MM-DD) a recorded window showed papers for: from the index, no file read. */
-  latestRecordedDay(before: string): string | undefined {
-    return latestRecordedDay(this.windows, before);
-  }
-
   /**
    * The latest day before `before` on which a cached paper was featured: the index's windows, then
    * the month files, newest first, stopping at the first that has one (or that is older than the index's).

@@ -107,12 +107,7 @@ export class WindowState {
       return;
     }
     if (record && papers) {
-      // An empty window names the latest day the cache knows had papers, when the index alone says so.
-      const latest = papers.length === 0 ? cache.latestRecordedDay(this.start()) : undefined;
-      store.update({
-        label: shownLabel(window, record.date, displayLocale()), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt),
-        ...(latest ? { latestDay: latest } : {}),
-      });
+      store.update({ label: shownLabel(window, record.date, displayLocale()), papers, source: 'cache', fetchedAt: new Date(record.fetchedAt) });
     } else if (ofDay.length > 0) {
       store.update({ label: window.label, papers: ofDay, source: 'cache' });
     } else if (cache.size > 0 || store.view.source !== 'sample') {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatDateTime, formatDay } from '../../core/time/displayDates';
+import { formatDateTime } from '../../core/time/displayDates';
 import { ContextKeys } from '../ids';
 import { displayLocale } from '../locale';
 import type { WindowView } from '../paperStore';
@@ -45,35 +45,27 @@ export class ViewStateContext {
   }
 }
 
-/** The line above the tree: what is shown and why, when that is not simply the live feed. */
+/**
+ * The line above the tree: what is shown and why, when that is not simply the live feed. None when
+ * the tree is empty: VS Code hides the welcome content (and its buttons) while a view has a message,
+ * so an empty view says what happened through the welcome content its state picks.
+ */
 export function viewMessage(view: WindowView): string | undefined {
-  const locale = displayLocale();
   if (view.source === 'sample') {
     return view.error
       ? vscode.l10n.t('Sample papers: {0} Use Refresh to try again.', view.error)
       : vscode.l10n.t('Showing the built-in sample of {0} papers.', view.papers.length);
   }
-  if (view.error) {
-    if (view.papers.length === 0) {
-      return vscode.l10n.t('Could not load papers. {0}', view.error);
-    }
-    const fetched = view.fetchedAt ? formatDateTime(view.fetchedAt, locale) : undefined;
-    if (view.offline) {
-      return fetched
-        ? vscode.l10n.t('Offline: showing papers fetched {0}. {1}', fetched, view.error)
-        : vscode.l10n.t('Offline: showing cached papers. {0}', view.error);
-    }
+  if (view.papers.length === 0 || !view.error) {
+    return undefined;
+  }
+  const fetched = view.fetchedAt ? formatDateTime(view.fetchedAt, displayLocale()) : undefined;
+  if (view.offline) {
     return fetched
-      ? vscode.l10n.t('Could not refresh: showing papers fetched {0}. {1}', fetched, view.error)
-      : vscode.l10n.t('Could not refresh: showing cached papers. {0}', view.error);
+      ? vscode.l10n.t('Offline: showing papers fetched {0}. {1}', fetched, view.error)
+      : vscode.l10n.t('Offline: showing cached papers. {0}', view.error);
   }
-  if (view.papers.length === 0) {
-    if (view.source === 'loading') {
-      return vscode.l10n.t('Loading papers from Hugging Face…');
-    }
-    return view.latestDay
-      ? vscode.l10n.t('No papers for {0}. The latest are from {1}.', view.label, formatDay(view.latestDay, locale))
-      : vscode.l10n.t('No papers on Hugging Face for {0}.', view.label);
-  }
-  return undefined;
+  return fetched
+    ? vscode.l10n.t('Could not refresh: showing papers fetched {0}. {1}', fetched, view.error)
+    : vscode.l10n.t('Could not refresh: showing cached papers. {0}', view.error);
 }
