@@ -3,7 +3,8 @@
  * offers a way out, and its buttons work. Screenshots: test-results/screenshots/state-*.png.
  */
 import * as assert from 'node:assert/strict';
-import { activityBarItem, endSession, screenshots, type Session, showDay, startSession, treeRows } from './workbench';
+import type { Locator } from 'playwright-core';
+import { activityBarItem, endSession, runCommand, screenshots, type Session, showDay, startSession, treeRows } from './workbench';
 
 describe('Paper Feed\'s empty and offline states in the workbench', () => {
   let session: Session | undefined;
@@ -22,8 +23,11 @@ describe('Paper Feed\'s empty and offline states in the workbench', () => {
 
   after(async () => endSession(session));
 
-  /** The Papers view's welcome content (shown when its tree has no rows). */
-  const welcome = (current: Session) => current.workbench.page.locator('.part.sidebar .welcome-view-content');
+  /** The Papers view's welcome content (shown when its tree has no rows); the Saved view has its own. */
+  const welcome = (current: Session): Locator => {
+    const page = current.workbench.page;
+    return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header[aria-label^="Papers"]') }).locator('.welcome-view-content');
+  };
 
   it('the empty state\'s button shows the latest day with papers before it', async () => {
     const current = session as Session;
@@ -55,13 +59,16 @@ describe('Paper Feed\'s empty and offline states in the workbench', () => {
     await cached.waitFor({ timeout: 60_000 });
     await retry.waitFor();
     assert.match(await welcome(current).innerText(), /Hugging Face could not be reached, and no papers for these dates are cached/);
-    // The notification says why in plain words; the codes are for the log.
-    const toast = page.locator('.notifications-toasts', { hasText: 'Paper Feed could not refresh' }).last();
-    await toast.waitFor({ timeout: 30_000 });
-    const said = await toast.innerText();
+    await current.workbench.screenshot(screenshots, 'state-offline');
+    // The notification says why in plain words (the codes are for the log): in the notification center.
+    await runCommand(current, 'Notifications: Show Notifications');
+    const notification = page.locator('.notifications-center .notification-list-item', { hasText: 'Paper Feed could not refresh' }).last();
+    await notification.waitFor({ timeout: 30_000 });
+    const said = await notification.innerText();
     assert.match(said, /The connection to Hugging Face broke off/);
     assert.doesNotMatch(said, /ECONNRESET|UND_ERR|fetch failed|socket/, 'codes are for the log');
-    await current.workbench.screenshot(screenshots, 'state-offline');
+    await current.workbench.screenshot(screenshots, 'state-offline-notification');
+    await runCommand(current, 'Notifications: Hide Notifications');
     await cached.click();
     // The latest cached day: Friday 21 August, from the first load.
     await page.locator('.part.sidebar .pane-header[aria-label="Papers - Friday, August 21, 2026 Section"]').waitFor({ state: 'attached', timeout: 30_000 });
