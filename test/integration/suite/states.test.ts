@@ -62,17 +62,25 @@ describe('empty and offline states', () => {
 
   it('asks Hugging Face day by day when the cache has no day before the window', async () => {
     const { testing } = await paperFeed();
-    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2024-06-02'); // a Sunday, long before anything cached
+    // A made-up Friday in Daily Papers' first weeks, long before anything the corpus (and so the cache) has.
+    const friday = '2023-06-02';
+    const paper = {
+      id: '2306.99001', title: 'A Made-Up Friday Paper for the Latest-Day Search', summary: 'Made up by the test.', upvotes: 3,
+      authors: [{ _id: 'a', name: 'Ada Lovelace', hidden: false }], publishedAt: `${friday}T00:00:00.000Z`, submittedOnDailyAt: `${friday}T00:00:00.000Z`,
+    };
+    const added = await fetch(`${fakeHf}/__papers`, { method: 'POST', body: JSON.stringify([{ paper, title: paper.title, numComments: 0 }]) });
+    assert.equal(added.status, 200);
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2023-06-04'); // the Sunday after
     assert.equal(testing.papersTree.state.current, 'empty');
     const before = await requestCount();
     const day = await vscode.commands.executeCommand<string | undefined>('paperFeed.showLatestPapers');
     const asked = (await requestsSince(before)).filter((request) => request.includes('daily_papers'));
-    assert.equal(day, '2024-05-31', 'the Friday before');
-    assert.ok(asked.some((request) => request.includes('date=2024-06-01')), `Saturday was asked: ${asked.join(', ')}`);
-    assert.ok(asked.some((request) => request.includes('date=2024-05-31')), 'then Friday');
-    assert.ok(!asked.some((request) => request.includes('date=2024-05-30')), 'and no further');
-    assert.deepEqual(await shownDays(), ['2024-05-31']);
-    assert.equal(testing.feed.currentWindow, 'date:2024-05-31');
+    assert.equal(day, friday, 'the Friday before');
+    assert.ok(asked.some((request) => request.includes('date=2023-06-03')), `Saturday was asked: ${asked.join(', ')}`);
+    assert.ok(asked.some((request) => request.includes(`date=${friday}`)), 'then Friday');
+    assert.ok(!asked.some((request) => request.includes('date=2023-06-01')), 'and no further');
+    assert.deepEqual(await shownDays(), [friday]);
+    assert.equal(testing.feed.currentWindow, `date:${friday}`);
   });
 
   it('a refused connection with nothing to show is the offline state, said without ECONNREFUSED; Show Cached Papers shows the cache', async () => {
