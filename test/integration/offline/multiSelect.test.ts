@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PaperNode } from '../../../src/host/tree/nodes';
-import { closeAllEditors, editorWith, paperFeed, papersUnder, readWorkspaceFile, webviewTabs } from '../helpers';
+import { closeAllEditors, editorWith, paperFeed, papersUnder, readWorkspaceFile, waitFor, webviewTabs } from '../helpers';
 
 const IDS = ['2508.10104', '2512.17385', '2006.10029'];
 const KEYS = ['simeoni2025dinov3', 'wu2025ucoderunsupervisedcodegeneration', 'chen2020bigselfsupervisedmodelsstrong'];
@@ -76,7 +76,11 @@ describe('several papers at once', () => {
     const { testing } = await paperFeed();
     const selected = await nodes();
     await vscode.commands.executeCommand('paperFeed.openPaper', selected[0], selected);
-    const titles = webviewTabs('paperFeed.paper').map((tab) => tab.label);
+    // The panels are created at once; their tabs reach the tab model a moment later.
+    const titles = await waitFor('a tab for each selected paper', () => {
+      const labels = webviewTabs('paperFeed.paper').map((tab) => tab.label);
+      return labels.length >= 3 ? labels : undefined;
+    });
     assert.equal(titles.length, 3, titles.join(' | '));
     assert.equal(testing.panel.paper?.id, IDS[0], 'the clicked paper in front');
   });
