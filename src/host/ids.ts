@@ -35,6 +35,13 @@ export const Commands = {
   clearCache: 'paperFeed.clearCache',
   showLog: 'paperFeed.showLog',
   downloadArchive: 'paperFeed.downloadArchive',
+  markRead: 'paperFeed.markRead',
+  markUnread: 'paperFeed.markUnread',
+  editNote: 'paperFeed.editNote',
+  editTags: 'paperFeed.editTags',
+  sortSaved: 'paperFeed.sortSaved',
+  filterSaved: 'paperFeed.filterSaved',
+  clearSavedFilter: 'paperFeed.clearSavedFilter',
   /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
 } as const;
 
@@ -78,6 +85,8 @@ export const ContextKeys = {
   canStepForward: 'paperFeed.canStepForward',
   /** The Papers view is filtered (Clear Filter replaces Filter). */
   filtered: 'paperFeed.filtered',
+  /** The Saved view is filtered (Clear Filter replaces Filter there). */
+  savedFiltered: 'paperFeed.savedFiltered',
 } as const;
 
 /** Keys in `ExtensionContext.globalState`: shared by every workspace. */

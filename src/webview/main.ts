@@ -20,6 +20,8 @@ const root = document.getElementById('paper') as HTMLElement;
 const SHOWN_AUTHORS = 10;
 let current: PaperView | undefined;
 let labels: PanelLabels | undefined;
+/** The line under the toolbar with a saved paper's tags and note. */
+let readingLine: HTMLElement | undefined;
 
 /** A label with its `{0}` filled in (a function replacement, so that `$&` in a URL stays as it is). */
 function fill(template: string, value: string | number): string {
@@ -76,6 +78,15 @@ function authorsLine(paper: PaperView, words: PanelLabels): HTMLElement {
   return line;
 }
 
+/** Read ✓ (pressed) or Mark read, on a saved paper. */
+function readToggle(read: boolean, paperId: string, words: PanelLabels): HTMLButtonElement {
+  const toggle = read
+    ? button(words.markUnread, words.markUnreadHint, () => run('markUnread', paperId))
+    : button(words.markRead, words.markReadHint, () => run('markRead', paperId));
+  toggle.setAttribute('aria-pressed', String(read));
+  return toggle;
+}
+
 /** The toolbar: Clone appears only for a paper with a repository, Open Clone once it is cloned. */
 function renderActions(toolbar: HTMLElement, state: PaperActions, paperId: string, words: PanelLabels): void {
   const on = (command: PanelCommand) => (): void => run(command, paperId);
@@ -85,12 +96,32 @@ function renderActions(toolbar: HTMLElement, state: PaperActions, paperId: strin
     state.saved
       ? button(words.saved, words.savedHint, on('unsavePaper'), 'action saved')
       : button(words.save, words.saveHint, on('savePaper')),
+    ...(state.reading ? [readToggle(state.reading.read, paperId, words)] : []),
     ...(state.canClone ? [button(words.cloneRepository, words.cloneRepositoryHint, on('cloneRepository'))] : []),
     ...(state.cloned ? [button(words.openClone, words.openCloneHint, on('openClonedRepository'))] : []),
     button(words.huggingFace, words.huggingFaceHint, on('openOnHuggingFace')),
     button(words.arxiv, words.arxivHint, on('openOnArxiv')),
     button(words.pdf, words.pdfHint, on('openPdf')),
   );
+}
+
+/** A saved paper's tags and note, under the toolbar; empty for a paper that is not saved or has neither. */
+function renderReading(line: HTMLElement, state: PaperActions, words: PanelLabels): void {
+  const parts: HTMLElement[] = [];
+  if (state.reading && state.reading.tags.length > 0) {
+    const tags = element('span', `${words.tags} `, 'tags');
+    const list = element('ul', undefined, 'chips');
+    state.reading.tags.forEach((tag) => list.append(element('li', tag, 'chip')));
+    tags.append(list);
+    parts.push(tags);
+  }
+  if (state.reading?.note) {
+    const note = element('span', undefined, 'note');
+    note.append(element('strong', words.note), ' ', element('span', state.reading.note));
+    parts.push(note);
+  }
+  line.replaceChildren(...parts);
+  line.hidden = parts.length === 0;
 }
 
 function render(paper: PaperView, state: PaperActions, words: PanelLabels): void {
@@ -115,7 +146,9 @@ function render(paper: PaperView, state: PaperActions, words: PanelLabels): void
   actions.setAttribute('role', 'toolbar');
   actions.setAttribute('aria-label', words.paperActions);
   renderActions(actions, state, paper.id, words);
-  article.append(actions);
+  readingLine = element('div', undefined, 'reading');
+  renderReading(readingLine, state, words);
+  article.append(actions, readingLine);
 
   const links = element('ul', undefined, 'links');
   if (paper.githubRepo) {
@@ -201,6 +234,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const toolbar = root.querySelector<HTMLElement>('div.actions');
     if (toolbar) {
       renderActions(toolbar, message.actions, message.paperId, labels);
+    }
+    if (readingLine) {
+      renderReading(readingLine, message.actions, labels);
     }
   } else {
     renderLinked(message.repos, labels);

@@ -6,7 +6,7 @@ import { matchesFilter } from '../../src/core/view/filter';
 import type { Paper } from '../../src/core/paper/model';
 import { applySavedChange, parseSaved, SavedFile, type SavedEntry, serializeSaved } from '../../src/core/storage/savedList';
 import { formatTagInput, MAX_TAGS, NOTE_MAX_LENGTH, NOTE_MAX_LINES, normalizeNote, normalizeTags, parseTagInput, TAG_MAX_LENGTH } from '../../src/core/storage/savedFields';
-import { isSavedSortBy, matchesSavedFilter, SAVED_SORT_ORDERS, sortSaved } from '../../src/core/view/readingList';
+import { isSavedSortBy, matchesSavedFilter, SAVED_SORT_ORDERS, sortSaved } from '../../src/core/view/savedView';
 
 function paper(id: string, title = `Paper ${id}`): Paper {
   return { id, title, authors: [{ name: 'Ada Lovelace' }], abstract: 'An abstract.' };

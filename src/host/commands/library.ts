@@ -85,7 +85,7 @@ export async function filterTree(tree: PapersTree, arg: unknown): Promise<void> 
 }
 
 /** The papers a reading-list command is about: a multi-selection from a tree, else the one paper. */
-async function papersOf(context: PaperCommandContext, arg: unknown, selection: unknown): Promise<Paper[]> {
+export async function papersOf(context: PaperCommandContext, arg: unknown, selection: unknown): Promise<Paper[]> {
   if (Array.isArray(selection) && selection.every(isPaperNode) && selection.length > 0) {
     return selection.map((node) => node.paper);
   }
