@@ -99,6 +99,12 @@ describe('Paper Feed in the workbench: the reading list', () => {
     await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor({ timeout: 30_000 });
     await panel.locator('.reading .note', { hasText: 'Compare with our harness in §4' }).waitFor({ timeout: 15_000 });
     assert.deepEqual(await panel.locator('.reading .chip').allInnerTexts(), ['agents', 'to-cite']);
+    // The row's tooltip, as a person hovering it sees it: reading state, tags and note.
+    await page.mouse.move(0, 0);
+    await savedRow(page).locator('.monaco-icon-label').hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Compare with our harness in §4' });
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await hover.innerText(), /Unread · #agents · #to-cite/);
     await current.workbench.screenshot(screenshots, 'saved-note-tags');
 
     await panel.locator('button[aria-label="Mark as read on the reading list"]').click();
