@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { abstractRepos } from './core/clone/candidates';
 import type { Paper } from './core/paper/model';
 import { clockFromEnv } from './core/time/clock';
 import { archiveIntervalFromEnv } from './core/feed/archiveBackfill';
@@ -12,7 +13,7 @@ import { registerCiting } from './host/citing/registerCiting';
 import { Citations } from './host/citations';
 import { Cloner } from './host/clone/cloner';
 import { ArchivePrompts } from './host/commands/archive';
-import { canClone, ClonePrompts } from './host/commands/clone';
+import { allowedHosts, canClone, ClonePrompts } from './host/commands/clone';
 import { LibraryPrompts } from './host/commands/library';
 import { registerCommands } from './host/commands/registerCommands';
 import { searchPickers } from './host/commands/search';
@@ -29,6 +30,7 @@ import { SavedPapers } from './host/savedPapers';
 import { SearchService } from './host/searchService';
 import { TopicService } from './host/topics';
 import type { PaperItemState } from './host/tree/paperItem';
+import { PaperDecorations } from './host/tree/paperDecorations';
 import { PapersTree } from './host/tree/papersTree';
 import { SavedTree } from './host/tree/savedTree';
 import type { PaperActions } from './shared/protocol';
@@ -110,10 +112,14 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     papers: store,
     // Asked only when VS Code restores a panel, after activate has returned and `loaded` exists.
     loaded: () => loaded,
+    search: (query) => vscode.commands.executeCommand(Commands.search, query),
+    abstractRepos: (paper) => abstractRepos(paper, allowedHosts()),
+    cloneFromAbstract: (paper, url) => vscode.commands.executeCommand(Commands.cloneRepository, paper.id, url),
   });
   context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
+  context.subscriptions.push(PaperDecorations.register());
   const actionsChanged = (): void => {
     tree.refreshItems();
     savedTree.refresh();

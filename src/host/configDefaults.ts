@@ -55,7 +55,7 @@ export const SETTING_DEFAULTS: Settings = {
   'clone.allowedHosts': [],
   'clone.shallow': true,
   'clone.submodules': false,
-  grouping: 'date-topic',
+  grouping: 'date',
   sortBy: 'upvotes',
   'saved.sortBy': 'savedAt',
   topics: {},

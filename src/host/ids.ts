@@ -35,6 +35,10 @@ export const Commands = {
   clearCache: 'paperFeed.clearCache',
   showLog: 'paperFeed.showLog',
   downloadArchive: 'paperFeed.downloadArchive',
+  /** A date row's one-click switch: topic subgroups inside each day (`grouping` `date-topic`). */
+  groupByTopic: 'paperFeed.groupByTopic',
+  /** Back to each day as one ranked list (`grouping` `date`). */
+  showRankedList: 'paperFeed.showRankedList',
   markRead: 'paperFeed.markRead',
   markUnread: 'paperFeed.markUnread',
   editNote: 'paperFeed.editNote',
@@ -42,7 +46,6 @@ export const Commands = {
   sortSaved: 'paperFeed.sortSaved',
   filterSaved: 'paperFeed.filterSaved',
   clearSavedFilter: 'paperFeed.clearSavedFilter',
-  /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
 } as const;
 
 /**
@@ -74,6 +77,12 @@ export const StatusBarItems = {
   bibAdded: 'paperFeed.bibAdded',
 } as const;
 
+/**
+ * The URI scheme of tree rows' `resourceUri` (`paper-feed-row:/2508.10104?new`): it carries the
+ * row's state to `PaperDecorations`, whose badge stays visible when a narrow sidebar cuts the row.
+ */
+export const ROW_URI_SCHEME = 'paper-feed-row';
+
 /** The paper panel's webview type (`onWebviewPanel:` in activationEvents, and its serializer). */
 export const PANEL_VIEW_TYPE = 'paperFeed.paper';
 
@@ -85,6 +94,8 @@ export const ContextKeys = {
   canStepForward: 'paperFeed.canStepForward',
   /** The Papers view is filtered (Clear Filter replaces Filter). */
   filtered: 'paperFeed.filtered',
+  /** `paperFeed.grouping`, for the date rows' one-click switch between a ranked list and topics. */
+  grouping: 'paperFeed.grouping',
   /** The Saved view is filtered (Clear Filter replaces Filter there). */
   savedFiltered: 'paperFeed.savedFiltered',
 } as const;

@@ -3,6 +3,16 @@
  * No `vscode` and no DOM here: both sides import it. The host validates everything it receives.
  */
 
+/**
+ * A piece of paper text: plain, or a URL written in it (`url`, the same characters), which the page
+ * shows as a link that asks the host to open it. `clone`: a repository the host would clone.
+ */
+export interface TextRun {
+  readonly text: string;
+  readonly url?: string;
+  readonly clone?: true;
+}
+
 /** What the panel shows of a paper: plain text only, rendered with textContent. */
 export interface PaperView {
   readonly id: string;
@@ -13,12 +23,14 @@ export interface PaperView {
   readonly numComments?: number;
   readonly primaryCategory?: string;
   readonly organization?: string;
-  readonly aiSummary?: string;
-  readonly abstractParagraphs: readonly string[];
+  readonly aiSummary?: readonly TextRun[];
+  readonly abstractParagraphs: readonly (readonly TextRun[])[];
   readonly aiKeywords?: readonly string[];
   readonly githubRepo?: string;
   readonly githubStars?: number;
   readonly projectPage?: string;
+  /** The social thumbnail, only ever on Hugging Face's CDN (the one image host the CSP allows for it). */
+  readonly thumbnail?: string;
 }
 
 export interface LinkedRepo {
@@ -70,6 +82,7 @@ export const PANEL_LABEL_KEYS = [
   'code', 'codeHint', 'projectPage', 'projectPageHint',
   'aiSummary', 'abstract', 'keywords',
   'onHuggingFace', 'models', 'datasets', 'spaces', 'linkedRepoHint',
+  'searchKeywordHint', 'searchAuthorHint', 'openLinkHint', 'cloneUrl', 'cloneUrlHint', 'comments', 'oneComment', 'thumbnailAlt',
 ] as const;
 export type PanelLabels = { readonly [key in (typeof PANEL_LABEL_KEYS)[number]]: string };
 
@@ -89,10 +102,24 @@ export type WebviewToHost =
   | { readonly type: 'ready' }
   /** `paperId`: the paper the button was drawn for; the host ignores a run for a paper it no longer shows. */
   | { readonly type: 'run'; readonly command: PanelCommand; readonly paperId: string }
-  | { readonly type: 'openLink'; readonly url: string };
+  | { readonly type: 'openLink'; readonly url: string }
+  /** A keyword chip or an author's name: opens Search Papers for it (the host writes the query). */
+  | { readonly type: 'search'; readonly field: SearchField; readonly value: string; readonly paperId: string }
+  /** The Clone beside a repository URL in the abstract: the host clones it only if the paper's abstract has it. */
+  | { readonly type: 'cloneUrl'; readonly url: string; readonly paperId: string };
+
+/** What a panel's search is for: one of the paper's keywords, or one of its authors. */
+export const SEARCH_FIELDS = ['keyword', 'author'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 const MAX_URL_LENGTH = 2_048;
 const MAX_ID_LENGTH = 200;
+/** A keyword or an author's name: longer ones are not the paper's (the normaliser cuts text far shorter). */
+const MAX_SEARCH_VALUE_LENGTH = 500;
+
+function isPaperId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
+}
 
 function hasExactly(message: Record<string, unknown>, keys: readonly string[]): boolean {
   const present = Object.keys(message);
@@ -111,9 +138,18 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'run':
       return hasExactly(message, ['type', 'command', 'paperId'])
         && typeof message.command === 'string' && (PANEL_COMMANDS as readonly string[]).includes(message.command)
-        && typeof message.paperId === 'string' && message.paperId.length > 0 && message.paperId.length <= MAX_ID_LENGTH;
+        && isPaperId(message.paperId);
     case 'openLink':
       return hasExactly(message, ['type', 'url']) && typeof message.url === 'string' && message.url.length <= MAX_URL_LENGTH;
+    case 'search':
+      return hasExactly(message, ['type', 'field', 'value', 'paperId'])
+        && typeof message.field === 'string' && (SEARCH_FIELDS as readonly string[]).includes(message.field)
+        && typeof message.value === 'string' && message.value.trim().length > 0 && message.value.length <= MAX_SEARCH_VALUE_LENGTH
+        && isPaperId(message.paperId);
+    case 'cloneUrl':
+      return hasExactly(message, ['type', 'url', 'paperId'])
+        && typeof message.url === 'string' && /^https?:\/\//i.test(message.url) && message.url.length <= MAX_URL_LENGTH
+        && isPaperId(message.paperId);
     default:
       return false;
   }
@@ -136,7 +172,13 @@ export function isHostToWebview(value: unknown): value is HostToWebview {
   const paper = message.paper as Record<string, unknown> | undefined;
   return message.type === 'showPaper' && typeof paper === 'object' && paper !== null && isActions(message.actions)
     && typeof paper.id === 'string' && typeof paper.title === 'string'
-    && Array.isArray(paper.authors) && Array.isArray(paper.abstractParagraphs) && isLabels(message.labels);
+    && Array.isArray(paper.authors) && Array.isArray(paper.abstractParagraphs) && paper.abstractParagraphs.every(isRuns)
+    && (paper.aiSummary === undefined || isRuns(paper.aiSummary)) && isLabels(message.labels);
+}
+
+function isRuns(value: unknown): value is readonly TextRun[] {
+  return Array.isArray(value) && value.every((run: unknown) => typeof run === 'object' && run !== null
+    && typeof (run as Record<string, unknown>).text === 'string');
 }
 
 function isLabels(value: unknown): value is PanelLabels {

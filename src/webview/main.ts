@@ -5,8 +5,9 @@
  */
 import {
   isHostToWebview, type LinkedRepo, type LinkedReposView, type PanelCommand, type PanelLabels, type PaperActions, type PaperView,
-  type WebviewToHost,
+  type SearchField, type TextRun, type WebviewToHost,
 } from '../shared/protocol';
+import { commentIcon } from './icons';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -58,23 +59,41 @@ function run(command: PanelCommand, paperId: string): void {
   vscode.postMessage({ type: 'run', command, paperId });
 }
 
+/** Opens Search Papers for one of the paper's keywords or authors (the host writes the query). */
+function searchButton(field: SearchField, value: string, paperId: string, ariaLabel: string, className: string): HTMLButtonElement {
+  return button(value, ariaLabel, () => vscode.postMessage({ type: 'search', field, value, paperId }), className);
+}
+
+/** The authors, each a button that searches for their papers; past SHOWN_AUTHORS, a toggle for the rest. */
 function authorsLine(paper: PaperView, words: PanelLabels): HTMLElement {
   const line = element('p', undefined, 'authors');
-  const all = paper.authors.join(', ');
+  const names = element('span');
+  const show = (count: number): void => {
+    names.replaceChildren();
+    paper.authors.slice(0, count).forEach((name, index) => {
+      if (index > 0) {
+        names.append(', ');
+      }
+      const author = searchButton('author', name, paper.id, fill(words.searchAuthorHint, name), 'link');
+      author.classList.add('author');
+      names.append(author);
+    });
+  };
   if (paper.authors.length <= SHOWN_AUTHORS) {
-    line.textContent = all;
+    show(paper.authors.length);
+    line.append(names);
     return line;
   }
-  const text = element('span', paper.authors.slice(0, SHOWN_AUTHORS).join(', '));
+  show(SHOWN_AUTHORS);
   const more = paper.authors.length - SHOWN_AUTHORS;
   const toggle = button(fill(words.moreAuthors, more), fill(words.moreAuthorsHint, paper.authors.length), () => {
     const expanded = toggle.getAttribute('aria-expanded') === 'true';
-    text.textContent = expanded ? paper.authors.slice(0, SHOWN_AUTHORS).join(', ') : all;
+    show(expanded ? SHOWN_AUTHORS : paper.authors.length);
     toggle.textContent = expanded ? fill(words.moreAuthors, more) : words.fewerAuthors;
     toggle.setAttribute('aria-expanded', String(!expanded));
   }, 'link');
   toggle.setAttribute('aria-expanded', 'false');
-  line.append(text, ' ', toggle);
+  line.append(names, ' ', toggle);
   return line;
 }
 
@@ -85,6 +104,57 @@ function readToggle(read: boolean, paperId: string, words: PanelLabels): HTMLBut
     : button(words.markRead, words.markReadHint, () => run('markRead', paperId));
   toggle.setAttribute('aria-pressed', String(read));
   return toggle;
+}
+
+/**
+ * Paper text with its URLs as links. A click asks the host to open the URL (its link policy decides),
+ * and goes no further: the workbench would otherwise open an <a>'s href itself. A repository the host
+ * would clone gets a Clone button beside it.
+ */
+function linkedText(container: HTMLElement, runs: readonly TextRun[], paperId: string, words: PanelLabels): HTMLElement {
+  for (const run of runs) {
+    const url = run.url;
+    if (url === undefined || !/^https?:\/\//i.test(url)) {
+      container.append(run.text); // a text node
+      continue;
+    }
+    const anchor = element('a', run.text);
+    anchor.href = url;
+    anchor.title = fill(words.openLinkHint, url);
+    anchor.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      vscode.postMessage({ type: 'openLink', url });
+    });
+    container.append(anchor);
+    if (run.clone) {
+      container.append(' ', button(words.cloneUrl, fill(words.cloneUrlHint, url), () => vscode.postMessage({ type: 'cloneUrl', url, paperId }), 'inline-action'));
+    }
+  }
+  return container;
+}
+
+function commentsFact(count: number, words: PanelLabels): HTMLElement {
+  const fact = element('span', undefined, 'comments');
+  fact.setAttribute('role', 'img');
+  fact.setAttribute('aria-label', count === 1 ? words.oneComment : fill(words.comments, count));
+  fact.title = fact.getAttribute('aria-label') ?? '';
+  fact.append(commentIcon(), ` ${count}`);
+  return fact;
+}
+
+/** The paper's thumbnail from Hugging Face's CDN; gone without a trace when it cannot load (offline). */
+function thumbnailFigure(url: string, words: PanelLabels): HTMLElement {
+  const figure = element('figure', undefined, 'thumbnail');
+  const image = element('img');
+  image.loading = 'lazy';
+  image.decoding = 'async';
+  image.alt = words.thumbnailAlt;
+  image.referrerPolicy = 'no-referrer';
+  image.addEventListener('error', () => figure.remove(), { once: true });
+  image.src = url;
+  figure.append(image);
+  return figure;
 }
 
 /** The toolbar: Clone appears only for a paper with a repository, Open Clone once it is cloned. */
@@ -137,9 +207,10 @@ function render(paper: PaperView, state: PaperActions, words: PanelLabels): void
     `arXiv:${paper.id}`,
     paper.primaryCategory,
     paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
-    paper.numComments !== undefined ? `💬 ${paper.numComments}` : undefined,
+    paper.numComments !== undefined ? commentsFact(paper.numComments, words) : undefined,
     paper.organization,
-  ].filter((part): part is string => part !== undefined).forEach((part) => facts.append(element('span', part)));
+  ].filter((part): part is string | HTMLElement => part !== undefined)
+    .forEach((part) => facts.append(typeof part === 'string' ? element('span', part) : part));
   article.append(facts);
 
   const actions = element('div', undefined, 'actions');
@@ -168,22 +239,30 @@ function render(paper: PaperView, state: PaperActions, words: PanelLabels): void
     article.append(links);
   }
 
-  if (paper.aiSummary) {
+  if (paper.thumbnail) {
+    article.append(thumbnailFigure(paper.thumbnail, words));
+  }
+
+  if (paper.aiSummary && paper.aiSummary.length > 0) {
     const summary = element('section', undefined, 'summary');
-    summary.append(element('h2', words.aiSummary), element('p', paper.aiSummary));
+    summary.append(element('h2', words.aiSummary), linkedText(element('p'), paper.aiSummary, paper.id, words));
     article.append(summary);
   }
 
   const abstract = element('section', undefined, 'abstract');
   abstract.append(element('h2', words.abstract));
-  paper.abstractParagraphs.forEach((paragraph) => abstract.append(element('p', paragraph)));
+  paper.abstractParagraphs.forEach((paragraph) => abstract.append(linkedText(element('p'), paragraph, paper.id, words)));
   article.append(abstract);
 
   if (paper.aiKeywords && paper.aiKeywords.length > 0) {
     const keywords = element('section', undefined, 'keywords');
     keywords.append(element('h2', words.keywords));
     const list = element('ul', undefined, 'chips');
-    paper.aiKeywords.forEach((keyword) => list.append(element('li', keyword, 'chip')));
+    paper.aiKeywords.forEach((keyword) => {
+      const item = element('li');
+      item.append(searchButton('keyword', keyword, paper.id, fill(words.searchKeywordHint, keyword), 'chip'));
+      list.append(item);
+    });
     keywords.append(list);
     article.append(keywords);
   }

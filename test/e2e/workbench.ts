@@ -187,6 +187,30 @@ export async function clickViewTitleAction(session: Session, label: string): Pro
   await page.locator(`.part.sidebar .action-label[aria-label^="${label}"]`).first().click();
 }
 
+/** The Papers view's header, where its title actions are (the container holds the Saved view too). */
+function papersHeader(session: Session): Locator {
+  return session.workbench.page.locator('.part.sidebar .pane-header[aria-label^="Papers"]');
+}
+
+/** The labels of the Papers view's title actions shown inline (not in its `…` menu). */
+export async function papersTitleActions(session: Session): Promise<string[]> {
+  await quickInputClosed(session.workbench.page);
+  const header = papersHeader(session);
+  await header.hover();
+  const labels = await header.locator('.actions .action-label').evaluateAll((elements: PageElement[]) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+  return labels.filter((label) => label !== '');
+}
+
+/** Clicks an entry of the Papers view's `…` menu by the start of its label. */
+export async function clickPapersMenuItem(session: Session, label: string): Promise<void> {
+  const page = session.workbench.page;
+  await quickInputClosed(page);
+  const header = papersHeader(session);
+  await header.hover();
+  await header.locator('.action-label[aria-label^="More Actions"]').click();
+  await page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: label }).first().click();
+}
+
 /** Picks a day with the calendar button in the view title, as a person would. */
 export async function showDay(session: Session, date: string): Promise<void> {
   const page = session.workbench.page;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseBibEntries, planBibAppend } from '../../src/core/citation/bibfile';
-import { COMMENT_LANGUAGES, type InsertionInput, kindFor, kindForDocument, planInsertion } from '../../src/core/citation/insert';
+import { COMMENT_LANGUAGES, type InsertionInput, kindFor, kindForDocument, planInsertion, planInsertions } from '../../src/core/citation/insert';
 
 /** Applies the planned edit at the `|` of `template`. */
 function insert(template: string, languageId: string, extra: Partial<InsertionInput> = {}): string {
@@ -265,5 +265,39 @@ describe('document kinds', () => {
     assert.equal(kindForDocument('plaintext', '/p/notes.txt'), 'plain');
     assert.equal(kindForDocument('latex', '/p/paper.txt'), 'latex');
     assert.equal(kindForDocument('python', '/p/x.py'), 'comment');
+  });
+});
+
+describe('citing several papers at once', () => {
+  const papers = ['a', 'b', 'c'].map((key) => ({ key, reference: `Ref ${key}. https://arxiv.org/abs/${key}`, url: `https://arxiv.org/abs/${key}`, bibEntry: `@misc{${key},\n}\n` }));
+  const apply = (text: string, offset: number, languageId: string, count = 3): string => {
+    const planned = planInsertions(papers.slice(0, count), { text, offset, languageId });
+    return text.slice(0, planned.start) + planned.text + text.slice(planned.end);
+  };
+
+  it('makes one citation of every key where the language has one', () => {
+    assert.equal(apply('See . Done', 4, 'latex'), 'See \\cite{a,b,c}. Done');
+    assert.equal(apply('See \\citep{x} now', 13, 'latex'), 'See \\citep{x,a,b,c} now');
+    assert.equal(apply('See . Done', 4, 'markdown'), 'See [@a; @b; @c]. Done');
+    assert.equal(apply('See . Done', 4, 'restructuredtext'), 'See :cite:`a,b,c`. Done');
+    assert.equal(apply('See . Done', 4, 'typst'), 'See @a @b @c. Done');
+  });
+
+  it('skips a key cited there already', () => {
+    assert.equal(apply('See \\cite{b} now', 12, 'latex'), 'See \\cite{b,a,c} now');
+    assert.equal(apply('See \\cite{b} now', 11, 'latex'), 'See \\cite{b, a, c} now', 'from inside the braces, as one key is joined there');
+    assert.equal(apply('See [@b] now', 8, 'markdown'), 'See [@b; @a; @c] now');
+  });
+
+  it('writes a reference per line in plain text and comments, entries one after another in a .bib', () => {
+    assert.equal(apply('', 0, 'plaintext', 2), 'Ref a. https://arxiv.org/abs/a\nRef b. https://arxiv.org/abs/b');
+    assert.equal(apply('', 0, 'python', 2), '# Ref a.\n# https://arxiv.org/abs/a\n# Ref b.\n# https://arxiv.org/abs/b\n');
+    assert.equal(apply('', 0, 'bibtex', 2), '@misc{a,\n}\n\n@misc{b,\n}');
+  });
+
+  it('is planInsertion itself for one paper', () => {
+    for (const [text, offset, languageId] of [['See \\cite{x} now', 11, 'latex'], ['x', 1, 'markdown'], ['', 0, 'python']] as const) {
+      assert.deepEqual(planInsertions(papers.slice(0, 1), { text, offset, languageId }), planInsertion({ text, offset, languageId, ...papers[0] as typeof papers[0] }));
+    }
   });
 });

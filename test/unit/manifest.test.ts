@@ -34,20 +34,19 @@ function nextNames(label: string): string {
   return section.split('\n').find((line) => line.startsWith(`- ${label}:`)) ?? '';
 }
 
+/** Command ids named in the contract's Commands table, or reserved for a coming feature. */
 /**
- * Names (without `paperFeed.`) that CHANGELOG.md's Unreleased section says were added to the contract,
- * in a bullet with "added to the contract": CONTRACT.md is shared and read-only for a feature branch, so
- * a new name is announced there until the contract takes it in.
+ * Names added beyond CONTRACT.md (which lives outside the repository): the CHANGELOG says so, on
+ * lines that start `- Names added to the contract:`, each name in backticks with its `paperFeed.`.
  */
-function changelogContractNames(): string[] {
-  const unreleased = readFileSync(join(root, 'CHANGELOG.md'), 'utf8').split('## [Unreleased]')[1]?.split('\n## ')[0] ?? '';
-  return unreleased.split(/\n(?=- )/).filter((bullet) => bullet.includes('added to the contract'))
-    .flatMap((bullet) => [...bullet.matchAll(/`paperFeed\.([a-zA-Z]+(?:\.[a-zA-Z]+)?)`/g)].map((match) => match[1] as string));
+function addedNames(): string[] {
+  const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+  return changelog.split('\n').filter((line) => line.startsWith('- Names added to the contract:'))
+    .flatMap((line) => [...line.matchAll(/`(paperFeed\.[A-Za-z.]+)`/g)].map((match) => match[1] as string));
 }
 
-/** Command ids named in the contract's Commands table, or reserved for a coming feature. */
 function contractCommands(): Set<string> {
-  const ids = new Set<string>(changelogContractNames().map((name) => `paperFeed.${name}`));
+  const ids = new Set<string>(addedNames());
   for (const line of contract.split('\n').filter((row) => row.startsWith('| `paperFeed.'))) {
     const firstCell = line.split('|')[1] ?? '';
     for (const match of firstCell.matchAll(/`(paperFeed\.[A-Za-z]+)`/g)) {
@@ -65,7 +64,10 @@ function contractSettings(): Set<string> {
   const section = contract.split('## Settings')[1]?.split('\n## ')[0] ?? '';
   const settingsLine = section.split('\n').find((line) => line.startsWith('`endpoint`')) ?? '';
   const pattern = /`([a-zA-Z]+(?:\.[a-zA-Z]+)?)`/g;
-  return new Set([...[...settingsLine.matchAll(pattern), ...nextNames('Settings').matchAll(pattern)].map((match) => match[1] as string), ...changelogContractNames()]);
+  return new Set([
+    ...[...settingsLine.matchAll(pattern), ...nextNames('Settings').matchAll(pattern)].map((match) => match[1] as string),
+    ...addedNames().map((name) => name.slice('paperFeed.'.length)),
+  ]);
 }
 
 /** The sources that register commands: registerCommands.ts, and the citing features' files. */

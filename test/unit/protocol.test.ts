@@ -34,6 +34,32 @@ describe('webview protocol', () => {
     assert.ok(isWebviewToHost({ type: 'run', command: 'savePaper', paperId: '2608.19880' }));
   });
 
+  it('accepts a search for a keyword or an author, and refuses any other shape', () => {
+    assert.ok(isWebviewToHost({ type: 'search', field: 'keyword', value: 'diffusion', paperId: '2608.19880' }));
+    assert.ok(isWebviewToHost({ type: 'search', field: 'author', value: 'Eve" topic:x', paperId: '2608.19880' }), 'quoting is the host\'s job');
+    for (const forged of [
+      { type: 'search', query: 'author:"x"' }, { type: 'search', field: 'keyword', value: 'x' },
+      { type: 'search', field: 'title', value: 'x', paperId: '1' }, { type: 'search', field: 'keyword', value: '', paperId: '1' },
+      { type: 'search', field: 'keyword', value: '   ', paperId: '1' }, { type: 'search', field: 'keyword', value: 'x'.repeat(501), paperId: '1' },
+      { type: 'search', field: 'keyword', value: ['x'], paperId: '1' }, { type: 'search', field: 'keyword', value: 'x', paperId: '' },
+      { type: 'search', field: 'keyword', value: 'x', paperId: '1', query: 'has:code' }, { type: 'search', field: ['keyword'], value: 'x', paperId: '1' },
+    ]) {
+      assert.equal(isWebviewToHost(forged), false, JSON.stringify(forged).slice(0, 80));
+    }
+  });
+
+  it('accepts a clone of a URL only as an http(s) string with the paper it is for', () => {
+    assert.ok(isWebviewToHost({ type: 'cloneUrl', url: 'https://github.com/a/b', paperId: '2607.11487' }));
+    for (const forged of [
+      { type: 'cloneUrl', url: 'https://github.com/a/b' }, { type: 'cloneUrl', url: 'ext::sh -c touch% /tmp/x', paperId: '1' },
+      { type: 'cloneUrl', url: '--upload-pack=touch /tmp/x', paperId: '1' }, { type: 'cloneUrl', url: 'file:///etc', paperId: '1' },
+      { type: 'cloneUrl', url: `https://github.com/${'a'.repeat(3_000)}`, paperId: '1' }, { type: 'cloneUrl', url: 42, paperId: '1' },
+      { type: 'cloneUrl', url: 'https://github.com/a/b', paperId: '1', folder: '/tmp' },
+    ]) {
+      assert.equal(isWebviewToHost(forged), false, JSON.stringify(forged).slice(0, 80));
+    }
+  });
+
   const labels = Object.fromEntries(PANEL_LABEL_KEYS.map((key) => [key, `«${key}»`])) as PanelLabels;
 
   it('checks the shape of messages to the webview', () => {
@@ -46,6 +72,10 @@ describe('webview protocol', () => {
     assert.equal(isHostToWebview({ type: 'showPaper', paper: { id: '1' } }), false);
     assert.equal(isHostToWebview({ type: 'showPaper' }), false);
     assert.equal(isHostToWebview({ type: 'linkedRepos', paperId: '1', repos: { models: [] } }), false);
+    const paper = { id: '1', title: 't', authors: [], abstractParagraphs: [[{ text: 'See ' }, { text: 'https://x.org', url: 'https://x.org' }]], aiSummary: [{ text: 's' }] };
+    assert.ok(isHostToWebview({ type: 'showPaper', paper, actions, labels }));
+    assert.equal(isHostToWebview({ type: 'showPaper', paper: { ...paper, abstractParagraphs: ['plain'] }, actions, labels }), false, 'paragraphs are runs');
+    assert.equal(isHostToWebview({ type: 'showPaper', paper: { ...paper, aiSummary: 'plain' }, actions, labels }), false, 'the summary is runs');
   });
 
   it('takes a saved paper\'s reading state, note and tags only in their shape', () => {

@@ -73,3 +73,23 @@ export async function formatCitation(paper: Paper, format: CitationFormat, optio
   }
   return engine.format(cslItem(paper, key), template);
 }
+
+/**
+ * Several papers' citations in one text, as the format lists them: CSL-JSON as one array (two
+ * arrays one after the other would be no JSON), BibTeX entries with a blank line between them, and
+ * a reference per line for the styles.
+ */
+export function joinCitations(format: CitationFormat, texts: readonly string[]): string {
+  if (texts.length === 1) {
+    return texts[0] as string;
+  }
+  if (format === 'csl-json') {
+    const items = texts.flatMap((text) => {
+      const parsed = JSON.parse(text) as unknown;
+      return Array.isArray(parsed) ? parsed as unknown[] : [parsed];
+    });
+    return `${JSON.stringify(items, null, 2)}\n`;
+  }
+  const trimmed = texts.map((text) => text.replace(/\s+$/, ''));
+  return format === 'bibtex' || format === 'biblatex' ? `${trimmed.join('\n\n')}\n` : trimmed.join('\n');
+}

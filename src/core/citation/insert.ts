@@ -183,6 +183,61 @@ export function planInsertion(input: InsertionInput): PlannedEdit {
   }
 }
 
+/** One paper's part of an insertion of several (`planInsertions`). */
+export type CitedPaper = Pick<InsertionInput, 'key' | 'reference' | 'url' | 'bibEntry'>;
+
+/**
+ * What to insert at the cursor for several papers at once: one citation of all their keys where
+ * the language has one (each key joined in turn as `planInsertion` joins a cursor's neighbour:
+ * `\cite{a,b}`, `[@a; @b]`, :cite:`a,b`), `@a @b` in Typst, a reference per line in plain text and
+ * comments, one entry after another in a .bib. The result is one replacement of the text as it is.
+ */
+export function planInsertions(papers: readonly CitedPaper[], input: Omit<InsertionInput, keyof CitedPaper>): PlannedEdit {
+  const [first] = papers;
+  if (!first || papers.length === 1) {
+    return first ? planInsertion({ ...input, ...first }) : { start: input.offset, end: input.offset, text: '' };
+  }
+  const kind = input.kind ?? kindFor(input.languageId);
+  const eol = input.eol ?? '\n';
+  const at = (insert: string): PlannedEdit => ({ start: input.offset, end: input.offset, text: insert });
+  switch (kind) {
+    case 'typst':
+      return at(papers.map((paper) => `@${paper.key}`).join(' '));
+    case 'plain':
+      return at(papers.map((paper) => paper.reference).join(eol));
+    case 'bibtex':
+      return at(papers.map((paper) => paper.bibEntry.replace(/\s+$/, '')).join(`${eol}${eol}`));
+    case 'comment':
+      return at(asComment(input.languageId, papers.flatMap((paper) => [paper.reference.replace(/\s*https?:\/\/\S+$/, ''), paper.url]), eol,
+        textBeforeOnLine(input.text, input.offset)));
+    default:
+      break;
+  }
+  // Each key joins the citation the previous one made (the cursor right after it), on the text as it becomes.
+  let text = input.text;
+  let offset = input.offset;
+  for (const paper of papers) {
+    const planned = planInsertion({ ...input, ...paper, text, offset });
+    text = text.slice(0, planned.start) + planned.text + text.slice(planned.end);
+    offset = planned.start + planned.text.length;
+    // Right after the citation rather than inside it, so that the next key is appended as the first was.
+    if (/^[}\]`]/.test(text.slice(offset, offset + 1))) {
+      offset++;
+    }
+  }
+  // The one replacement from the original text to the result: what lies between their common ends.
+  const original = input.text;
+  let start = 0;
+  while (start < original.length && start < text.length && original[start] === text[start]) {
+    start++;
+  }
+  let tail = 0;
+  while (tail < original.length - start && tail < text.length - start && original[original.length - 1 - tail] === text[text.length - 1 - tail]) {
+    tail++;
+  }
+  return { start, end: original.length - tail, text: text.slice(start, text.length - tail) };
+}
+
 /**
  * Parts of text as a comment of the language: a line comment each, or one block comment, with the
  * text unable to end the comment early (see `commentText`).

@@ -1,4 +1,5 @@
 import type { Paper } from '../paper/model';
+import { findTextUrls } from '../paper/textLinks';
 import { type CloneTarget, checkRepoUrl } from './repoUrl';
 
 export interface CloneCandidates {
@@ -36,4 +37,29 @@ export function cloneCandidates(paper: Pick<Paper, 'githubRepo' | 'projectPage'>
     }
   }
   return { targets, ...(refused ? { refused } : {}) };
+}
+
+/** A repository written in a paper's abstract: the URL as written there, and what git would clone. */
+export interface AbstractRepo {
+  readonly url: string;
+  readonly target: CloneTarget;
+}
+
+/**
+ * The repositories a paper's abstract links that Paper Feed would clone, other than its code
+ * repository (which has its own Clone button), each once (the first URL written for it). Derived
+ * from the paper itself, so that a URL from anywhere else (a panel's message) can be checked against it.
+ */
+export function abstractRepos(paper: Pick<Paper, 'abstract' | 'githubRepo'>, extraHosts: readonly string[] = []): AbstractRepo[] {
+  const own = paper.githubRepo ? checkRepoUrl(paper.githubRepo, extraHosts) : undefined;
+  const seen = new Set(own?.ok ? [own.target.url.toLowerCase()] : []);
+  const repos: AbstractRepo[] = [];
+  for (const { url } of findTextUrls(paper.abstract)) {
+    const check = checkRepoUrl(url, extraHosts);
+    if (check.ok && !seen.has(check.target.url.toLowerCase())) {
+      seen.add(check.target.url.toLowerCase());
+      repos.push({ url, target: check.target });
+    }
+  }
+  return repos;
 }

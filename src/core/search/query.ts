@@ -89,6 +89,11 @@ export function parseQuery(input: string): ParsedQuery {
   return { words, lastIsPrefix: lastIsPrefix && words.length > 0 && words[words.length - 1] === all[all.length - 1], phrase: all.join(' '), filters, joins };
 }
 
+/** The typed text without its filters: the free words, as typed. */
+export function withoutFilters(input: string): string {
+  return input.slice(0, 500).replace(FILTER, '$1');
+}
+
 export function hasFilters(filters: QueryFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
 }
@@ -132,4 +137,29 @@ export function filterPredicate(filters: QueryFilters, topicMatches: TopicMatche
     && (org === undefined || facts.org.includes(org))
     && (topic === undefined || topicMatches(facts.topic, topic))
     && (authorWords.length === 0 || facts.authors.split('|').some((name) => authorWords.every((word) => name.includes(word))));
+}
+
+/** The longest text a search is opened with (the query language reads 500 characters). */
+const MAX_QUERY_VALUE = 200;
+
+/**
+ * Text from a paper made safe to put in a query: no quote (the language has no escape for one, so
+ * it would close a quoted value), no `:` (a `topic:`… inside a keyword would become a filter), no
+ * control characters, whitespace collapsed, bounded. The search reads words alone, so nothing it
+ * would match is lost.
+ */
+function queryValue(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/["“”:\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_VALUE).trim();
+}
+
+/** The search for papers with a keyword (its words); undefined when nothing searchable is left. */
+export function keywordQuery(keyword: string): string | undefined {
+  return queryValue(keyword) || undefined;
+}
+
+/** The search for papers by an author: `author:"Name"`; undefined when nothing searchable is left. */
+export function authorQuery(name: string): string | undefined {
+  const value = queryValue(name);
+  return value ? `author:"${value}"` : undefined;
 }

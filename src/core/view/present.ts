@@ -3,9 +3,9 @@ import type { Paper } from '../paper/model';
 import { truncate } from '../paper/cleanText';
 
 /** `▲ 163 · ★ 52 · Chengsong Huang et al.`; upvotes only when known, stars only with a repository. */
-export function describePaper(paper: Paper): string {
+export function describePaper(paper: Paper, withUpvotes = true): string {
   const parts: string[] = [];
-  if (paper.upvotes !== undefined) {
+  if (withUpvotes && paper.upvotes !== undefined) {
     parts.push(`▲ ${paper.upvotes}`);
   }
   if (paper.githubRepo && paper.githubStars !== undefined) {
@@ -16,6 +16,34 @@ export function describePaper(paper: Paper): string {
     parts.push(paper.authors.length > 1 ? `${first.name} et al.` : first.name);
   }
   return parts.join(' · ');
+}
+
+/**
+ * A paper's row in a tree: `▲163 Title`. The upvotes lead, so that they survive when a narrow
+ * sidebar cuts the row (VS Code cuts a row's end, and its description goes first); a paper
+ * without known upvotes is just its title.
+ */
+export function rowLabel(paper: Paper): string {
+  return paper.upvotes === undefined ? paper.title : `▲${paper.upvotes} ${paper.title}`;
+}
+
+/** What follows the row's title where there is room: `★ 52 · Chengsong Huang et al.` (the upvotes are in the label). */
+export function rowDescription(paper: Paper): string {
+  return describePaper(paper, false);
+}
+
+/**
+ * The codicon of each built-in topic, the row's icon in the trees: a day's ranked list shows each
+ * paper's topic without grouping by it. Topics of the user's own (`paperFeed.topics`) get a tag.
+ */
+const TOPIC_ICONS: Readonly<Record<string, string>> = {
+  llm: 'comment-discussion', agents: 'hubot', multimodal: 'layers', vision: 'eye', generation: 'paintcan',
+  '3d': 'package', audio: 'unmute', robotics: 'robot', rl: 'game', efficiency: 'dashboard', safety: 'shield',
+  interpretability: 'microscope', data: 'database', code: 'code', science: 'beaker', other: 'file-text',
+};
+
+export function topicIcon(topic: string): string {
+  return Object.hasOwn(TOPIC_ICONS, topic) ? TOPIC_ICONS[topic] as string : 'tag';
 }
 
 /** 950, 1.2k, 12k: counts as they read in a narrow column. */

@@ -4,7 +4,7 @@
  */
 import { paperLinks } from '../paper/arxiv';
 import { paperDate, type Paper } from '../paper/model';
-import { abstractTeaser, authorLine, escapeMarkdown } from './present';
+import { abstractTeaser, authorLine, escapeMarkdown, formatCount } from './present';
 import type { PaperTopics } from '../topics/classify';
 
 export interface TooltipLink {
@@ -49,6 +49,10 @@ export function paperTooltipMarkdown(
     escapeMarkdown(authorLine(paper, 6)),
     escapeMarkdown(details),
   ];
+  const standing = standingLine(paper);
+  if (standing) {
+    parts.push(escapeMarkdown(standing));
+  }
   if (topics) {
     const tags = topics.tags.map(topicLabel);
     parts.push(escapeMarkdown(`${topicLabel(topics.primary)}${tags.length > 0 ? ` (also ${tags.join(', ')})` : ''}`));
@@ -68,6 +72,20 @@ export function paperTooltipMarkdown(
   }
   parts.push(tooltipLinks(paper).map((link) => `[${link.label}](${target(link.url)})`).join(' · '));
   return parts.join('\n\n');
+}
+
+/**
+ * What a narrow row cannot show: `▲ 163 · ★ 1.2k · 💬 4 · Meta AI` (upvotes, the repository's stars,
+ * comments, the organization), in symbols that need no translation, as the rows write them.
+ */
+export function standingLine(paper: Paper): string {
+  const organization = paper.organization?.fullname ?? paper.organization?.name;
+  return [
+    paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
+    paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
+    paper.numComments ? `💬 ${paper.numComments}` : undefined,
+    organization,
+  ].filter(Boolean).join(' · ');
 }
 
 /**

@@ -1,14 +1,14 @@
 import { paperLinks } from '../../core/paper/arxiv';
 import type { Paper } from '../../core/paper/model';
 import type { LinkOpener } from '../linkOpener';
-import { type PaperCommandContext, resolvePaper } from './openPaper';
+import { type PaperCommandContext, resolvePapers } from './openPaper';
 
 type LinkKind = keyof typeof paperLinks;
 
 /** `paperFeed.openOnHuggingFace` / `openOnArxiv` / `openPdf`: the paper's page in the browser. */
-export async function openInBrowser(context: PaperCommandContext, opener: LinkOpener, kind: LinkKind, arg: unknown): Promise<void> {
-  const paper = await resolvePaper(context, arg);
-  if (paper) {
+export async function openInBrowser(context: PaperCommandContext, opener: LinkOpener, kind: LinkKind, arg: unknown, selection?: unknown): Promise<void> {
+  // Several selected papers: each page, in the order selected.
+  for (const paper of await resolvePapers(context, arg, selection)) {
     await opener.open(paperLinks[kind](paper.id), paper);
   }
 }

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/view/present';
-import { cloneCandidates } from '../../core/clone/candidates';
+import { abstractRepos, cloneCandidates } from '../../core/clone/candidates';
 import { freeFolderName } from '../../core/clone/gitErrors';
 import type { CloneTarget } from '../../core/clone/repoUrl';
 import { LOOPBACK_HOSTS } from '../../core/net/hosts';
@@ -87,12 +87,24 @@ export function canClone(paper: Pick<Paper, 'githubRepo' | 'projectPage'>): bool
   return cloneCandidates(paper, allowedHosts()).targets.length > 0;
 }
 
+/** The repository of the paper's abstract written as `url`, which the clone policy accepts. */
+function abstractTarget(paper: Paper, url: string): CloneTarget {
+  const repo = abstractRepos(paper, allowedHosts()).find((candidate) => candidate.url === url);
+  if (!repo) {
+    throw new UserError(vscode.l10n.t('Paper Feed clones only the repositories a paper links: the abstract of “{0}” offers no {1}.',
+      shortTitle(paper.title), url.slice(0, 200)));
+  }
+  return repo.target;
+}
+
 /**
- * `paperFeed.cloneRepository [paper]`: clones the paper's code repository into
- * `paperFeed.clone.directory` (or a folder the user picks), never over an existing folder.
- * Returns the clone's folder, or undefined when nothing was cloned.
+ * `paperFeed.cloneRepository [paper] [url]`: clones the paper's code repository into
+ * `paperFeed.clone.directory` (or a folder the user picks), never over an existing folder. With
+ * `url` (a string), a repository the paper's abstract links instead (the URL as written there): it is looked up
+ * in the paper itself, so nothing else is cloned. Returns the clone's folder, or undefined when
+ * nothing was cloned.
  */
-export async function cloneRepository(deps: CloneDeps, arg: unknown): Promise<string | undefined> {
+export async function cloneRepository(deps: CloneDeps, arg: unknown, url?: unknown): Promise<string | undefined> {
   if (!deps.prompts.isTrusted()) {
     deps.prompts.untrusted();
     return undefined;
@@ -101,7 +113,8 @@ export async function cloneRepository(deps: CloneDeps, arg: unknown): Promise<st
   if (!paper) {
     return undefined;
   }
-  const { targets, refused } = cloneCandidates(paper, allowedHosts());
+  // Only a string: a tree menu passes the selected nodes as the second argument.
+  const { targets, refused } = typeof url !== 'string' ? cloneCandidates(paper, allowedHosts()) : { targets: [abstractTarget(paper, url)], refused: undefined };
   if (targets.length === 0) {
     throw new UserError(refused
       ? vscode.l10n.t('Paper Feed will not clone {0}: {1}.', refused.url.slice(0, 200), refused.reason)

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { escapeIcons, escapeMessageLinks, shortTitle } from '../../core/view/present';
 import { bibtex } from '../../core/citation/bibtex';
 import { embedFormatted } from '../../core/citation/embed';
-import { type CitationFormat, isCitationFormat } from '../../core/citation/format';
-import { asComment, kindForDocument, planInsertion, textBeforeOnLine, usesBibFile } from '../../core/citation/insert';
+import { type CitationFormat, isCitationFormat, joinCitations } from '../../core/citation/format';
+import { asComment, kindForDocument, planInsertions, textBeforeOnLine, usesBibFile } from '../../core/citation/insert';
 import { citationKey } from '../../core/citation/keys';
 import { plain } from '../../core/citation/styles';
 import { paperLinks } from '../../core/paper/arxiv';
@@ -11,7 +11,7 @@ import type { BibFiles } from '../bibFiles';
 import type { Citations } from '../citations';
 import { readCitationConfig } from '../config';
 import type { EditorTracker } from '../editorTracker';
-import { type PaperCommandContext, resolvePaper } from './openPaper';
+import { type PaperCommandContext, resolvePapers } from './openPaper';
 import { describeArg, UserError } from './register';
 
 export interface InsertDeps {
@@ -25,40 +25,54 @@ export interface InsertDeps {
  * `paperFeed.insertCitation [paper] [format]`: the citation in the syntax of the target file at
  * every cursor, as one undoable edit, plus the entry in the project's .bib where the file cites by key.
  * With a format, that formatted citation is inserted as it is. With no editor, the citation goes to the
- * clipboard in that format, else in `paperFeed.citation.defaultFormat`.
+ * clipboard in that format, else in `paperFeed.citation.defaultFormat`. From a tree menu VS Code passes
+ * the selected rows where the format would be: every selected paper is cited, in one citation
+ * where the language has one (`\cite{a,b}`, `[@a; @b]`), each with its .bib entry.
  */
-export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: unknown): Promise<void> {
+export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSelection: unknown, formatAfterSelection?: unknown): Promise<void> {
+  const selection = Array.isArray(formatOrSelection) ? formatOrSelection : undefined;
+  const formatArg = selection ? formatAfterSelection : formatOrSelection;
   if (formatArg !== undefined && !isCitationFormat(formatArg)) {
     throw new UserError(vscode.l10n.t('"{0}" is not a citation format.', describeArg(formatArg)));
   }
   const editor = deps.editors.target();
-  const paper = await resolvePaper(deps.papers, arg);
-  if (!paper) {
+  const papers = await resolvePapers(deps.papers, arg, selection);
+  const [first] = papers;
+  if (!first) {
     return;
   }
   if (!editor) {
     const format = formatArg ?? readCitationConfig().defaultFormat;
-    const text = await deps.citations.format(paper, format);
+    const text = joinCitations(format, await Promise.all(papers.map((paper) => deps.citations.format(paper, format))));
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', escapeMessageLinks(shortTitle(paper.title))));
+    void vscode.window.showInformationMessage(papers.length === 1
+      ? vscode.l10n.t('No editor is open: the citation of “{0}” is on the clipboard.', escapeMessageLinks(shortTitle(first.title)))
+      : vscode.l10n.t('No editor is open: the citations of {0} papers are on the clipboard.', papers.length));
     return;
   }
   const document = editor.document;
   const { keyFormat, latexCommand } = readCitationConfig(document.uri);
   const kind = kindForDocument(document.languageId, document.fileName);
-  let key = citationKey(paper, keyFormat);
-
-  if (formatArg === undefined && usesBibFile(kind)) {
-    const bibKey = await deps.bibFiles.add(document, paper, key);
-    if (bibKey === undefined) {
-      return; // the user cancelled writing the .bib file
+  const keys: string[] = [];
+  for (const paper of papers) {
+    let key = citationKey(paper, keyFormat);
+    if (formatArg === undefined && usesBibFile(kind)) {
+      const bibKey = await deps.bibFiles.add(document, paper, key);
+      if (bibKey === undefined) {
+        return; // the user cancelled writing the .bib file
+      }
+      key = bibKey;
     }
-    key = bibKey;
+    keys.push(key);
   }
 
-  const formatted = formatArg === undefined ? undefined : await deps.citations.format(paper, formatArg);
+  const formatted = formatArg === undefined ? undefined
+    : joinCitations(formatArg, await Promise.all(papers.map((paper) => deps.citations.format(paper, formatArg))));
   const text = document.getText();
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const citing = papers.map((paper, index) => ({
+    key: keys[index] as string, reference: plain(paper), url: paperLinks.arxivAbstract(paper.id), bibEntry: bibtex(paper, keys[index] as string),
+  }));
   // One edit for every cursor, planned on the text as it is now (a selection counts as its cursor).
   const edits = editor.selections.map((selection) => {
     if (formatted !== undefined) {
@@ -68,16 +82,13 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatArg: 
         : embedFormatted(kind, formatArg as CitationFormat, formatted);
       return { range: new vscode.Range(selection.active, selection.active), text: embedded };
     }
-    const planned = planInsertion({
-      text, offset: document.offsetAt(selection.active), languageId: document.languageId, kind, key,
-      reference: plain(paper), url: paperLinks.arxivAbstract(paper.id), bibEntry: bibtex(paper, key), latexCommand, eol,
-    });
+    const planned = planInsertions(citing, { text, offset: document.offsetAt(selection.active), languageId: document.languageId, kind, latexCommand, eol });
     return { range: new vscode.Range(document.positionAt(planned.start), document.positionAt(planned.end)), text: planned.text };
   }).filter((edit, index, all) => edit.text.length > 0
     // Two cursors joining the same citation (in and right after it) add the key to it once.
     && all.findIndex((other) => other.text.length > 0 && other.range.isEqual(edit.range)) === index);
   if (edits.length === 0) {
-    vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is cited there already.', escapeIcons(key)), 4_000); // the key may come from the .bib
+    vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is cited there already.', escapeIcons(keys.join(', '))), 4_000); // the key may come from the .bib
     return;
   }
   const applied = await editor.edit((builder) => edits.forEach((edit) => builder.replace(edit.range, edit.text)));

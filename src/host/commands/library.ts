@@ -3,15 +3,14 @@ import * as vscode from 'vscode';
 import { bibtexCandidate, planBibAppends } from '../../core/citation/bibfile';
 import { citationKey } from '../../core/citation/keys';
 import { GROUPINGS, type Grouping, isGrouping, SORT_ORDERS, type SortBy } from '../../core/view/groups';
-import type { Paper } from '../../core/paper/model';
 import { escapeIcons } from '../../core/view/present';
 import { appendToBib } from '../bibWrite';
 import { readCitationConfig, updateSetting } from '../config';
+import { Commands } from '../ids';
 import type { ReadingState } from '../reading';
 import type { SavedPapers } from '../savedPapers';
 import type { PapersTree } from '../tree/papersTree';
-import { isPaperNode } from '../tree/nodes';
-import { type PaperCommandContext, resolvePaper } from './openPaper';
+import { type PaperCommandContext, resolvePapers } from './openPaper';
 import { UserError } from './register';
 
 /** Dialogs of the reading-list commands, replaceable by the integration tests. */
@@ -71,30 +70,48 @@ export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void>
   }
 }
 
-/** `paperFeed.filter [query]`: keeps only matching papers in the Papers view. */
-export async function filterTree(tree: PapersTree, arg: unknown): Promise<void> {
-  const query = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
-    title: vscode.l10n.t('Filter Papers'),
-    prompt: vscode.l10n.t('Words to find in titles, authors, keywords, organizations or topics'),
-    value: tree.filter ?? '',
-    ignoreFocusOut: true,
-  });
-  if (query !== undefined) {
-    tree.setFilter(query);
-  }
+/**
+ * `paperFeed.groupByTopic` / `paperFeed.showRankedList`: the date rows' one-click switch between
+ * each day as one ranked list and each day split into topics.
+ */
+export function groupDaysByTopic(byTopic: boolean): Thenable<void> {
+  return updateSetting('grouping', byTopic ? 'date-topic' : 'date');
 }
 
-/** The papers a reading-list command is about: a multi-selection from a tree, else the one paper. */
-export async function papersOf(context: PaperCommandContext, arg: unknown, selection: unknown): Promise<Paper[]> {
-  if (Array.isArray(selection) && selection.every(isPaperNode) && selection.length > 0) {
-    return selection.map((node) => node.paper);
+/**
+ * `paperFeed.filter [query]`: keeps only matching papers in the Papers view. It speaks Search
+ * Papers' language (words, `author:`, `topic:`, `has:code`…) on the papers the view shows; its
+ * prompt says so, and a button hands what was typed to Search Papers, which looks through them all.
+ */
+export async function filterTree(tree: PapersTree, arg: unknown): Promise<void> {
+  if (typeof arg === 'string') {
+    tree.setFilter(arg);
+    return;
   }
-  const paper = await resolvePaper(context, arg);
-  return paper ? [paper] : [];
+  const input = vscode.window.createInputBox();
+  input.title = vscode.l10n.t('Filter Shown Papers');
+  input.prompt = vscode.l10n.t('Only the papers in this view. Words and filters as in Search Papers: author:, topic:, org:, has:code, after:, before:. To look through every paper, use Search Papers.');
+  input.placeholder = vscode.l10n.t('e.g. diffusion author:"yann lecun" has:code');
+  input.value = tree.filter ?? '';
+  input.ignoreFocusOut = true;
+  const searchInstead: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('search'), tooltip: vscode.l10n.t('Search All Papers Instead') };
+  input.buttons = [searchInstead];
+  const outcome = await new Promise<{ readonly filter?: string; readonly search?: string } | undefined>((resolve) => {
+    input.onDidAccept(() => resolve({ filter: input.value }));
+    input.onDidTriggerButton(() => resolve({ search: input.value }));
+    input.onDidHide(() => resolve(undefined));
+    input.show();
+  });
+  input.dispose();
+  if (outcome?.filter !== undefined) {
+    tree.setFilter(outcome.filter);
+  } else if (outcome?.search !== undefined) {
+    await vscode.commands.executeCommand(Commands.search, outcome.search);
+  }
 }
 
 export async function savePaper(context: PaperCommandContext, saved: SavedPapers, arg: unknown, selection: unknown): Promise<void> {
-  const papers = await papersOf(context, arg, selection);
+  const papers = await resolvePapers(context, arg, selection);
   if (papers.length > 0) {
     await saved.save(papers);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0} to the reading list.', papers.length === 1 ? `“${escapeIcons(papers[0]?.title ?? '')}”` : String(papers.length)), 4_000);
@@ -102,7 +119,7 @@ export async function savePaper(context: PaperCommandContext, saved: SavedPapers
 }
 
 export async function unsavePaper(context: PaperCommandContext, saved: SavedPapers, arg: unknown, selection: unknown): Promise<void> {
-  const papers = await papersOf(context, arg, selection);
+  const papers = await resolvePapers(context, arg, selection);
   if (papers.length > 0) {
     await saved.unsave(papers.map((paper) => paper.id));
   }

@@ -39,6 +39,26 @@ export async function resolvePaper(context: PaperCommandContext, arg: unknown): 
   return context.tree.selectedPaper()?.paper ?? context.panels.paper ?? pickPaper(context);
 }
 
+/**
+ * The papers a command run from a tree is about: the tree's multi-selection when the clicked row is
+ * part of it (VS Code passes the clicked node, then the selection), or, from the palette, the
+ * Papers view's selection of several; else the one paper `resolvePaper` finds.
+ */
+export async function resolvePapers(context: PaperCommandContext, arg: unknown, selection: unknown): Promise<Paper[]> {
+  if (Array.isArray(selection) && selection.length > 1 && selection.every(isPaperNode)
+    && (!isPaperNode(arg) || selection.some((node) => node.id === arg.id))) {
+    return selection.map((node) => node.paper);
+  }
+  if (arg === undefined) {
+    const selected = context.tree.selectedPapers();
+    if (selected.length > 1) {
+      return selected;
+    }
+  }
+  const paper = await resolvePaper(context, arg);
+  return paper ? [paper] : [];
+}
+
 /** A known paper, else one fetched from Hugging Face with progress; a clear error when there is none. */
 async function byId(context: PaperCommandContext, id: string): Promise<Paper> {
   const known = context.store.get(id) ?? (await context.cachedPaper(id));
@@ -101,12 +121,18 @@ async function pickPaper(context: PaperCommandContext): Promise<Paper | undefine
  * `paperFeed.openPaper [paper]`: shows the paper in the panel and marks it read; opened from
  * anywhere but the tree (search, the palette, a link), it is also revealed in the Papers view.
  */
-export async function openPaper(context: PaperCommandContext, arg: unknown): Promise<void> {
-  const paper = await resolvePaper(context, arg);
+export async function openPaper(context: PaperCommandContext, arg: unknown, selection?: unknown): Promise<void> {
+  const papers = await resolvePapers(context, arg, selection);
+  const [paper, ...others] = papers;
   if (!paper) {
     return;
   }
-  context.panels.show(paper);
+  // Several papers: one panel each, whatever paperFeed.panel.reuse says, the first one last so that it is in front.
+  for (const other of others.reverse()) {
+    context.panels.show(other, { reuse: false });
+    await context.reading?.markRead(other.id);
+  }
+  context.panels.show(paper, others.length > 0 ? { reuse: false } : {});
   await context.reading?.markRead(paper.id);
   if (context.tree.selectedPaper()?.paper.id !== paper.id) {
     void context.tree.reveal(paper.id);

@@ -12,8 +12,7 @@ import { updateSetting } from '../config';
 import type { SavedPapers } from '../savedPapers';
 import { isPaperNode } from '../tree/nodes';
 import type { SavedTree } from '../tree/savedTree';
-import { papersOf } from './library';
-import type { PaperCommandContext } from './openPaper';
+import { type PaperCommandContext, resolvePapers } from './openPaper';
 import { UserError } from './register';
 
 export interface ReadingListContext {
@@ -35,7 +34,7 @@ async function targetPapers(context: ReadingListContext, arg: unknown, selection
       return selected;
     }
   }
-  return papersOf(context.papers, arg, isSelection(selection) ? selection : undefined);
+  return resolvePapers(context.papers, arg, isSelection(selection) ? selection : undefined);
 }
 
 function titleOf(papers: readonly Paper[]): string {

@@ -22,7 +22,7 @@ import { canClone, type ClonePrompts, cloneRepository, openClonedRepository } fr
 import { citeCompletion } from './citeCompletion';
 import { copyCitation } from './copyCitation';
 import { insertCitation } from './insertCitation';
-import { exportSaved, filterTree, type LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './library';
+import { exportSaved, filterTree, groupDaysByTopic, type LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './library';
 import { openPaper, type PaperCommandContext } from './openPaper';
 import { editNote, editTags, filterSaved, markRead, type ReadingListContext, sortSaved } from './readingList';
 import { refresh } from './refresh';
@@ -66,18 +66,20 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.selectWindow, (arg) => selectWindow(feed, arg), log),
     registerCommand(Commands.previousPeriod, () => stepPeriod(feed, -1), log),
     registerCommand(Commands.nextPeriod, () => stepPeriod(feed, 1), log),
-    registerCommand(Commands.openPaper, (arg) => openPaper(papers, arg), log),
+    registerCommand(Commands.openPaper, (arg, selection) => openPaper(papers, arg, selection), log),
     registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone }, arg), log),
-    registerCommand(Commands.openOnHuggingFace, (arg) => openInBrowser(papers, opener, 'huggingFace', arg), log),
-    registerCommand(Commands.openOnArxiv, (arg) => openInBrowser(papers, opener, 'arxivAbstract', arg), log),
-    registerCommand(Commands.openPdf, (arg) => openInBrowser(papers, opener, 'arxivPdf', arg), log),
+    registerCommand(Commands.openOnHuggingFace, (arg, selection) => openInBrowser(papers, opener, 'huggingFace', arg, selection), log),
+    registerCommand(Commands.openOnArxiv, (arg, selection) => openInBrowser(papers, opener, 'arxivAbstract', arg, selection), log),
+    registerCommand(Commands.openPdf, (arg, selection) => openInBrowser(papers, opener, 'arxivPdf', arg, selection), log),
     registerCommand(InternalCommands.openLink, (url, id) => openLink(opener, knownPaper, url, id), log),
-    registerCommand(Commands.copyCitation, (arg, format) => copyCitation(papers, citations, globalState, arg, format), log),
-    registerCommand(Commands.insertCitation, (arg, format) => insertCitation({ papers, citations, editors, bibFiles }, arg, format), log),
+    registerCommand(Commands.copyCitation, (arg, format, more) => copyCitation(papers, citations, globalState, arg, format, more), log),
+    registerCommand(Commands.insertCitation, (arg, format, more) => insertCitation({ papers, citations, editors, bibFiles }, arg, format, more), log),
     registerCommand(InternalCommands.citeCompletion, (arg) => citeCompletion({ log, bibFiles, store, saved, search }, arg), log),
-    registerCommand(Commands.cloneRepository, (arg) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
+    registerCommand(Commands.cloneRepository, (arg, url) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg, url), log),
     registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
     registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
+    registerCommand(Commands.groupByTopic, () => groupDaysByTopic(true), log),
+    registerCommand(Commands.showRankedList, () => groupDaysByTopic(false), log),
     registerCommand(Commands.filter, (arg) => filterTree(tree, arg), log),
     registerCommand(Commands.clearFilter, () => tree.setFilter(undefined), log),
     registerCommand(Commands.markAllRead, () => markAllRead(reading), log),

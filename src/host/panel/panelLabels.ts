@@ -47,5 +47,13 @@ export function panelLabels(): PanelLabels {
     datasets: vscode.l10n.t('Datasets'),
     spaces: vscode.l10n.t('Spaces'),
     linkedRepoHint: vscode.l10n.t('Open {0} on Hugging Face', SLOT),
+    searchKeywordHint: vscode.l10n.t('Search papers for “{0}”', SLOT),
+    searchAuthorHint: vscode.l10n.t('Search papers by {0}', SLOT),
+    openLinkHint: vscode.l10n.t('Open {0}', SLOT),
+    cloneUrl: vscode.l10n.t('Clone'),
+    cloneUrlHint: vscode.l10n.t('Clone the repository {0} into a folder', SLOT),
+    comments: vscode.l10n.t('{0} comments', SLOT),
+    oneComment: vscode.l10n.t('1 comment'),
+    thumbnailAlt: vscode.l10n.t('Thumbnail of the paper on Hugging Face'),
   };
 }

@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
+import { authorQuery, keywordQuery } from '../../core/search/query';
 import { shortTitle } from '../../core/view/present';
+import type { AbstractRepo } from '../../core/clone/candidates';
 import type { LinkedRepos } from '../../core/feed/linkedRepos';
 import type { Paper } from '../../core/paper/model';
-import { isWebviewToHost, type HostToWebview, type PanelCommand, type PaperActions } from '../../shared/protocol';
+import { isWebviewToHost, type HostToWebview, type PanelCommand, type PaperActions, type SearchField } from '../../shared/protocol';
 import { Disposable } from '../disposable';
 import { PANEL_VIEW_TYPE } from '../ids';
 import type { LinkOpener } from '../linkOpener';
 import { panelLabels } from './panelLabels';
-import { toLinkedReposView, toPaperView } from './paperView';
+import { textLinks, THUMBNAIL_ORIGIN, toLinkedReposView, toPaperView } from './paperView';
 
 /** Hugging Face's CDN hosts: the only image sources the panel's CSP allows. */
-const IMAGE_HOSTS = ['https://cdn-avatars.huggingface.co', 'https://cdn-thumbnails.huggingface.co', 'https://cdn-uploads.huggingface.co'];
+const IMAGE_HOSTS = ['https://cdn-avatars.huggingface.co', THUMBNAIL_ORIGIN, 'https://cdn-uploads.huggingface.co'];
 
 export interface PaperPanelsDeps {
   readonly extensionUri: vscode.Uri;
@@ -28,6 +30,12 @@ export interface PaperPanelsDeps {
   readonly papers: { get(id: string): Paper | undefined; list(): readonly Paper[] };
   /** Settles after the first load: restored panels wait for it, to find their paper. */
   readonly loaded: () => Promise<void>;
+  /** Opens Search Papers with a query (a keyword chip or an author's name was clicked). */
+  readonly search: (query: string) => Thenable<unknown>;
+  /** The repositories the paper's abstract links that may be cloned (re-derived from the paper each time). */
+  readonly abstractRepos: (paper: Paper) => readonly AbstractRepo[];
+  /** Clones one of those, through the same command as every other clone. */
+  readonly cloneFromAbstract: (paper: Paper, url: string) => Thenable<unknown>;
 }
 
 /** One open panel. */
@@ -73,8 +81,9 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     return active && this.views.has(active) ? active.paper : undefined;
   }
 
-  show(paper: Paper): void {
-    const reuse = this.deps.reuse();
+  /** Shows the paper; `reuse: false` gives it its own panel whatever `paperFeed.panel.reuse` says. */
+  show(paper: Paper, options: { readonly reuse?: boolean } = {}): void {
+    const reuse = options.reuse ?? this.deps.reuse();
     let view = reuse
       ? (this.lastActive && this.views.has(this.lastActive) ? this.lastActive : [...this.views][0])
       : [...this.views].find((candidate) => candidate.paper.id === paper.id);
@@ -174,8 +183,8 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
   private render(view: PanelView, paper: Paper): void {
     view.paper = paper;
     view.panel.title = shortTitle(paper.title);
-    const shown = toPaperView(paper);
-    view.links = new Set([shown.githubRepo, shown.projectPage].filter((link): link is string => link !== undefined));
+    const shown = toPaperView(paper, this.deps.abstractRepos(paper).map((repo) => repo.url));
+    view.links = new Set([shown.githubRepo, shown.projectPage, ...textLinks(shown)].filter((link): link is string => link !== undefined));
     this.post(view, { type: 'showPaper', paper: shown, actions: this.deps.actions(paper), labels: panelLabels() });
     void this.loadLinkedRepos(view, paper);
   }
@@ -230,7 +239,41 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
           return;
         }
         await this.deps.opener.open(message.url, view.paper);
+        return;
+      case 'search':
+        await this.search(view, message.field, message.value, message.paperId);
+        return;
+      case 'cloneUrl':
+        await this.cloneFromAbstract(view, message.url, message.paperId);
     }
+  }
+
+  /** A keyword chip or an author's name: Search Papers for it, if it is one the panel's paper has. */
+  private async search(view: PanelView, field: SearchField, value: string, paperId: string): Promise<void> {
+    if (paperId !== view.paper.id) {
+      this.deps.log.info(`Paper panel: ignored a search for ${paperId}, which it no longer shows (it shows ${view.paper.id}).`);
+      return;
+    }
+    const known = field === 'keyword' ? (view.paper.aiKeywords ?? []).includes(value) : view.paper.authors.some((author) => author.name === value);
+    const query = known ? (field === 'keyword' ? keywordQuery(value) : authorQuery(value)) : undefined;
+    if (query === undefined) {
+      this.reject(`a search for ${field} ${JSON.stringify(value.slice(0, 200))}, which ${view.paper.id} does not have`);
+      return;
+    }
+    await this.deps.search(query);
+  }
+
+  /** The Clone beside a URL of the abstract: only a repository the paper's own abstract links. */
+  private async cloneFromAbstract(view: PanelView, url: string, paperId: string): Promise<void> {
+    if (paperId !== view.paper.id) {
+      this.deps.log.info(`Paper panel: ignored a clone for ${paperId}, which it no longer shows (it shows ${view.paper.id}).`);
+      return;
+    }
+    if (!this.deps.abstractRepos(view.paper).some((repo) => repo.url === url)) {
+      this.reject(`a clone of a repository the abstract of ${view.paper.id} does not offer: ${JSON.stringify(url.slice(0, 200))}`);
+      return;
+    }
+    await this.deps.cloneFromAbstract(view.paper, url);
   }
 
   private reject(what: string): void {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
-import { describePaper } from '../../core/view/present';
+import { rowDescription, rowLabel, topicIcon } from '../../core/view/present';
 import { commandUri, paperTooltipMarkdown, type ReadingMarks } from '../../core/view/tooltip';
 import type { PaperTopics } from '../../core/topics/classify';
-import { Commands, InternalCommands } from '../ids';
+import { Commands, InternalCommands, ROW_URI_SCHEME } from '../ids';
 
 /** What a paper item's icon, description and menus depend on. */
 export interface PaperItemState {
@@ -15,6 +15,12 @@ export interface PaperItemState {
   readonly read?: boolean;
   /** In the Saved view only: the user's tags. */
   readonly tags?: readonly string[];
+}
+
+/** The paper's primary topic, shown as the row's icon. */
+export interface RowTopic {
+  readonly id: string;
+  readonly label: string;
 }
 
 /**
@@ -37,34 +43,40 @@ function tagsText(tags: readonly string[] | undefined): string | undefined {
   return tags.length > 3 ? `${shown} +${tags.length - 3}` : shown;
 }
 
-function icon(paper: Paper, state: PaperItemState): vscode.ThemeIcon {
-  if (state.read !== undefined) {
-    return state.read ? new vscode.ThemeIcon('check') : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('notificationsInfoIcon.foreground'));
-  }
-  if (state.isNew) {
-    return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('notificationsInfoIcon.foreground'));
-  }
-  if (state.saved) {
-    return new vscode.ThemeIcon('bookmark');
-  }
-  if (state.cloned) {
-    return new vscode.ThemeIcon('repo-clone');
-  }
-  return new vscode.ThemeIcon(paper.githubRepo ? 'repo' : 'file-text');
+/** A saved paper's icon in the Saved view: a dot while unread, a check once read. */
+function readIcon(read: boolean): vscode.ThemeIcon {
+  return read ? new vscode.ThemeIcon('check') : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('notificationsInfoIcon.foreground'));
 }
 
-/** A paper as a tree item; the tooltip is added by `resolvePaperTooltip` when the user hovers. */
-export function paperItem(id: string, paper: Paper, state: PaperItemState): vscode.TreeItem {
-  const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+/**
+ * The row's URI for `PaperDecorations`: the paper id and the marks it shows, so that a change of
+ * state is a new URI (and VS Code asks for its decoration again).
+ */
+export function rowUri(paper: Paper, state: PaperItemState): vscode.Uri {
+  const marks = [state.isNew ? 'new' : undefined, state.saved ? 'saved' : undefined].filter(Boolean).join(',');
+  return vscode.Uri.from({ scheme: ROW_URI_SCHEME, path: `/${paper.id}`, query: marks });
+}
+
+/**
+ * A paper as a tree item: `▲163 Title`, the topic as its icon, ★ and the first author after it
+ * where there is room, and the "new" and "saved" marks as a decoration badge at the row's end,
+ * which VS Code keeps visible however narrow the sidebar. The tooltip is added by
+ * `resolvePaperTooltip` when the user hovers.
+ */
+export function paperItem(id: string, paper: Paper, state: PaperItemState, topic?: RowTopic): vscode.TreeItem {
+  const item = new vscode.TreeItem(rowLabel(paper), vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  const description = describePaper(paper);
+  const description = rowDescription(paper);
   const tags = tagsText(state.tags);
-  item.description = [state.isNew ? vscode.l10n.t('new') : undefined, tags, description].filter(Boolean).join(' · ');
-  item.iconPath = icon(paper, state);
+  item.description = [tags, description].filter(Boolean).join(' · ');
+  item.resourceUri = rowUri(paper, state);
+  // The Saved view's rows show read or unread where the Papers view shows the topic.
+  item.iconPath = state.read !== undefined ? readIcon(state.read) : new vscode.ThemeIcon(topic ? topicIcon(topic.id) : paper.githubRepo ? 'repo' : 'file-text');
   item.contextValue = paperContextValue(state);
   const readFlag = state.read === undefined ? undefined : state.read ? vscode.l10n.t('read') : vscode.l10n.t('unread');
   const flags = [state.isNew ? vscode.l10n.t('new') : undefined, state.saved ? vscode.l10n.t('saved') : undefined, readFlag].filter(Boolean).join(', ');
-  item.accessibilityInformation = { label: [paper.title, flags, tags, description].filter(Boolean).join(', ') };
+  const upvotes = paper.upvotes !== undefined ? vscode.l10n.t('{0} upvotes', paper.upvotes) : undefined;
+  item.accessibilityInformation = { label: [paper.title, upvotes, topic?.label, flags, tags, description].filter(Boolean).join(', ') };
   item.command = { command: Commands.openPaper, title: vscode.l10n.t('Open Paper'), arguments: [paper.id] };
   return item;
 }

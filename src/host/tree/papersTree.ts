@@ -3,7 +3,7 @@ import type { Clock } from '../../core/time/clock';
 import { currentFeedDate } from '../../core/feed/windows';
 import { buildGroups, type Group, type Grouping, type SortBy } from '../../core/view/groups';
 import type { Paper } from '../../core/paper/model';
-import { matchesFilter } from '../../core/view/filter';
+import { viewFilter } from '../../core/search/viewFilter';
 import { onDidChangeSettings, readViewConfig } from '../config';
 import { Disposable } from '../disposable';
 import { ContextKeys, Views } from '../ids';
@@ -40,6 +40,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     this.view = this._register(vscode.window.createTreeView(Views.papers, {
       treeDataProvider: this,
       showCollapseAll: true,
+      canSelectMany: true,
     }));
     this._register(deps.store.onDidChange(() => this.rebuild()));
     this._register(deps.topics.onDidChange(() => this.rebuild()));
@@ -72,9 +73,14 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     this.rebuild();
   }
 
-  /** The paper the user selected in the tree, if any. */
+  /** The paper the user selected in the tree, if any (the first, when several are). */
   selectedPaper(): PaperNode | undefined {
     return this.view.selection.find((node): node is PaperNode => node.kind === 'paper');
+  }
+
+  /** Every paper the user selected in the tree, in the tree's order of selection. */
+  selectedPapers(): Paper[] {
+    return this.view.selection.filter((node): node is PaperNode => node.kind === 'paper').map((node) => node.paper);
   }
 
   /** Papers the view shows (after the filter). */
@@ -129,11 +135,12 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
       item.description = String(node.count);
       item.tooltip = vscode.l10n.t('{0}: {1} papers', node.label, node.count);
       item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} papers', node.label, node.count) };
-      item.contextValue = node.by === 'date' ? 'dateGroup' : 'topicGroup';
+      item.contextValue = node.by === 'date' ? (node.parent ? 'dateGroup' : 'dateGroup:top') : 'topicGroup';
       item.iconPath = node.by === 'topic' ? new vscode.ThemeIcon('tag') : undefined;
       return item;
     }
-    return paperItem(node.id, node.paper, this.deps.state(node.paper));
+    const topic = this.deps.topics.of(node.paper).primary;
+    return paperItem(node.id, node.paper, this.deps.state(node.paper), { id: topic, label: this.deps.topics.label(topic) });
   }
 
   /** Tooltips are built only when the user hovers. */
@@ -149,11 +156,12 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     // Only with papers: the first time-zone lookup is slow, and activation builds an empty tree.
     const today = view.papers.length > 0 ? currentFeedDate(this.deps.clock()) : undefined;
     const grouping = this.grouping;
+    void vscode.commands.executeCommand('setContext', ContextKeys.grouping, grouping);
     const topicOf = (paper: Paper): string => this.deps.topics.of(paper).primary;
     const topicLabel = (id: string): string => this.deps.topics.label(id);
     const filter = this.filterText;
     const papers = filter === undefined ? view.papers
-      : view.papers.filter((paper) => matchesFilter(paper, filter, (known) => topicLabel(topicOf(known))));
+      : view.papers.filter(viewFilter(filter, { of: topicOf, label: topicLabel, matches: this.deps.topics.matcher() }));
     // Topics are worked out only when the tree groups by them (or filters by them).
     const groups = buildGroups(papers, {
       grouping, sortBy: this.sortBy, ...(today ? { today } : {}),

@@ -8,7 +8,7 @@ import { ContextKeys, Views } from '../ids';
 import type { SavedPapers } from '../savedPapers';
 import type { TopicService } from '../topics';
 import type { PaperNode } from './nodes';
-import { paperItem, type PaperItemState, paperTooltip } from './paperItem';
+import { paperItem, type PaperItemState, paperTooltip, rowUri } from './paperItem';
 
 /**
  * The Saved view: the reading list in the order of `paperFeed.saved.sortBy` (most recently saved
@@ -77,8 +77,12 @@ export class SavedTree extends Disposable implements vscode.TreeDataProvider<Pap
 
   getTreeItem(node: PaperNode): vscode.TreeItem {
     const entry = this.saved.entry(node.paper.id);
-    // The list itself says it is saved: no "new" dot or bookmark icon here, but read or unread.
-    return paperItem(node.id, node.paper, { ...this.state(node.paper), isNew: false, read: entry?.readAt !== undefined, tags: entry?.tags ?? [] });
+    // The list itself says it is saved: no "new" dot or saved mark here (menus still need `saved`), but read or unread.
+    const topic = this.topics.of(node.paper).primary;
+    const state = { ...this.state(node.paper), isNew: false, read: entry?.readAt !== undefined, tags: entry?.tags ?? [] };
+    const item = paperItem(node.id, node.paper, state, { id: topic, label: this.topics.label(topic) });
+    item.resourceUri = rowUri(node.paper, { ...state, saved: false });
+    return item;
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: PaperNode): vscode.TreeItem {

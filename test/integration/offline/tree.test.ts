@@ -16,45 +16,50 @@ describe('Papers view', () => {
     assert.equal(items[0]?.id, 'date:2025');
   });
 
-  it('shows each paper with its title, ▲ upvotes when known and first author, and opens it on click', async () => {
+  it('shows each paper as ▲upvotes and title, its topic as its icon, ★ and the first author after, and opens it on click', async () => {
     const { testing } = await paperFeed();
     const [newest] = testing.papersTree.getChildren() ?? [];
     assert.ok(newest);
     const papers = await papersUnder(testing.papersTree, newest);
     const items = await Promise.all(papers.map((node) => item(testing.papersTree, node)));
-    const dino = items.find((entry) => text(entry.label) === 'DINOv3');
-    assert.ok(dino, 'DINOv3 is in the 2025 group');
-    assert.equal(dino.description, '▲ 7 · Oriane Siméoni et al.');
+    const dino = items.find((entry) => text(entry.label) === '▲7 DINOv3');
+    assert.ok(dino, `DINOv3 is in the 2025 group, its upvotes first: ${items.map((entry) => text(entry.label)).join(' | ')}`);
+    assert.equal(dino.description, 'Oriane Siméoni et al.');
     assert.equal(dino.contextValue, 'paper:hasRepo');
+    assert.ok(dino.iconPath instanceof vscode.ThemeIcon);
+    assert.equal(dino.iconPath.id, 'eye', 'Computer Vision\'s icon');
+    assert.equal(dino.resourceUri?.toString(), 'paper-feed-row:/2508.10104', 'no marks: neither new nor saved');
+    assert.match(dino.accessibilityInformation?.label ?? '', /^DINOv3, 7 upvotes, Computer Vision, Oriane Siméoni et al\.$/);
     assert.deepEqual(dino.command?.arguments, ['2508.10104']);
     assert.equal(dino.command?.command, 'paperFeed.openPaper');
     assert.ok(dino.tooltip instanceof vscode.MarkdownString);
     assert.match(dino.tooltip.value, /Oriane Sim/);
+    assert.match(dino.tooltip.value, /▲ 7/, 'the tooltip has the upvotes');
     const unknown = items.find((entry) => text(entry.label).startsWith('Towards Provably Unlearnable'));
     assert.equal(unknown?.description, 'Ruihan Zhang et al.', 'no ▲ when upvotes are unknown');
     assert.match(dino.tooltip.value, /Computer Vision/, 'the tooltip names the topic');
     // Its links run Paper Feed's link command (the link policy), with the URL as an argument.
     assert.match(dino.tooltip.value, /\[arXiv\]\(command:paperFeed\.openLink\?%5B%22https%3A%2F%2Farxiv\.org%2Fabs%2F2508\.10104%22/);
-    const topics = testing.papersTree.getChildren(newest) ?? [];
-    const dinoTopic = topics.find((node) => node.kind === 'group' && node.children.some((child) => child.kind === 'paper' && child.paper.id === '2508.10104'));
-    assert.ok(dinoTopic && dinoTopic.kind === 'group');
-    assert.equal(dinoTopic.children[0]?.kind === 'paper' && dinoTopic.children[0].paper.id, '2508.10104', 'the most upvoted paper of its topic comes first');
+    // A ranked list: the day's (here the year's) papers straight under it, most upvoted first.
+    const upvotes = (testing.papersTree.getChildren(newest) ?? []).map((node) => (node.kind === 'paper' ? node.paper.upvotes ?? -1 : Number.NaN));
+    assert.ok(upvotes.every((value, index) => index === 0 || value <= (upvotes[index - 1] as number)), `ranked: ${upvotes.join(', ')}`);
   });
 
-  it('groups by date, then topic, with counts; every node has a parent and a stable id', async () => {
+  it('groups by date, each a ranked list, with counts; every node has a parent and a stable id', async () => {
     const { testing } = await paperFeed();
     const walk = async (node: TreeNode | undefined, depth: number): Promise<void> => {
       for (const child of testing.papersTree.getChildren(node) ?? []) {
         assert.equal(testing.papersTree.getParent?.(child), node);
         const treeItem = await item(testing.papersTree, child);
         if (child.kind === 'group') {
+          assert.equal(depth, 0);
           assert.equal(Number(treeItem.description), (await papersUnder(testing.papersTree, child)).length, `count of ${child.id}`);
-          assert.match(treeItem.id ?? '', depth === 0 ? /^date:\d{4}$/ : /^date:\d{4}\/topic:[a-z0-9]+$/);
-          assert.equal(treeItem.contextValue, depth === 0 ? 'dateGroup' : 'topicGroup');
+          assert.match(treeItem.id ?? '', /^date:\d{4}$/);
+          assert.equal(treeItem.contextValue, 'dateGroup:top');
           await walk(child, depth + 1);
         } else {
-          assert.equal(depth, 2);
-          assert.match(treeItem.id ?? '', /^date:\d{4}\/topic:[a-z0-9]+\/paper:\d{4}\.\d{4,5}$/);
+          assert.equal(depth, 1);
+          assert.match(treeItem.id ?? '', /^date:\d{4}\/paper:\d{4}\.\d{4,5}$/);
         }
       }
     };

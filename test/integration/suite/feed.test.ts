@@ -64,8 +64,8 @@ describe('live feed', () => {
     const envHarness = papers.find((node) => node.paper.id === '2608.19880');
     assert.ok(envHarness);
     const first = testing.papersTree.getTreeItem(envHarness);
-    assert.equal(first.label, 'EnvHarness: Awakening Static Worlds for Agent Learning');
-    assert.match(String(first.description), /^▲ 163 · (★ \S+ · )?Chengsong Huang et al\.$/);
+    assert.equal(first.label, '▲163 EnvHarness: Awakening Static Worlds for Agent Learning');
+    assert.match(String(first.description), /^(★ \S+ · )?Chengsong Huang et al\.$/);
     assert.ok(await paperCount() > 50);
   });
 
