@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { paperDate } from '../../../src/core/paper/model';
 import type { PaperNode } from '../../../src/host/tree/nodes';
-import { labelText, paperFeed, papersUnder, resolvedItem, waitFor } from '../helpers';
+import { paperFeed, papersUnder, resolvedItem, waitFor } from '../helpers';
 
 interface FileEntry { paper: { id: string }; readAt?: string; note?: string; tags?: string[] }
 
@@ -151,7 +151,7 @@ describe('reading list: read state, notes, tags, order and filter', () => {
     assert.match(testing.savedTree.view.message ?? '', /1 of \d+/);
     await vscode.commands.executeCommand('paperFeed.filterSaved', 'grace ablation');
     assert.deepEqual(await savedIds(), [noted.paper.id]);
-    await vscode.commands.executeCommand('paperFeed.filterSaved', `${labelText((await item(noted.paper.id)).label).split(/\s+/)[0] ?? ''} ablation`);
+    await vscode.commands.executeCommand('paperFeed.filterSaved', `${noted.paper.title.split(/\s+/)[0] ?? ''} ablation`);
     assert.deepEqual(await savedIds(), [noted.paper.id], 'title words and note words together');
     await vscode.commands.executeCommand('paperFeed.filterSaved', 'no-such-word-anywhere');
     assert.deepEqual(await savedIds(), []);
