@@ -67,10 +67,16 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const topics = new TopicService(log);
   const saved = new SavedPapers(context.globalStorageUri, log);
   const reading = new ReadingState(context.globalState, (id) => feed.seenAt(id), clock);
-  const paperActions = (paper: Paper): PaperActions => ({
-    canClone: canClone(paper), cloned: cloner.clonedFolder(paper.id) !== undefined, saved: saved.has(paper.id),
+  const itemState = (paper: Paper): PaperItemState => ({
+    canClone: canClone(paper), cloned: cloner.clonedFolder(paper.id) !== undefined, saved: saved.has(paper.id), isNew: reading.isNew(paper),
   });
-  const itemState = (paper: Paper): PaperItemState => ({ ...paperActions(paper), isNew: reading.isNew(paper) });
+  const paperActions = (paper: Paper): PaperActions => {
+    const entry = saved.entry(paper.id);
+    return {
+      canClone: canClone(paper), cloned: cloner.clonedFolder(paper.id) !== undefined, saved: entry !== undefined,
+      ...(entry ? { reading: { read: entry.readAt !== undefined, note: entry.note ?? '', tags: entry.tags ?? [] } } : {}),
+    };
+  };
   const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper) });
   const savedTree = new SavedTree(saved, topics, itemState);
   reading.watch(tree.view);
@@ -122,7 +128,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   context.subscriptions.push(cloner.onDidChange(actionsChanged), saved.onDidChange(actionsChanged), reading.onDidChange(() => tree.refreshItems()),
     onDidChangeSettings(['clone.allowedHosts'], actionsChanged));
   context.subscriptions.push(...registerCommands({
-    log, globalState: context.globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
+    log, globalState: context.globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
     archive, archivePrompts,
   }));
   context.subscriptions.push(...registerCiting({ log, bibIndex, cites, bibFiles, search, saved, store }));

@@ -14,6 +14,7 @@ import { ARCHIVE_ALL_MONTHS } from '../core/feed/archivePlan';
 import { resolveEndpoint } from '../core/feed/endpoint';
 import { isWindowId, type WindowId } from '../core/feed/windows';
 import { type Grouping, isGrouping, isSortBy, type SortBy } from '../core/view/groups';
+import { isSavedSortBy, type SavedSortBy } from '../core/view/savedView';
 import { SETTING_DEFAULTS, type SettingKey, type Settings } from './configDefaults';
 
 const SECTION = 'paperFeed';
@@ -101,6 +102,12 @@ export function readViewConfig(): { readonly grouping: Grouping; readonly sortBy
     grouping: isGrouping(grouping) ? grouping : SETTING_DEFAULTS.grouping,
     sortBy: isSortBy(sortBy) ? sortBy : SETTING_DEFAULTS.sortBy,
   };
+}
+
+/** `paperFeed.saved.sortBy`: the Saved view's order. */
+export function readSavedSortBy(): SavedSortBy {
+  const sortBy = get(section(), 'saved.sortBy');
+  return isSavedSortBy(sortBy) ? sortBy : SETTING_DEFAULTS['saved.sortBy'];
 }
 
 /**

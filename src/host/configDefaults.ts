@@ -8,6 +8,7 @@ import type { KeyFormat } from '../core/citation/keys';
 import { DEFAULT_ENDPOINT } from '../core/feed/endpoint';
 import type { RelativeWindowId } from '../core/feed/windows';
 import type { Grouping, SortBy } from '../core/view/groups';
+import type { SavedSortBy } from '../core/view/savedView';
 
 export interface Settings {
   readonly endpoint: string;
@@ -29,6 +30,7 @@ export interface Settings {
   readonly 'clone.submodules': boolean;
   readonly grouping: Grouping;
   readonly sortBy: SortBy;
+  readonly 'saved.sortBy': SavedSortBy;
   readonly topics: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -55,5 +57,6 @@ export const SETTING_DEFAULTS: Settings = {
   'clone.submodules': false,
   grouping: 'date',
   sortBy: 'upvotes',
+  'saved.sortBy': 'savedAt',
   topics: {},
 };

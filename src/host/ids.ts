@@ -41,7 +41,13 @@ export const Commands = {
   showRankedList: 'paperFeed.showRankedList',
   showLatestPapers: 'paperFeed.showLatestPapers',
   showCachedPapers: 'paperFeed.showCachedPapers',
-  /** `(documentUri, paperId, key)`: the quick fix of a missing key; not in the palette. */
+  markRead: 'paperFeed.markRead',
+  markUnread: 'paperFeed.markUnread',
+  editNote: 'paperFeed.editNote',
+  editTags: 'paperFeed.editTags',
+  sortSaved: 'paperFeed.sortSaved',
+  filterSaved: 'paperFeed.filterSaved',
+  clearSavedFilter: 'paperFeed.clearSavedFilter',
 } as const;
 
 /**
@@ -94,6 +100,8 @@ export const ContextKeys = {
   grouping: 'paperFeed.grouping',
   /** What the Papers view shows (`loading`, `empty`, `offline`, `error`, `papers`, `sample`): picks its welcome content. */
   viewState: 'paperFeed.viewState',
+  /** The Saved view is filtered (Clear Filter replaces Filter there). */
+  savedFiltered: 'paperFeed.savedFiltered',
 } as const;
 
 /** Keys in `ExtensionContext.globalState`: shared by every workspace. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/paper/model';
-import { type SavedEntry, SavedFile } from '../core/storage/savedList';
+import { type SavedEdit, type SavedEntry, SavedFile } from '../core/storage/savedList';
 import { Disposable } from './disposable';
 
 export const SAVED_FILE = 'saved.json';
@@ -13,7 +13,9 @@ export const SAVED_FILE = 'saved.json';
  */
 export class SavedPapers extends Disposable {
   private entries: SavedEntry[] = [];
-  private ids = new Set<string>();
+  private byId = new Map<string, SavedEntry>();
+  /** What the views show of the list, to tell a change from a reload of the same file. */
+  private shown = '[]';
   private readonly file: SavedFile;
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
@@ -41,7 +43,23 @@ export class SavedPapers extends Disposable {
   }
 
   has(id: string): boolean {
-    return this.ids.has(id);
+    return this.byId.has(id);
+  }
+
+  /** A saved paper's entry: when it was saved and read, its note and tags. */
+  entry(id: string): SavedEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every tag in use, most used first, then A to Z. */
+  tags(): string[] {
+    const counts = new Map<string, { tag: string; count: number }>();
+    for (const tag of this.entries.flatMap((entry) => entry.tags ?? [])) {
+      const key = tag.toLowerCase();
+      const known = counts.get(key);
+      counts.set(key, { tag: known?.tag ?? tag, count: (known?.count ?? 0) + 1 });
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)).map((entry) => entry.tag);
   }
 
   /** Saved papers, the most recently saved first. */
@@ -58,12 +76,18 @@ export class SavedPapers extends Disposable {
     this.set(await this.file.update({ remove: ids }));
   }
 
+  /** Sets one field (read state, note or tags) of the saved papers among `ids`. */
+  async edit(ids: readonly string[], set: SavedEdit): Promise<void> {
+    this.set(await this.file.update({ edit: ids, set }));
+  }
+
   private set(entries: readonly SavedEntry[]): void {
     const sorted = [...entries].sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.paper.id.localeCompare(b.paper.id));
-    const same = sorted.length === this.entries.length && sorted.every((entry, index) => entry.paper.id === this.entries[index]?.paper.id);
+    const shown = JSON.stringify(sorted.map((entry) => [entry.paper.id, entry.paper.title, entry.readAt, entry.note, entry.tags]));
     this.entries = sorted;
-    this.ids = new Set(sorted.map((entry) => entry.paper.id));
-    if (!same) {
+    this.byId = new Map(sorted.map((entry) => [entry.paper.id, entry]));
+    if (shown !== this.shown) {
+      this.shown = shown;
       this.changed.fire();
     }
   }

@@ -55,6 +55,15 @@ export interface PaperActions {
   readonly cloned: boolean;
   /** The paper is on the reading list. */
   readonly saved: boolean;
+  /** A saved paper's reading state, note and tags (absent when it is not saved). */
+  readonly reading?: ReadingView;
+}
+
+/** What the panel shows of a saved paper's place on the reading list: plain text, like the paper. */
+export interface ReadingView {
+  readonly read: boolean;
+  readonly note: string;
+  readonly tags: readonly string[];
 }
 
 /**
@@ -66,6 +75,7 @@ export const PANEL_LABEL_KEYS = [
   'paperActions',
   'insertCitation', 'insertCitationHint', 'copyCitation', 'copyCitationHint',
   'save', 'saveHint', 'saved', 'savedHint',
+  'markRead', 'markReadHint', 'markUnread', 'markUnreadHint', 'note', 'tags',
   'cloneRepository', 'cloneRepositoryHint', 'openClone', 'openCloneHint',
   'huggingFace', 'huggingFaceHint', 'arxiv', 'arxivHint', 'pdf', 'pdfHint',
   'moreAuthors', 'moreAuthorsHint', 'fewerAuthors',
@@ -84,7 +94,7 @@ export type HostToWebview =
 /** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
 export const PANEL_COMMANDS = [
   'insertCitation', 'copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf', 'cloneRepository', 'openClonedRepository',
-  'savePaper', 'unsavePaper',
+  'savePaper', 'unsavePaper', 'markRead', 'markUnread',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
@@ -179,5 +189,11 @@ function isLabels(value: unknown): value is PanelLabels {
 function isActions(value: unknown): value is PaperActions {
   const actions = value as Record<string, unknown> | undefined;
   return typeof actions === 'object' && actions !== null && typeof actions.canClone === 'boolean' && typeof actions.cloned === 'boolean'
-    && typeof actions.saved === 'boolean';
+    && typeof actions.saved === 'boolean' && (actions.reading === undefined || isReading(actions.reading));
+}
+
+function isReading(value: unknown): value is ReadingView {
+  const reading = value as Record<string, unknown> | undefined;
+  return typeof reading === 'object' && reading !== null && typeof reading.read === 'boolean' && typeof reading.note === 'string'
+    && Array.isArray(reading.tags) && reading.tags.every((tag) => typeof tag === 'string');
 }

@@ -21,6 +21,8 @@ const root = document.getElementById('paper') as HTMLElement;
 const SHOWN_AUTHORS = 10;
 let current: PaperView | undefined;
 let labels: PanelLabels | undefined;
+/** The line under the toolbar with a saved paper's tags and note. */
+let readingLine: HTMLElement | undefined;
 
 /** A label with its `{0}` filled in (a function replacement, so that `$&` in a URL stays as it is). */
 function fill(template: string, value: string | number): string {
@@ -95,6 +97,15 @@ function authorsLine(paper: PaperView, words: PanelLabels): HTMLElement {
   return line;
 }
 
+/** Read ✓ (pressed) or Mark read, on a saved paper. */
+function readToggle(read: boolean, paperId: string, words: PanelLabels): HTMLButtonElement {
+  const toggle = read
+    ? button(words.markUnread, words.markUnreadHint, () => run('markUnread', paperId))
+    : button(words.markRead, words.markReadHint, () => run('markRead', paperId));
+  toggle.setAttribute('aria-pressed', String(read));
+  return toggle;
+}
+
 /**
  * Paper text with its URLs as links. A click asks the host to open the URL (its link policy decides),
  * and goes no further: the workbench would otherwise open an <a>'s href itself. A repository the host
@@ -155,12 +166,32 @@ function renderActions(toolbar: HTMLElement, state: PaperActions, paperId: strin
     state.saved
       ? button(words.saved, words.savedHint, on('unsavePaper'), 'action saved')
       : button(words.save, words.saveHint, on('savePaper')),
+    ...(state.reading ? [readToggle(state.reading.read, paperId, words)] : []),
     ...(state.canClone ? [button(words.cloneRepository, words.cloneRepositoryHint, on('cloneRepository'))] : []),
     ...(state.cloned ? [button(words.openClone, words.openCloneHint, on('openClonedRepository'))] : []),
     button(words.huggingFace, words.huggingFaceHint, on('openOnHuggingFace')),
     button(words.arxiv, words.arxivHint, on('openOnArxiv')),
     button(words.pdf, words.pdfHint, on('openPdf')),
   );
+}
+
+/** A saved paper's tags and note, under the toolbar; empty for a paper that is not saved or has neither. */
+function renderReading(line: HTMLElement, state: PaperActions, words: PanelLabels): void {
+  const parts: HTMLElement[] = [];
+  if (state.reading && state.reading.tags.length > 0) {
+    const tags = element('span', `${words.tags} `, 'tags');
+    const list = element('ul', undefined, 'chips');
+    state.reading.tags.forEach((tag) => list.append(element('li', tag, 'chip')));
+    tags.append(list);
+    parts.push(tags);
+  }
+  if (state.reading?.note) {
+    const note = element('span', undefined, 'note');
+    note.append(element('strong', words.note), ' ', element('span', state.reading.note));
+    parts.push(note);
+  }
+  line.replaceChildren(...parts);
+  line.hidden = parts.length === 0;
 }
 
 function render(paper: PaperView, state: PaperActions, words: PanelLabels): void {
@@ -186,7 +217,9 @@ function render(paper: PaperView, state: PaperActions, words: PanelLabels): void
   actions.setAttribute('role', 'toolbar');
   actions.setAttribute('aria-label', words.paperActions);
   renderActions(actions, state, paper.id, words);
-  article.append(actions);
+  readingLine = element('div', undefined, 'reading');
+  renderReading(readingLine, state, words);
+  article.append(actions, readingLine);
 
   const links = element('ul', undefined, 'links');
   if (paper.githubRepo) {
@@ -280,6 +313,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const toolbar = root.querySelector<HTMLElement>('div.actions');
     if (toolbar) {
       renderActions(toolbar, message.actions, message.paperId, labels);
+    }
+    if (readingLine) {
+      renderReading(readingLine, message.actions, labels);
     }
   } else {
     renderLinked(message.repos, labels);

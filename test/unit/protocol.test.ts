@@ -78,6 +78,16 @@ describe('webview protocol', () => {
     assert.equal(isHostToWebview({ type: 'showPaper', paper: { ...paper, aiSummary: 'plain' }, actions, labels }), false, 'the summary is runs');
   });
 
+  it('takes a saved paper\'s reading state, note and tags only in their shape', () => {
+    const reading = { read: true, note: 'a note', tags: ['agents'] };
+    assert.ok(isHostToWebview({ type: 'actions', paperId: '1', actions: { canClone: false, cloned: false, saved: true, reading } }));
+    for (const wrong of [{ ...reading, read: 'yes' }, { ...reading, note: 1 }, { ...reading, tags: [1] }, { ...reading, tags: 'agents' }, null]) {
+      assert.equal(isHostToWebview({ type: 'actions', paperId: '1', actions: { canClone: false, cloned: false, saved: true, reading: wrong } }), false, JSON.stringify(wrong));
+    }
+    assert.ok(isWebviewToHost({ type: 'run', command: 'markRead', paperId: '2608.19880' }));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'markUnread', paperId: '2608.19880' }));
+  });
+
   it('wants the words the panel shows with the paper: a page script has no text of its own', () => {
     const paper = { id: '1', title: 't', authors: [], abstractParagraphs: [] };
     const actions = { canClone: false, cloned: false, saved: false };

@@ -67,4 +67,17 @@ describe('paper tooltip', () => {
     assert.doesNotMatch(uri.slice('command:paperFeed.openLink?'.length), /[()[\]\s"<>]/);
     assert.deepEqual(JSON.parse(decodeURIComponent(uri.split('?')[1] as string)), ['https://x.example/a (b) [c] "d" <e>', 'id']);
   });
+
+  it('shows a saved paper\'s reading state, tags and note as text, whatever the user typed', () => {
+    for (const text of HOSTILE) {
+      const markdown = paperTooltipMarkdown(paper({}), undefined, String, target, { status: 'Unread', note: `first line ${text}\nsecond line`, tags: [text, 'to-read'] });
+      assert.deepEqual(links(markdown).map(([label]) => label), ['Hugging Face', 'arXiv', 'PDF'], `${JSON.stringify(text)}: ${markdown}`);
+      const visible = shown(markdown);
+      assert.ok(visible.includes(`Unread · #${text} · #to-read`), `${JSON.stringify(text)}: ${visible}`);
+      assert.ok(visible.includes(`first line ${text}`) && visible.includes('second line'), visible);
+    }
+    const plain = paperTooltipMarkdown(paper({}), undefined, String, target, { status: 'Read' });
+    assert.match(shown(plain), /\bRead\b/);
+    assert.doesNotMatch(paperTooltipMarkdown(paper({}), undefined, String, target), /Read|Unread/, 'the Papers view\'s tooltip has no reading state');
+  });
 });

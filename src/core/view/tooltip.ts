@@ -26,13 +26,22 @@ export function tooltipLinks(paper: Pick<Paper, 'id' | 'githubRepo'>): TooltipLi
   return links;
 }
 
+/** What the Saved view adds to a tooltip: the reading state (as the host words it), the note and the tags. */
+export interface ReadingMarks {
+  /** "Read" or "Unread", in the user's language. */
+  readonly status: string;
+  readonly note?: string;
+  readonly tags?: readonly string[];
+}
+
 /**
- * Title, authors, id and date, topic, the AI summary or the start of the abstract, keywords, then
- * the links, each pointing at `target(url)` (the host makes that a command that applies the link
- * policy). `target` must return a URI without spaces or parentheses.
+ * Title, authors, id and date, topic, the AI summary or the start of the abstract, keywords, the
+ * reading state, tags and note of a saved paper (`marks`), then the links, each pointing at
+ * `target(url)` (the host makes that a command that applies the link policy). `target` must return a URI without spaces or parentheses.
  */
 export function paperTooltipMarkdown(
   paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, target: (url: string) => string,
+  marks?: ReadingMarks,
 ): string {
   const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
   const parts = [
@@ -53,6 +62,13 @@ export function paperTooltipMarkdown(
   }
   if (paper.aiKeywords && paper.aiKeywords.length > 0) {
     parts.push(escapeMarkdown(paper.aiKeywords.slice(0, 8).join(' · ')));
+  }
+  if (marks) {
+    // The user's own words, escaped like the paper's: a note is text, never markup or a link.
+    parts.push('---', `*${escapeMarkdown([marks.status, ...(marks.tags ?? []).map((tag) => `#${tag}`)].join(' · '))}*`);
+    if (marks.note) {
+      parts.push(marks.note.split('\n').map(escapeMarkdown).join('  \n'));
+    }
   }
   parts.push(tooltipLinks(paper).map((link) => `[${link.label}](${target(link.url)})`).join(' · '));
   return parts.join('\n\n');

@@ -15,6 +15,7 @@ import type { SavedPapers } from '../savedPapers';
 import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
 import type { PapersTree } from '../tree/papersTree';
+import type { SavedTree } from '../tree/savedTree';
 import { type ArchivePrompts, downloadArchive } from './archive';
 import { openInBrowser, openLink } from './browser';
 import { canClone, type ClonePrompts, cloneRepository, openClonedRepository } from './clone';
@@ -24,6 +25,7 @@ import { insertCitation } from './insertCitation';
 import { showCachedPapers, showLatestPapers } from './latestPapers';
 import { exportSaved, filterTree, groupDaysByTopic, type LibraryPrompts, markAllRead, savePaper, setGrouping, unsavePaper } from './library';
 import { openPaper, type PaperCommandContext } from './openPaper';
+import { editNote, editTags, filterSaved, markRead, type ReadingListContext, sortSaved } from './readingList';
 import { refresh } from './refresh';
 import { registerCommand } from './register';
 import { searchPapers } from './search';
@@ -36,6 +38,7 @@ export interface CommandServices {
   readonly globalState: vscode.Memento;
   readonly store: PaperStore;
   readonly tree: PapersTree;
+  readonly savedTree: SavedTree;
   readonly panels: PaperPanels;
   readonly feed: FeedService;
   readonly search: SearchService;
@@ -55,8 +58,9 @@ export interface CommandServices {
 
 /** Registers every command (each handler in its feature's file), its failures logged and shown. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { log, globalState, store, tree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts, archive, archivePrompts } = services;
+  const { log, globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts, archive, archivePrompts } = services;
   const papers: PaperCommandContext = { store, tree, panels, cachedPaper: (id) => search.cachedPaper(id), fetchPaper: (id) => feed.fetchPaper(id), reading };
+  const readingList: ReadingListContext = { papers, saved, savedTree };
   const knownPaper = (id: string): Paper | undefined => store.get(id) ?? saved.list().find((entry) => entry.paper.id === id)?.paper;
   return [
     registerCommand(Commands.refresh, () => refresh(feed), log),
@@ -85,6 +89,13 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.savePaper, (arg, selection) => savePaper(papers, saved, arg, selection), log),
     registerCommand(Commands.unsavePaper, (arg, selection) => unsavePaper(papers, saved, arg, selection), log),
     registerCommand(Commands.exportSaved, () => exportSaved(saved, libraryPrompts), log),
+    registerCommand(Commands.markRead, (arg, selection) => markRead(readingList, true, arg, selection), log),
+    registerCommand(Commands.markUnread, (arg, selection) => markRead(readingList, false, arg, selection), log),
+    registerCommand(Commands.editNote, (arg, second) => editNote(readingList, arg, second), log),
+    registerCommand(Commands.editTags, (arg, second) => editTags(readingList, arg, second), log),
+    registerCommand(Commands.sortSaved, (arg) => sortSaved(savedTree, arg), log),
+    registerCommand(Commands.filterSaved, (arg) => filterSaved(savedTree, arg), log),
+    registerCommand(Commands.clearSavedFilter, () => savedTree.setFilter(undefined), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
     registerCommand(Commands.clearCache, () => clearCache(feed, async () => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import { rowDescription, rowLabel, topicIcon } from '../../core/view/present';
-import { commandUri, paperTooltipMarkdown } from '../../core/view/tooltip';
+import { commandUri, paperTooltipMarkdown, type ReadingMarks } from '../../core/view/tooltip';
 import type { PaperTopics } from '../../core/topics/classify';
 import { Commands, InternalCommands, ROW_URI_SCHEME } from '../ids';
 
@@ -11,6 +11,10 @@ export interface PaperItemState {
   readonly cloned: boolean;
   readonly saved: boolean;
   readonly isNew: boolean;
+  /** In the Saved view only: whether the user marked the paper read (else undefined). */
+  readonly read?: boolean;
+  /** In the Saved view only: the user's tags. */
+  readonly tags?: readonly string[];
 }
 
 /** The paper's primary topic, shown as the row's icon. */
@@ -21,11 +25,27 @@ export interface RowTopic {
 
 /**
  * A paper item's contextValue: `paper`, then a flag per state the menus depend on, each after a
- * colon: `paper:hasRepo:cloned:saved:new`. Menus match a flag with `viewItem =~ /:saved\b/`.
+ * colon: `paper:hasRepo:cloned:saved:new`, and in the Saved view `:read` or `:unread`. Menus match
+ * a flag with `viewItem =~ /:saved\b/`.
  */
 export function paperContextValue(state: PaperItemState): string {
   return ['paper', ...(state.canClone ? ['hasRepo'] : []), ...(state.cloned ? ['cloned'] : []),
-    ...(state.saved ? ['saved'] : []), ...(state.isNew ? ['new'] : [])].join(':');
+    ...(state.saved ? ['saved'] : []), ...(state.isNew ? ['new'] : []),
+    ...(state.read === undefined ? [] : [state.read ? 'read' : 'unread'])].join(':');
+}
+
+/** At most three tags, then how many more: the row stays short. */
+function tagsText(tags: readonly string[] | undefined): string | undefined {
+  if (!tags || tags.length === 0) {
+    return undefined;
+  }
+  const shown = tags.slice(0, 3).map((tag) => `#${tag}`).join(' ');
+  return tags.length > 3 ? `${shown} +${tags.length - 3}` : shown;
+}
+
+/** A saved paper's icon in the Saved view: a dot while unread, a check once read. */
+function readIcon(read: boolean): vscode.ThemeIcon {
+  return read ? new vscode.ThemeIcon('check') : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('notificationsInfoIcon.foreground'));
 }
 
 /**
@@ -47,13 +67,16 @@ export function paperItem(id: string, paper: Paper, state: PaperItemState, topic
   const item = new vscode.TreeItem(rowLabel(paper), vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const description = rowDescription(paper);
-  item.description = description;
+  const tags = tagsText(state.tags);
+  item.description = [tags, description].filter(Boolean).join(' · ');
   item.resourceUri = rowUri(paper, state);
-  item.iconPath = new vscode.ThemeIcon(topic ? topicIcon(topic.id) : paper.githubRepo ? 'repo' : 'file-text');
+  // The Saved view's rows show read or unread where the Papers view shows the topic.
+  item.iconPath = state.read !== undefined ? readIcon(state.read) : new vscode.ThemeIcon(topic ? topicIcon(topic.id) : paper.githubRepo ? 'repo' : 'file-text');
   item.contextValue = paperContextValue(state);
-  const flags = [state.isNew ? vscode.l10n.t('new') : undefined, state.saved ? vscode.l10n.t('saved') : undefined].filter(Boolean).join(', ');
+  const readFlag = state.read === undefined ? undefined : state.read ? vscode.l10n.t('read') : vscode.l10n.t('unread');
+  const flags = [state.isNew ? vscode.l10n.t('new') : undefined, state.saved ? vscode.l10n.t('saved') : undefined, readFlag].filter(Boolean).join(', ');
   const upvotes = paper.upvotes !== undefined ? vscode.l10n.t('{0} upvotes', paper.upvotes) : undefined;
-  item.accessibilityInformation = { label: [paper.title, upvotes, topic?.label, flags, description].filter(Boolean).join(', ') };
+  item.accessibilityInformation = { label: [paper.title, upvotes, topic?.label, flags, tags, description].filter(Boolean).join(', ') };
   item.command = { command: Commands.openPaper, title: vscode.l10n.t('Open Paper'), arguments: [paper.id] };
   return item;
 }
@@ -63,8 +86,8 @@ export function paperItem(id: string, paper: Paper, state: PaperItemState, topic
  * escaped. The links run `paperFeed.openLink`, the only command this Markdown may run, so they open
  * through the link policy like the panel's: no link from a tooltip reaches the browser unchecked.
  */
-export function paperTooltip(paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id])));
+export function paperTooltip(paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, marks?: ReadingMarks): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id]), marks));
   markdown.isTrusted = { enabledCommands: [InternalCommands.openLink] };
   markdown.supportHtml = false;
   markdown.supportThemeIcons = false;
