@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import {
-  activityBarItem, endSession, paperPanel, quickInput, quickInputBox, quickInputClosed, screenshots, type Session, startSession,
+  activityBarItem, endSession, paperPanel, quickInput, quickInputBox, quickInputClosed, runFromMenu, screenshots, type Session, startSession,
   treeRows, typeIntoQuickInput,
 } from './workbench';
 
@@ -29,29 +29,9 @@ async function rowIs(page: Page, state: 'read' | 'unread'): Promise<void> {
   await row.locator(state === 'read' ? '.codicon-check' : '.codicon-circle-filled').waitFor({ timeout: 15_000 });
 }
 
-/**
- * Right-clicks the Saved row and runs `label` from its context menu: the item is hovered until the
- * menu has it focused, then Enter (a click right after the menu opens can be taken for the
- * right-click's own release and ignored); again if the menu is still open.
- */
+/** Runs `label` from the Saved row's context menu. */
 async function fromContextMenu(page: Page, label: string): Promise<void> {
-  const menu = page.locator('.context-view .monaco-menu');
-  for (let attempt = 1; ; attempt++) {
-    await savedRow(page).click({ button: 'right' });
-    const item = menu.locator('.action-item', { hasText: label }).first();
-    await item.hover({ timeout: 15_000 });
-    await menu.locator('.action-item.focused', { hasText: label }).waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    try {
-      await menu.waitFor({ state: 'hidden', timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 3) {
-        throw error;
-      }
-      await page.keyboard.press('Escape');
-    }
-  }
+  await runFromMenu(page, () => savedRow(page).click({ button: 'right' }), label);
 }
 
 describe('Paper Feed in the workbench: the reading list', () => {

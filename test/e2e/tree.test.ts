@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import {
-  activityBarItem, clickPapersMenuItem, endSession, papersTitleActions, quickInputClosed, runCommand, screenshots,
+  activityBarItem, clickPapersMenuItem, endSession, papersTitleActions, quickInputClosed, runCommand, runFromMenu, screenshots,
   type Session, showDay, startSession, treeRows, typeIntoQuickInput,
 } from './workbench';
 
@@ -182,8 +182,7 @@ describe('The Papers view at 300 and 500 px, light and dark', () => {
     await rows.nth(2).click({ modifiers: ['Control'] });
     await rows.nth(4).click({ modifiers: ['Control'] });
     assert.equal(await page.locator('.part.sidebar .monaco-list-row.selected').count(), 3, 'three rows selected');
-    await rows.nth(4).click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Save to Reading List' }).first().click();
+    await runFromMenu(page, () => rows.nth(4).click({ button: 'right' }), 'Save to Reading List');
     const savedHeader = page.locator('.part.sidebar .pane-header', { hasText: 'Saved' });
     if ((await savedHeader.getAttribute('aria-expanded')) !== 'true') {
       await savedHeader.click();

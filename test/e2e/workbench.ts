@@ -201,14 +201,40 @@ export async function papersTitleActions(session: Session): Promise<string[]> {
   return labels.filter((label) => label !== '');
 }
 
-/** Clicks an entry of the Papers view's `…` menu by the start of its label. */
+/**
+ * Opens a menu with `open` and runs its item `label`: the item is hovered until the menu has it
+ * focused, then Enter (a click right after the menu opens can be taken for the opening click's own
+ * release and ignored); again if the menu is still open.
+ */
+export async function runFromMenu(page: Page, open: () => Promise<void>, label: string): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu');
+  for (let attempt = 1; ; attempt++) {
+    await open();
+    const item = menu.locator('.action-item:not(.disabled)', { hasText: label }).first();
+    await item.hover({ timeout: 15_000 });
+    await menu.locator('.action-item.focused', { hasText: label }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Runs an entry of the Papers view's `…` menu by its label. */
 export async function clickPapersMenuItem(session: Session, label: string): Promise<void> {
   const page = session.workbench.page;
   await quickInputClosed(page);
   const header = papersHeader(session);
-  await header.hover();
-  await header.locator('.action-label[aria-label^="More Actions"]').click();
-  await page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: label }).first().click();
+  await runFromMenu(page, async () => {
+    await header.hover();
+    await header.locator('.action-label[aria-label^="More Actions"]').click();
+  }, label);
 }
 
 /** Picks a day with the calendar button in the view title, as a person would. */

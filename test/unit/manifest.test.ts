@@ -128,6 +128,21 @@ describe('manifest', () => {
     }
   });
 
+  it('orders every setting by importance and describes each value of a choice', () => {
+    const properties = Object.entries(manifest.contributes.configuration?.properties ?? {}) as [string, Record<string, unknown>][];
+    const orders = properties.map(([, schema]) => schema.order);
+    assert.ok(orders.every((order) => typeof order === 'number'), 'every setting has an order');
+    assert.equal(new Set(orders).size, orders.length, 'no two settings share an order');
+    for (const [key, schema] of properties) {
+      const choices = [schema, ...((schema.anyOf as Record<string, unknown>[] | undefined) ?? [])].filter((part) => Array.isArray(part.enum));
+      for (const part of choices) {
+        const described = (part.markdownEnumDescriptions ?? part.enumDescriptions) as unknown[] | undefined;
+        assert.equal(described?.length, (part.enum as unknown[]).length, `${key}: a description for each value`);
+      }
+      assert.ok(typeof schema.markdownDescription === 'string' || typeof schema.description === 'string', `${key} is described`);
+    }
+  });
+
   it('declares only paperFeed.* settings the contract names', () => {
     const known = contractSettings();
     assert.ok(known.has('endpoint') && known.has('panel.reuse'), 'could not read the settings list of CONTRACT.md');

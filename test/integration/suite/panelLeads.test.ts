@@ -19,7 +19,7 @@ const ENV_HARNESS = '2608.19880';
 /** A paper of the corpus with no code repository, whose abstract links one on GitHub. */
 const LIGHTMEM = '2607.11487';
 /** Made up here: its abstract links a repository on the loopback git server. */
-const LOOPBACK = '2401.09400';
+const LOOPBACK = '2401.09420';
 
 async function openPanel(id: string): Promise<void> {
   const { testing } = await paperFeed();
