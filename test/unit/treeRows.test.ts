@@ -28,10 +28,10 @@ describe('a paper row at 300 px', () => {
     assert.equal(topicIcon('toString'), 'tag');
   });
 
-  it('puts ▲, ★, comments and the organization in the tooltip, in symbols', () => {
+  it('puts ▲, ★, comments and the organization in the tooltip, comments in words (no emoji font needed)', () => {
     assert.equal(standingLine({
       ...base, upvotes: 163, githubRepo: 'https://github.com/a/b', githubStars: 12_345, numComments: 4, organization: { name: 'facebook', fullname: 'AI at Meta' },
-    }), '▲ 163 · ★ 12k · 💬 4 · AI at Meta');
+    }), '▲ 163 · ★ 12k · 4 comments · AI at Meta');
     assert.equal(standingLine({ ...base, githubStars: 9, organization: { name: 'facebook' } }), 'facebook', 'stars only with a repository');
     assert.equal(standingLine(base), '');
   });

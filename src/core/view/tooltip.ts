@@ -41,7 +41,7 @@ export interface ReadingMarks {
  */
 export function paperTooltipMarkdown(
   paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, target: (url: string) => string,
-  marks?: ReadingMarks,
+  marks?: ReadingMarks, comments: (count: number) => string = englishComments,
 ): string {
   const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
   const parts = [
@@ -49,7 +49,7 @@ export function paperTooltipMarkdown(
     escapeMarkdown(authorLine(paper, 6)),
     escapeMarkdown(details),
   ];
-  const standing = standingLine(paper);
+  const standing = standingLine(paper, comments);
   if (standing) {
     parts.push(escapeMarkdown(standing));
   }
@@ -75,17 +75,22 @@ export function paperTooltipMarkdown(
 }
 
 /**
- * What a narrow row cannot show: `▲ 163 · ★ 1.2k · 💬 4 · Meta AI` (upvotes, the repository's stars,
- * comments, the organization), in symbols that need no translation, as the rows write them.
+ * What a narrow row cannot show: `▲ 163 · ★ 1.2k · 4 comments · Meta AI` (upvotes and the repository's
+ * stars in the rows' symbols, the comments in words (no font draws an emoji everywhere: the test
+ * browser showed 💬 as a missing-glyph box), the organization).
  */
-export function standingLine(paper: Paper): string {
+export function standingLine(paper: Paper, comments: (count: number) => string = englishComments): string {
   const organization = paper.organization?.fullname ?? paper.organization?.name;
   return [
     paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
     paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
-    paper.numComments ? `💬 ${paper.numComments}` : undefined,
+    paper.numComments ? comments(paper.numComments) : undefined,
     organization,
   ].filter(Boolean).join(' · ');
+}
+
+function englishComments(count: number): string {
+  return count === 1 ? '1 comment' : `${count} comments`;
 }
 
 /**

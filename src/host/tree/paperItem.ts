@@ -87,7 +87,8 @@ export function paperItem(id: string, paper: Paper, state: PaperItemState, topic
  * through the link policy like the panel's: no link from a tooltip reaches the browser unchecked.
  */
 export function paperTooltip(paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, marks?: ReadingMarks): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id]), marks));
+  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id]), marks,
+    (count) => (count === 1 ? vscode.l10n.t('1 comment') : vscode.l10n.t('{0} comments', count))));
   markdown.isTrusted = { enabledCommands: [InternalCommands.openLink] };
   markdown.supportHtml = false;
   markdown.supportThemeIcons = false;
