@@ -1,14 +1,18 @@
 import { paperLinks } from '../../core/paper/arxiv';
 import type { Paper } from '../../core/paper/model';
 import type { LinkOpener } from '../linkOpener';
-import { type PaperCommandContext, resolvePapers } from './openPaper';
+import { confirmOpenMany, type PaperCommandContext, resolvePapers } from './openPaper';
 
 type LinkKind = keyof typeof paperLinks;
 
 /** `paperFeed.openOnHuggingFace` / `openOnArxiv` / `openPdf`: the paper's page in the browser. */
 export async function openInBrowser(context: PaperCommandContext, opener: LinkOpener, kind: LinkKind, arg: unknown, selection?: unknown): Promise<void> {
-  // Several selected papers: each page, in the order selected.
-  for (const paper of await resolvePapers(context, arg, selection)) {
+  // Several selected papers: each page, in the order selected (asked first when there are many).
+  const papers = await resolvePapers(context, arg, selection);
+  if (!(await confirmOpenMany(papers.length))) {
+    return;
+  }
+  for (const paper of papers) {
     await opener.open(paperLinks[kind](paper.id), paper);
   }
 }

@@ -164,7 +164,11 @@ export async function cloneRepository(deps: CloneDeps, arg: unknown, url?: unkno
     case 'failed':
       throw new UserError(vscode.l10n.t('Could not clone {0}. {1}', target.display, outcome.failure.message));
     case 'cloned':
-      await deps.cloner.remember(paper.id, outcome.folder);
+      // One clone is remembered per paper (Open Clone): a repository from the abstract never replaces
+      // the paper's own; it is remembered only for a paper with no repository of its own and no clone yet.
+      if (typeof url !== 'string' || (paper.githubRepo === undefined && deps.cloner.clonedFolder(paper.id) === undefined)) {
+        await deps.cloner.remember(paper.id, outcome.folder);
+      }
       deps.prompts.afterClone(outcome.folder, vscode.l10n.t('Cloned {0} into {1}.', target.display, outcome.folder));
       return outcome.folder;
   }

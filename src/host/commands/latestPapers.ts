@@ -13,7 +13,9 @@ import { UserError } from './register';
  */
 export async function showLatestPapers(feed: FeedService): Promise<string | undefined> {
   const before = feed.windowStart();
-  let day = await feed.latestCachedDay(before);
+  const cached = await feed.latestCachedDay(before);
+  // A cached day from long ago is not "the latest": within the search's reach it is, else Hugging Face is asked first.
+  let day = cached !== undefined && cached >= addDays(before, -LATEST_DAY_SEARCH_DAYS) ? cached : undefined;
   if (day === undefined) {
     day = await vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification,
@@ -30,11 +32,15 @@ export async function showLatestPapers(feed: FeedService): Promise<string | unde
         if (token.isCancellationRequested) {
           return undefined;
         }
+        if (cached !== undefined) {
+          return cached; // offline: the cache's latest day, old as it is, beats nothing
+        }
         throw new UserError(feed.explainFailure(error, 'Looking for the latest papers'));
       } finally {
         subscription.dispose();
       }
     });
+    day ??= cached;
     if (day === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Paper Feed: Hugging Face has no papers in the {0} days before {1}.', LATEST_DAY_SEARCH_DAYS, formatDay(before, displayLocale())));
       return undefined;

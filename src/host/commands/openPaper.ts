@@ -61,6 +61,18 @@ export async function resolvePapers(context: PaperCommandContext, arg: unknown, 
   return paper ? [paper] : [];
 }
 
+/** Past this many selected papers, opening each (a panel, a browser tab) is asked about first. */
+const ASK_ABOVE = 10;
+
+/** Whether to go on opening `count` papers one by one: yes for a few, asked for many. */
+export async function confirmOpenMany(count: number): Promise<boolean> {
+  if (count <= ASK_ABOVE) {
+    return true;
+  }
+  const open = vscode.l10n.t('Open {0}', count);
+  return (await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} papers, each on its own?', count), { modal: true }, open)) === open;
+}
+
 /** A known paper, else one fetched from Hugging Face with progress; a clear error when there is none. */
 async function byId(context: PaperCommandContext, id: string): Promise<Paper> {
   const known = context.store.get(id) ?? (await context.cachedPaper(id));
@@ -126,7 +138,7 @@ async function pickPaper(context: PaperCommandContext): Promise<Paper | undefine
 export async function openPaper(context: PaperCommandContext, arg: unknown, selection?: unknown): Promise<void> {
   const papers = await resolvePapers(context, arg, selection);
   const [paper, ...others] = papers;
-  if (!paper) {
+  if (!paper || !(await confirmOpenMany(papers.length))) {
     return;
   }
   // Several papers: one panel each, whatever paperFeed.panel.reuse says, the first one last so that it is in front.

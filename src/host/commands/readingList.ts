@@ -118,7 +118,11 @@ export async function editTags(context: ReadingListContext, arg: unknown, second
   if (papers.length === 0) {
     return;
   }
-  const current = shared(papers.map((paper) => formatTagInput(context.saved.entry(paper.id)?.tags ?? [])));
+  // Several papers: the box holds the tags they all have, and what is added or removed there is
+  // added to or removed from each, so that their other tags stay.
+  const own = papers.map((paper) => context.saved.entry(paper.id)?.tags ?? []);
+  const common = (own[0] ?? []).filter((tag) => own.every((tags) => tags.some((other) => other.toLowerCase() === tag.toLowerCase())));
+  const current = formatTagInput(common);
   const inUse = context.saved.tags().slice(0, 20);
   const typed = givenTags(second) ?? await vscode.window.showInputBox({
     title: vscode.l10n.t('Tags for {0}', papers.length === 1 ? shortTitle(papers[0]?.title ?? '') : vscode.l10n.t('{0} papers', papers.length)),
@@ -131,8 +135,22 @@ export async function editTags(context: ReadingListContext, arg: unknown, second
   if (typed === undefined) {
     return;
   }
+  const wanted = parseTagInput(typed);
+  const has = (tags: readonly string[], tag: string): boolean => tags.some((other) => other.toLowerCase() === tag.toLowerCase());
+  const removed = common.filter((tag) => !has(wanted, tag));
+  const added = wanted.filter((tag) => !has(common, tag));
+  if (removed.length === 0 && added.length === 0 && papers.every((paper) => context.saved.has(paper.id))) {
+    return; // left as it was
+  }
   await ensureSaved(context.saved, papers);
-  await context.saved.edit(papers.map((paper) => paper.id), { tags: parseTagInput(typed) });
+  if (papers.length === 1) {
+    await context.saved.edit(papers.map((paper) => paper.id), { tags: wanted });
+    return;
+  }
+  for (const [index, paper] of papers.entries()) {
+    const kept = (own[index] ?? []).filter((tag) => !has(removed, tag));
+    await context.saved.edit([paper.id], { tags: [...kept, ...added.filter((tag) => !has(kept, tag))] });
+  }
 }
 
 /** Labels as literal l10n.t calls, so that the l10n export finds them. */

@@ -174,7 +174,8 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     this.byPaperId.clear();
     this.roots = groups.map((group) => this.node(group, undefined));
     this.view.description = view.label;
-    this.view.message = filter !== undefined
+    // Not over an empty window: VS Code hides welcome content (its buttons) while a view has a message.
+    this.view.message = filter !== undefined && view.papers.length > 0
       ? vscode.l10n.t('Filtered by “{0}”: {1} of {2} papers.', filter, papers.length, view.papers.length)
       : viewMessage(view);
     this.state.update(view);
