@@ -110,6 +110,18 @@ describe('insert citation', () => {
   });
 
   it('edits an open .bib with unsaved changes, not the file on disk', async () => {
+    // VS Code for the web saves a changed document after a second by default (files.autoSave), which
+    // would save the unsaved change this test is about while a loaded machine inserts the citation.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      await editsOpenBib();
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function editsOpenBib(): Promise<void> {
     const bibUri = await writeWorkspaceFile('open.bib', '@misc{a, title = {A}}\n');
     const bibDocument = await vscode.workspace.openTextDocument(bibUri);
     const bibEditor = await vscode.window.showTextDocument(bibDocument, vscode.ViewColumn.Beside);
@@ -121,7 +133,7 @@ describe('insert citation', () => {
     assert.equal(await readWorkspaceFile('open.bib'), '@misc{a, title = {A}}\n', 'the file on disk is not touched');
     // Leave no unsaved document behind (closing it would ask).
     await bibDocument.save();
-  });
+  }
 
   it('with no editor open, copies the citation to the clipboard', async () => {
     await closeAllEditors();
