@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findLatestDay, LATEST_DAY_SEARCH_DAYS, windowStart } from '../../src/core/feed/latestDay';
+import { cachedDayInReach, findLatestDay, LATEST_DAY_SEARCH_DAYS, windowStart } from '../../src/core/feed/latestDay';
 import { resolveWindow, type FeedQuery } from '../../src/core/feed/windows';
 import type { QueryResult } from '../../src/core/feed/hfClient';
 import { FeedError } from '../../src/core/feed/http';
@@ -94,5 +94,15 @@ describe('the latest day with papers', () => {
       assert.deepEqual((await cache.papersOn('2026-08-14')).map((entry) => entry.id), ['2608.10002']);
       assert.deepEqual(await cache.papersOn('2026-08-15'), []);
     });
+  });
+});
+
+describe('the cache\'s latest day as "the latest papers"', () => {
+  it('counts only within the days Hugging Face would be asked about', () => {
+    assert.equal(cachedDayInReach('2026-08-14', '2026-08-16'), '2026-08-14');
+    assert.equal(cachedDayInReach('2026-08-02', '2026-08-16'), '2026-08-02', `${LATEST_DAY_SEARCH_DAYS} days back still counts`);
+    // Before this, a cache last filled in January answered for an empty Sunday in August.
+    assert.equal(cachedDayInReach('2026-01-09', '2026-08-16'), undefined);
+    assert.equal(cachedDayInReach(undefined, '2026-08-16'), undefined);
   });
 });

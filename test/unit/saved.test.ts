@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { matchesFilter } from '../../src/core/view/filter';
 import type { Paper } from '../../src/core/paper/model';
 import { applySavedChange, parseSaved, SavedFile, type SavedEntry, serializeSaved } from '../../src/core/storage/savedList';
-import { formatTagInput, MAX_TAGS, NOTE_MAX_LENGTH, NOTE_MAX_LINES, normalizeNote, normalizeTags, parseTagInput, TAG_MAX_LENGTH } from '../../src/core/storage/savedFields';
+import { commonTags, formatTagInput, MAX_TAGS, NOTE_MAX_LENGTH, NOTE_MAX_LINES, normalizeNote, normalizeTags, parseTagInput, retag, TAG_MAX_LENGTH } from '../../src/core/storage/savedFields';
 import { isSavedSortBy, matchesSavedFilter, SAVED_SORT_ORDERS, sortSaved } from '../../src/core/view/savedView';
 
 function paper(id: string, title = `Paper ${id}`): Paper {
@@ -208,5 +208,26 @@ describe('Saved view order and filter', () => {
     assert.deepEqual(matching('is:unread gamma'), ['3', '4']);
     assert.deepEqual(matching('is:read'), ['2']);
     assert.deepEqual(matching('lovelace alpha'), ['2'], 'authors and titles, as in the Papers view');
+  });
+});
+
+describe('Edit Tags on several papers', () => {
+  const own = [['agents', 'to-cite'], ['Agents', 'vision'], ['agents']];
+
+  it('shows the tags they all have, ignoring case', () => {
+    assert.deepEqual(commonTags(own), ['agents']);
+    assert.deepEqual(commonTags([]), []);
+  });
+
+  it('adds and removes only what changed in the box, and keeps each paper\'s other tags', () => {
+    // Before this, the box's text replaced every paper's tags: `to-cite` and `vision` were lost.
+    assert.deepEqual(retag(own, ['agents'], ['agents', 'survey']), [['agents', 'to-cite', 'survey'], ['Agents', 'vision', 'survey'], ['agents', 'survey']]);
+    assert.deepEqual(retag(own, ['agents'], []), [['to-cite'], ['vision'], []]);
+    assert.deepEqual(retag(own, ['agents'], ['AGENTS']), undefined, 'the same tag in another case: left as it was');
+  });
+
+  it('writes nothing when the box is left as it was, even when it was empty', () => {
+    // Before this, Enter on an empty box wiped every selected paper's tags.
+    assert.equal(retag([['a'], ['b']], commonTags([['a'], ['b']]), []), undefined);
   });
 });

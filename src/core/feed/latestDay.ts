@@ -10,6 +10,15 @@ import type { ResolvedWindow } from './windows';
 /** How many days Show Latest Papers asks Hugging Face about before it gives up (two weeks cover any holiday). */
 export const LATEST_DAY_SEARCH_DAYS = 14;
 
+/**
+ * Whether the cache's latest day with papers before `before` is the answer to "the latest papers":
+ * only within the days the search would ask Hugging Face about; a day from months ago is what the
+ * cache happens to hold, not the latest (then Hugging Face is asked, and the old day is the fallback).
+ */
+export function cachedDayInReach(cached: string | undefined, before: string): string | undefined {
+  return cached !== undefined && cached >= addDays(before, -LATEST_DAY_SEARCH_DAYS) ? cached : undefined;
+}
+
 /** The first day a window covers; a window without days (Trending) starts after `today`. */
 export function windowStart(window: ResolvedWindow, today: string): string {
   const starts = window.queries.map((query) => {

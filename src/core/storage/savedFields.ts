@@ -65,3 +65,29 @@ export function parseTagInput(text: string): string[] {
 export function formatTagInput(tags: readonly string[]): string {
   return tags.join(', ');
 }
+
+/** The tags every one of several papers has (compared ignoring case), in the first paper's order. */
+export function commonTags(own: readonly (readonly string[])[]): string[] {
+  return (own[0] ?? []).filter((tag) => own.every((tags) => hasTag(tags, tag)));
+}
+
+/**
+ * Edit Tags on several papers: the box showed the tags they all have (`common`) and now holds
+ * `wanted`; what was removed there goes from each paper, what was added joins each, and each
+ * paper's other tags stay. Undefined when the box was left as it was.
+ */
+export function retag(own: readonly (readonly string[])[], common: readonly string[], wanted: readonly string[]): string[][] | undefined {
+  const removed = common.filter((tag) => !hasTag(wanted, tag));
+  const added = wanted.filter((tag) => !hasTag(common, tag));
+  if (removed.length === 0 && added.length === 0) {
+    return undefined;
+  }
+  return own.map((tags) => {
+    const kept = tags.filter((tag) => !hasTag(removed, tag));
+    return normalizeTags([...kept, ...added.filter((tag) => !hasTag(kept, tag))]);
+  });
+}
+
+function hasTag(tags: readonly string[], tag: string): boolean {
+  return tags.some((other) => other.toLowerCase() === tag.toLowerCase());
+}

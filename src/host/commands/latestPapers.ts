@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LATEST_DAY_SEARCH_DAYS } from '../../core/feed/latestDay';
+import { cachedDayInReach, LATEST_DAY_SEARCH_DAYS } from '../../core/feed/latestDay';
 import { addDays } from '../../core/time/dates';
 import { formatDay } from '../../core/time/displayDates';
 import type { FeedService } from '../feed/feedService';
@@ -14,8 +14,7 @@ import { UserError } from './register';
 export async function showLatestPapers(feed: FeedService): Promise<string | undefined> {
   const before = feed.windowStart();
   const cached = await feed.latestCachedDay(before);
-  // A cached day from long ago is not "the latest": within the search's reach it is, else Hugging Face is asked first.
-  let day = cached !== undefined && cached >= addDays(before, -LATEST_DAY_SEARCH_DAYS) ? cached : undefined;
+  let day = cachedDayInReach(cached, before);
   if (day === undefined) {
     day = await vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification,

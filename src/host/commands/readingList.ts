@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
-import { formatTagInput, NOTE_MAX_LENGTH, normalizeNote, parseTagInput } from '../../core/storage/savedFields';
+import { commonTags, formatTagInput, NOTE_MAX_LENGTH, normalizeNote, parseTagInput, retag } from '../../core/storage/savedFields';
 import { isSavedSortBy, SAVED_SORT_ORDERS, type SavedSortBy } from '../../core/view/savedView';
 import { escapeIcons, shortTitle } from '../../core/view/present';
 import { updateSetting } from '../config';
@@ -119,9 +119,9 @@ export async function editTags(context: ReadingListContext, arg: unknown, second
     return;
   }
   // Several papers: the box holds the tags they all have, and what is added or removed there is
-  // added to or removed from each, so that their other tags stay.
+  // added to or removed from each, so that their other tags stay (`retag`).
   const own = papers.map((paper) => context.saved.entry(paper.id)?.tags ?? []);
-  const common = (own[0] ?? []).filter((tag) => own.every((tags) => tags.some((other) => other.toLowerCase() === tag.toLowerCase())));
+  const common = commonTags(own);
   const current = formatTagInput(common);
   const inUse = context.saved.tags().slice(0, 20);
   const typed = givenTags(second) ?? await vscode.window.showInputBox({
@@ -136,20 +136,13 @@ export async function editTags(context: ReadingListContext, arg: unknown, second
     return;
   }
   const wanted = parseTagInput(typed);
-  const has = (tags: readonly string[], tag: string): boolean => tags.some((other) => other.toLowerCase() === tag.toLowerCase());
-  const removed = common.filter((tag) => !has(wanted, tag));
-  const added = wanted.filter((tag) => !has(common, tag));
-  if (removed.length === 0 && added.length === 0 && papers.every((paper) => context.saved.has(paper.id))) {
+  const retagged = papers.length === 1 ? [wanted] : retag(own, common, wanted);
+  if (!retagged || (papers.length === 1 && formatTagInput(wanted) === current && papers.every((paper) => context.saved.has(paper.id)))) {
     return; // left as it was
   }
   await ensureSaved(context.saved, papers);
-  if (papers.length === 1) {
-    await context.saved.edit(papers.map((paper) => paper.id), { tags: wanted });
-    return;
-  }
   for (const [index, paper] of papers.entries()) {
-    const kept = (own[index] ?? []).filter((tag) => !has(removed, tag));
-    await context.saved.edit([paper.id], { tags: [...kept, ...added.filter((tag) => !has(kept, tag))] });
+    await context.saved.edit([paper.id], { tags: retagged[index] ?? [] });
   }
 }
 
