@@ -187,6 +187,25 @@ describe('where the paper panel leads', function () {
     assert.equal(testing.cloner.clonedFolder(LOOPBACK), join(parent, 'abstract-model'));
   });
 
+  it('keeps remembering the paper\'s own clone after a clone of a repository its abstract links', async () => {
+    const { testing } = await paperFeed();
+    const id = '2401.09421';
+    const own = git.createRepo('own-model', { 'own.py': 'print("its own")\n' });
+    const linked = git.createRepo('linked-model', { 'linked.py': 'print("linked")\n' });
+    const paper = {
+      id, title: 'Own Model: a Repository of Its Own and One in the Abstract', summary: `We build on ${linked}.`, upvotes: 1, githubRepo: own,
+      authors: [{ _id: 'a', name: 'Grace Hopper', hidden: false }], publishedAt: '2024-01-05T00:00:00.000Z', submittedOnDailyAt: '2024-01-05T00:00:00.000Z',
+    };
+    assert.equal((await fetch(`${fakeHf}/__papers`, { method: 'POST', body: JSON.stringify([{ paper, title: paper.title, numComments: 0 }]) })).status, 200);
+    await vscode.commands.executeCommand('paperFeed.cloneRepository', id);
+    assert.equal(testing.cloner.clonedFolder(id), join(parent, 'own-model'));
+    await openPanel(id);
+    await testing.panel.receiveFromActive({ type: 'cloneUrl', url: linked, paperId: id });
+    await waitFor('the linked clone', () => (cloned.includes(join(parent, 'linked-model')) ? true : undefined));
+    // Before, the clone from the abstract replaced the paper's own: Open Clone opened the other repository.
+    assert.equal(testing.cloner.clonedFolder(id), join(parent, 'own-model'));
+  });
+
   it('sends the thumbnail only from Hugging Face\'s thumbnail CDN, which the panel\'s CSP allows', async () => {
     const { testing } = await paperFeed();
     await openPanel(ENV_HARNESS);

@@ -46,6 +46,21 @@ describe('empty and offline states', () => {
     await vscode.commands.executeCommand('paperFeed.selectWindow', 'days');
   });
 
+  it('a filter says nothing over an empty day, so that the empty state\'s buttons stay', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.filter', 'agent');
+    try {
+      await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-16'); // a Sunday
+      assert.equal(testing.papersTree.state.current, 'empty');
+      // Before, "Filtered by “agent”: 0 of 0 papers." was the view's message, which hides welcome content.
+      assert.equal(testing.papersTree.view.message, undefined);
+      await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-14');
+      assert.match(testing.papersTree.view.message ?? '', /^Filtered by “agent”: \d+ of \d+ papers\.$/, 'over papers, it says what it hides');
+    } finally {
+      await vscode.commands.executeCommand('paperFeed.clearFilter');
+    }
+  });
+
   it('an empty day is the empty state, and Show Latest Papers shows the latest day before it with papers', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-16'); // a Sunday
