@@ -32,6 +32,7 @@ function stubVscode(recorded: Recorded): unknown {
     EventEmitter,
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     l10n: { t: (message: string) => message },
+    env: { language: 'en' },
     window: {
       createOutputChannel: () => log,
       createTreeView: (id: string) => {
