@@ -6,21 +6,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
-  activityBarItem, endSession, paperPanel, quickInput, quickInputClosed, runCommand, screenshots, type Session, startSession, treeRows,
-  typeIntoQuickInput,
+  activityBarItem, endSession, paperPanel, quickInput, quickInputClosed, screenshots, type Session, setColorTheme, startSession, treeRows,
 } from './workbench';
 
 const TITLE = 'EnvHarness: Awakening Static Worlds';
-
-/** Picks a color theme through the command palette, as a person would. */
-async function setColorTheme(session: Session, name: string): Promise<void> {
-  const page = session.workbench.page;
-  await runCommand(session, 'Preferences: Color Theme');
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 30_000 });
-  await typeIntoQuickInput(page, name);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().click();
-  await quickInputClosed(page);
-}
 
 /** Waits until the quick input's text box holds `value`. */
 async function quickInputValue(page: Page, value: string): Promise<void> {

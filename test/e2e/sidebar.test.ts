@@ -13,19 +13,8 @@ import { parseQuery } from '../../src/core/search/query';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import {
   activityBarItem, clickPapersMenuItem, endSession, openFileAtLineEnd, type PageElement, paperPanel, quickInput, quickInputBox, quickInputClosed, runCommand, screenshots,
-  type Session, showDay, startSession, treeRows, typeIntoQuickInput,
+  type Session, setColorTheme, showDay, startSession, treeRows,
 } from './workbench';
-
-/** Picks a color theme through the command palette, as a person would. */
-async function setColorTheme(session: Session, name: string): Promise<void> {
-  const page = session.workbench.page;
-  await runCommand(session, 'Preferences: Color Theme');
-  // The theme picker has no title: it is shown once the palette's text is gone from the box.
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 30_000 });
-  await typeIntoQuickInput(page, name);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().click();
-  await quickInputClosed(page);
-}
 
 /** The first titles the search engine gives for `query` over the session's cache (outside the workbench). */
 async function expectedTitles(session: Session, query: string, count: number): Promise<string[]> {

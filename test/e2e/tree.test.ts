@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import {
-  activityBarItem, clickPapersMenuItem, endSession, papersTitleActions, quickInputClosed, runCommand, runFromMenu, screenshots,
-  type Session, showDay, startSession, treeRows, typeIntoQuickInput,
+  activityBarItem, clickPapersMenuItem, endSession, papersTitleActions, runFromMenu, screenshots,
+  type Session, setColorTheme, showDay, startSession, treeRows,
 } from './workbench';
 
 /** Drags the sash at the sidebar's right edge until the sidebar is `width` px wide. */
@@ -34,16 +34,6 @@ async function setSidebarWidth(session: Session, width: number): Promise<void> {
   await page.mouse.up();
   const after = await page.locator('.part.sidebar').boundingBox();
   assert.ok(after && Math.abs(after.width - width) <= 4, `the sidebar is ${after?.width ?? '?'} px wide, not ${width}`);
-}
-
-async function setColorTheme(session: Session, name: string, themeClass: string): Promise<void> {
-  const page = session.workbench.page;
-  await runCommand(session, 'Preferences: Color Theme');
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 30_000 });
-  await typeIntoQuickInput(page, name);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().click();
-  await quickInputClosed(page);
-  await page.locator(`.monaco-workbench.${themeClass}`).waitFor({ timeout: 20_000 });
 }
 
 /**
@@ -132,11 +122,13 @@ describe('The Papers view at 300 and 500 px, light and dark', () => {
     // Each row's icon is its topic's.
     assert.ok(await rows.first().locator('.custom-view-tree-node-item-icon.codicon, .codicon').count() > 0);
     await current.workbench.screenshot(screenshots, 'tree-300-light');
-    await setColorTheme(current, 'Dark Modern', 'vs-dark');
+    await setColorTheme(current, 'Dark Modern');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 20_000 });
     await current.workbench.screenshot(screenshots, 'tree-300-dark');
     await setSidebarWidth(current, 500);
     await current.workbench.screenshot(screenshots, 'tree-500-dark');
-    await setColorTheme(current, 'Light Modern', 'vs');
+    await setColorTheme(current, 'Light Modern');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 20_000 });
     await current.workbench.screenshot(screenshots, 'tree-500-light');
     await setSidebarWidth(current, 300);
   });

@@ -237,6 +237,17 @@ export async function clickPapersMenuItem(session: Session, label: string): Prom
   }, label);
 }
 
+/** Picks a color theme through the command palette, as a person would. */
+export async function setColorTheme(session: Session, name: string): Promise<void> {
+  const page = session.workbench.page;
+  await runCommand(session, 'Preferences: Color Theme');
+  // The theme picker has no title: it is shown once the palette's text is gone from the box.
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 30_000 });
+  await typeIntoQuickInput(page, name);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await quickInputClosed(page);
+}
+
 /** Picks a day with the calendar button in the view title, as a person would. */
 export async function showDay(session: Session, date: string): Promise<void> {
   const page = session.workbench.page;
