@@ -51,6 +51,48 @@ export interface Paper {
   readonly thumbnail?: string;
   /** Author-uploaded media on Hugging Face's CDN (https URLs). */
   readonly mediaUrls?: readonly string[];
+  /** What arXiv's API says about the paper, once Paper Feed has asked (enrichment). */
+  readonly arxiv?: ArxivMetadata;
+  /** The version published at a venue, when one is known with high confidence. */
+  readonly publication?: Publication;
+}
+
+/** arXiv's own record of a paper (its API's Atom entry), beyond what Hugging Face gives. */
+export interface ArxivMetadata {
+  /** Every category, the primary one first (`cs.CL`, `cs.AI`). */
+  readonly categories: readonly string[];
+  /** The latest version's number (the `N` of `vN`). */
+  readonly version?: number;
+  /** The latest version's date (YYYY-MM-DD). */
+  readonly versionDate?: string;
+  /** The authors' comment, e.g. "Accepted at NeurIPS 2025; 12 pages". */
+  readonly comment?: string;
+  /** The journal reference the authors set, e.g. "Advances in Neural Information Processing Systems 37 (2024)". */
+  readonly journalRef?: string;
+  /** The publisher's DOI the authors set (not arXiv's own 10.48550 DOI). */
+  readonly doi?: string;
+  /** The license's URL, when known. */
+  readonly license?: string;
+}
+
+/** A venue's version of a paper: what a citation names when `citation.preferPublished` is on. */
+export interface Publication {
+  /** `conference` → @inproceedings and booktitle; `journal` → @article and journal. */
+  readonly kind: 'conference' | 'journal';
+  /** The venue's name as a reference writes it (booktitle or journal). */
+  readonly venue: string;
+  /** Its short name (NeurIPS, TMLR), when known. */
+  readonly venueShort?: string;
+  readonly year: string;
+  readonly volume?: string;
+  readonly number?: string;
+  readonly pages?: string;
+  /** The venue's DOI. */
+  readonly doi?: string;
+  /** Where the venue's version is (an https URL). */
+  readonly url?: string;
+  /** Who said so: the authors on arXiv (journal reference, DOI) or DBLP. */
+  readonly source: 'arxiv' | 'dblp';
 }
 
 /** The date a paper is grouped under: its feed date, else its arXiv date. */
