@@ -7,6 +7,7 @@
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { BIBTEX_STYLES, type BibtexStyle, type EntryOptions } from '../core/citation/bibtex';
 import { type CitationFormat, isCitationFormat } from '../core/citation/format';
 import { LATEX_COMMANDS, type LatexCommand } from '../core/citation/insert';
 import type { KeyFormat } from '../core/citation/keys';
@@ -52,6 +53,8 @@ export interface CitationConfig {
   readonly bibFile: string;
   /** `paperFeed.citation.cslStyles`: the .csl files listed, `~` expanded (relative ones are relative to the workspace folder). */
   readonly cslStyles: readonly string[];
+  /** How entries are written: `paperFeed.citation.bibtexStyle` and `paperFeed.citation.preferPublished`. */
+  readonly entry: EntryOptions;
 }
 
 /** The citation settings for `scope` (a document), typed, with the defaults for invalid values. */
@@ -62,12 +65,34 @@ export function readCitationConfig(scope?: vscode.Uri): CitationConfig {
   const keyFormat = get(config, 'citation.keyFormat');
   const bibFile = get(config, 'citation.bibFile');
   const styles = get(config, 'citation.cslStyles');
+  const bibtexStyle = get(config, 'citation.bibtexStyle');
+  const preferPublished = get(config, 'citation.preferPublished');
   return {
     defaultFormat: isCitationFormat(format) ? format : SETTING_DEFAULTS['citation.defaultFormat'],
     keyFormat: typeof keyFormat === 'string' && keyFormat.trim() ? keyFormat : SETTING_DEFAULTS['citation.keyFormat'],
     latexCommand: (LATEX_COMMANDS as readonly unknown[]).includes(command) ? command as LatexCommand : SETTING_DEFAULTS['citation.latexCommand'],
     bibFile: typeof bibFile === 'string' && bibFile.trim() ? expandHome(bibFile.trim()) : SETTING_DEFAULTS['citation.bibFile'],
     cslStyles: strings(styles).map((entry) => entry.trim()).filter((entry) => entry.toLowerCase().endsWith('.csl')).map(expandHome),
+    entry: {
+      style: (BIBTEX_STYLES as readonly unknown[]).includes(bibtexStyle) ? bibtexStyle as BibtexStyle : SETTING_DEFAULTS['citation.bibtexStyle'],
+      preferPublished: typeof preferPublished === 'boolean' ? preferPublished : SETTING_DEFAULTS['citation.preferPublished'],
+    },
+  };
+}
+
+/** Which services may be asked about papers (`paperFeed.enrichment.*`). */
+export interface EnrichmentConfig {
+  readonly arxiv: boolean;
+  readonly published: boolean;
+}
+
+export function readEnrichmentConfig(): EnrichmentConfig {
+  const config = section();
+  const arxiv = get(config, 'enrichment.arxiv');
+  const published = get(config, 'enrichment.published');
+  return {
+    arxiv: typeof arxiv === 'boolean' ? arxiv : SETTING_DEFAULTS['enrichment.arxiv'],
+    published: typeof published === 'boolean' ? published : SETTING_DEFAULTS['enrichment.published'],
   };
 }
 

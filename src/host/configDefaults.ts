@@ -2,6 +2,7 @@
  * Every `paperFeed.*` setting with its type and default, as package.json contributes them (a unit
  * test compares the two both ways). Apart from config.ts only so that the test runs without VS Code.
  */
+import type { BibtexStyle } from '../core/citation/bibtex';
 import type { CitationFormat } from '../core/citation/format';
 import type { LatexCommand } from '../core/citation/insert';
 import type { KeyFormat } from '../core/citation/keys';
@@ -23,6 +24,10 @@ export interface Settings {
   readonly 'citation.cslStyles': readonly string[];
   readonly 'citation.latexCommand': LatexCommand;
   readonly 'citation.bibFile': string;
+  readonly 'citation.bibtexStyle': BibtexStyle;
+  readonly 'citation.preferPublished': boolean;
+  readonly 'enrichment.arxiv': boolean;
+  readonly 'enrichment.published': boolean;
   readonly 'completion.enabled': boolean;
   readonly 'clone.directory': string;
   readonly 'clone.allowedHosts': readonly string[];
@@ -50,6 +55,10 @@ export const SETTING_DEFAULTS: Settings = {
   'citation.cslStyles': [],
   'citation.latexCommand': 'cite',
   'citation.bibFile': 'references.bib',
+  'citation.bibtexStyle': 'portable',
+  'citation.preferPublished': true,
+  'enrichment.arxiv': true,
+  'enrichment.published': true,
   'completion.enabled': true,
   'clone.directory': '',
   'clone.allowedHosts': [],

@@ -11,6 +11,7 @@ import { chicago, cslItem, ieee, markdown, mla, plain } from '../../src/core/cit
 import type { Paper } from '../../src/core/paper/model';
 import { parseSampleFeed } from '../../src/core/paper/sample';
 import { root } from '../support/paths';
+import { corpusPapers } from '../support/corpus';
 
 const sample = parseSampleFeed(JSON.parse(readFileSync(join(root, 'media', 'sample-feed.json'), 'utf8')));
 const byId = (id: string): Paper => sample.find((paper) => paper.id === id) as Paper;
@@ -220,10 +221,22 @@ describe('titles in BibTeX and BibLaTeX', () => {
 });
 
 describe('citation keys', () => {
-  it('follow arXiv by default: surname, year, four title words that are not stopwords, lowercase ASCII', () => {
+  it('follow arXiv by default: surname, year, title words that are not stopwords, lowercase ASCII, while the key stays within 26 characters', () => {
     assert.equal(citationKey(dino), 'simeoni2025dinov3');
-    assert.equal(citationKey(paper('The Llama 3 Herd of Models', ['Aaron Grattafiori'], { publishedAt: '2024-07-31' })), 'grattafiori2024llama3herdmodels');
-    assert.equal(citationKey(paper('DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning', ['DeepSeek-AI'])), 'deepseekai2025deepseekr1incentivizingreasoningcapability');
+    // arXiv's own key is grattafiori2024llama3herdmodels (31) and deepseekai2025deepseekr1incentivizingreasoningcapability (56).
+    assert.equal(citationKey(paper('The Llama 3 Herd of Models', ['Aaron Grattafiori'], { publishedAt: '2024-07-31' })), 'grattafiori2024llama3herd');
+    assert.equal(citationKey(paper('DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning', ['DeepSeek-AI'])), 'deepseekai2025deepseekr1');
+    assert.equal(citationKey(paper('Attention Is All You Need', ['Ashish Vaswani'], { publishedAt: '2017-06-12' })), 'vaswani2017attentionneed');
+    // One title word is always there; a very long surname or first word is cut, so no key runs past 36.
+    const long = citationKey(paper('Supercalifragilisticexpialidocious Models', ['Hubert Wolfeschlegelsteinhausenbergerdorff']));
+    assert.equal(long, 'wolfeschlegelste2025supercalifragili');
+    assert.ok(long.length <= 36);
+  });
+
+  it('stay short across the corpus: none longer than 36, and nineteen in twenty within 26', () => {
+    const lengths = [...corpusPapers().values()].map((entry) => citationKey(entry).length).sort((a, b) => a - b);
+    assert.ok((lengths[lengths.length - 1] ?? 99) <= 36, String(lengths[lengths.length - 1]));
+    assert.ok((lengths[Math.floor(lengths.length * 0.95)] ?? 99) <= 26, String(lengths[Math.floor(lengths.length * 0.95)]));
   });
 
   it('offer the Google Scholar preset and custom patterns', () => {

@@ -130,7 +130,7 @@ describe('which paper a key means', () => {
   it('a hand-made key names a paper only when it describes it (surname, year, title word) and no other candidate', () => {
     assert.deepEqual(identifyPaper('Simeoni_2025_DINO', [ATTENTION, DINO], ['arxiv']), undefined, 'dino is not a title word: dinov3 is');
     assert.deepEqual(identifyPaper('simeoni-dinov3-2025', [ATTENTION, DINO], ['arxiv']), { paper: DINO, by: 'words' });
-    assert.equal(identifyPaper('vaswani2017attention', [ATTENTION, ATTENTION_2], ['arxiv']), undefined, 'two papers fit: none is chosen');
+    assert.equal(identifyPaper('vaswani_2017_attention', [ATTENTION, ATTENTION_2], ['arxiv']), undefined, 'two papers fit: none is chosen');
     assert.deepEqual(identifyPaper('vaswani2017attentionneed', [ATTENTION, ATTENTION_2], ['arxiv']), { paper: ATTENTION, by: 'key' });
     assert.deepEqual(identifyPaper('Vaswani2017Need', [ATTENTION, ATTENTION_2], ['scholar']), { paper: ATTENTION, by: 'words' });
   });

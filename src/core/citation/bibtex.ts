@@ -1,9 +1,10 @@
 /**
- * BibTeX and BibLaTeX entries for arXiv papers, modelled on arXiv's own export (@misc with eprint,
- * archivePrefix and primaryClass) with deliberate improvements: a bare arXiv DOI, the first
- * version's year, "Family, Given" names (particles and suffixes survive), protected capitals.
+ * BibTeX and BibLaTeX entries for arXiv papers: a preprint in one of three forms (BibtexStyle), or
+ * the venue's version once the paper is published (Publication), always with arXiv's eprint fields.
+ * Over arXiv's own export: a bare arXiv DOI, the first version's year, "Family, Given" names
+ * (particles and suffixes survive), protected capitals.
  */
-import type { Paper } from '../paper/model';
+import type { Paper, Publication } from '../paper/model';
 import { paperLinks } from '../paper/arxiv';
 import { citationYear } from './keys';
 import { escapeBibtex, escapeLatexSpecials, texTitle } from './latex';
@@ -45,29 +46,108 @@ function entry(type: string, key: string, fields: [string, string | undefined][]
   return `@${type}{${key},\n${lines.join('\n')}\n}\n`;
 }
 
-/** Classic BibTeX: accents as LaTeX commands, so any bibliography style and engine reads it. */
-export function bibtex(paper: Paper, key: string): string {
-  return entry('misc', key, [
-    ['title', texTitle(paper.title, 'bibtex')],
-    ['author', authors(paper, escapeBibtex)],
-    ['year', citationYear(paper)],
+/**
+ * How a preprint is written in classic BibTeX (`paperFeed.citation.bibtexStyle`):
+ * - `portable` (default): @misc with `howpublished = {arXiv preprint arXiv:ID}` and arXiv's fields,
+ *   so plain, unsrt, abbrv, alpha, plainnat and IEEEtran all print the id (they ignore `eprint`);
+ * - `arxiv`: arXiv's own export (@misc, eprint, archivePrefix, primaryClass): only styles that read
+ *   `eprint` (biblatex, some natbib styles) print the id;
+ * - `scholar`: Google Scholar's export (@article, `journal = {arXiv preprint arXiv:ID}`).
+ */
+export const BIBTEX_STYLES = ['portable', 'arxiv', 'scholar'] as const;
+export type BibtexStyle = (typeof BIBTEX_STYLES)[number];
+
+export interface EntryOptions {
+  readonly style?: BibtexStyle;
+  /** Cite the venue's version when the paper has one (`paperFeed.citation.preferPublished`). */
+  readonly preferPublished?: boolean;
+}
+
+/** The venue's version to cite, if any. */
+export function citedPublication(paper: Paper, options: EntryOptions = {}): Publication | undefined {
+  return options.preferPublished === false ? undefined : paper.publication;
+}
+
+/** A DOI as written raw in a field (styles put it in \\url or \\doi): only one that needs no escaping. */
+export function safeDoi(doi: string | undefined): string | undefined {
+  return doi !== undefined && /^10\.\d{4,9}\/[^\s{}\\%#~^&$]{1,200}$/.test(doi) ? doi : undefined;
+}
+
+/** Pages as BibTeX writes a range: `12--34`. */
+function bibPages(pages: string | undefined): string | undefined {
+  return pages?.replace(/\s*[-‐-―]+\s*/g, '--');
+}
+
+/** arXiv's own fields: enough for biblatex, natbib's eprint-aware styles and .bib deduplication. */
+function arxivFields(paper: Paper): [string, string | undefined][] {
+  return [
     ['eprint', paper.id],
     ['archivePrefix', 'arXiv'],
-    ['primaryClass', paper.primaryCategory],
-    ['doi', arxivDoi(paper.id)],
-    ['url', paperLinks.arxivAbstract(paper.id)],
-  ]);
+    ['primaryClass', paper.primaryCategory ?? paper.arxiv?.categories[0]],
+  ];
+}
+
+/** Classic BibTeX: accents as LaTeX commands, so any bibliography style and engine reads it. */
+export function bibtex(paper: Paper, key: string, options: EntryOptions = {}): string {
+  const title: [string, string] = ['title', texTitle(paper.title, 'bibtex')];
+  const author: [string, string] = ['author', authors(paper, escapeBibtex)];
+  const publication = citedPublication(paper, options);
+  if (publication) {
+    const conference = publication.kind === 'conference';
+    return entry(conference ? 'inproceedings' : 'article', key, [
+      title,
+      author,
+      [conference ? 'booktitle' : 'journal', escapeBibtex(publication.venue)],
+      ['year', publication.year],
+      ['volume', publication.volume && escapeBibtex(publication.volume)],
+      ['number', conference ? undefined : publication.number && escapeBibtex(publication.number)],
+      ['pages', bibPages(publication.pages && escapeBibtex(publication.pages))],
+      ['doi', safeDoi(publication.doi)],
+      ...arxivFields(paper),
+      ['url', paperLinks.arxivAbstract(paper.id)],
+    ]);
+  }
+  const preprint = `arXiv preprint arXiv:${paper.id}`;
+  switch (options.style ?? 'portable') {
+    case 'scholar':
+      return entry('article', key, [title, author, ['journal', preprint], ['year', citationYear(paper)], ...arxivFields(paper), ['url', paperLinks.arxivAbstract(paper.id)]]);
+    case 'arxiv':
+      return entry('misc', key, [title, author, ['year', citationYear(paper)], ...arxivFields(paper), ['doi', arxivDoi(paper.id)], ['url', paperLinks.arxivAbstract(paper.id)]]);
+    case 'portable':
+      return entry('misc', key, [title, author, ['howpublished', preprint], ['year', citationYear(paper)], ...arxivFields(paper), ['doi', arxivDoi(paper.id)], ['url', paperLinks.arxivAbstract(paper.id)]]);
+  }
 }
 
 /** BibLaTeX: UTF-8 text, eprinttype = {arxiv} (what biblatex and pandoc expect), the full date. */
-export function biblatex(paper: Paper, key: string): string {
-  return entry('online', key, [
-    ['title', texTitle(paper.title, 'biblatex')],
-    ['author', authors(paper, escapeLatexSpecials)],
-    ['date', paper.firstVersionDate ?? paper.publishedAt ?? citationYear(paper)],
+export function biblatex(paper: Paper, key: string, options: EntryOptions = {}): string {
+  const title: [string, string] = ['title', texTitle(paper.title, 'biblatex')];
+  const author: [string, string] = ['author', authors(paper, escapeLatexSpecials)];
+  const eprint: [string, string | undefined][] = [
     ['eprinttype', 'arxiv'],
     ['eprint', paper.id],
-    ['eprintclass', paper.primaryCategory],
+    ['eprintclass', paper.primaryCategory ?? paper.arxiv?.categories[0]],
+  ];
+  const publication = citedPublication(paper, options);
+  if (publication) {
+    const conference = publication.kind === 'conference';
+    return entry(conference ? 'inproceedings' : 'article', key, [
+      title,
+      author,
+      [conference ? 'booktitle' : 'journaltitle', escapeLatexSpecials(publication.venue)],
+      ['date', publication.year],
+      ['volume', publication.volume && escapeLatexSpecials(publication.volume)],
+      ['number', conference ? undefined : publication.number && escapeLatexSpecials(publication.number)],
+      ['pages', bibPages(publication.pages && escapeLatexSpecials(publication.pages))],
+      ['doi', safeDoi(publication.doi)],
+      ...eprint,
+      ['url', paperLinks.arxivAbstract(paper.id)],
+    ]);
+  }
+  return entry('online', key, [
+    title,
+    author,
+    ['date', paper.firstVersionDate ?? paper.publishedAt ?? citationYear(paper)],
+    ...eprint,
     ['doi', arxivDoi(paper.id)],
     ['url', paperLinks.arxivAbstract(paper.id)],
   ]);

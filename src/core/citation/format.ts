@@ -1,6 +1,6 @@
 /** Every citation format Paper Feed offers, by the ids in CONTRACT.md. */
 import type { Paper } from '../paper/model';
-import { biblatex, bibtex } from './bibtex';
+import { biblatex, bibtex, type EntryOptions } from './bibtex';
 import type { CslEngine } from './cslEngine';
 import { citationKey, type KeyFormat } from './keys';
 import { chicago, cslItem, cslJson, ieee, markdown, mla, plain } from './styles';
@@ -38,6 +38,8 @@ export function needsCslEngine(format: CitationFormat): boolean {
 
 export interface FormatOptions {
   readonly keyFormat?: KeyFormat;
+  /** The BibTeX form of a preprint, and whether a published paper is cited by its venue (every format). */
+  readonly entry?: EntryOptions;
   /** Loads the CSL engine on first use. */
   readonly csl: () => Promise<CslEngine>;
   /** The XML of a user style `csl:<name>`, or undefined when there is no such style. */
@@ -47,20 +49,20 @@ export interface FormatOptions {
 export async function formatCitation(paper: Paper, format: CitationFormat, options: FormatOptions): Promise<string> {
   const key = citationKey(paper, options.keyFormat);
   switch (format) {
-    case 'bibtex': return bibtex(paper, key);
-    case 'biblatex': return biblatex(paper, key);
-    case 'csl-json': return cslJson(paper, key);
-    case 'ieee': return ieee(paper);
-    case 'mla': return mla(paper);
-    case 'chicago': return chicago(paper);
-    case 'markdown': return markdown(paper);
-    case 'plain': return plain(paper);
+    case 'bibtex': return bibtex(paper, key, options.entry);
+    case 'biblatex': return biblatex(paper, key, options.entry);
+    case 'csl-json': return cslJson(paper, key, options.entry);
+    case 'ieee': return ieee(paper, options.entry);
+    case 'mla': return mla(paper, options.entry);
+    case 'chicago': return chicago(paper, options.entry);
+    case 'markdown': return markdown(paper, options.entry);
+    case 'plain': return plain(paper, options.entry);
     default: break;
   }
   const engine = await options.csl();
   const builtIn = CSL_TEMPLATES[format as BuiltInFormat];
   if (builtIn) {
-    return engine.format(cslItem(paper, key), builtIn);
+    return engine.format(cslItem(paper, key, options.entry), builtIn);
   }
   const name = format.slice('csl:'.length);
   const template = `user-${name}`;
@@ -71,7 +73,7 @@ export async function formatCitation(paper: Paper, format: CitationFormat, optio
     }
     engine.addStyle(template, xml);
   }
-  return engine.format(cslItem(paper, key), template);
+  return engine.format(cslItem(paper, key, options.entry), template);
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
- * Citation keys: by default like arXiv's generator (first author's surname, year, first four title
- * words that are not stopwords, lowercase ASCII); a Google Scholar preset (vaswani2017attention); or a
- * custom pattern. The same paper always gets the same key.
+ * Citation keys: by default like arXiv's generator (first author's surname, year, then the first
+ * title words that are not stopwords, lowercase ASCII) but short: words are added only while the key
+ * stays within KEY_TARGET_LENGTH characters (arXiv's own keys run to 40 and more); a Google Scholar
+ * preset (vaswani2017attention); or a custom pattern, not capped. The same paper always gets the same
+ * key; a .bib that has the key for another paper gets it with a letter added (bibfile.ts).
  */
 import type { Paper } from '../paper/model';
 import { fullFamily, isLiteral, parseName } from './names';
@@ -15,6 +17,11 @@ neither no nor not now of off often on once one only onto or other our ours out 
 some such than that the their theirs them then there these they this those though through thus to too toward towards under
 until up upon us very via was we were what when where whether which while who whom whose why will with within without would
 yet you your yours`.split(/\s+/));
+
+/** The arXiv-like key takes title words while it stays this short (grattafiori2024llama3herd). */
+export const KEY_TARGET_LENGTH = 26;
+/** An author's name or a first title word longer than this is cut (keys stay under ~40 whatever the title). */
+const KEY_PART_LENGTH = 16;
 
 /** `arxiv`, `scholar` or a pattern such as `[auth][year][title:2]` (`string & {}` keeps the two names suggested). */
 export type KeyFormat = 'arxiv' | 'scholar' | (string & {});
@@ -66,7 +73,14 @@ export function citationKey(paper: Paper, format: KeyFormat = 'arxiv'): string {
   const words = titleWords(paper);
   let key: string;
   if (format === 'arxiv') {
-    key = `${author}${year}${words.slice(0, 4).join('')}`.toLowerCase();
+    const [first = '', ...rest] = words.slice(0, 4).map((word) => word.toLowerCase());
+    key = `${author.slice(0, KEY_PART_LENGTH)}${year}${first.slice(0, KEY_PART_LENGTH)}`.toLowerCase();
+    for (const word of rest) {
+      if (key.length + word.length > KEY_TARGET_LENGTH) {
+        break;
+      }
+      key += word;
+    }
   } else if (format === 'scholar') {
     key = `${author}${year}${words[0] ?? ''}`.toLowerCase();
   } else {
