@@ -23,7 +23,7 @@ export function publishedLine(published: PublishedView, words: PanelLabels, link
     published.pages !== undefined ? fill(words.pages, published.pages) : undefined,
   ].filter((detail): detail is string => detail !== undefined);
   if (details.length > 0) {
-    paragraph.append(`, ${details.join(', ')}`);
+    paragraph.append(', ', details.join(', '));
   }
   const source = element('span', published.source === 'dblp' ? words.viaDblp : words.viaArxiv, 'source');
   source.title = published.source === 'dblp' ? words.viaDblpHint : words.viaArxivHint;
