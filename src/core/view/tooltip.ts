@@ -38,11 +38,11 @@ export interface ReadingMarks {
 /** The words of a tooltip that are not the paper's, in the user's language (the host's l10n). */
 export interface TooltipWords {
   /** `4 comments` (on Hugging Face). */
-  comments(count: number): string;
+  readonly comments: (count: number) => string;
   /** `Published in NeurIPS 2024`, given `NeurIPS 2024`. */
-  publishedIn(venue: string): string;
+  readonly publishedIn: (venue: string) => string;
   /** `Comments: 12 pages, accepted at ACL`, given the authors' comment on arXiv. */
-  authorsComment(comment: string): string;
+  readonly authorsComment: (comment: string) => string;
 }
 
 const ENGLISH: TooltipWords = {
