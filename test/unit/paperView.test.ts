@@ -41,7 +41,7 @@ describe('paper panel view of the published version and arXiv record', () => {
   it('gives the venue with its short name and year, the details, the DOI link and who said so', () => {
     const view = toPaperView(ENRICHED, [], 'en');
     assert.deepEqual(view.published, {
-      venue: 'Advances in Neural Information Processing Systems (NeurIPS) 2024', volume: '37', pages: '1234--1250',
+      venue: 'Advances in Neural Information Processing Systems (NeurIPS) 2024', volume: '37', pages: '1234–1250',
       url: 'https://doi.org/10.52202/079017-0001', source: 'dblp',
     });
     assert.deepEqual(view.arxiv, {

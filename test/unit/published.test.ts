@@ -38,13 +38,15 @@ describe('published version and arXiv record', () => {
 
   it('gives the published version\'s details and its link: the DOI at doi.org, else the venue\'s https page, else none', () => {
     assert.deepEqual(publishedParts({ ...NEURIPS, volume: '37', pages: '1234--1250', doi: '10.52202/079017-0001', url: 'https://proceedings.neurips.cc/x' }), {
-      venue: 'Advances in Neural Information Processing Systems (NeurIPS) 2024', volume: '37', pages: '1234--1250',
+      venue: 'Advances in Neural Information Processing Systems (NeurIPS) 2024', volume: '37', pages: '1234–1250',
       url: 'https://doi.org/10.52202/079017-0001', source: 'dblp',
     });
     assert.equal(publishedParts({ ...NEURIPS, doi: 'not a doi', url: 'https://proceedings.neurips.cc/x' })?.url, 'https://proceedings.neurips.cc/x');
     for (const url of ['javascript:alert(1)', 'http://proceedings.neurips.cc/x', 'file:///etc/passwd', 'https://user:pw@evil.example/', 'command:x']) {
       assert.equal(publishedParts({ ...NEURIPS, url })?.url, undefined, url);
     }
+    assert.equal(publishedParts({ ...NEURIPS, pages: '17' })?.pages, '17');
+    assert.equal(publishedParts({ ...NEURIPS, pages: 'e1001 - e1010' })?.pages, 'e1001–e1010');
     assert.equal(publishedParts(undefined), undefined);
     assert.equal(publishedParts({ ...NEURIPS, venue: '', venueShort: undefined }), undefined);
     assert.equal(publishedParts({ ...NEURIPS, source: 'elsewhere' as 'dblp' })?.source, 'arxiv', 'an unknown source is not shown as DBLP\'s');

@@ -118,7 +118,8 @@ export function publishedParts(publication: Publication | undefined): PublishedP
   }
   const volume = line(publication.volume, MAX_SHORT_LENGTH);
   const number = line(publication.number, MAX_SHORT_LENGTH);
-  const pages = line(publication.pages, MAX_SHORT_LENGTH);
+  // BibTeX's `1234--1250` (as DBLP writes a range) reads `1234–1250`.
+  const pages = line(publication.pages, MAX_SHORT_LENGTH)?.replace(/^(\S+?)\s*-{1,3}\s*(\S+)$/, '$1–$2');
   const url = doiUrl(publication.doi) ?? httpsUrl(publication.url);
   return {
     venue,
