@@ -31,6 +31,41 @@ export interface PaperView {
   readonly projectPage?: string;
   /** The social thumbnail, only ever on Hugging Face's CDN (the one image host the CSP allows for it). */
   readonly thumbnail?: string;
+  /** The venue's version ("Published in …"), once enrichment has found one. */
+  readonly published?: PublishedView;
+  /** arXiv's own record of the paper, once enrichment has asked arXiv. */
+  readonly arxiv?: ArxivView;
+}
+
+/** A venue's version of the paper: plain text, and one link the host made (doi.org or the venue's https page). */
+export interface PublishedView {
+  /** The venue, its short name and the year: `Advances in Neural Information Processing Systems (NeurIPS) 2024`. */
+  readonly venue: string;
+  readonly volume?: string;
+  readonly number?: string;
+  readonly pages?: string;
+  readonly url?: string;
+  /** Who said so: the authors on arXiv, or DBLP. */
+  readonly source: PublishedSource;
+}
+
+export const PUBLISHED_SOURCES = ['arxiv', 'dblp'] as const;
+export type PublishedSource = (typeof PUBLISHED_SOURCES)[number];
+
+/** What arXiv's record adds, as text; the DOI's link is made by the host (`https://doi.org/` and a checked DOI). */
+export interface ArxivView {
+  /** The categories, the primary one first. */
+  readonly categories: readonly string[];
+  /** The latest version's number. */
+  readonly version?: number;
+  /** The latest version's date, written in the display language. */
+  readonly updated?: string;
+  readonly comment?: string;
+  readonly journalRef?: string;
+  readonly doi?: string;
+  readonly doiUrl?: string;
+  /** `CC BY 4.0`, or the license's URL as text. */
+  readonly license?: string;
 }
 
 export interface LinkedRepo {
@@ -83,6 +118,8 @@ export const PANEL_LABEL_KEYS = [
   'aiSummary', 'abstract', 'keywords',
   'onHuggingFace', 'models', 'datasets', 'spaces', 'linkedRepoHint',
   'searchKeywordHint', 'searchAuthorHint', 'openLinkHint', 'cloneUrl', 'cloneUrlHint', 'comments', 'oneComment', 'thumbnailAlt',
+  'publishedIn', 'publishedHint', 'volume', 'issue', 'pages', 'viaArxiv', 'viaArxivHint', 'viaDblp', 'viaDblpHint',
+  'categories', 'primaryCategory', 'version', 'updated', 'authorsComment', 'journalRef', 'doi', 'doiHint', 'license',
 ] as const;
 export type PanelLabels = { readonly [key in (typeof PANEL_LABEL_KEYS)[number]]: string };
 
@@ -173,7 +210,34 @@ export function isHostToWebview(value: unknown): value is HostToWebview {
   return message.type === 'showPaper' && typeof paper === 'object' && paper !== null && isActions(message.actions)
     && typeof paper.id === 'string' && typeof paper.title === 'string'
     && Array.isArray(paper.authors) && Array.isArray(paper.abstractParagraphs) && paper.abstractParagraphs.every(isRuns)
-    && (paper.aiSummary === undefined || isRuns(paper.aiSummary)) && isLabels(message.labels);
+    && (paper.aiSummary === undefined || isRuns(paper.aiSummary)) && isLabels(message.labels)
+    && (paper.published === undefined || isPublished(paper.published)) && (paper.arxiv === undefined || isArxiv(paper.arxiv));
+}
+
+function isOptional(value: unknown, type: 'string' | 'number'): boolean {
+  return value === undefined || typeof value === type;
+}
+
+/** A link the host made: https only (the page draws nothing else as a link). */
+function isLink(value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && value.startsWith('https://') && value.length <= MAX_URL_LENGTH);
+}
+
+function isPublished(value: unknown): value is PublishedView {
+  const published = value as Record<string, unknown> | undefined;
+  return typeof published === 'object' && published !== null && typeof published.venue === 'string'
+    && typeof published.source === 'string' && (PUBLISHED_SOURCES as readonly string[]).includes(published.source)
+    && isOptional(published.volume, 'string') && isOptional(published.number, 'string') && isOptional(published.pages, 'string')
+    && isLink(published.url);
+}
+
+function isArxiv(value: unknown): value is ArxivView {
+  const arxiv = value as Record<string, unknown> | undefined;
+  return typeof arxiv === 'object' && arxiv !== null
+    && Array.isArray(arxiv.categories) && arxiv.categories.every((category) => typeof category === 'string')
+    && isOptional(arxiv.version, 'number') && isOptional(arxiv.updated, 'string') && isOptional(arxiv.comment, 'string')
+    && isOptional(arxiv.journalRef, 'string') && isOptional(arxiv.doi, 'string') && isOptional(arxiv.license, 'string')
+    && isLink(arxiv.doiUrl) && (arxiv.doiUrl === undefined || (typeof arxiv.doiUrl === 'string' && arxiv.doiUrl.startsWith('https://doi.org/')));
 }
 
 function isRuns(value: unknown): value is readonly TextRun[] {

@@ -7,7 +7,9 @@ import {
   isHostToWebview, type LinkedRepo, type LinkedReposView, type PanelCommand, type PanelLabels, type PaperActions, type PaperView,
   type SearchField, type TextRun, type WebviewToHost,
 } from '../shared/protocol';
+import { element, fill } from './dom';
 import { commentIcon } from './icons';
+import { arxivSection, publishedLine } from './record';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -23,22 +25,6 @@ let current: PaperView | undefined;
 let labels: PanelLabels | undefined;
 /** The line under the toolbar with a saved paper's tags and note. */
 let readingLine: HTMLElement | undefined;
-
-/** A label with its `{0}` filled in (a function replacement, so that `$&` in a URL stays as it is). */
-function fill(template: string, value: string | number): string {
-  return template.replaceAll('{0}', () => String(value));
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  if (className) {
-    node.className = className;
-  }
-  return node;
-}
 
 function button(label: string, ariaLabel: string, onClick: () => void, className = 'action'): HTMLButtonElement {
   const node = element('button', label, className);
@@ -200,6 +186,9 @@ function render(paper: PaperView, state: PaperActions, words: PanelLabels): void
   const article = element('article');
   article.dataset.paperId = paper.id;
   article.append(element('h1', paper.title), authorsLine(paper, words));
+  if (paper.published) {
+    article.append(publishedLine(paper.published, words, linkButton));
+  }
 
   const facts = element('p', undefined, 'facts');
   [
@@ -265,6 +254,9 @@ function render(paper: PaperView, state: PaperActions, words: PanelLabels): void
     });
     keywords.append(list);
     article.append(keywords);
+  }
+  if (paper.arxiv) {
+    article.append(arxivSection(paper.arxiv, words, linkButton));
   }
   article.append(element('section', undefined, 'linked'));
   root.replaceChildren(article);

@@ -88,6 +88,23 @@ describe('webview protocol', () => {
     assert.ok(isWebviewToHost({ type: 'run', command: 'markUnread', paperId: '2608.19880' }));
   });
 
+  it('takes the published version and arXiv\'s record only in their shape, their links only https (doi.org for the DOI)', () => {
+    const paper = { id: '1', title: 't', authors: [], abstractParagraphs: [] };
+    const actions = { canClone: false, cloned: false, saved: false };
+    const published = { venue: 'NeurIPS 2024', volume: '37', pages: '1--9', url: 'https://doi.org/10.1/x', source: 'dblp' };
+    const arxiv = { categories: ['cs.CL'], version: 3, updated: 'Oct 12, 2025', comment: 'c', journalRef: 'j', doi: '10.1/x', doiUrl: 'https://doi.org/10.1/x', license: 'CC BY 4.0' };
+    assert.ok(isHostToWebview({ type: 'showPaper', paper: { ...paper, published, arxiv }, actions, labels }));
+    assert.ok(isHostToWebview({ type: 'showPaper', paper: { ...paper, published: { venue: 'TMLR 2025', source: 'arxiv' }, arxiv: { categories: [] } }, actions, labels }));
+    for (const wrong of [
+      { published: null }, { published: 'Published in NeurIPS' }, { published: { ...published, venue: 1 } }, { published: { ...published, source: 'web' } },
+      { published: { ...published, pages: 12 } }, { published: { ...published, url: 'javascript:alert(1)' } }, { published: { ...published, url: 'command:x' } },
+      { arxiv: null }, { arxiv: { categories: 'cs.CL' } }, { arxiv: { categories: [1] } }, { arxiv: { ...arxiv, version: '3' } },
+      { arxiv: { ...arxiv, comment: ['c'] } }, { arxiv: { ...arxiv, doiUrl: 'https://evil.example/10.1/x' } }, { arxiv: { ...arxiv, doiUrl: 'javascript:alert(1)' } },
+    ]) {
+      assert.equal(isHostToWebview({ type: 'showPaper', paper: { ...paper, ...wrong }, actions, labels }), false, JSON.stringify(wrong));
+    }
+  });
+
   it('wants the words the panel shows with the paper: a page script has no text of its own', () => {
     const paper = { id: '1', title: 't', authors: [], abstractParagraphs: [] };
     const actions = { canClone: false, cloned: false, saved: false };

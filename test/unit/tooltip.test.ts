@@ -80,4 +80,52 @@ describe('paper tooltip', () => {
     assert.match(shown(plain), /\bRead\b/);
     assert.doesNotMatch(paperTooltipMarkdown(paper({}), undefined, String, target), /Read|Unread/, 'the Papers view\'s tooltip has no reading state');
   });
+
+  const enriched = paper({
+    primaryCategory: 'cs.CL',
+    arxiv: { categories: ['cs.CL', 'cs.AI', 'cs.LG'], comment: 'Accepted at NeurIPS 2024; 12 pages', journalRef: 'NeurIPS 37 (2024)' },
+    publication: { kind: 'conference', venue: 'Advances in Neural Information Processing Systems', venueShort: 'NeurIPS', year: '2024', source: 'dblp' },
+  });
+
+  it('shows every arXiv category (the primary first), where it was published and the authors\' comment', () => {
+    const visible = shown(paperTooltipMarkdown(enriched, undefined, String, target));
+    assert.ok(visible.includes('2401.00001 · 2024-01-01 · cs.CL, cs.AI, cs.LG'), visible);
+    assert.ok(visible.includes('Published in NeurIPS 2024'), visible);
+    assert.ok(visible.includes('Comments: Accepted at NeurIPS 2024; 12 pages'), visible);
+    assert.doesNotMatch(visible, /Advances in Neural/, 'the short name is enough in a tooltip');
+    const long = shown(paperTooltipMarkdown(paper({ ...enriched, publication: { ...enriched.publication!, venueShort: undefined } }), undefined, String, target));
+    assert.ok(long.includes('Published in Advances in Neural Information Processing Systems 2024'), long);
+  });
+
+  it('shows none of it for a paper not yet enriched', () => {
+    const visible = shown(paperTooltipMarkdown(paper({ primaryCategory: 'cs.CL' }), undefined, String, target));
+    assert.ok(visible.includes('2401.00001 · 2024-01-01 · cs.CL'), visible);
+    assert.doesNotMatch(visible, /Published in|Comments:/);
+  });
+
+  it('says it in the user\'s words', () => {
+    const words = { comments: (count: number) => `${count} Kommentare`, publishedIn: (venue: string) => `Veröffentlicht in ${venue}`, authorsComment: (comment: string) => `Anmerkungen: ${comment}` };
+    const visible = shown(paperTooltipMarkdown({ ...enriched, numComments: 4 }, undefined, String, target, undefined, words));
+    for (const text of ['Veröffentlicht in NeurIPS 2024', 'Anmerkungen: Accepted at NeurIPS', '4 Kommentare']) {
+      assert.ok(visible.includes(text), `${text}: ${visible}`);
+    }
+  });
+
+  it('keeps a hostile comment, venue and category inert, and cuts a long comment', () => {
+    for (const text of HOSTILE) {
+      const hostile = paper({
+        arxiv: { categories: [text, 'cs.AI'], comment: `Accepted ${text} here`, journalRef: text, doi: text },
+        publication: { kind: 'journal', venue: text, venueShort: text, year: '2024', doi: text, url: 'https://evil.example/x', source: 'arxiv' },
+      });
+      const markdown = paperTooltipMarkdown(hostile, undefined, String, target);
+      assert.deepEqual(links(markdown).map(([label]) => label), ['Hugging Face', 'arXiv', 'PDF'], `${JSON.stringify(text)}: ${markdown}`);
+      const visible = shown(markdown);
+      for (const expected of [`Published in ${text} 2024`, `Comments: Accepted ${text} here`, `${text}, cs.AI`]) {
+        assert.ok(visible.includes(expected), `${JSON.stringify(expected)}: ${visible}`);
+      }
+    }
+    const long = shown(paperTooltipMarkdown(paper({ arxiv: { categories: [], comment: 'word '.repeat(200) } }), undefined, String, target));
+    const comment = /Comments: (word[^\n]*)/.exec(long)?.[1] ?? '';
+    assert.ok(comment.length > 100 && comment.length <= 160 && comment.endsWith('…'), comment);
+  });
 });

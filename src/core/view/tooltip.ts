@@ -5,6 +5,7 @@
 import { paperLinks } from '../paper/arxiv';
 import { paperDate, type Paper } from '../paper/model';
 import { abstractTeaser, authorLine, escapeMarkdown, formatCount } from './present';
+import { categoriesOf, line, venueYear } from './published';
 import type { PaperTopics } from '../topics/classify';
 
 export interface TooltipLink {
@@ -34,22 +35,49 @@ export interface ReadingMarks {
   readonly tags?: readonly string[];
 }
 
+/** The words of a tooltip that are not the paper's, in the user's language (the host's l10n). */
+export interface TooltipWords {
+  /** `4 comments` (on Hugging Face). */
+  readonly comments: (count: number) => string;
+  /** `Published in NeurIPS 2024`, given `NeurIPS 2024`. */
+  readonly publishedIn: (venue: string) => string;
+  /** `Comments: 12 pages, accepted at ACL`, given the authors' comment on arXiv. */
+  readonly authorsComment: (comment: string) => string;
+}
+
+const ENGLISH: TooltipWords = {
+  comments: englishComments,
+  publishedIn: (venue) => `Published in ${venue}`,
+  authorsComment: (comment) => `Comments: ${comment}`,
+};
+
+/** The authors' comment is cut to this in a tooltip (the panel shows more). */
+const TOOLTIP_COMMENT_LENGTH = 160;
+
 /**
- * Title, authors, id and date, topic, the AI summary or the start of the abstract, keywords, the
+ * Title, authors, id, date and categories, the venue it was published at, the authors' comment on arXiv, topic, the AI summary or the start of the abstract, keywords, the
  * reading state, tags and note of a saved paper (`marks`), then the links, each pointing at
  * `target(url)` (the host makes that a command that applies the link policy). `target` must return a URI without spaces or parentheses.
  */
 export function paperTooltipMarkdown(
   paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, target: (url: string) => string,
-  marks?: ReadingMarks, comments: (count: number) => string = englishComments,
+  marks?: ReadingMarks, words: TooltipWords = ENGLISH,
 ): string {
-  const details = [paper.id, paperDate(paper), paper.primaryCategory].filter(Boolean).join(' · ');
+  const details = [paper.id, paperDate(paper), categoriesOf(paper).join(', ')].filter(Boolean).join(' · ');
   const parts = [
     `**${escapeMarkdown(paper.title)}**`,
     escapeMarkdown(authorLine(paper, 6)),
     escapeMarkdown(details),
   ];
-  const standing = standingLine(paper, comments);
+  const venue = paper.publication ? venueYear(paper.publication, true) : undefined;
+  if (venue !== undefined) {
+    parts.push(escapeMarkdown(words.publishedIn(venue)));
+  }
+  const comment = line(paper.arxiv?.comment, TOOLTIP_COMMENT_LENGTH);
+  if (comment !== undefined) {
+    parts.push(escapeMarkdown(words.authorsComment(comment)));
+  }
+  const standing = standingLine(paper, words.comments);
   if (standing) {
     parts.push(escapeMarkdown(standing));
   }

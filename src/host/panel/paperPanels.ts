@@ -10,7 +10,7 @@ import { PANEL_VIEW_TYPE } from '../ids';
 import type { LinkOpener } from '../linkOpener';
 import { displayLocale } from '../locale';
 import { panelLabels } from './panelLabels';
-import { textLinks, THUMBNAIL_ORIGIN, toLinkedReposView, toPaperView } from './paperView';
+import { THUMBNAIL_ORIGIN, toLinkedReposView, toPaperView, viewLinks } from './paperView';
 
 /** Hugging Face's CDN hosts: the only image sources the panel's CSP allows. */
 const IMAGE_HOSTS = ['https://cdn-avatars.huggingface.co', THUMBNAIL_ORIGIN, 'https://cdn-uploads.huggingface.co'];
@@ -185,7 +185,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     view.paper = paper;
     view.panel.title = shortTitle(paper.title);
     const shown = toPaperView(paper, this.deps.abstractRepos(paper).map((repo) => repo.url), displayLocale());
-    view.links = new Set([shown.githubRepo, shown.projectPage, ...textLinks(shown)].filter((link): link is string => link !== undefined));
+    view.links = new Set(viewLinks(shown));
     this.post(view, { type: 'showPaper', paper: shown, actions: this.deps.actions(paper), labels: panelLabels() });
     void this.loadLinkedRepos(view, paper);
   }

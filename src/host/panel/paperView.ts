@@ -1,8 +1,9 @@
 import { linkedRepoUrl, type LinkedRepo, type LinkedRepos } from '../../core/feed/linkedRepos';
-import { paperDate, type Paper } from '../../core/paper/model';
+import { paperDate, type ArxivMetadata, type Paper } from '../../core/paper/model';
 import { linkPieces } from '../../core/paper/textLinks';
 import { formatShortDay } from '../../core/time/displayDates';
-import type { LinkedRepo as LinkedRepoView, LinkedReposView, PaperView, TextRun } from '../../shared/protocol';
+import { categoriesOf, checkedDoi, doiUrl, licenseName, line, MAX_COMMENT_LENGTH, publishedParts } from '../../core/view/published';
+import type { ArxivView, LinkedRepo as LinkedRepoView, LinkedReposView, PaperView, TextRun } from '../../shared/protocol';
 
 /** The only host the panel shows a paper's thumbnail from (its CSP allows it). */
 export const THUMBNAIL_ORIGIN = 'https://cdn-thumbnails.huggingface.co';
@@ -26,6 +27,49 @@ export function textLinks(view: PaperView): string[] {
   return [...(view.aiSummary ?? []), ...view.abstractParagraphs.flat()].flatMap((run) => (run.url !== undefined ? [run.url] : []));
 }
 
+/**
+ * Every link the view offers, the only ones its page may ask the host to open: the repository, the
+ * project page, the URLs of its text, the published version's and the DOI's (both made here from
+ * the paper, `https://doi.org/` and a checked DOI).
+ */
+export function viewLinks(view: PaperView): string[] {
+  return [view.githubRepo, view.projectPage, ...textLinks(view), view.published?.url, view.arxiv?.doiUrl]
+    .filter((link): link is string => link !== undefined);
+}
+
+/** A calendar day in the display language, or nothing for a date that is not one. */
+function shortDay(date: string | undefined, locale: string | undefined): string | undefined {
+  if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return undefined;
+  }
+  try {
+    return formatShortDay(date, locale);
+  } catch {
+    return undefined;
+  }
+}
+
+/** arXiv's record as the panel shows it; nothing when it has nothing to show. */
+function arxivView(paper: Paper, arxiv: ArxivMetadata | undefined, locale: string | undefined): ArxivView | undefined {
+  if (arxiv === undefined) {
+    return undefined;
+  }
+  const version = Number.isSafeInteger(arxiv.version) && (arxiv.version as number) > 0 ? arxiv.version : undefined;
+  const doi = checkedDoi(arxiv.doi);
+  const fields = {
+    version,
+    updated: shortDay(arxiv.versionDate, locale),
+    comment: line(arxiv.comment, MAX_COMMENT_LENGTH),
+    journalRef: line(arxiv.journalRef),
+    doi,
+    doiUrl: doi !== undefined ? doiUrl(doi) : undefined,
+    license: licenseName(arxiv.license),
+  };
+  const categories = categoriesOf({ primaryCategory: paper.primaryCategory, arxiv });
+  const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Omit<ArxivView, 'categories'>;
+  return categories.length > 0 || Object.keys(present).length > 0 ? { categories, ...present } : undefined;
+}
+
 /** The thumbnail when it is on Hugging Face's thumbnail CDN (the normaliser has already made it https). */
 function thumbnail(url: string | undefined): string | undefined {
   if (url === undefined) {
@@ -47,6 +91,8 @@ export function toPaperView(paper: Paper, cloneUrls: Iterable<string> = [], loca
   const date = paperDate(paper);
   const offer = new Set(cloneUrls);
   const image = thumbnail(paper.thumbnail);
+  const published = publishedParts(paper.publication);
+  const arxiv = arxivView(paper, paper.arxiv, locale);
   return {
     id: paper.id,
     title: paper.title,
@@ -63,6 +109,8 @@ export function toPaperView(paper: Paper, cloneUrls: Iterable<string> = [], loca
     githubStars: paper.githubStars,
     projectPage: paper.projectPage,
     ...(image !== undefined ? { thumbnail: image } : {}),
+    ...(published !== undefined ? { published } : {}),
+    ...(arxiv !== undefined ? { arxiv } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import { rowDescription, rowLabel, topicIcon } from '../../core/view/present';
-import { commandUri, paperTooltipMarkdown, type ReadingMarks } from '../../core/view/tooltip';
+import { commandUri, paperTooltipMarkdown, type ReadingMarks, type TooltipWords } from '../../core/view/tooltip';
 import type { PaperTopics } from '../../core/topics/classify';
 import { Commands, InternalCommands, ROW_URI_SCHEME } from '../ids';
 
@@ -81,14 +81,20 @@ export function paperItem(id: string, paper: Paper, state: PaperItemState, topic
   return item;
 }
 
+/** The tooltip's own words, in the display language. */
+const tooltipWords: TooltipWords = {
+  comments: (count) => (count === 1 ? vscode.l10n.t('1 comment') : vscode.l10n.t('{0} comments', count)),
+  publishedIn: (venue) => vscode.l10n.t('Published in {0}', venue),
+  authorsComment: (comment) => vscode.l10n.t('Comments: {0}', comment),
+};
+
 /**
  * Authors, topic, the AI summary or the start of the abstract, keywords and links; paper text
  * escaped. The links run `paperFeed.openLink`, the only command this Markdown may run, so they open
  * through the link policy like the panel's: no link from a tooltip reaches the browser unchecked.
  */
 export function paperTooltip(paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, marks?: ReadingMarks): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id]), marks,
-    (count) => (count === 1 ? vscode.l10n.t('1 comment') : vscode.l10n.t('{0} comments', count))));
+  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id]), marks, tooltipWords));
   markdown.isTrusted = { enabledCommands: [InternalCommands.openLink] };
   markdown.supportHtml = false;
   markdown.supportThemeIcons = false;

@@ -88,6 +88,34 @@ describe('paper panel', () => {
     ]);
   });
 
+  it('shows the published version and arXiv\'s record it is given, and opens their DOI links only through the link policy', async () => {
+    const api = await paperFeed();
+    const paper = api.getPaper(ENV_HARNESS);
+    assert.ok(paper);
+    const doi = '10.52202/079017-0001';
+    api.testing.panel.show({
+      ...paper,
+      arxiv: { categories: ['cs.AI', 'cs.LG'], version: 2, versionDate: '2026-08-25', comment: 'See [run](command:workbench.action.quit)', doi: '10.1145/3580305.3599256' },
+      publication: { kind: 'conference', venue: 'Advances in Neural Information Processing Systems', venueShort: 'NeurIPS', year: '2026', doi, source: 'dblp' },
+    });
+    const shown = await waitFor('the enriched paper sent to the panel', () => {
+      const message = api.testing.panel.sentToActive('showPaper');
+      return message?.paper.published ? message : undefined;
+    });
+    assert.equal(shown.paper.published?.venue, 'Advances in Neural Information Processing Systems (NeurIPS) 2026');
+    assert.equal(shown.paper.arxiv?.updated, 'Aug 25, 2026', 'the date in the display language');
+    assert.equal(shown.paper.arxiv?.comment, 'See [run](command:workbench.action.quit)', 'text, for the page to show as text');
+    assert.equal(shown.labels.publishedIn, 'Published in {0}');
+    assert.equal(shown.labels.viaDblp, 'via DBLP');
+    const before = api.testing.panel.rejected.length;
+    await api.testing.panel.receiveFromActive({ type: 'openLink', url: `https://doi.org/${doi}` });
+    await api.testing.panel.receiveFromActive({ type: 'openLink', url: 'https://doi.org/10.1145/3580305.3599256' });
+    assert.deepEqual(asked, ['doi.org', 'doi.org'], 'doi.org is not a host the policy opens unasked');
+    await api.testing.panel.receiveFromActive({ type: 'openLink', url: 'https://doi.org/10.9999/not-this-papers' });
+    assert.equal(api.testing.panel.rejected.length, before + 1, 'a DOI link the host did not make from the paper');
+    assert.deepEqual(opened, []);
+  });
+
   it('ignores a button click meant for the paper it showed before (a click racing a re-render)', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
