@@ -106,6 +106,13 @@ export function venueByShortName(name: string): Venue | undefined {
   return volume === undefined ? undefined : BY_KEY.get(volume) ?? BY_KEY.get(ALIASES.get(volume)?.toLowerCase() ?? '');
 }
 
+const BY_NAME = new Map<string, Venue>(VENUES.map((venue) => [venue.name.toLowerCase(), venue]));
+
+/** The venue with this full name ("Advances in Neural Information Processing Systems"), any case, else undefined. */
+export function venueByFullName(name: string): Venue | undefined {
+  return typeof name === 'string' ? BY_NAME.get(name.replace(/\s+/g, ' ').trim().toLowerCase()) : undefined;
+}
+
 /** Every short name, longest first (for finding one inside a reference). */
 export function venueShortNames(): readonly string[] {
   return [...VENUES.map((venue) => venue.short), 'NIPS'].sort((a, b) => b.length - a.length);
