@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { isoWeek, isValidDate } from '../../src/core/time/dates';
-import { arxivAnswer, dblpAnswer, dblpKeys, type ArxivOverride, type ArxivSource } from './fakeArxiv';
+import { arxivAnswer, dblpAnswer, dblpKeys, type ArxivOverride } from './fakeArxiv';
 import { root, sharedPath } from './paths';
 
 /** The day the hostile fixture is served on (no real batch exists then). */
@@ -309,7 +309,7 @@ export class FakeHf {
   private arxivBody(url: URL): string {
     return arxivAnswer(url.searchParams, (id) => {
       const item = this.byId.get(id) ?? this.searchOnly.get(id);
-      return item ? item.paper as ArxivSource : undefined;
+      return item?.paper;
     }, this.arxivOverrides);
   }
 
