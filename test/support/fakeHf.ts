@@ -5,25 +5,34 @@
  * switchable faults. Control it in-process or over HTTP (`POST /__fault`, `POST /__reset`,
  * `POST /__searchOnly`, `GET /__requests`), which is how tests inside the extension host reach it. Requests the client
  * gave up on (connection closed before the answer was complete) are listed in `aborted`.
+ * It also plays arXiv's API (`GET /api/query?id_list=…`, per-paper overrides with `POST /__arxiv`) and
+ * DBLP's search (`GET /search/publ/api?q=…`, answers set with `POST /__dblp`): see fakeArxiv.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { isoWeek, isValidDate } from '../../src/core/time/dates';
+import { arxivAnswer, dblpAnswer, dblpKeys, type ArxivOverride } from './fakeArxiv';
 import { root, sharedPath } from './paths';
 
 /** The day the hostile fixture is served on (no real batch exists then). */
 export const HOSTILE_DATE = '2024-01-01';
 
-/** `hang`: no answer at all, the request held open until the client gives up on it. */
-export type FaultMode = 'delay' | 'hang' | '429' | '500' | 'reset' | 'truncate' | 'invalidJson' | 'wrongType';
+/**
+ * `hang`: no answer at all, the request held open until the client gives up on it. `rateExceededText`
+ * (arXiv's throttling: 200 with the plain text `Rate exceeded.`) and `malformedXml` are for `/api/query`.
+ */
+export type FaultMode = 'delay' | 'hang' | '429' | '500' | 'reset' | 'truncate' | 'invalidJson' | 'wrongType' | 'rateExceededText' | 'malformedXml';
 
 export interface Fault {
   readonly mode: FaultMode;
   /** How many matching requests fail; unlimited when absent. */
   readonly times?: number;
-  /** Only requests whose path and query start with this (default `/api/`), e.g. `/api/daily_papers?date=2026-08-14`. */
+  /**
+   * Only requests whose path and query start with this, e.g. `/api/daily_papers?date=2026-08-14`,
+   * `/api/query` (arXiv) or `/search/` (DBLP). By default Hugging Face's `/api/` but not arXiv's `/api/query`.
+   */
   readonly path?: string;
   readonly delayMs?: number;
   readonly retryAfterSeconds?: number;
@@ -50,6 +59,10 @@ export class FakeHf {
   readonly aborted: string[] = [];
   /** The headers that matter, per request, in the same order as `requests`. */
   readonly headers: { readonly userAgent?: string; readonly authorization?: string }[] = [];
+  /** Per-paper answers of the fake arXiv, by version-less id; cleared by `reset`. */
+  readonly arxivOverrides = new Map<string, ArxivOverride>();
+  /** The fake DBLP's answers, by normalised title; cleared by `reset`. */
+  readonly dblpAnswers = new Map<string, unknown>();
 
   private constructor(private readonly server: Server) {
     const folder = sharedPath('corpus', 'hf-daily');
@@ -102,8 +115,20 @@ export class FakeHf {
     this.held.clear();
   }
 
+  /** Sets what the fake arXiv says about papers (merged over earlier overrides). */
+  setArxiv(overrides: Readonly<Record<string, ArxivOverride>>): void {
+    Object.entries(overrides).forEach(([id, override]) => this.arxivOverrides.set(id, override));
+  }
+
+  /** Sets the fake DBLP's hits (or a whole body) for titles, as `POST /__dblp` does. */
+  setDblp(answers: Readonly<Record<string, unknown>>): void {
+    dblpKeys(answers).forEach(([title, value]) => this.dblpAnswers.set(title, value));
+  }
+
   reset(): void {
     this.setFault(undefined);
+    this.arxivOverrides.clear();
+    this.dblpAnswers.clear();
     this.requests.length = 0;
     this.aborted.length = 0;
     this.headers.length = 0;
@@ -132,9 +157,9 @@ export class FakeHf {
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
     });
     const fault = this.fault;
-    if (fault && fault.remaining > 0 && seen.startsWith(fault.path ?? '/api/')) {
+    if (fault && fault.remaining > 0 && (fault.path === undefined ? seen.startsWith('/api/') && !seen.startsWith('/api/query') : seen.startsWith(fault.path))) {
       fault.remaining--;
-      if (await this.applyFault(fault, request, response)) {
+      if (await this.applyFault(fault, url, request, response)) {
         return;
       }
     }
@@ -142,7 +167,7 @@ export class FakeHf {
   }
 
   /** Returns true when the fault answered the request itself. */
-  private async applyFault(fault: Fault, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  private async applyFault(fault: Fault, url: URL, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     switch (fault.mode) {
       case 'delay':
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
@@ -171,8 +196,10 @@ export class FakeHf {
         request.socket.destroy();
         return true;
       case 'truncate': {
-        const body = JSON.stringify(this.byDate.get(this.latest()) ?? []);
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+        const [body, type] = url.pathname === '/api/query'
+          ? [this.arxivBody(url), 'application/atom+xml; charset=utf-8']
+          : [JSON.stringify(url.pathname.startsWith('/search/') ? dblpAnswer(url.searchParams, this.dblpAnswers) : this.byDate.get(this.latest()) ?? []), 'application/json; charset=utf-8'];
+        response.writeHead(200, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)) });
         response.write(body.slice(0, Math.floor(body.length / 2)));
         setTimeout(() => request.socket.destroy(), 20);
         return true;
@@ -184,6 +211,14 @@ export class FakeHf {
       case 'wrongType':
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end('<!doctype html><title>Captive portal</title><p>Please sign in to the Wi-Fi.</p>');
+        return true;
+      case 'rateExceededText':
+        response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end('Rate exceeded.');
+        return true;
+      case 'malformedXml':
+        response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+        response.end('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2608.19880v1</id><title>Cut</feed>');
         return true;
     }
   }
@@ -207,6 +242,10 @@ export class FakeHf {
         this.byDate.set(date, [...(this.byDate.get(date) ?? []).filter((known) => known.paper.id !== item.paper.id), item]);
         this.byId.set(item.paper.id, item);
       }
+    } else if (url.pathname === '/__arxiv' && request.method === 'POST') {
+      this.setArxiv(JSON.parse(await readBody(request)) as Record<string, ArxivOverride>);
+    } else if (url.pathname === '/__dblp' && request.method === 'POST') {
+      this.setDblp(JSON.parse(await readBody(request)) as Record<string, unknown>);
     } else if (url.pathname === '/__searchOnly' && request.method === 'POST') {
       this.addSearchOnly(JSON.parse(await readBody(request)) as Item[]);
     } else if (url.pathname === '/__reset' && request.method === 'POST') {
@@ -266,8 +305,25 @@ export class FakeHf {
     return items.sort((a, b) => (b.paper.upvotes ?? 0) - (a.paper.upvotes ?? 0));
   }
 
+  /** The fake arXiv's Atom answer to an `/api/query` URL. */
+  private arxivBody(url: URL): string {
+    return arxivAnswer(url.searchParams, (id) => {
+      const item = this.byId.get(id) ?? this.searchOnly.get(id);
+      return item?.paper;
+    }, this.arxivOverrides);
+  }
+
   private route(url: URL, response: ServerResponse): void {
     const path = url.pathname;
+    if (path === '/api/query') {
+      response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+      response.end(this.arxivBody(url));
+      return;
+    }
+    if (path === '/search/publ/api') {
+      json(response, 200, dblpAnswer(url.searchParams, this.dblpAnswers));
+      return;
+    }
     if (path === '/api/daily_papers') {
       const items = this.select(url.searchParams);
       if (items === 'bad') {

@@ -44,9 +44,9 @@ export function parseStoredPaper(value: unknown): Paper | undefined {
   });
 }
 
-/** arXiv category ids such as `cs.CL`, `stat.ML`, `hep-th`. */
+/** arXiv category ids such as `cs.CL`, `stat.ML`, `hep-th`, `physics.chem-ph`, `cond-mat.stat-mech`. */
 export function category(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[a-z][a-z-]*(?:\.[A-Za-z]{2,})?$/.test(value) ? value : undefined;
+  return typeof value === 'string' && value.length <= 40 && /^[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]+)?$/.test(value) ? value : undefined;
 }
 
 function parseAuthor(value: unknown): Author | undefined {
