@@ -19,8 +19,10 @@ import { registerCommands } from './host/commands/registerCommands';
 import { searchPickers } from './host/commands/search';
 import { onDidChangeSettings, readPanelReuse } from './host/config';
 import { EditorTracker } from './host/editorTracker';
+import { Enrichment } from './host/enrichment';
 import { errorText, showFailure } from './host/failure';
 import { FeedService } from './host/feed/feedService';
+import { userAgent } from './host/feed/hfClientFactory';
 import { Commands, LOG_CHANNEL_NAME, PANEL_VIEW_TYPE } from './host/ids';
 import { LinkOpener } from './host/linkOpener';
 import { PaperPanels } from './host/panel/paperPanels';
@@ -77,12 +79,13 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
       ...(entry ? { reading: { read: entry.readAt !== undefined, note: entry.note ?? '', tags: entry.tags ?? [] } } : {}),
     };
   };
-  const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper) });
-  const savedTree = new SavedTree(saved, topics, itemState);
+  const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper), enrich: (paper) => enrichment.apply(paper) });
+  const savedTree = new SavedTree(saved, topics, itemState, (paper) => enrichment.apply(paper));
   reading.watch(tree.view);
   const opener = new LinkOpener(log);
-  const citations = new Citations(log);
-  const bibFiles = new BibFiles(context.workspaceState, context.globalState, log);
+  const enrichment = new Enrichment(context.globalStorageUri, userAgent(context), log);
+  const citations = new Citations(log, enrichment);
+  const bibFiles = new BibFiles(context.workspaceState, context.globalState, log, undefined, (paper) => citations.prepare(paper));
   const bibStatus = new BibStatus(bibFiles, log);
   const bibIndex = new BibIndex(bibFiles, log);
   const cites = new DocumentCites();
@@ -115,8 +118,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     search: (query) => vscode.commands.executeCommand(Commands.search, query),
     abstractRepos: (paper) => abstractRepos(paper, allowedHosts()),
     cloneFromAbstract: (paper, url) => vscode.commands.executeCommand(Commands.cloneRepository, paper.id, url),
+    enrich: enrichment,
   });
-  context.subscriptions.push(store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
+  context.subscriptions.push(enrichment, store, topics, saved, reading, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   context.subscriptions.push(PaperDecorations.register());
@@ -127,6 +131,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   };
   context.subscriptions.push(cloner.onDidChange(actionsChanged), saved.onDidChange(actionsChanged), reading.onDidChange(() => tree.refreshItems()),
     onDidChangeSettings(['clone.allowedHosts'], actionsChanged));
+  // arXiv is asked about the papers on screen; an answer updates the panels showing them.
+  context.subscriptions.push(store.onDidChange(() => enrichment.want(store.view.papers, 'shown')),
+    enrichment.onDidChange((ids) => panels.refreshPapers(ids)));
   context.subscriptions.push(...registerCommands({
     log, globalState: context.globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
     archive, archivePrompts,
@@ -146,7 +153,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
-    bibFiles, bibStatus, bibIndex, archive, archivePrompts,
+    bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, search, testing);

@@ -5,6 +5,7 @@ import type { ArchiveService } from './archive/archiveService';
 import type { BibFiles } from './bibFiles';
 import type { BibStatus } from './bibStatus';
 import type { Citations } from './citations';
+import type { Enrichment } from './enrichment';
 import type { Cloner } from './clone/cloner';
 import type { ArchivePrompts } from './commands/archive';
 import type { ClonePrompts } from './commands/clone';
@@ -58,6 +59,7 @@ export interface PaperFeedTestHooks {
   readonly clonePrompts: ClonePrompts;
   readonly archive: ArchiveService;
   readonly archivePrompts: ArchivePrompts;
+  readonly enrichment: Enrichment;
   /** Settles when the first load after activation is done. */
   readonly loaded: Promise<void>;
   readonly activationMs: number;

@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bibtex } from '../core/citation/bibtex';
-import { type BibListPlan, bibtexCandidate, planBibAppends } from '../core/citation/bibfile';
+import { type BibCandidate, type BibListPlan, bibtexCandidate, planBibAppends } from '../core/citation/bibfile';
 import { findBibliographies, SCAN_LIMIT } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
@@ -72,6 +72,8 @@ export class BibFiles extends Disposable {
     private readonly globalState: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
     private readonly fs: FileSystemView = nodeFileSystem,
+    /** The paper as its entry should name it (what arXiv and DBLP said so far: host/citations.ts `prepare`). */
+    private readonly prepare: (paper: Paper) => Paper = (paper) => paper,
   ) {
     super();
   }
@@ -82,7 +84,9 @@ export class BibFiles extends Disposable {
    * decided first (a file outside the workspace is asked about before it is read); the file is read
    * only then, and again after any question, right before the entry is added to it.
    */
-  async add(document: vscode.TextDocument, paper: Paper, wantedKey: string): Promise<string | undefined> {
+  async add(document: vscode.TextDocument, given: Paper, wantedKey: string): Promise<string | undefined> {
+    const paper = this.prepare(given);
+    const entryOptions = readCitationConfig(document.uri).entry;
     const target = this.locate(document);
     if (!target) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Paper Feed cited {0} but found no .bib file: name one with \\bibliography, a YAML bibliography field, or paperFeed.citation.bibFile in a workspace.', wantedKey));
@@ -102,11 +106,11 @@ export class BibFiles extends Disposable {
       case 'refuse':
         throw new UserError(vscode.l10n.t('Paper Feed did not touch {0}: a network share or a device is not a bibliography file. Name a .bib file on this computer, in the workspace.', decision.path));
       case 'copy':
-        await this.leaveOutside(bibtex(paper, wantedKey), wantedKey, decision.path, asked);
+        await this.leaveOutside(bibtex(paper, wantedKey, entryOptions), wantedKey, decision.path, asked);
         return wantedKey;
       case 'write': {
         const written = target.uri.scheme === 'file' ? vscode.Uri.file(decision.path) : target.uri;
-        return this.write(target.uri, written, paper, wantedKey, agreed);
+        return this.write(target.uri, written, bibtexCandidate(paper, wantedKey, entryOptions), agreed);
       }
     }
   }
@@ -115,8 +119,8 @@ export class BibFiles extends Disposable {
    * Adds the entry to the file as it is now (bibWrite.ts), created only if it is still missing (after
    * asking, unless `mayCreate`). Returns the key to cite, or undefined if the user declined to create the file.
    */
-  private async write(named: vscode.Uri, written: vscode.Uri, paper: Paper, wantedKey: string, mayCreate: boolean): Promise<string | undefined> {
-    const candidates = [bibtexCandidate(paper, wantedKey)];
+  private async write(named: vscode.Uri, written: vscode.Uri, candidate: BibCandidate, mayCreate: boolean): Promise<string | undefined> {
+    const candidates = [candidate];
     const name = path.basename(written.path);
     let outcome: BibWriteOutcome<BibListPlan> | undefined;
     try {
@@ -128,9 +132,9 @@ export class BibFiles extends Disposable {
     if (!outcome) {
       return undefined;
     }
-    const key = outcome.keys[0] ?? wantedKey;
+    const key = outcome.keys[0] ?? candidate.wantedKey;
     if (outcome.outcome === 'exists') {
-      this.log.info(`${name} already has ${paper.id} as ${key}.`);
+      this.log.info(`${name} already has ${candidate.arxivId} as ${key}.`);
     } else if (outcome.outcome === 'edited') {
       this.log.info(`Added ${key} to the open ${written.toString(true)}.`);
     } else {

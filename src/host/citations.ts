@@ -5,20 +5,38 @@ import { type CitationFormat, formatCitation } from '../core/citation/format';
 import type { Paper } from '../core/paper/model';
 import { readCitationConfig } from './config';
 
-/** Formats citations with the user's settings; loads the CSL engine (dist/csl.js) on first use only. */
+/** What Citations needs of enrichment (host/enrichment.ts). */
+export interface CitationEnrichment {
+  apply(paper: Paper): Paper;
+  want(papers: readonly Paper[], why: 'used'): void;
+}
+
+/**
+ * Formats citations with the user's settings; loads the CSL engine (dist/csl.js) on first use only.
+ * A citation uses what arXiv and DBLP said about the paper so far and never waits for them: a paper
+ * not yet enriched is asked about in the background and cited as a preprint meanwhile.
+ */
 export class Citations {
   private engine: Promise<CslEngine> | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly enrichment?: CitationEnrichment) {}
+
+  /** The paper as a citation should name it now; asks arXiv and DBLP about it in the background. */
+  prepare(paper: Paper): Paper {
+    this.enrichment?.want([paper], 'used');
+    return this.enrichment?.apply(paper) ?? paper;
+  }
 
   /** Whether the CSL engine has been loaded (for the tests: activation must not load it). */
   get engineLoaded(): boolean {
     return this.engine !== undefined;
   }
 
-  format(paper: Paper, format: CitationFormat): Promise<string> {
-    return formatCitation(paper, format, {
-      keyFormat: readCitationConfig().keyFormat,
+  format(paper: Paper, format: CitationFormat, scope?: vscode.Uri): Promise<string> {
+    const config = readCitationConfig(scope);
+    return formatCitation(this.prepare(paper), format, {
+      keyFormat: config.keyFormat,
+      entry: config.entry,
       csl: () => this.loadEngine(),
       userStyle: (name) => this.userStyle(name),
     });

@@ -5,7 +5,7 @@
  */
 import { parseArxivId } from '../paper/arxiv';
 import type { Paper } from '../paper/model';
-import { arxivDoi, bibtex } from './bibtex';
+import { arxivDoi, bibtex, type EntryOptions } from './bibtex';
 
 export interface BibEntryInfo {
   readonly key: string;
@@ -92,9 +92,9 @@ export interface BibCandidate {
   readonly entry: (key: string) => string;
 }
 
-/** A paper's BibTeX entry (bibtex.ts), wanted under `wantedKey`. */
-export function bibtexCandidate(paper: Paper, wantedKey: string): BibCandidate {
-  return { arxivId: paper.id, wantedKey, doi: arxivDoi(paper.id), entry: (key) => bibtex(paper, key) };
+/** A paper's BibTeX entry (bibtex.ts, in the user's style), wanted under `wantedKey`. */
+export function bibtexCandidate(paper: Paper, wantedKey: string, options: EntryOptions = {}): BibCandidate {
+  return { arxivId: paper.id, wantedKey, doi: arxivDoi(paper.id), entry: (key) => bibtex(paper, key, options) };
 }
 
 /** For each paper, in order, the key to cite it by: the key of its entry in the file, or of the one added. */

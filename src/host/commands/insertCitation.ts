@@ -51,7 +51,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSel
     return;
   }
   const document = editor.document;
-  const { keyFormat, latexCommand } = readCitationConfig(document.uri);
+  const { keyFormat, latexCommand, entry } = readCitationConfig(document.uri);
   const kind = kindForDocument(document.languageId, document.fileName);
   const keys: string[] = [];
   for (const paper of papers) {
@@ -67,12 +67,13 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSel
   }
 
   const formatted = formatArg === undefined ? undefined
-    : joinCitations(formatArg, await Promise.all(papers.map((paper) => deps.citations.format(paper, formatArg))));
+    : joinCitations(formatArg, await Promise.all(papers.map((paper) => deps.citations.format(paper, formatArg, document.uri))));
   const text = document.getText();
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const citing = papers.map((paper, index) => ({
-    key: keys[index] as string, reference: plain(paper), url: paperLinks.arxivAbstract(paper.id), bibEntry: bibtex(paper, keys[index] as string),
-  }));
+  const citing = papers.map((given, index) => {
+    const paper = deps.citations.prepare(given);
+    return { key: keys[index] as string, reference: plain(paper, entry), url: paperLinks.arxivAbstract(paper.id), bibEntry: bibtex(paper, keys[index] as string, entry) };
+  });
   // One edit for every cursor, planned on the text as it is now (a selection counts as its cursor).
   const edits = editor.selections.map((selection) => {
     if (formatted !== undefined) {

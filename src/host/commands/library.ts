@@ -9,6 +9,7 @@ import { readCitationConfig, updateSetting } from '../config';
 import { Commands } from '../ids';
 import type { ReadingState } from '../reading';
 import type { SavedPapers } from '../savedPapers';
+import type { Paper } from '../../core/paper/model';
 import type { PapersTree } from '../tree/papersTree';
 import { type PaperCommandContext, resolvePapers } from './openPaper';
 import { UserError } from './register';
@@ -135,7 +136,7 @@ export async function markAllRead(reading: ReadingState): Promise<void> {
  * entries go where Insert Citation's go (bibWrite.ts): into the open document when it has unsaved changes.
  * Returns the file written and how many entries were added.
  */
-export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): Promise<{ file: string; added: number } | undefined> {
+export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts, enrich: (paper: Paper) => Paper = (paper) => paper): Promise<{ file: string; added: number } | undefined> {
   const entries = saved.list();
   if (entries.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The reading list is empty: save papers from the Papers view or the paper panel first.'));
@@ -149,9 +150,9 @@ export async function exportSaved(saved: SavedPapers, prompts: LibraryPrompts): 
   if (target.scheme !== 'file') {
     throw new UserError(vscode.l10n.t('Paper Feed exports to files on this machine only.'));
   }
-  const keyFormat = readCitationConfig().keyFormat;
+  const config = readCitationConfig(target);
   // Oldest saved first, so that a re-export appends new papers at the end.
-  const candidates = [...entries].reverse().map(({ paper }) => bibtexCandidate(paper, citationKey(paper, keyFormat)));
+  const candidates = [...entries].reverse().map(({ paper }) => bibtexCandidate(enrich(paper), citationKey(paper, config.keyFormat), config.entry));
   let added: number;
   try {
     const outcome = await appendToBib(target, (text) => planBibAppends(text, candidates), true);

@@ -88,7 +88,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.markAllRead, () => markAllRead(reading), log),
     registerCommand(Commands.savePaper, (arg, selection) => savePaper(papers, saved, arg, selection), log),
     registerCommand(Commands.unsavePaper, (arg, selection) => unsavePaper(papers, saved, arg, selection), log),
-    registerCommand(Commands.exportSaved, () => exportSaved(saved, libraryPrompts), log),
+    registerCommand(Commands.exportSaved, () => exportSaved(saved, libraryPrompts, (paper) => citations.prepare(paper)), log),
     registerCommand(Commands.markRead, (arg, selection) => markRead(readingList, true, arg, selection), log),
     registerCommand(Commands.markUnread, (arg, selection) => markRead(readingList, false, arg, selection), log),
     registerCommand(Commands.editNote, (arg, second) => editNote(readingList, arg, second), log),

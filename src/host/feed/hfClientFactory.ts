@@ -29,14 +29,13 @@ export class HfClientFactory {
   create(options: ClientTuning = {}): HfClient {
     const endpoint = this.deps.endpoint();
     const secrets = this.deps.context.secrets;
-    const version = (this.deps.context.extension.packageJSON as { version?: string }).version ?? '0';
     const plain: Fetch = (url, init) => fetch(url, init);
     return new HfClient({
       endpoint,
       fetch: options.pace ? options.pace(plain) : plain,
       ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
       ...(options.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: options.maxRetryWaitMs } : {}),
-      userAgent: `paper-feed-vscode/${version} (VS Code ${vscode.version})`,
+      userAgent: userAgent(this.deps.context),
       token: mayReceiveToken(endpoint) ? async () => secrets.get(SecretKeys.hfToken) : undefined,
       log: (message) => this.deps.log.info(message),
       html: loadHtmlReader,
@@ -57,4 +56,10 @@ function loadHtmlReader(): Promise<HtmlReader> {
   // A failing require becomes a rejection, as the client expects of a loader.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return new Promise((resolve) => resolve(require(path.join(__dirname, 'html.js')) as HtmlReader));
+}
+
+/** The User-Agent Paper Feed sends to every service: its name and version, and VS Code's. */
+export function userAgent(context: vscode.ExtensionContext): string {
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
+  return `paper-feed-vscode/${version} (VS Code ${vscode.version})`;
 }

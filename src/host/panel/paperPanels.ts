@@ -37,6 +37,8 @@ export interface PaperPanelsDeps {
   readonly abstractRepos: (paper: Paper) => readonly AbstractRepo[];
   /** Clones one of those, through the same command as every other clone. */
   readonly cloneFromAbstract: (paper: Paper, url: string) => Thenable<unknown>;
+  /** The paper with what arXiv and DBLP said about it (enrichment); asked for in the background once shown. */
+  readonly enrich?: { apply(paper: Paper): Paper; want(papers: readonly Paper[], why: 'used'): void };
 }
 
 /** One open panel. */
@@ -182,12 +184,38 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
   }
 
   private render(view: PanelView, paper: Paper): void {
+    this.deps.enrich?.want([paper], 'used');
+    this.showPaper(view, paper);
+    void this.loadLinkedRepos(view, paper);
+  }
+
+  private showPaper(view: PanelView, given: Paper): void {
+    const paper = this.deps.enrich?.apply(given) ?? given;
     view.paper = paper;
     view.panel.title = shortTitle(paper.title);
     const shown = toPaperView(paper, this.deps.abstractRepos(paper).map((repo) => repo.url), displayLocale());
     view.links = new Set(viewLinks(shown));
     this.post(view, { type: 'showPaper', paper: shown, actions: this.deps.actions(paper), labels: panelLabels() });
-    void this.loadLinkedRepos(view, paper);
+  }
+
+  /**
+   * Shows again the panels of these papers with what is known now (arXiv's or DBLP's answer came):
+   * the linked repositories already fetched are sent again, not fetched again.
+   */
+  refreshPapers(ids: readonly string[]): void {
+    for (const view of this.views) {
+      if (!ids.includes(view.paper.id)) {
+        continue;
+      }
+      const repos = view.latest.get('linkedRepos') as Extract<HostToWebview, { type: 'linkedRepos' }> | undefined;
+      this.showPaper(view, view.paper);
+      if (repos?.paperId === view.paper.id) {
+        for (const repo of [...repos.repos.models, ...repos.repos.datasets, ...repos.repos.spaces]) {
+          view.links.add(repo.url);
+        }
+        this.post(view, repos);
+      }
+    }
   }
 
   private async loadLinkedRepos(view: PanelView, paper: Paper): Promise<void> {

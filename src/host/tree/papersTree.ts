@@ -25,6 +25,8 @@ export interface PapersTreeDeps {
   readonly state: (paper: Paper) => PaperItemState;
   /** Just the "new" mark, for the badge: cheaper than the whole state of every paper. */
   readonly isNew: (paper: Paper) => boolean;
+  /** The paper with arXiv's and DBLP's data, for the tooltip. */
+  readonly enrich?: (paper: Paper) => Paper;
 }
 
 /** The Papers view: the current window's papers grouped by date and topic (`paperFeed.grouping`). */
@@ -150,7 +152,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
   /** Tooltips are built only when the user hovers. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'paper') {
-      item.tooltip = paperTooltip(node.paper, this.deps.topics.of(node.paper), (id) => this.deps.topics.label(id));
+      item.tooltip = paperTooltip(this.deps.enrich?.(node.paper) ?? node.paper, this.deps.topics.of(node.paper), (id) => this.deps.topics.label(id));
     }
     return item;
   }

@@ -25,6 +25,8 @@ export class SavedTree extends Disposable implements vscode.TreeDataProvider<Pap
     private readonly saved: SavedPapers,
     private readonly topics: TopicService,
     private readonly state: (paper: Paper) => PaperItemState,
+    /** The paper with arXiv's and DBLP's data, for the tooltip. */
+    private readonly enrich: (paper: Paper) => Paper = (paper) => paper,
   ) {
     super();
     this.view = this._register(vscode.window.createTreeView(Views.saved, { treeDataProvider: this, canSelectMany: true }));
@@ -87,7 +89,7 @@ export class SavedTree extends Disposable implements vscode.TreeDataProvider<Pap
 
   resolveTreeItem(item: vscode.TreeItem, node: PaperNode): vscode.TreeItem {
     const entry = this.saved.entry(node.paper.id);
-    item.tooltip = paperTooltip(node.paper, this.topics.of(node.paper), (id) => this.topics.label(id), entry ? readingMarks(entry) : undefined);
+    item.tooltip = paperTooltip(this.enrich(node.paper), this.topics.of(node.paper), (id) => this.topics.label(id), entry ? readingMarks(entry) : undefined);
     return item;
   }
 }

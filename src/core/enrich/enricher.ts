@@ -1,0 +1,322 @@
+/**
+ * Enrichment in the background: arXiv's metadata for the papers a user sees, cites or opens (ids in
+ * batches of up to 100 per request, one request at a time, three seconds apart as arXiv's terms ask),
+ * then DBLP for the published version of papers cited or opened (one request per paper, a second
+ * apart). Nothing waits for it: `apply` gives a paper with what is known now, and `onChange` says
+ * when more is known. Faults (429, timeouts, malformed answers) back off and keep the ids queued;
+ * a service the settings turn off is never asked. Records live in `enrichment.json` (records.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { FeedError, type Fetch, httpGet, sleep as defaultSleep } from '../feed/http';
+import { isLoopbackHost } from '../net/hosts';
+import type { Paper } from '../paper/model';
+import { writeFileAtomic } from '../storage/atomicWrite';
+import { arxivQueryUrl, parseArxivAtom, toArxivMetadata } from './arxivAtom';
+import { dblpQueryUrl, matchDblp } from './dblp';
+import { applyEnrichment, arxivDue, dblpDue, type EnrichmentRecord, mergeRecords, parseRecords, serializeRecords } from './records';
+
+/** arXiv's API takes many ids per request; a Daily Papers day is 10 to 60. */
+export const ARXIV_BATCH = 100;
+/** arXiv's terms: no more than one request every three seconds, one connection at a time. */
+export const ARXIV_INTERVAL_MS = 3_000;
+export const DBLP_INTERVAL_MS = 1_000;
+/** A fault waits this long, doubling up to MAX_BACKOFF_MS, before the service is asked again. */
+const FIRST_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 30 * 60_000;
+const MAX_QUEUED = 5_000;
+const SAVE_DELAY_MS = 2_000;
+
+export interface EnricherOptions {
+  readonly fetch: Fetch;
+  readonly userAgent: string;
+  readonly arxivEndpoint: string;
+  readonly dblpEndpoint: string;
+  /** Which services may be asked, read at each request (`paperFeed.enrichment.*`). */
+  readonly enabled: () => { readonly arxiv: boolean; readonly published: boolean };
+  /** The records file; none: records stay in memory (tests, the bench). */
+  readonly file?: string;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly log?: (message: string) => void;
+  /** Called with the ids whose records changed. */
+  readonly onChange?: (ids: readonly string[]) => void;
+  /** Overrides the pacing (the bench); loopback endpoints get 50 ms by default. */
+  readonly intervalMs?: { readonly arxiv: number; readonly dblp: number };
+}
+
+type Why = 'shown' | 'used';
+
+export class Enricher {
+  private readonly records = new Map<string, EnrichmentRecord>();
+  /** Ids to ask arXiv about; `used` ones go first. */
+  private readonly arxivQueue = new Map<string, Why>();
+  /** Papers to ask DBLP about (cited or opened only), once arXiv has answered for them. */
+  private readonly dblpQueue = new Map<string, Paper>();
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+  private readonly backoff = { arxiv: { until: 0, ms: 0 }, dblp: { until: 0, ms: 0 } };
+  private readonly nextAt = { arxiv: 0, dblp: 0 };
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Requests sent to each service (the bench, the tests). */
+  readonly sent = { arxiv: 0, dblp: 0, arxivIds: 0 };
+
+  constructor(private readonly options: EnricherOptions) {
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** Reads the records file (a missing or damaged file is an empty start). */
+  async load(): Promise<void> {
+    if (!this.options.file) {
+      return;
+    }
+    const text = await readFile(this.options.file, 'utf8').catch(() => '');
+    for (const [id, record] of parseRecords(text)) {
+      const merged = mergeRecords(this.records.get(id), record);
+      if (merged) {
+        this.records.set(id, merged);
+      }
+    }
+  }
+
+  /** The paper with what is known about it now; never waits. */
+  apply(paper: Paper): Paper {
+    return applyEnrichment(paper, this.records.get(paper.id));
+  }
+
+  record(id: string): EnrichmentRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /**
+   * Asks, in the background, about papers shown in a view (arXiv only) or used: cited, opened (arXiv,
+   * then DBLP when arXiv names no venue). Returns at once.
+   */
+  want(papers: readonly Paper[], why: Why): void {
+    const now = this.now();
+    const enabled = this.options.enabled();
+    for (const paper of papers) {
+      const record = this.records.get(paper.id);
+      if (enabled.arxiv && arxivDue(record, paper, now)) {
+        if (this.arxivQueue.size < MAX_QUEUED || this.arxivQueue.has(paper.id)) {
+          this.arxivQueue.set(paper.id, why === 'used' || this.arxivQueue.get(paper.id) === 'used' ? 'used' : 'shown');
+        }
+      }
+      if (why === 'used' && enabled.published && dblpDue(record, paper, now) && this.dblpQueue.size < MAX_QUEUED) {
+        this.dblpQueue.set(paper.id, paper);
+      }
+    }
+    this.kick();
+  }
+
+  /** Resolves when both queues are empty or wait on a fault (tests and the bench). */
+  async idle(): Promise<void> {
+    while (this.running) {
+      await this.running;
+    }
+    await this.saving;
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      void this.save();
+    }
+  }
+
+  private kick(): void {
+    if (this.running || this.abort.signal.aborted) {
+      return;
+    }
+    this.running = this.drain().catch((error: unknown) => {
+      this.options.log?.(`Enrichment stopped: ${error instanceof Error ? error.message : String(error)}`);
+    }).finally(() => {
+      this.running = undefined;
+      // Work that arrived while a fault's wait was pending is picked up by the next want().
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      const enabled = this.options.enabled();
+      if (!enabled.arxiv) {
+        this.arxivQueue.clear();
+      }
+      if (!enabled.published) {
+        this.dblpQueue.clear();
+      }
+      const now = this.now();
+      if (this.arxivQueue.size > 0 && now >= this.backoff.arxiv.until) {
+        await this.askArxiv();
+      } else if (this.dblpReady().length > 0 && now >= this.backoff.dblp.until) {
+        await this.askDblp(this.dblpReady()[0] as Paper);
+      } else {
+        const waits = [this.arxivQueue.size > 0 ? this.backoff.arxiv.until : Infinity, this.dblpReady().length > 0 ? this.backoff.dblp.until : Infinity];
+        const until = Math.min(...waits);
+        if (until === Infinity) {
+          return;
+        }
+        await this.sleep(Math.max(0, until - now), this.abort.signal).catch(() => undefined);
+      }
+    }
+  }
+
+  /** DBLP papers whose arXiv answer is in (or arXiv is off or failing): a venue from arXiv makes DBLP moot. */
+  private dblpReady(): Paper[] {
+    return [...this.dblpQueue.values()].filter((paper) => !this.arxivQueue.has(paper.id) || this.backoff.arxiv.until > this.now());
+  }
+
+  private async askArxiv(): Promise<void> {
+    const ids = [...this.arxivQueue].sort((a, b) => (a[1] === b[1] ? 0 : a[1] === 'used' ? -1 : 1)).slice(0, ARXIV_BATCH).map(([id]) => id);
+    const url = arxivQueryUrl(this.options.arxivEndpoint, ids);
+    try {
+      const { status, body } = await this.get('arxiv', url, 'application/atom+xml');
+      if (status !== 200) {
+        throw new FeedError('http', `arXiv answered HTTP ${status}.`, status);
+      }
+      const entries = parseArxivAtom(body);
+      const checkedAt = new Date(this.now()).toISOString();
+      const returned = new Set<string>();
+      for (const entry of entries) {
+        if (!this.arxivQueue.has(entry.id)) {
+          continue;
+        }
+        returned.add(entry.id);
+        this.records.set(entry.id, {
+          ...this.records.get(entry.id),
+          arxiv: toArxivMetadata(entry),
+          ...(entry.published ? { firstVersionDate: entry.published } : {}),
+          arxivCheckedAt: checkedAt,
+        });
+      }
+      // arXiv drops ids it does not know: remembered as asked, so they are not asked again soon.
+      for (const id of ids) {
+        if (!returned.has(id)) {
+          this.records.set(id, { ...this.records.get(id), arxivCheckedAt: checkedAt });
+        }
+        this.arxivQueue.delete(id);
+      }
+      this.backoff.arxiv = { until: 0, ms: 0 };
+      this.changed(ids);
+    } catch (error) {
+      this.fault('arxiv', error);
+    }
+  }
+
+  private async askDblp(paper: Paper): Promise<void> {
+    this.dblpQueue.delete(paper.id);
+    const current = this.apply(paper);
+    if (!dblpDue(this.records.get(paper.id), current, this.now())) {
+      return;
+    }
+    try {
+      const { status, body } = await this.get('dblp', dblpQueryUrl(this.options.dblpEndpoint, current), 'application/json');
+      if (status !== 200) {
+        throw new FeedError('http', `DBLP answered HTTP ${status}.`, status);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        throw new FeedError('format', 'DBLP answered something that is not JSON.');
+      }
+      const match = matchDblp(json, current);
+      const record = { ...this.records.get(paper.id), dblpCheckedAt: new Date(this.now()).toISOString() };
+      this.records.set(paper.id, match ? { ...record, dblp: match } : (({ dblp: _dropped, ...rest }) => rest)(record));
+      this.backoff.dblp = { until: 0, ms: 0 };
+      this.changed([paper.id]);
+    } catch (error) {
+      this.dblpQueue.set(paper.id, paper);
+      this.fault('dblp', error);
+    }
+  }
+
+  /** One paced GET: one request at a time (the drain loop is sequential), the interval between starts. */
+  private async get(service: 'arxiv' | 'dblp', url: string, accept: string): Promise<{ status: number; body: string }> {
+    const endpoint = service === 'arxiv' ? this.options.arxivEndpoint : this.options.dblpEndpoint;
+    const interval = this.options.intervalMs?.[service]
+      ?? (isLoopbackHost(new URL(endpoint).host) ? 50 : service === 'arxiv' ? ARXIV_INTERVAL_MS : DBLP_INTERVAL_MS);
+    const wait = this.nextAt[service] - this.now();
+    if (wait > 0) {
+      await this.sleep(wait, this.abort.signal);
+    }
+    if (!this.options.enabled()[service === 'arxiv' ? 'arxiv' : 'published']) {
+      throw new FeedError('cancelled', `${service} was turned off.`);
+    }
+    this.sent[service]++;
+    if (service === 'arxiv') {
+      this.sent.arxivIds += new URL(url).searchParams.get('id_list')?.split(',').length ?? 0;
+    }
+    try {
+      // One attempt: a fault is retried by the drain loop after a backoff, not here.
+      return await httpGet(url, accept, { fetch: this.options.fetch, userAgent: this.options.userAgent, maxAttempts: 1, timeoutMs: 20_000 }, this.abort.signal);
+    } finally {
+      this.nextAt[service] = this.now() + interval;
+    }
+  }
+
+  private fault(service: 'arxiv' | 'dblp', error: unknown): void {
+    if (this.abort.signal.aborted || (error instanceof FeedError && error.kind === 'cancelled')) {
+      return;
+    }
+    const state = this.backoff[service];
+    const asked = error instanceof FeedError ? error.retryAfterMs : undefined;
+    const ms = Math.min(MAX_BACKOFF_MS, Math.max(asked ?? 0, state.ms === 0 ? FIRST_BACKOFF_MS : state.ms * 2));
+    this.backoff[service] = { until: this.now() + ms, ms };
+    const name = service === 'arxiv' ? 'arXiv' : 'DBLP';
+    this.options.log?.(`${name} enrichment failed (${error instanceof Error ? error.message.replace(/Hugging Face/g, name) : String(error)}); trying again in ${Math.round(ms / 1_000)} s.`);
+  }
+
+  private changed(ids: readonly string[]): void {
+    this.options.onChange?.(ids);
+    if (this.options.file && !this.saveTimer) {
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = undefined;
+        void this.save();
+      }, SAVE_DELAY_MS);
+    }
+  }
+
+  /** Merges with what other windows wrote meanwhile, then writes atomically. */
+  private save(): Promise<void> {
+    const file = this.options.file;
+    if (!file) {
+      return Promise.resolve();
+    }
+    this.saving = this.saving.then(async () => {
+      const onDisk = parseRecords(await readFile(file, 'utf8').catch(() => ''));
+      for (const [id, record] of onDisk) {
+        const merged = mergeRecords(this.records.get(id), record);
+        if (merged) {
+          this.records.set(id, merged);
+        }
+      }
+      await writeFileAtomic(file, serializeRecords(this.records));
+    }).catch((error: unknown) => {
+      this.options.log?.(`Could not save ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.saving;
+  }
+}
+
+/** A service's base URL from a test hook's value: http(s), no trailing slash; else `fallback`. */
+export function serviceEndpoint(value: string | undefined, fallback: string, warn: (value: string) => void): string {
+  if (value === undefined || value.trim() === '') {
+    return fallback;
+  }
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol === 'https:' || url.protocol === 'http:') {
+      return url.toString().replace(/\/+$/, '');
+    }
+  } catch {
+    // reported below
+  }
+  warn(value);
+  return fallback;
+}
