@@ -83,7 +83,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const savedTree = new SavedTree(saved, topics, itemState, (paper) => enrichment.apply(paper));
   reading.watch(tree.view);
   const opener = new LinkOpener(log);
-  const enrichment = new Enrichment(context.globalStorageUri, userAgent(context), log);
+  const enrichment = new Enrichment(context.globalStorageUri, () => userAgent(context), log);
   const citations = new Citations(log, enrichment);
   const bibFiles = new BibFiles(context.workspaceState, context.globalState, log, undefined, (paper) => citations.prepare(paper));
   const bibStatus = new BibStatus(bibFiles, log);
@@ -142,7 +142,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
 
   // Loading starts once everything is registered, so a failed activation loads nothing.
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
-    .then(() => Promise.all([feed.start(), saved.load()]))
+    .then(() => Promise.all([feed.start(), saved.load(), enrichment.start()]))
     .finally(() => search.firstLoadDone())
     .then(() => reading.initialize())
     .catch((error: unknown) => feed.reportLoadFailure(error));

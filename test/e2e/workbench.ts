@@ -54,7 +54,9 @@ export async function startSession(name: string, options: { vsix: boolean; onlin
   const endpoint = fake?.url ?? `http://127.0.0.1:${await freePort()}`;
   const clones = join(runDir, 'clones');
   const server = new CodeServer({
-    runDir, devMode: !options.vsix, env: { PAPER_FEED_NOW: TEST_NOW, HF_ENDPOINT: endpoint },
+    runDir, devMode: !options.vsix,
+    // arXiv and DBLP too are the fake's (online) or a refused port (offline): no test reaches the internet.
+    env: { PAPER_FEED_NOW: TEST_NOW, HF_ENDPOINT: endpoint, PAPER_FEED_ARXIV_ENDPOINT: endpoint, PAPER_FEED_DBLP_ENDPOINT: endpoint },
     machineSettings: { 'paperFeed.clone.directory': clones },
     userSettings: { 'paperFeed.archive.months': 0 },
   });

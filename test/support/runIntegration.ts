@@ -44,12 +44,14 @@ async function main(): Promise<number> {
   const wanted = (phase: string): boolean => !phases || phases.includes(phase);
 
   const fake = await FakeHf.start();
+  // arXiv and DBLP on a second fake, so that their requests do not mix with Hugging Face's in the log tests read.
+  const enrichFake = await FakeHf.start();
   // Nothing listens there: "offline" is a refused connection on loopback, never the internet.
   const offline = `http://127.0.0.1:${await freePort()}`;
   // The archive backfill is off (tests that count requests stay exact); the archive tests turn it on.
   const server = new CodeServer({ runDir, devMode: true, userSettings: { 'paperFeed.archive.months': 0 } });
   let workbench: Workbench | undefined;
-  const runPhase = async (phase: string, endpoint: string): Promise<void> => {
+  const runPhase = async (phase: string, endpoint: string, enrichEndpoint = endpoint === fake.url ? enrichFake.url : endpoint): Promise<void> => {
     console.log(`\n--- extension host tests: ${phase}`);
     const started = Date.now();
     const url = workbenchUrl(server, {
@@ -61,6 +63,7 @@ async function main(): Promise<number> {
         // 20 ms between archive requests instead of 1 s (and every archive wait scaled alike).
         PAPER_FEED_ARCHIVE_INTERVAL_MS: '20',
         HF_ENDPOINT: endpoint, PAPER_FEED_FAKE_HF: fake.url,
+        PAPER_FEED_ARXIV_ENDPOINT: enrichEndpoint, PAPER_FEED_DBLP_ENDPOINT: enrichEndpoint, PAPER_FEED_FAKE_ENRICH: enrichFake.url,
         ...(grep ? { PAPER_FEED_TEST_GREP: grep } : {}),
       },
     });
@@ -70,7 +73,7 @@ async function main(): Promise<number> {
 
   // Interrupted (Ctrl+C, a CI timeout): end what this run started, by process group, then exit.
   const interrupt = (): void => {
-    void Promise.allSettled([workbench?.close(), server.stop(), fake.close()]).then(() => process.exit(130));
+    void Promise.allSettled([workbench?.close(), server.stop(), fake.close(), enrichFake.close()]).then(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
@@ -97,6 +100,7 @@ async function main(): Promise<number> {
     await workbench?.close().catch(() => undefined);
     await server.stop();
     await fake.close();
+    await enrichFake.close();
   }
 
   console.log('\nintegration phases:');

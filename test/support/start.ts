@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const wanted = Number(process.env.PORT ?? 8137);
   const port = await portIfFree(wanted) ?? await freePort();
   const fake = fakeHf ? await FakeHf.start() : undefined;
-  const env = fake ? { HF_ENDPOINT: fake.url, PAPER_FEED_NOW: TEST_NOW } : {};
+  const env = fake ? { HF_ENDPOINT: fake.url, PAPER_FEED_ARXIV_ENDPOINT: fake.url, PAPER_FEED_DBLP_ENDPOINT: fake.url, PAPER_FEED_NOW: TEST_NOW } : {};
   const server = new CodeServer({ runDir, devMode: true, port, env });
   await server.start();
   const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });

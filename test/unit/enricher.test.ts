@@ -61,6 +61,7 @@ describe('enrichment from arXiv and DBLP (fake services on 127.0.0.1)', () => {
       },
       log: (message) => log.push(message),
       intervalMs: { arxiv: 3_000, dblp: 1_000 },
+      firstBackoffMs: 30_000,
       ...overrides,
     });
   }

@@ -25,6 +25,15 @@ describe('journal references: ML venues as authors write them', () => {
     assert.deepEqual(fromRef('TMLR 2024'), { kind: 'journal', venue: 'Transactions on Machine Learning Research', venueShort: 'TMLR', year: '2024', source: 'arxiv' });
   });
 
+  it('reads a full venue name followed by its short name in parentheses', () => {
+    // Before, the venue came out as "Advances in Neural Information Processing Systems 38 (NeurIPS".
+    assert.deepEqual(fromRef('Advances in Neural Information Processing Systems 38 (NeurIPS 2025)'), {
+      kind: 'conference', venue: 'Advances in Neural Information Processing Systems', venueShort: 'NeurIPS', year: '2025', volume: '38', source: 'arxiv',
+    });
+    assert.equal(fromRef('Proceedings of the 41st International Conference on Machine Learning (ICML)', '2024')?.venueShort, 'ICML');
+    assert.deepEqual(fromRef('Journal of Odd Results 3 (JOR 2024)'), { kind: 'journal', venue: 'Journal of Odd Results', year: '2024', volume: '3', source: 'arxiv' });
+  });
+
   it('keeps a full venue name, with its volume, number and pages', () => {
     assert.deepEqual(fromRef('Advances in Neural Information Processing Systems 37 (2024)'), {
       kind: 'conference', venue: 'Advances in Neural Information Processing Systems', venueShort: 'NeurIPS', year: '2024', volume: '37', source: 'arxiv',

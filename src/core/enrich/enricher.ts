@@ -42,6 +42,8 @@ export interface EnricherOptions {
   readonly onChange?: (ids: readonly string[]) => void;
   /** Overrides the pacing (the bench); loopback endpoints get 50 ms by default. */
   readonly intervalMs?: { readonly arxiv: number; readonly dblp: number };
+  /** The first wait after a fault (default 30 s; 500 ms for loopback endpoints, the tests' fakes). */
+  readonly firstBackoffMs?: number;
 }
 
 type Why = 'shown' | 'used';
@@ -112,7 +114,7 @@ export class Enricher {
     this.kick();
   }
 
-  /** Resolves when both queues are empty or wait on a fault (tests and the bench). */
+  /** Resolves when both queues are empty: a fault is waited out and asked again (tests and the bench). */
   async idle(): Promise<void> {
     while (this.running) {
       await this.running;
@@ -240,7 +242,7 @@ export class Enricher {
   private async get(service: 'arxiv' | 'dblp', url: string, accept: string): Promise<{ status: number; body: string }> {
     const endpoint = service === 'arxiv' ? this.options.arxivEndpoint : this.options.dblpEndpoint;
     const interval = this.options.intervalMs?.[service]
-      ?? (isLoopbackHost(new URL(endpoint).host) ? 50 : service === 'arxiv' ? ARXIV_INTERVAL_MS : DBLP_INTERVAL_MS);
+      ?? (isLoopbackHost(new URL(endpoint).hostname) ? 50 : service === 'arxiv' ? ARXIV_INTERVAL_MS : DBLP_INTERVAL_MS);
     const wait = this.nextAt[service] - this.now();
     if (wait > 0) {
       await this.sleep(wait, this.abort.signal);
@@ -266,7 +268,9 @@ export class Enricher {
     }
     const state = this.backoff[service];
     const asked = error instanceof FeedError ? error.retryAfterMs : undefined;
-    const ms = Math.min(MAX_BACKOFF_MS, Math.max(asked ?? 0, state.ms === 0 ? FIRST_BACKOFF_MS : state.ms * 2));
+    const endpoint = service === 'arxiv' ? this.options.arxivEndpoint : this.options.dblpEndpoint;
+    const first = this.options.firstBackoffMs ?? (isLoopbackHost(new URL(endpoint).hostname) ? 500 : FIRST_BACKOFF_MS);
+    const ms = Math.min(MAX_BACKOFF_MS, Math.max(asked ?? 0, state.ms === 0 ? first : state.ms * 2));
     this.backoff[service] = { until: this.now() + ms, ms };
     const name = service === 'arxiv' ? 'arXiv' : 'DBLP';
     this.options.log?.(`${name} enrichment failed (${error instanceof Error ? error.message.replace(/Hugging Face/g, name) : String(error)}); trying again in ${Math.round(ms / 1_000)} s.`);

@@ -43,8 +43,11 @@ export function publicationFromArxiv(meta: ArxivMetadata, firstVersionYear?: str
     const { venue } = short;
     return compact({ kind: venue.kind, venue: venue.name, venueShort: venue.short, year, doi, source: 'arxiv' as const });
   }
-  const parts = splitNumbers(text, year);
-  const known = venueByFullName(parts.venue) ?? venueByShortName(parts.venue);
+  // "Advances in Neural Information Processing Systems 38 (NeurIPS 2025)": the short name in parentheses at the end.
+  const tail = /\s*\(\s*([A-Za-z][\w&-]{1,20})\s*(?:['’]\d{2}|\d{4})?\s*\)\s*\.?$/.exec(text);
+  const tailVenue = tail ? venueByShortName(tail[1] ?? '') : undefined;
+  const parts = splitNumbers(tail && (tailVenue || /\d/.test(tail[0])) ? text.slice(0, tail.index) : text, year);
+  const known = venueByFullName(parts.venue) ?? venueByShortName(parts.venue) ?? tailVenue;
   return compact({
     kind: known?.kind ?? kindOf(reference),
     venue: known && known.short.toLowerCase() === parts.venue.toLowerCase() ? known.name : parts.venue,
