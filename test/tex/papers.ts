@@ -57,6 +57,8 @@ function preprint(id: string, title: string, authors: string[], extra: Partial<P
 
 /** The preprint with CJK names and title: pdflatex cannot typeset it without CJK fonts. */
 export const CJK_KEY = 'hostilecjk';
+/** The preprint with Greek letters and symbols in its title: BibTeX gets them as math, BibLaTeX as UTF-8. */
+export const GREEK_KEY = 'hostilegreek';
 
 /** Titles and names that have broken .bib files before: TeX specials, braces, accents, CJK, organisations. */
 const hostile: [string, Paper][] = [
@@ -65,7 +67,7 @@ const hostile: [string, Paper][] = [
   ['hostileaccents', preprint('2503.00003', 'Über naïve café résumés: Ørsted, Łódź and Erdős', ['Émile Zola', 'Søren Kierkegaard', 'Paul Erdős', 'Jürgen Schmidhuber'])],
   [CJK_KEY, preprint('2503.00004', '日本語のタイトル: A Study of 中文 and 한국어', ['山田 太郎', '王小明', '김철수'])],
   ['hostileorgs', preprint('2503.00005', 'Gemini: A Family of Highly Capable Multimodal Models', ['Google DeepMind', 'The ATLAS Collaboration', 'Qwen Team'])],
-  ['hostilegreek', preprint('2503.00006', 'α-Divergence ≤ β·γ for Σ-Algebras in ℓ² (→ ∞)', ['Ludwig von Mises'])],
+  [GREEK_KEY, preprint('2503.00006', 'α-Divergence ≤ β·γ for Σ-Algebras in ℓ² (→ ∞)', ['Ludwig von Mises'])],
   ['hostileoldid', preprint('hep-th/9901001', 'An Old-Style Identifier with a Slash', ['Juan De la Cruz'], { primaryCategory: 'hep-th', publishedAt: '1999-01-04' })],
 ];
 
