@@ -45,6 +45,9 @@ describe('real BibTeX and Biber print the arXiv id and the venue (test/tex)', fu
     } else if (folder) {
       rmSync(folder, { recursive: true, force: true });
     }
+    if (rows.length === 1) {
+      return;
+    }
     const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
     const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
     console.log(`\n      ${preprints.length} preprints, ${published.length} published papers:\n${lines.map((line) => `      ${line}`).join('\n')}\n`);
