@@ -39,9 +39,9 @@ function meaning(title: string): string {
     .replace(/\s+/g, ' ').trim().normalize('NFKC');
 }
 
-/** The parser's text, normalised like `meaning`; `{\'\i}` (LaTeX's í) comes back as a dotless ı and an accent. */
+/** The parser's text, normalised like `meaning` (an accented i comes back whole: we write `{\'i}`, not `{\'\i}`). */
 function decoded(text: string): string {
-  return text.replace(/ı(?=\p{M})/gu, 'i').replace(/\s+/g, ' ').trim().normalize('NFKC');
+  return text.replace(/\s+/g, ' ').trim().normalize('NFKC');
 }
 
 /** BibTeX counts every brace, escaped or not: each field's value must balance on its own. */

@@ -149,8 +149,12 @@ describe('LaTeX text', () => {
   });
 
   it('writes accents as LaTeX commands for BibTeX, and keeps UTF-8 for BibLaTeX', () => {
-    assert.equal(escapeBibtex('Siméoni Jégou Michaël Łukasz Straße Çelik Dvořák Ångström ï'), 'Sim{\\\'e}oni J{\\\'e}gou Micha{\\"e}l {\\L}ukasz Stra{\\ss}e {\\c{C}}elik Dvo{\\v{r}}{\\\'a}k {\\r{A}}ngstr{\\"o}m {\\"\\i}');
+    assert.equal(escapeBibtex('Siméoni Jégou Michaël Łukasz Straße Çelik Dvořák Ångström ï'), 'Sim{\\\'e}oni J{\\\'e}gou Micha{\\"e}l {\\L}ukasz Stra{\\ss}e {\\c{C}}elik Dvo{\\v{r}}{\\\'a}k {\\r{A}}ngstr{\\"o}m {\\"i}');
     assert.equal(escapeLatexSpecials('Siméoni'), 'Siméoni');
+  });
+
+  it('writes an accented i as {\\\'i}, never a dotless {\\\'\\i} that Biber reads back as ı and a loose accent (test/tex)', () => {
+    assert.equal(escapeBibtex('García Martínez Loïc Îles ì ĩ ī ǰ'), "Garc{\\'i}a Mart{\\'i}nez Lo{\\\"i}c {\\^I}les {\\`i} {\\~i} {\\=i} {\\v{j}}");
   });
 
   it('protects acronyms, mixed case, capitals with digits and roman numerals', () => {

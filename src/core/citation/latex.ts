@@ -102,8 +102,9 @@ export function escapeBibtex(text: string): string {
       continue;
     }
     if (marks.every((mark) => ACCENTS[mark]) && /^[A-Za-z]$/.test(base)) {
-      // {\'e}; a dotless i under an accent: {\'\i}.
-      let letter = base === 'i' ? '\\i' : base === 'j' ? '\\j' : base;
+      // {\'e}, and {\'i} for í (LaTeX sets í, ì, î, ï from it): not {\'\i}, which Biber and BibTeX
+      // parsers read as a dotless ı and a combining accent ("Martı́nez"), a mark pdflatex cannot set.
+      let letter = base;
       for (const mark of marks) {
         const command = ACCENTS[mark] as string;
         letter = /^[a-zA-Z]$/.test(command) ? `\\${command}{${letter}}` : `\\${command}${letter}`;
