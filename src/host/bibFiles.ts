@@ -1,9 +1,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { bibtex } from '../core/citation/bibtex';
+import { bibtex, type EntryOptions } from '../core/citation/bibtex';
 import { type BibCandidate, type BibListPlan, bibtexCandidate, planBibAppends } from '../core/citation/bibfile';
-import { findBibliographies, SCAN_LIMIT } from '../core/citation/bibliography';
+import { findBibliographies, SCAN_LIMIT, usesBiblatex } from '../core/citation/bibliography';
 import { kindForDocument } from '../core/citation/insert';
 import { decideWrite, type FileSystemView, isInside, nodeFileSystem, type OutsideChoice, type PathFlavor, resolveWrittenPath, type WriteDecision } from '../core/citation/writePolicy';
 import type { Paper } from '../core/paper/model';
@@ -86,7 +86,7 @@ export class BibFiles extends Disposable {
    */
   async add(document: vscode.TextDocument, given: Paper, wantedKey: string): Promise<string | undefined> {
     const paper = this.prepare(given);
-    const entryOptions = readCitationConfig(document.uri).entry;
+    const entryOptions = forDocument(readCitationConfig(document.uri).entry, document);
     const target = this.locate(document);
     if (!target) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Paper Feed cited {0} but found no .bib file: name one with \\bibliography, a YAML bibliography field, or paperFeed.citation.bibFile in a workspace.', wantedKey));
@@ -246,4 +246,13 @@ export class BibFiles extends Disposable {
     await this.globalState.update(GlobalStateKeys.createdBibFiles, [...confirmed, uri.toString()]);
     return true;
   }
+}
+
+/**
+ * The entry options for a document: in a LaTeX document that loads biblatex, a preprint in arXiv's
+ * own form (biblatex prints its eprint; the portable form's howpublished would show the id twice).
+ */
+function forDocument(options: EntryOptions, document: vscode.TextDocument): EntryOptions {
+  const kind = kindForDocument(document.languageId, document.fileName);
+  return options.style === 'portable' && document.uri.scheme !== 'untitled' && usesBiblatex(kind, document.getText()) ? { ...options, style: 'arxiv' } : options;
 }

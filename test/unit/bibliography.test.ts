@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findBibliography, SCAN_LIMIT } from '../../src/core/citation/bibliography';
+import { findBibliography, SCAN_LIMIT, usesBiblatex } from '../../src/core/citation/bibliography';
 import type { CitationStyleKind } from '../../src/core/citation/insert';
 
 const latex = (text: string): string | undefined => findBibliography('latex', text);
@@ -201,5 +201,17 @@ describe('the bibliography of a hostile document', () => {
     assert.equal(latex(`${filler}\\bibliography{late}`), undefined);
     assert.equal(typst(`${'Text. '.repeat(SCAN_LIMIT / 5)}#bibliography("late.bib")`), undefined);
     assert.equal(yaml(`---\nbibliography: front.bib\n---\n${'Text. '.repeat(SCAN_LIMIT / 5)}`), 'front.bib');
+  });
+});
+
+describe('whether a document reads its .bib through biblatex', () => {
+  it('knows \\usepackage{biblatex} (with options, among other packages) and \\addbibresource, not in comments', () => {
+    assert.ok(usesBiblatex('latex', '\\usepackage[backend=biber,style=numeric]{biblatex}\n'));
+    assert.ok(usesBiblatex('latex', '\\usepackage{amsmath,biblatex}\n'));
+    assert.ok(usesBiblatex('latex', '\\addbibresource{refs.bib}\n'));
+    assert.ok(!usesBiblatex('latex', '\\bibliographystyle{plain}\n\\bibliography{refs}\n'));
+    assert.ok(!usesBiblatex('latex', '% \\usepackage{biblatex}\n\\bibliography{refs}\n'));
+    assert.ok(!usesBiblatex('latex', '\\usepackage{biblatexfoo}\n'));
+    assert.ok(!usesBiblatex('pandoc', '\\addbibresource{refs.bib}\n'));
   });
 });

@@ -54,6 +54,18 @@ export function namesUnreadBibliography(kind: CitationStyleKind, whole: string):
   }
 }
 
+/**
+ * Whether a LaTeX document reads its .bib through biblatex (`\usepackage{biblatex}`, `\addbibresource`):
+ * biblatex prints `eprint` itself, so the `portable` BibTeX form's `howpublished` would show the id twice.
+ */
+export function usesBiblatex(kind: CitationStyleKind, whole: string): boolean {
+  if (kind !== 'latex') {
+    return false;
+  }
+  const code = latexCode(whole.length > SCAN_LIMIT ? whole.slice(0, SCAN_LIMIT) : whole);
+  return /\\usepackage\s*(?:\[[^\][]{0,1000}\]\s*)?\{[^{}]*\bbiblatex\b[^{}]*\}/.test(code) || /\\addbibresource\b/.test(code);
+}
+
 /** A name that is a local .bib file, not a URL (`https://…`, `file://…`; `C:/…` is a path). */
 function localBib(name: string | undefined): string | undefined {
   const trimmed = name?.trim() ?? '';

@@ -138,4 +138,15 @@ describe('enrichment from arXiv and DBLP', () => {
     assert.equal(bib.match(/@misc\{/g)?.length, 1, bib);
     assert.match(bib, /howpublished = \{arXiv preprint arXiv:2506\.07900\}/);
   });
+
+  it('writes arXiv\'s own form into the .bib of a document that loads biblatex, which prints eprint itself', async () => {
+    await writeWorkspaceFile('biblatex.bib', '');
+    const editor = await editorWith('biblatex.tex', '\\documentclass{article}\n\\usepackage[backend=biber]{biblatex}\n\\addbibresource{biblatex.bib}\n\\begin{document}\nSee |.\n\\end{document}\n');
+    await vscode.commands.executeCommand('paperFeed.insertCitation', MINICPM);
+    assert.match(editor.document.getText(), /See \\cite\{\w+\}\./);
+    const bib = await readWorkspaceFile('biblatex.bib');
+    assert.match(bib, /eprint = \{2506\.07900\}/);
+    assert.doesNotMatch(bib, /howpublished/, 'the id would show twice under biblatex');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
