@@ -7,6 +7,7 @@ import { benchArchive } from './archive.bench';
 import { benchCitations } from './citations.bench';
 import { benchCompletion } from './completion.bench';
 import { benchCore } from './core.bench';
+import { benchEnrichment } from './enrichment.bench';
 import { benchFeed } from './feed.bench';
 import { Bench } from './harness';
 import { benchTree } from './tree.bench';
@@ -21,6 +22,7 @@ const AREAS: Record<string, (bench: Bench) => void | Promise<void>> = {
   search: benchSearch,
   archive: benchArchive,
   completion: benchCompletion,
+  enrichment: benchEnrichment,
 };
 
 async function main(): Promise<void> {
