@@ -163,7 +163,7 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     const panel = paperPanel(current);
     await panel.locator('h1', { hasText: 'EnvHarness' }).waitFor({ timeout: 30_000 });
     await panel.locator('button[aria-label="Insert a citation into the editor"]').click();
-    const key = 'huang2026envharnessawakeningstaticworlds';
+    const key = 'huang2026envharness';
     await page.locator('.view-line', { hasText: `improving.\\cite{${key}}` }).waitFor({ timeout: 15_000 });
     const bib = readFileSync(join(current.workspace, 'references.bib'), 'utf8');
     assert.match(bib, /^@misc\{vaswani2017attention,/, 'the existing entry stays first, untouched');

@@ -9,7 +9,7 @@ import type { PaperNode } from '../../../src/host/tree/nodes';
 import { closeAllEditors, editorWith, paperFeed, papersUnder, readWorkspaceFile, waitFor, webviewTabs } from '../helpers';
 
 const IDS = ['2508.10104', '2512.17385', '2006.10029'];
-const KEYS = ['simeoni2025dinov3', 'wu2025ucoderunsupervisedcodegeneration', 'chen2020bigselfsupervisedmodelsstrong'];
+const KEYS = ['simeoni2025dinov3', 'wu2025ucoderunsupervised', 'chen2020bigselfsupervised'];
 
 async function nodes(): Promise<PaperNode[]> {
   const { testing } = await paperFeed();

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { closeAllEditors, paperFeed } from '../helpers';
 
 const ENV_HARNESS = '2608.19880';
-const ENV_KEY = 'huang2026envharnessawakeningstaticworlds';
+const ENV_KEY = 'huang2026envharness';
 /** "SWE-bench Science: Can Coding Agents Resolve Engineering Tasks in Science?" */
 const SWE_SCIENCE = '2608.19799';
 

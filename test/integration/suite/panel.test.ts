@@ -93,8 +93,11 @@ describe('paper panel', () => {
     const paper = api.getPaper(ENV_HARNESS);
     assert.ok(paper);
     const doi = '10.52202/079017-0001';
+    // Under a made-up id that the fake arXiv does not know, so that its answer (the panel asks about the
+    // papers it shows) cannot replace what this test gives the panel.
     api.testing.panel.show({
       ...paper,
+      id: '2401.09422',
       arxiv: { categories: ['cs.AI', 'cs.LG'], version: 2, versionDate: '2026-08-25', comment: 'See [run](command:workbench.action.quit)', doi: '10.1145/3580305.3599256' },
       publication: { kind: 'conference', venue: 'Advances in Neural Information Processing Systems', venueShort: 'NeurIPS', year: '2026', doi, source: 'dblp' },
     });
