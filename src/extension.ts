@@ -133,6 +133,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     onDidChangeSettings(['clone.allowedHosts'], actionsChanged));
   // arXiv is asked about the papers on screen; an answer updates the panels showing them.
   context.subscriptions.push(store.onDidChange(() => enrichment.want(store.view.papers, 'shown')),
+    saved.onDidChange(() => enrichment.want(saved.list().map((entry) => entry.paper), 'shown')),
     enrichment.onDidChange((ids) => panels.refreshPapers(ids)));
   context.subscriptions.push(...registerCommands({
     log, globalState: context.globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ARXIV_ENDPOINT } from '../core/enrich/arxivAtom';
 import { DBLP_ENDPOINT } from '../core/enrich/dblp';
-import { Enricher, serviceEndpoint } from '../core/enrich/enricher';
+import { Enricher } from '../core/enrich/enricher';
+import { serviceEndpoint } from '../core/enrich/endpoints';
 
 import type { Paper } from '../core/paper/model';
 import { readEnrichmentConfig } from './config';

@@ -24,7 +24,11 @@ describe('The paper panel leads somewhere, in the workbench', () => {
 
   before(async function () {
     this.timeout(600_000);
-    session = await startSession('panel', { vsix: false, online: true });
+    session = await startSession('panel', {
+      vsix: false, online: true,
+      // EnvHarness as its authors might have updated it on arXiv: a journal reference, a comment, two categories.
+      arxiv: { '2608.19880': { journalRef: 'ICLR 2027', comment: 'Oral presentation; 23 pages', categories: ['cs.LG', 'cs.AI'], version: 2, updated: '2026-08-28' } },
+    });
   });
 
   afterEach(async function () {
@@ -94,6 +98,23 @@ describe('The paper panel leads somewhere, in the workbench', () => {
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: TITLE }).first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
     await quickInputClosed(page);
+  });
+
+  it('says where the paper was published, and shows arXiv\'s record, once arXiv has answered', async () => {
+    const current = session as Session;
+    const panel = paperPanel(current);
+    const published = panel.locator('p.published');
+    await published.waitFor({ timeout: 60_000 });
+    const line = await published.innerText();
+    assert.match(line, /^Published in International Conference on Learning Representations \(ICLR\) 2027\b/);
+    assert.match(line, /via arXiv/);
+    const record = await panel.locator('body').innerText();
+    assert.match(record, /cs\.LG/);
+    assert.match(record, /cs\.AI/);
+    assert.match(record, /Oral presentation; 23 pages/);
+    assert.match(record, /ICLR 2027/);
+    await published.scrollIntoViewIfNeeded();
+    await current.workbench.screenshot(screenshots, 'panel-4-published');
   });
 
   it('renders in a dark theme as well', async () => {

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { CodeServer, freePort } from '../support/codeServer';
+import type { ArxivOverride } from '../support/fakeArxiv';
 import { FakeHf } from '../support/fakeHf';
 import { root } from '../support/paths';
 import { TEST_NOW } from '../support/testClock';
@@ -43,7 +44,7 @@ function run(command: string, args: string[]): void {
  * .vsix (`vsix: true`), so that what ships is what is tested. `online` points it at the local fake
  * Hugging Face; otherwise at a closed port on loopback (offline: the sample feed).
  */
-export async function startSession(name: string, options: { vsix: boolean; online: boolean }): Promise<Session> {
+export async function startSession(name: string, options: { vsix: boolean; online: boolean; arxiv?: Readonly<Record<string, ArxivOverride>> }): Promise<Session> {
   ensureVscode();
   const runDir = join(cacheDir, 'runs', `e2e-${name}`);
   rmSync(runDir, { recursive: true, force: true });
@@ -51,6 +52,8 @@ export async function startSession(name: string, options: { vsix: boolean; onlin
   const workspace = join(runDir, 'workspace');
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const fake = options.online ? await FakeHf.start() : undefined;
+  // What the fake arXiv says about papers, set before the extension starts (it asks about the papers it shows at once).
+  fake?.setArxiv(options.arxiv ?? {});
   const endpoint = fake?.url ?? `http://127.0.0.1:${await freePort()}`;
   const clones = join(runDir, 'clones');
   const server = new CodeServer({

@@ -209,6 +209,14 @@ describe('arXiv Atom: hostile input', () => {
     assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
   });
 
+  it('refuses thousands of namespace prefixes, which each declaring element would copy (quadratic before)', () => {
+    const prefixes = Array.from({ length: 16_000 }, (_, index) => ` xmlns:p${index}="urn:${index}"`).join('');
+    const children = '<c xmlns:q="urn:q"/>'.repeat(16_000);
+    const started = Date.now();
+    formatError(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"${prefixes}>${children}</feed>`, /too many namespace prefixes/);
+    assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
+  });
+
   it('refuses deep nesting without recursing', () => {
     formatError(feed(`${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}`), /nested too deeply/);
   });

@@ -262,6 +262,61 @@ describe('citation keys', () => {
   });
 });
 
+describe('published versions and BibTeX styles', () => {
+  const preprint = paper('Big Self-Supervised Models are Strong Semi-Supervised Learners', ['Ting Chen', 'Geoffrey Hinton'], { publishedAt: '2020-06-17', primaryCategory: 'cs.LG' });
+  const conference: Paper = { ...preprint, publication: { kind: 'conference', venue: 'Advances in Neural Information Processing Systems', venueShort: 'NeurIPS', year: '2020', volume: '33', pages: '22243-22255', doi: '10.5555/3495724.3497589', source: 'dblp' } };
+  const journal: Paper = { ...preprint, publication: { kind: 'journal', venue: 'Journal of Machine Learning Research', venueShort: 'JMLR', year: '2021', volume: '22', number: '4', pages: '1-30', doi: '10.1007/978-3-031-19790-1_3', source: 'arxiv' } };
+  const key = citationKey(preprint);
+
+  it('writes a preprint in each style: portable (howpublished), arxiv (eprint only), scholar (@article journal)', () => {
+    assert.match(bibtex(preprint, key), /^@misc\{chen2020bigselfsupervised,\n[^]* {2}howpublished = \{arXiv preprint arXiv:2501\.00001\},\n[^]* {2}eprint = \{2501\.00001\},/);
+    assert.doesNotMatch(bibtex(preprint, key, { style: 'arxiv' }), /howpublished|journal/);
+    assert.match(bibtex(preprint, key, { style: 'scholar' }), /^@article\{chen2020bigselfsupervised,\n[^]* {2}journal = \{arXiv preprint arXiv:2501\.00001\},/);
+  });
+
+  it('cites the venue, with the arXiv eprint, in BibTeX and BibLaTeX; a DOI with "_" is left out of BibTeX only', () => {
+    const entry = bibtex(conference, key);
+    assert.match(entry, /^@inproceedings\{chen2020bigselfsupervised,\n/);
+    assert.match(entry, / {2}booktitle = \{Advances in Neural Information Processing Systems\},\n {2}year = \{2020\},\n {2}volume = \{33\},\n {2}pages = \{22243--22255\},\n {2}doi = \{10\.5555\/3495724\.3497589\},\n {2}eprint = \{2501\.00001\},\n {2}archivePrefix = \{arXiv\},\n {2}primaryClass = \{cs\.LG\},/);
+    assert.doesNotMatch(entry, /howpublished|10\.48550/, 'not the preprint\'s fields');
+    assert.match(bibtex(journal, key), /^@article\{[^]* {2}journal = \{Journal of Machine Learning Research\},\n {2}year = \{2021\},\n {2}volume = \{22\},\n {2}number = \{4\},\n {2}pages = \{1--30\},\n {2}eprint/);
+    assert.match(biblatex(journal, key), /^@article\{[^]* {2}journaltitle = \{Journal of Machine Learning Research\},[^]* {2}doi = \{10\.1007\/978-3-031-19790-1_3\},[^]* {2}eprinttype = \{arxiv\},/);
+    assert.match(biblatex(conference, key), /^@inproceedings\{[^]* {2}booktitle = \{Advances in Neural Information Processing Systems\},/);
+    assert.match(bibtex(conference, key, { preferPublished: false }), /^@misc\{[^]*howpublished/, 'preferPublished off: the preprint');
+  });
+
+  it('escapes a hostile venue: braces, backslashes, percent signs and newlines stay inside the field', () => {
+    const hostile: Paper = { ...preprint, publication: { kind: 'conference', venue: 'Proc. }\\evil{% \n@misc{x,', year: '2020', pages: '1}-2', source: 'dblp' } };
+    const entry = bibtex(hostile, key);
+    const booktitle = / {2}booktitle = \{(.*)\},\n/.exec(entry)?.[1] ?? '';
+    let depth = 0;
+    for (const character of booktitle.replace(/\\[{}]/g, '')) {
+      depth += character === '{' ? 1 : character === '}' ? -1 : 0;
+      assert.ok(depth >= 0, booktitle);
+    }
+    assert.equal(depth, 0, booktitle);
+    assert.doesNotMatch(booktitle, /\n|(?<!\\)%/);
+  });
+
+  it('gives every other format the venue too', async () => {
+    assert.match(ieee(conference), /“Big Self-Supervised Models are Strong Semi-Supervised Learners,” in Advances in Neural Information Processing Systems, 2020, vol\. 33, pp\. 22243–22255, doi: 10\.5555\/3495724\.3497589\.$/);
+    assert.match(ieee(journal), /Journal of Machine Learning Research, vol\. 22, no\. 4, pp\. 1–30, 2021/);
+    assert.match(mla(conference), /Advances in Neural Information Processing Systems, vol\. 33, 2020, pp\. 22243–22255, https:\/\/doi\.org\/10\.5555\/3495724\.3497589\.$/);
+    assert.match(chicago(journal), /2021\. “Big Self-Supervised Models are Strong Semi-Supervised Learners\.” Journal of Machine Learning Research 22 \(4\): 1–30\./);
+    assert.match(chicago(conference), /In Advances in Neural Information Processing Systems, 22243–22255\./);
+    assert.match(markdown(conference), /, NeurIPS 2020$/);
+    assert.match(plain(conference), /In Advances in Neural Information Processing Systems 33, pp\. 22243–22255 \(2020\)\. arXiv:2501\.00001\./);
+    const item = cslItem(conference, key);
+    assert.equal(item.type, 'paper-conference');
+    assert.equal(item['container-title'], 'Advances in Neural Information Processing Systems');
+    assert.equal(item.page, '22243-22255');
+    assert.equal(item.DOI, '10.5555/3495724.3497589');
+    assert.equal(cslItem(journal, key).type, 'article-journal');
+    assert.match(await formatCitation(conference, 'apa', options), /Advances in Neural Information Processing Systems, 33, 22243–22255/);
+    assert.match(await formatCitation(conference, 'apa', { ...options, entry: { preferPublished: false } }), /arXiv/);
+  });
+});
+
 describe('BibTeX and BibLaTeX', () => {
   it('writes arXiv\'s @misc with the improvements: bare DOI, first version year, names as Family, Given', () => {
     const entry = bibtex({ ...dino, firstVersionDate: '2024-12-30' }, 'simeoni2025dinov3');

@@ -7,7 +7,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Enricher, type EnricherOptions, serviceEndpoint } from '../../src/core/enrich/enricher';
+import { serviceEndpoint } from '../../src/core/enrich/endpoints';
+import { Enricher, type EnricherOptions } from '../../src/core/enrich/enricher';
+import { citationKey, citationYear } from '../../src/core/citation/keys';
 import { applyEnrichment, arxivDue, dblpDue, mergeRecords, parseRecords, serializeRecords } from '../../src/core/enrich/records';
 import type { Paper } from '../../src/core/paper/model';
 import { readCorpus } from '../support/corpus';
@@ -81,7 +83,8 @@ describe('enrichment from arXiv and DBLP (fake services on 127.0.0.1)', () => {
     const enriched = subject.apply(first);
     assert.ok(enriched.arxiv && enriched.arxiv.categories.length > 0, JSON.stringify(enriched.arxiv));
     assert.equal(enriched.primaryCategory, enriched.arxiv.categories[0]);
-    assert.equal(enriched.firstVersionDate, first.publishedAt?.slice(0, 10));
+    assert.equal(enriched.arxiv.firstVersionDate, first.publishedAt?.slice(0, 10));
+    assert.equal(enriched.firstVersionDate, first.firstVersionDate, 'the paper\'s own dates stay: keys are made of them');
     subject.want(window, 'shown');
     await subject.idle();
     assert.equal(arxivRequests().length, 2, 'answered papers are not asked again within the month');
@@ -165,6 +168,47 @@ describe('enrichment from arXiv and DBLP (fake services on 127.0.0.1)', () => {
     });
   }
 
+  it('does not let a wait on DBLP\'s backoff hold up arXiv (real timers: the wait is a minute)', async () => {
+    fake.setFault({ mode: '500', path: '/search/' });
+    const subject = enricher({ sleep: undefined, now: undefined, intervalMs: { arxiv: 0, dblp: 0 }, firstBackoffMs: 60_000 });
+    try {
+      subject.want([first], 'used');
+      for (const deadline = Date.now() + 10_000; dblpRequests().length === 0; await new Promise((resolve) => setTimeout(resolve, 20))) {
+        assert.ok(Date.now() < deadline, 'DBLP was asked');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the loop now waits out DBLP's minute
+      subject.want([second], 'shown');
+      // Before, the loop slept through DBLP's backoff and arXiv was asked a minute later.
+      for (const deadline = Date.now() + 10_000; !arxivRequests().some((request) => request.includes(second.id)); await new Promise((resolve) => setTimeout(resolve, 20))) {
+        assert.ok(Date.now() < deadline, 'arXiv asked about the new paper at once');
+      }
+    } finally {
+      subject.dispose();
+    }
+  });
+
+  it('finds the one id arXiv refuses by halving the batch, and asks about the others', async () => {
+    const refused = '2601.77777';
+    const errorFeed = '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/api/errors#incorrect_id_format_for_' + refused + '</id><title>Error</title><summary>incorrect id format for ' + refused + '</summary></entry></feed>';
+    let refusals = 0;
+    const subject = enricher({
+      fetch: (url, init) => (url.includes(refused) ? Promise.resolve(new Response(errorFeed, { status: 200 })).finally(() => refusals++) : fetch(url, init)),
+    });
+    const papers = [...window.slice(0, 9), { ...first, id: refused }];
+    subject.want(papers, 'shown');
+    await subject.idle();
+    for (const paper of window.slice(0, 9)) {
+      assert.ok(subject.apply(paper).arxiv, `${paper.id} answered`);
+    }
+    assert.equal(subject.apply({ ...first, id: refused }).arxiv, undefined);
+    assert.match(log.join('\n'), /arXiv refused 2601\.77777/);
+    const before = refusals;
+    assert.ok(before >= 2 && before <= 5, `${before} requests to find it among ten`);
+    subject.want(papers, 'shown');
+    await subject.idle();
+    assert.equal(refusals, before, 'not asked again today');
+  });
+
   it('keeps its records in a file other windows share; a damaged file is an empty start', async () => {
     const file = join(folder, 'enrichment.json');
     const subject = enricher({ file });
@@ -200,11 +244,13 @@ describe('enrichment records', () => {
 
   it('asks arXiv again monthly about a young paper with no journal reference, twice a year otherwise', () => {
     assert.ok(arxivDue(undefined, paper, now));
-    assert.ok(!arxivDue({ arxivCheckedAt: at(10) }, paper, now));
-    assert.ok(arxivDue({ arxivCheckedAt: at(31) }, paper, now));
+    assert.ok(!arxivDue({ arxivCheckedAt: at(10), arxiv: { categories: ['cs.LG'] } }, paper, now));
+    assert.ok(arxivDue({ arxivCheckedAt: at(31), arxiv: { categories: ['cs.LG'] } }, paper, now));
+    assert.ok(!arxivDue({ arxivCheckedAt: new Date(now - 3_600_000).toISOString() }, paper, now), 'left out of an answer an hour ago');
+    assert.ok(arxivDue({ arxivCheckedAt: at(2) }, paper, now), 'left out of an answer: asked again the next day');
     assert.ok(!arxivDue({ arxivCheckedAt: at(31), arxiv: { categories: ['cs.LG'], journalRef: 'ICML 2026' } }, paper, now));
-    assert.ok(!arxivDue({ arxivCheckedAt: at(100) }, { ...paper, publishedAt: '2020-01-01' }, now));
-    assert.ok(arxivDue({ arxivCheckedAt: at(200) }, { ...paper, publishedAt: '2020-01-01' }, now));
+    assert.ok(!arxivDue({ arxivCheckedAt: at(100), arxiv: { categories: ['cs.LG'] } }, { ...paper, publishedAt: '2020-01-01' }, now));
+    assert.ok(arxivDue({ arxivCheckedAt: at(200), arxiv: { categories: ['cs.LG'] } }, { ...paper, publishedAt: '2020-01-01' }, now));
   });
 
   it('asks DBLP only when arXiv names no venue, and again monthly for young papers it had no match for', () => {
@@ -248,7 +294,11 @@ describe('enrichment records', () => {
       dblp: { kind: 'journal', venue: 'J', year: '2026', source: 'dblp' } as const,
     };
     const applied = applyEnrichment({ ...paper, primaryCategory: 'cs.LG' }, record);
-    assert.equal(applied.firstVersionDate, '2025-12-30');
+    assert.equal(applied.arxiv?.firstVersionDate, '2025-12-30');
+    assert.equal(citationYear(applied), '2025', 'a citation gives arXiv\'s v1 year');
+    // Before, the v1 date replaced the paper's own, and the key changed when arXiv answered.
+    assert.equal(citationKey(applied), citationKey(paper), 'the key is the one written before arXiv answered');
+    assert.equal(citationKey(paper), 'lovelace2026t');
     assert.equal(applied.primaryCategory, 'cs.CV');
     assert.equal(applied.publication?.source, 'arxiv');
     assert.equal(applyEnrichment(paper, { ...record, arxiv: { categories: ['cs.CV'] } }).publication?.venue, 'J');

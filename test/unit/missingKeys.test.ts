@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { parseBib } from '../../src/core/citation/bibEntries';
 import { namesUnreadBibliography } from '../../src/core/citation/bibliography';
 import { type CiteKind, citedKeys, definedKeys } from '../../src/core/citation/citeSyntax';
-import { citationKey } from '../../src/core/citation/keys';
+import { citationKey, FULL_ARXIV_KEY } from '../../src/core/citation/keys';
 import { identifyPaper, keyDescribes, keyQuery, missingKeys, type ReadBibliography } from '../../src/core/citation/missingKeys';
 import type { Paper } from '../../src/core/paper/model';
 
@@ -121,6 +121,9 @@ describe('which paper a key means', () => {
       assert.deepEqual(identifyPaper(key.toUpperCase(), candidates, [format]), { paper: ATTENTION, by: 'key' }, format);
     }
     assert.deepEqual(identifyPaper('simeoni2025dinov3', candidates, ['[auth]:[year]', 'arxiv']), { paper: DINO, by: 'key' });
+    // The long arXiv-like key of earlier versions still names its paper (the quick fix lists FULL_ARXIV_KEY).
+    assert.deepEqual(identifyPaper(citationKey(ATTENTION, FULL_ARXIV_KEY), candidates, ['arxiv', FULL_ARXIV_KEY]), { paper: ATTENTION, by: 'key' });
+    assert.equal(citationKey(paper('2407.21783', 'The Llama 3 Herd of Models', ['Aaron Grattafiori'], '2024'), FULL_ARXIV_KEY), 'grattafiori2024llama3herdmodels');
     assert.equal(identifyPaper(citationKey(ATTENTION, '[Title:2][year][auth]'), candidates, ['arxiv', 'scholar']), undefined, 'custom format not configured');
     // vaswani2017attention is the Scholar key of both Vaswani papers of 2017: it names neither.
     assert.equal(identifyPaper('vaswani2017attention', candidates, ['scholar']), undefined);

@@ -6,7 +6,7 @@
  */
 import type { Paper, Publication } from '../paper/model';
 import { paperLinks } from '../paper/arxiv';
-import { citationYear } from './keys';
+import { citationYear, firstVersionDate } from './keys';
 import { escapeBibtex, escapeLatexSpecials, texTitle } from './latex';
 import { cjkFull, isCjk, isLiteral, type Name, parseName } from './names';
 
@@ -102,7 +102,8 @@ export function bibtex(paper: Paper, key: string, options: EntryOptions = {}): s
       ['volume', publication.volume && escapeBibtex(publication.volume)],
       ['number', conference ? undefined : publication.number && escapeBibtex(publication.number)],
       ['pages', bibPages(publication.pages && escapeBibtex(publication.pages))],
-      ['doi', safeDoi(publication.doi)],
+      // Not one with "_": plainnat and its kin print the field as text when the url package is not loaded, and "_" stops LaTeX.
+      ['doi', safeDoi(publication.doi)?.includes('_') ? undefined : safeDoi(publication.doi)],
       ...arxivFields(paper),
       ['url', paperLinks.arxivAbstract(paper.id)],
     ]);
@@ -146,7 +147,7 @@ export function biblatex(paper: Paper, key: string, options: EntryOptions = {}):
   return entry('online', key, [
     title,
     author,
-    ['date', paper.firstVersionDate ?? paper.publishedAt ?? citationYear(paper)],
+    ['date', firstVersionDate(paper) ?? citationYear(paper)],
     ...eprint,
     ['doi', arxivDoi(paper.id)],
     ['url', paperLinks.arxivAbstract(paper.id)],

@@ -23,6 +23,9 @@ export const KEY_TARGET_LENGTH = 26;
 /** An author's name or a first title word longer than this is cut (keys stay under ~40 whatever the title). */
 const KEY_PART_LENGTH = 16;
 
+/** The arXiv-like key as Paper Feed wrote it before keys were kept short: still recognised in documents. */
+export const FULL_ARXIV_KEY: KeyFormat = '[auth][year][title:4]';
+
 /** `arxiv`, `scholar` or a pattern such as `[auth][year][title:2]` (`string & {}` keeps the two names suggested). */
 export type KeyFormat = 'arxiv' | 'scholar' | (string & {});
 
@@ -35,8 +38,22 @@ export function asciiFold(text: string): string {
     .replace(/[^A-Za-z0-9]/g, '');
 }
 
+/** The first version's date as arXiv says (enrichment), else as the paper came. */
+export function firstVersionDate(paper: Paper): string | undefined {
+  return paper.arxiv?.firstVersionDate ?? paper.firstVersionDate ?? paper.publishedAt;
+}
+
 /** The year to cite: the first version's when known. */
 export function citationYear(paper: Paper): string | undefined {
+  return (firstVersionDate(paper) ?? paper.feedDate)?.slice(0, 4);
+}
+
+/**
+ * The year in a key: from the dates the paper came with, never from enrichment, so that a key
+ * written before arXiv answered is the key written after (a paper's Hugging Face date and arXiv's v1
+ * date can fall in different years around New Year).
+ */
+function keyYear(paper: Paper): string | undefined {
   return (paper.firstVersionDate ?? paper.publishedAt ?? paper.feedDate)?.slice(0, 4);
 }
 
@@ -69,7 +86,7 @@ function capitalise(word: string): string {
  */
 export function citationKey(paper: Paper, format: KeyFormat = 'arxiv'): string {
   const author = firstAuthorKeyName(paper);
-  const year = citationYear(paper) ?? '';
+  const year = keyYear(paper) ?? '';
   const words = titleWords(paper);
   let key: string;
   if (format === 'arxiv') {

@@ -8,7 +8,7 @@ import type { Paper, Publication } from '../paper/model';
 import { paperLinks } from '../paper/arxiv';
 import { arxivDoi, citedPublication, type EntryOptions, safeDoi } from './bibtex';
 import { escapeMarkdownText } from './embed';
-import { citationYear } from './keys';
+import { citationYear, firstVersionDate } from './keys';
 import { cjkFull, fullFamily, initials, isCjk, isLiteral, type Name, parseName, type PersonName } from './names';
 
 const MONTHS_MLA = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
@@ -122,7 +122,7 @@ export function mla(paper: Paper, options: EntryOptions = {}): string {
     ].filter(Boolean);
     return `${period(authors)} ${quotedWith(paper.title, '.')} ${pieces.join(', ')}.`;
   }
-  const date = paper.firstVersionDate ?? paper.publishedAt;
+  const date = firstVersionDate(paper);
   const when = date ? `${Number(date.slice(8, 10))} ${MONTHS_MLA[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}` : 'n.d.';
   return `${period(authors)} ${quotedWith(paper.title, '.')} arXiv, ${when}, ${doiUrl(paper)}.`;
 }
@@ -207,7 +207,7 @@ export function cslItem(paper: Paper, key: string, options: EntryOptions = {}): 
       URL: paperLinks.arxivAbstract(paper.id),
     };
   }
-  const date = paper.firstVersionDate ?? paper.publishedAt;
+  const date = firstVersionDate(paper);
   const parts = date ? date.split('-').map(Number) : citationYear(paper) ? [Number(citationYear(paper))] : undefined;
   return {
     id: key,

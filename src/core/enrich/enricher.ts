@@ -6,11 +6,12 @@
  * when more is known. Faults (429, timeouts, malformed answers) back off and keep the ids queued;
  * a service the settings turn off is never asked. Records live in `enrichment.json` (records.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { FeedError, type Fetch, httpGet, sleep as defaultSleep } from '../feed/http';
 import { isLoopbackHost } from '../net/hosts';
 import type { Paper } from '../paper/model';
 import { writeFileAtomic } from '../storage/atomicWrite';
+import { FileLock } from '../storage/lock';
 import { arxivQueryUrl, parseArxivAtom, toArxivMetadata } from './arxivAtom';
 import { dblpQueryUrl, matchDblp } from './dblp';
 import { applyEnrichment, arxivDue, dblpDue, type EnrichmentRecord, mergeRecords, parseRecords, serializeRecords } from './records';
@@ -24,7 +25,8 @@ export const DBLP_INTERVAL_MS = 1_000;
 const FIRST_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 30 * 60_000;
 const MAX_QUEUED = 5_000;
-const SAVE_DELAY_MS = 2_000;
+/** Answers are written at most this often (and when the window closes). */
+const SAVE_DELAY_MS = 15_000;
 
 export interface EnricherOptions {
   readonly fetch: Fetch;
@@ -56,6 +58,13 @@ export class Enricher {
   private readonly dblpQueue = new Map<string, Paper>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
+  /** Ends the drain loop's wait for a backoff early: new work may be for the other service. */
+  private wake: (() => void) | undefined;
+  /** How many ids the next arXiv request takes: halved after a malformed answer, to find an id arXiv refuses. */
+  private batchLimit = ARXIV_BATCH;
+  /** The records file's modification time when this window last read or wrote it. */
+  private fileSeen = -1;
+  private readonly lock: FileLock | undefined;
   private readonly backoff = { arxiv: { until: 0, ms: 0 }, dblp: { until: 0, ms: 0 } };
   private readonly nextAt = { arxiv: 0, dblp: 0 };
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -68,6 +77,8 @@ export class Enricher {
   constructor(private readonly options: EnricherOptions) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
+    // One request at a time on this machine, whatever the number of windows (arXiv's terms count machines).
+    this.lock = options.file ? new FileLock(`${options.file}.lock`, { staleMs: 60_000, waitMs: 30_000, pollMs: 250 }) : undefined;
   }
 
   /** Reads the records file (a missing or damaged file is an empty start). */
@@ -75,13 +86,8 @@ export class Enricher {
     if (!this.options.file) {
       return;
     }
-    const text = await readFile(this.options.file, 'utf8').catch(() => '');
-    for (const [id, record] of parseRecords(text)) {
-      const merged = mergeRecords(this.records.get(id), record);
-      if (merged) {
-        this.records.set(id, merged);
-      }
-    }
+    this.fileSeen = await stat(this.options.file).then((stats) => stats.mtimeMs, () => -1);
+    this.merge(parseRecords(await readFile(this.options.file, 'utf8').catch(() => '')));
   }
 
   /** The paper with what is known about it now; never waits. */
@@ -112,6 +118,7 @@ export class Enricher {
       }
     }
     this.kick();
+    this.wake?.(); // a wait on one service's backoff must not hold up the other
   }
 
   /** Resolves when both queues are empty: a fault is waited out and asked again (tests and the bench). */
@@ -139,7 +146,10 @@ export class Enricher {
       this.options.log?.(`Enrichment stopped: ${error instanceof Error ? error.message : String(error)}`);
     }).finally(() => {
       this.running = undefined;
-      // Work that arrived while a fault's wait was pending is picked up by the next want().
+      // Work that came between the loop's last look and now.
+      if (this.arxivQueue.size > 0 || this.dblpQueue.size > 0) {
+        this.kick();
+      }
     });
   }
 
@@ -163,7 +173,9 @@ export class Enricher {
         if (until === Infinity) {
           return;
         }
-        await this.sleep(Math.max(0, until - now), this.abort.signal).catch(() => undefined);
+        const woken = new Promise<void>((resolve) => (this.wake = resolve));
+        await Promise.race([this.sleep(Math.max(0, until - now), this.abort.signal).catch(() => undefined), woken]);
+        this.wake = undefined;
       }
     }
   }
@@ -174,14 +186,30 @@ export class Enricher {
   }
 
   private async askArxiv(): Promise<void> {
-    const ids = [...this.arxivQueue].sort((a, b) => (a[1] === b[1] ? 0 : a[1] === 'used' ? -1 : 1)).slice(0, ARXIV_BATCH).map(([id]) => id);
+    await this.readOtherWindows();
+    if (this.arxivQueue.size === 0) {
+      return; // another window had asked about all of them
+    }
+    const ids = [...this.arxivQueue].sort((a, b) => (a[1] === b[1] ? 0 : a[1] === 'used' ? -1 : 1)).slice(0, this.batchLimit).map(([id]) => id);
     const url = arxivQueryUrl(this.options.arxivEndpoint, ids);
     try {
       const { status, body } = await this.get('arxiv', url, 'application/atom+xml');
       if (status !== 200) {
         throw new FeedError('http', `arXiv answered HTTP ${status}.`, status);
       }
-      const entries = parseArxivAtom(body);
+      if (/^\s*Rate exceeded\.?\s*$/i.test(body.slice(0, 100))) {
+        throw new FeedError('rateLimited', 'arXiv says: Rate exceeded.');
+      }
+      let entries: ReturnType<typeof parseArxivAtom>;
+      try {
+        entries = parseArxivAtom(body);
+      } catch (error) {
+        if (error instanceof FeedError && error.message.startsWith('arXiv answered with an error')) {
+          this.isolate(ids, error);
+        }
+        throw error;
+      }
+      this.batchLimit = ARXIV_BATCH;
       const checkedAt = new Date(this.now()).toISOString();
       const returned = new Set<string>();
       for (const entry of entries) {
@@ -207,6 +235,54 @@ export class Enricher {
       this.changed(ids);
     } catch (error) {
       this.fault('arxiv', error);
+    }
+  }
+
+  /**
+   * arXiv refuses a whole request for one id it finds malformed (its error entry): the next requests
+   * take half as many ids, until the one it refuses is asked alone and then left alone (for a day).
+   */
+  private isolate(ids: readonly string[], error: FeedError): void {
+    if (ids.length > 1) {
+      this.batchLimit = Math.ceil(ids.length / 2);
+      return;
+    }
+    const [id] = ids;
+    if (id !== undefined) {
+      this.options.log?.(`arXiv refused ${id} (${error.message}); not asking about it again today.`);
+      this.records.set(id, { ...this.records.get(id), arxivCheckedAt: new Date(this.now()).toISOString() });
+      this.arxivQueue.delete(id);
+      this.batchLimit = ARXIV_BATCH;
+    }
+  }
+
+  /** Takes in what other windows wrote to the records file since this one last read it, and drops ids they answered. */
+  private async readOtherWindows(): Promise<void> {
+    const file = this.options.file;
+    if (!file) {
+      return;
+    }
+    const modified = await stat(file).then((stats) => stats.mtimeMs, () => -1);
+    if (modified === this.fileSeen) {
+      return;
+    }
+    this.fileSeen = modified;
+    this.merge(parseRecords(await readFile(file, 'utf8').catch(() => '')));
+    const now = this.now();
+    for (const id of [...this.arxivQueue.keys()]) {
+      const record = this.records.get(id);
+      if (record && !arxivDue(record, { firstVersionDate: record.firstVersionDate }, now)) {
+        this.arxivQueue.delete(id);
+      }
+    }
+  }
+
+  private merge(records: ReadonlyMap<string, EnrichmentRecord>): void {
+    for (const [id, record] of records) {
+      const merged = mergeRecords(this.records.get(id), record);
+      if (merged) {
+        this.records.set(id, merged);
+      }
     }
   }
 
@@ -250,6 +326,9 @@ export class Enricher {
     if (!this.options.enabled()[service === 'arxiv' ? 'arxiv' : 'published']) {
       throw new FeedError('cancelled', `${service} was turned off.`);
     }
+    if (this.lock && !(await this.lock.acquire())) {
+      throw new FeedError('rateLimited', 'Another window is asking arXiv or DBLP.', undefined, interval);
+    }
     this.sent[service]++;
     if (service === 'arxiv') {
       this.sent.arxivIds += new URL(url).searchParams.get('id_list')?.split(',').length ?? 0;
@@ -259,6 +338,10 @@ export class Enricher {
       return await httpGet(url, accept, { fetch: this.options.fetch, userAgent: this.options.userAgent, maxAttempts: 1, timeoutMs: 20_000 }, this.abort.signal);
     } finally {
       this.nextAt[service] = this.now() + interval;
+      if (this.lock) {
+        // Held through the interval, so that another window's request waits it out too.
+        void this.sleep(interval, this.abort.signal).catch(() => undefined).then(() => this.lock?.release());
+      }
     }
   }
 
@@ -270,13 +353,17 @@ export class Enricher {
     const asked = error instanceof FeedError ? error.retryAfterMs : undefined;
     const endpoint = service === 'arxiv' ? this.options.arxivEndpoint : this.options.dblpEndpoint;
     const first = this.options.firstBackoffMs ?? (isLoopbackHost(new URL(endpoint).hostname) ? 500 : FIRST_BACKOFF_MS);
-    const ms = Math.min(MAX_BACKOFF_MS, Math.max(asked ?? 0, state.ms === 0 ? first : state.ms * 2));
+    // The server's own wait in full; ours doubles up to MAX_BACKOFF_MS.
+    const ms = Math.max(asked ?? 0, Math.min(MAX_BACKOFF_MS, state.ms === 0 ? first : state.ms * 2));
     this.backoff[service] = { until: this.now() + ms, ms };
     const name = service === 'arxiv' ? 'arXiv' : 'DBLP';
     this.options.log?.(`${name} enrichment failed (${error instanceof Error ? error.message.replace(/Hugging Face/g, name) : String(error)}); trying again in ${Math.round(ms / 1_000)} s.`);
   }
 
   private changed(ids: readonly string[]): void {
+    if (this.abort.signal.aborted) {
+      return;
+    }
     this.options.onChange?.(ids);
     if (this.options.file && !this.saveTimer) {
       this.saveTimer = setTimeout(() => {
@@ -293,34 +380,16 @@ export class Enricher {
       return Promise.resolve();
     }
     this.saving = this.saving.then(async () => {
-      const onDisk = parseRecords(await readFile(file, 'utf8').catch(() => ''));
-      for (const [id, record] of onDisk) {
-        const merged = mergeRecords(this.records.get(id), record);
-        if (merged) {
-          this.records.set(id, merged);
-        }
+      // Read only when another window wrote since (parsing thousands of records is not free).
+      const modified = await stat(file).then((stats) => stats.mtimeMs, () => -1);
+      if (modified !== this.fileSeen) {
+        this.merge(parseRecords(await readFile(file, 'utf8').catch(() => '')));
       }
       await writeFileAtomic(file, serializeRecords(this.records));
+      this.fileSeen = await stat(file).then((stats) => stats.mtimeMs, () => -1);
     }).catch((error: unknown) => {
       this.options.log?.(`Could not save ${file}: ${error instanceof Error ? error.message : String(error)}`);
     });
     return this.saving;
   }
-}
-
-/** A service's base URL from a test hook's value: http(s), no trailing slash; else `fallback`. */
-export function serviceEndpoint(value: string | undefined, fallback: string, warn: (value: string) => void): string {
-  if (value === undefined || value.trim() === '') {
-    return fallback;
-  }
-  try {
-    const url = new URL(value.trim());
-    if (url.protocol === 'https:' || url.protocol === 'http:') {
-      return url.toString().replace(/\/+$/, '');
-    }
-  } catch {
-    // reported below
-  }
-  warn(value);
-  return fallback;
 }

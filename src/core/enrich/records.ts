@@ -34,23 +34,29 @@ export function applyEnrichment(paper: Paper, record: EnrichmentRecord | undefin
   if (!record || (!record.arxiv && !record.dblp)) {
     return paper;
   }
-  const firstVersionDate = record.firstVersionDate ?? paper.firstVersionDate;
-  const arxiv = record.arxiv;
-  const publication = (arxiv ? publicationFromArxiv(arxiv, (firstVersionDate ?? paper.publishedAt)?.slice(0, 4)) : undefined) ?? record.dblp;
+  // arXiv's v1 date goes into its record, not over the paper's own dates, which the key is made of.
+  const arxiv = record.arxiv && (record.firstVersionDate ? { ...record.arxiv, firstVersionDate: record.firstVersionDate } : record.arxiv);
+  const firstYear = (record.firstVersionDate ?? paper.firstVersionDate ?? paper.publishedAt)?.slice(0, 4);
+  const publication = (arxiv ? publicationFromArxiv(arxiv, firstYear) : undefined) ?? record.dblp;
   return {
     ...paper,
     ...(arxiv ? { arxiv } : {}),
-    ...(firstVersionDate ? { firstVersionDate } : {}),
     ...(arxiv?.categories[0] ?? paper.primaryCategory ? { primaryCategory: arxiv?.categories[0] ?? paper.primaryCategory } : {}),
     ...(publication ? { publication } : {}),
   };
 }
 
-/** Whether to ask arXiv (again): never asked; then monthly for two years (versions and journal references come), then twice a year. */
+/**
+ * Whether to ask arXiv (again): never asked; then monthly for two years (versions and journal
+ * references come), then twice a year; a paper arXiv's answer left out, the next day.
+ */
 export function arxivDue(record: EnrichmentRecord | undefined, paper: Pick<Paper, 'firstVersionDate' | 'publishedAt' | 'feedDate'>, now: number): boolean {
   const checked = record?.arxivCheckedAt ? Date.parse(record.arxivCheckedAt) : NaN;
   if (Number.isNaN(checked)) {
     return true;
+  }
+  if (!record?.arxiv) {
+    return now - checked > DAY_MS; // arXiv did not know it (or dropped it from an answer): again tomorrow
   }
   const born = Date.parse(record?.firstVersionDate ?? paper.firstVersionDate ?? paper.publishedAt ?? paper.feedDate ?? '');
   const young = Number.isNaN(born) || now - born < 730 * DAY_MS;

@@ -7,6 +7,9 @@
  * unclosed tags (a cut-off body), text outside the root, nesting deeper than `maxDepth`.
  */
 
+/** Namespace prefixes in scope at once (arXiv's Atom uses three or four). */
+const MAX_PREFIXES = 32;
+
 export class XmlError extends Error {
   override readonly name = 'XmlError';
 }
@@ -127,6 +130,10 @@ export function readXml(xml: string, handler: XmlHandler, options: XmlOptions = 
       const attributes = new Map<string, string>();
       for (const [name, value] of tag.attributes) {
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
+          // Each declaring element copies its parent's prefixes: bounded, so a hostile body cannot make that quadratic.
+          if (scope.size >= MAX_PREFIXES) {
+            fail('too many namespace prefixes');
+          }
           if (scope === parentScope) {
             scope = new Map(parentScope);
           }

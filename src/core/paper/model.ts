@@ -61,6 +61,8 @@ export interface Paper {
 export interface ArxivMetadata {
   /** Every category, the primary one first (`cs.CL`, `cs.AI`). */
   readonly categories: readonly string[];
+  /** The first version's date (YYYY-MM-DD): the year a citation gives (not the key's, which never changes). */
+  readonly firstVersionDate?: string;
   /** The latest version's number (the `N` of `vN`). */
   readonly version?: number;
   /** The latest version's date (YYYY-MM-DD). */

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { summarize, type BibSummary } from '../../core/citation/bibEntries';
 import { bibCardMarkdown, type CardLink, paperCardMarkdown, unknownPaperMarkdown } from '../../core/citation/hoverCard';
-import { citationKey } from '../../core/citation/keys';
+import { citationKey, FULL_ARXIV_KEY } from '../../core/citation/keys';
 import { sameKey } from '../../core/citation/keyLocations';
 import { arxivIdInKey, paperMentionAt } from '../../core/citation/paperMentions';
 import { paperLinks } from '../../core/paper/arxiv';
@@ -73,7 +73,9 @@ async function knownPaper(deps: HoverDeps, id: string): Promise<Paper | undefine
 function paperWithKey(deps: HoverDeps, key: string, scope: vscode.Uri): Paper | undefined {
   const { keyFormat } = readCitationConfig(scope);
   const candidates = [...deps.store.list(), ...deps.saved.list().map((entry) => entry.paper)];
-  return candidates.find((paper) => sameKey(citationKey(paper, keyFormat), key));
+  // Also the long arXiv-like key Paper Feed wrote before keys were kept short.
+  return candidates.find((paper) => sameKey(citationKey(paper, keyFormat), key))
+    ?? (keyFormat === 'arxiv' ? candidates.find((paper) => sameKey(citationKey(paper, FULL_ARXIV_KEY), key)) : undefined);
 }
 
 /** The card of a paper mentioned by id: the paper when known, else a note with the links. */

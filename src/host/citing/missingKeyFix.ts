@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { identifyPaper, keyQuery } from '../../core/citation/missingKeys';
-import type { KeyFormat } from '../../core/citation/keys';
+import { FULL_ARXIV_KEY, type KeyFormat } from '../../core/citation/keys';
 import { arxivIdInKey } from '../../core/citation/paperMentions';
 import type { Paper } from '../../core/paper/model';
 import { shortTitle } from '../../core/view/present';
@@ -79,7 +79,7 @@ export class MissingKeyFixes implements vscode.CodeActionProvider {
 
   /** The paper `key` means, if Paper Feed can tell (remembered a little while). */
   private async identify(key: string, uri: vscode.Uri, mayStart: boolean, token: vscode.CancellationToken): Promise<Paper | undefined> {
-    const formats = [...new Set<KeyFormat>([readCitationConfig(uri).keyFormat, 'arxiv', 'scholar'])];
+    const formats = [...new Set<KeyFormat>([readCitationConfig(uri).keyFormat, 'arxiv', 'scholar', FULL_ARXIV_KEY])];
     const searches = mayStart || this.deps.search.isStarted;
     const memo = `${searches}\n${formats.join('\n')}\n${key.toLowerCase()}`;
     const known = this.remembered.get(memo);

@@ -44,6 +44,8 @@ export interface PaperPanelsDeps {
 /** One open panel. */
 class PanelView {
   ready = false;
+  /** The paper as it was given, before enrichment: shown again with newer records, never with stale ones on top. */
+  given: Paper | undefined;
   /**
    * The latest message of each kind for the shown paper. The page is discarded while its tab is
    * hidden and says "ready" again when shown: it then gets these again, so nothing sent meanwhile is lost.
@@ -191,6 +193,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
 
   private showPaper(view: PanelView, given: Paper): void {
     const paper = this.deps.enrich?.apply(given) ?? given;
+    view.given = given;
     view.paper = paper;
     view.panel.title = shortTitle(paper.title);
     const shown = toPaperView(paper, this.deps.abstractRepos(paper).map((repo) => repo.url), displayLocale());
@@ -208,7 +211,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
         continue;
       }
       const repos = view.latest.get('linkedRepos') as Extract<HostToWebview, { type: 'linkedRepos' }> | undefined;
-      this.showPaper(view, view.paper);
+      this.showPaper(view, view.given ?? view.paper); // the paper as given, with the records as they are now
       if (repos?.paperId === view.paper.id) {
         for (const repo of [...repos.repos.models, ...repos.repos.datasets, ...repos.repos.spaces]) {
           view.links.add(repo.url);
