@@ -236,6 +236,13 @@ describe('.bib files', () => {
     assert.deepEqual(parseBibEntries('@misc{y, doi = {https://doi.org/10.48550/arXiv.2401.00001}}'), [{ key: 'y', arxivId: '2401.00001', doi: '10.48550/arxiv.2401.00001' }]);
   });
 
+  it('takes no entry from inside another entry\'s field (a hostile title or venue), but does after a broken one', () => {
+    const hostile = '@inproceedings{real2025,\n  booktitle = {Proc. @misc(vaswani2017attention, x},\n  title = {See @article{fake2024, eprint = {1706.03762}}},\n}\n@misc{next, eprint = {2508.10104}}\n';
+    // Before, vaswani2017attention and fake2024 were taken for entries: the real paper would have been written as vaswani2017attentiona.
+    assert.deepEqual(parseBibEntries(hostile).map((found) => found.key), ['real2025', 'next']);
+    assert.deepEqual(parseBibEntries('@misc{broken, title = {no end\n@misc{after, eprint = {2508.10104}}\n').map((found) => found.key), ['broken', 'after']);
+  });
+
   const entry = (key: string): string => `@misc{${key},\n  eprint = {2508.10104},\n}\n`;
 
   it('reuses an entry for the same paper, by arXiv id or DOI', () => {

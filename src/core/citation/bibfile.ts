@@ -23,7 +23,9 @@ export function parseBibEntries(text: string): BibEntryInfo[] {
     if (type === 'comment' || type === 'string' || type === 'preamble') {
       continue;
     }
-    const body = entryBody(text, match.index + match[0].length);
+    const { body, end } = entryBody(text, match.index + match[0].length);
+    // The next entry starts after this one's body: an "@misc{x," inside a field (a hostile title or venue) is no entry.
+    head.lastIndex = end;
     const field = (name: string): string | undefined => {
       const found = new RegExp(`(?:^|[,\\s])${name}\\s*=\\s*[{"]([^}"]*)[}"]`, 'i').exec(body);
       return found?.[1]?.trim();
@@ -38,8 +40,8 @@ export function parseBibEntries(text: string): BibEntryInfo[] {
   return entries;
 }
 
-/** The text of an entry's body, up to its closing brace (or the next entry when braces are broken). */
-function entryBody(text: string, start: number): string {
+/** The text of an entry's body, up to its closing brace (or the next entry when braces are broken), and where it ends. */
+function entryBody(text: string, start: number): { body: string; end: number } {
   let depth = 1;
   for (let index = start; index < text.length; index++) {
     const character = text[index];
@@ -48,13 +50,13 @@ function entryBody(text: string, start: number): string {
     } else if (character === '}' || character === ')') {
       depth--;
       if (depth === 0) {
-        return text.slice(start, index);
+        return { body: text.slice(start, index), end: index + 1 };
       }
     } else if (character === '@' && text[index - 1] === '\n') {
-      return text.slice(start, index);
+      return { body: text.slice(start, index), end: index };
     }
   }
-  return text.slice(start);
+  return { body: text.slice(start), end: text.length };
 }
 
 export type BibPlan =
