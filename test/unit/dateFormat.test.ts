@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { formatDateTime, formatDay, formatMonth, formatShortDay, formatTime, formatWeekRange } from '../../src/core/time/displayDates';
+import { type DateWords, formatDateTime, formatDay, formatMonth, formatShortDay, formatTime, formatWeekRange } from '../../src/core/time/displayDates';
+import { resolveWindow } from '../../src/core/feed/windows';
+import type { Paper } from '../../src/core/paper/model';
+import { bucketLabel } from '../../src/core/view/buckets';
+import { buildGroups } from '../../src/core/view/groups';
 
 describe('dates in the display language', () => {
   it('writes a feed day as each language does', () => {
@@ -44,5 +48,32 @@ describe('dates in the display language', () => {
     assert.equal(formatDay('2026-08-21', 'pt-br'), 'sexta-feira, 21 de agosto de 2026');
     assert.equal(formatDay('2026-08-21', 'not a locale!'), formatDay('2026-08-21', 'en'));
     assert.equal(formatDay('2026-08-21'), 'Friday, August 21, 2026', 'no locale: English');
+  });
+});
+
+describe('words around dates in the display language', () => {
+  const german: DateWords = {
+    today: 'Heute', yesterday: 'Gestern', thisWeek: 'Diese Woche', thisMonth: 'Dieser Monat', trending: 'Im Trend', undated: 'Ohne Datum',
+    lastDays: (days) => `Letzte ${days} Tage`, weekOf: (range) => `Woche vom ${range}`, week: (number, range) => `KW ${number} · ${range}`,
+  };
+  const paper = (id: string, feedDate: string): Paper => ({ id, title: id, authors: [{ name: 'A B' }], abstract: '', feedDate });
+
+  it('labels windows with the words the host passes, and English without them', () => {
+    assert.equal(resolveWindow('today', '2026-08-21', 7).label, 'Today');
+    assert.equal(resolveWindow('today', '2026-08-21', 7, 'de', german).label, 'Heute');
+    assert.equal(resolveWindow('days', '2026-08-21', 5, 'de', german).label, 'Letzte 5 Tage');
+    assert.equal(resolveWindow('week', '2026-08-21', 7, 'de', german).label, 'Diese Woche');
+    assert.equal(resolveWindow('month', '2026-08-21', 7, 'de', german).label, 'Dieser Monat');
+    assert.equal(resolveWindow('trending', '2026-08-21', 7, 'de', german).label, 'Im Trend');
+    assert.match(resolveWindow('week:2026-W34', '2026-08-21', 7, 'de', german).label, /^KW 34 · 17\./);
+  });
+
+  it('labels the tree\'s date groups with them: Today, Yesterday, weeks, undated', () => {
+    const days = buildGroups([paper('2608.00001', '2026-08-21'), paper('2608.00005', '2026-08-21'), paper('2608.00002', '2026-08-20'), paper('2608.00003', '2026-08-20'), { ...paper('2608.00004', ''), feedDate: undefined }], {
+      grouping: 'date', sortBy: 'upvotes', today: '2026-08-21', locale: 'de', words: german, topicOf: () => 'other', topicLabel: () => 'Other',
+    });
+    assert.deepEqual(days.map((group) => group.label), ['Heute', 'Gestern', 'Ohne Datum']);
+    assert.equal(bucketLabel('2026-W34', 'week', undefined, [paper('2608.00001', '2026-08-18')], 'de', german).slice(0, 9), 'Woche vom');
+    assert.equal(bucketLabel('2026-08-21', 'day', '2026-08-21', [], 'en'), 'Today');
   });
 });

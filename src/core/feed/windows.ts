@@ -2,7 +2,7 @@
  * Feed windows: which papers the tree shows. Ids follow CONTRACT.md: `today`, `days`, `week`,
  * `month`, `trending`, `date:YYYY-MM-DD`, `week:YYYY-Www`, `month:YYYY-MM`.
  */
-import { formatDay, formatMonth, formatWeekRange } from '../time/displayDates';
+import { type DateWords, ENGLISH_DATE_WORDS, formatDay, formatMonth, formatWeekRange } from '../time/displayDates';
 import { addDays, addMonths, isoWeek, isValidDate, isValidMonth, isValidWeek, monthOf, weekMonday } from '../time/dates';
 
 export type WindowId =
@@ -74,25 +74,25 @@ export function currentFeedDate(now: Date): string {
  * Turns a window id into requests and a label, given "today", the Last-N-days setting and the
  * display language the label's dates are written in.
  */
-export function resolveWindow(id: WindowId, today: string, days: number, locale?: string): ResolvedWindow {
+export function resolveWindow(id: WindowId, today: string, days: number, locale?: string, words: DateWords = ENGLISH_DATE_WORDS): ResolvedWindow {
   const n = Math.max(1, Math.min(31, Math.floor(days)));
   switch (id) {
     case 'today':
-      return { id, label: 'Today', queries: [{ kind: 'date', date: today }], fallbackDays: 7, dated: true };
+      return { id, label: words.today, queries: [{ kind: 'date', date: today }], fallbackDays: 7, dated: true };
     case 'days':
       return {
         id,
-        label: `Last ${n} days`,
+        label: words.lastDays(n),
         queries: Array.from({ length: n }, (_, index) => ({ kind: 'date' as const, date: addDays(today, -index) })),
         fallbackDays: 0,
         dated: false,
       };
     case 'week':
-      return { id, label: 'This week', queries: [{ kind: 'week', week: isoWeek(today) }], fallbackDays: 0, dated: true };
+      return { id, label: words.thisWeek, queries: [{ kind: 'week', week: isoWeek(today) }], fallbackDays: 0, dated: true };
     case 'month':
-      return { id, label: 'This month', queries: [{ kind: 'month', month: monthOf(today) }], fallbackDays: 0, dated: true };
+      return { id, label: words.thisMonth, queries: [{ kind: 'month', month: monthOf(today) }], fallbackDays: 0, dated: true };
     case 'trending':
-      return { id, label: 'Trending', queries: [{ kind: 'trending' }], fallbackDays: 0, dated: false };
+      return { id, label: words.trending, queries: [{ kind: 'trending' }], fallbackDays: 0, dated: false };
   }
   const [kind, arg = ''] = id.split(/:(.*)/s);
   if (kind === 'date') {
@@ -100,7 +100,7 @@ export function resolveWindow(id: WindowId, today: string, days: number, locale?
   }
   if (kind === 'week') {
     const monday = weekMonday(arg) ?? today;
-    return { id, label: `Week ${Number(arg.slice(6))} · ${formatWeekRange(monday, locale)}`, queries: [{ kind: 'week', week: arg }], fallbackDays: 0, dated: true };
+    return { id, label: words.week(Number(arg.slice(6)), formatWeekRange(monday, locale)), queries: [{ kind: 'week', week: arg }], fallbackDays: 0, dated: true };
   }
   return { id, label: formatMonth(arg, locale), queries: [{ kind: 'month', month: arg }], fallbackDays: 0, dated: true };
 }

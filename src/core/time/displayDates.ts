@@ -67,3 +67,33 @@ export function formatDateTime(at: Date, locale?: string): string {
 export function formatTime(at: Date, locale?: string): string {
   return formatter(locale, 'time').format(at);
 }
+
+/**
+ * The words around dates in labels ("Today", "Last 7 days", "Week of …"). Core writes them in
+ * English; the host passes them in the display language (host/locale.ts).
+ */
+export interface DateWords {
+  readonly today: string;
+  readonly yesterday: string;
+  readonly thisWeek: string;
+  readonly thisMonth: string;
+  readonly trending: string;
+  readonly undated: string;
+  readonly lastDays: (days: number) => string;
+  /** A week bucket of the tree: "Week of Aug 17 – 23, 2026". */
+  readonly weekOf: (range: string) => string;
+  /** A chosen week: "Week 34 · Aug 17 – 23, 2026". */
+  readonly week: (number: number, range: string) => string;
+}
+
+export const ENGLISH_DATE_WORDS: DateWords = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  thisWeek: 'This week',
+  thisMonth: 'This month',
+  trending: 'Trending',
+  undated: 'Undated',
+  lastDays: (days) => `Last ${days} days`,
+  weekOf: (range) => `Week of ${range}`,
+  week: (number, range) => `Week ${number} · ${range}`,
+};

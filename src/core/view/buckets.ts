@@ -1,6 +1,6 @@
 /** Date buckets (day, week, month, year) whose size reads well for dense feeds and sparse lists alike. */
 import { addDays, isoWeek, weekStart } from '../time/dates';
-import { formatDay, formatMonth, formatWeekRange } from '../time/displayDates';
+import { type DateWords, ENGLISH_DATE_WORDS, formatDay, formatMonth, formatWeekRange } from '../time/displayDates';
 import { paperDate, type Paper } from '../paper/model';
 
 export type DateGranularity = 'day' | 'week' | 'month' | 'year';
@@ -34,20 +34,20 @@ export function chooseGranularity(dates: readonly string[]): DateGranularity {
   return 'year';
 }
 
-/** A bucket's label, its dates in `locale` (the display language); the key stays the group's stable id. */
-export function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: readonly Paper[], locale?: string): string {
+/** A bucket's label, its dates in `locale` and its words in `words` (the display language); the key stays the group's stable id. */
+export function bucketLabel(key: string, granularity: DateGranularity, today: string | undefined, papers: readonly Paper[], locale?: string, words: DateWords = ENGLISH_DATE_WORDS): string {
   switch (granularity) {
     case 'day':
       if (today !== undefined && key === today) {
-        return 'Today';
+        return words.today;
       }
       if (today !== undefined && key === addDays(today, -1)) {
-        return 'Yesterday';
+        return words.yesterday;
       }
       return formatDay(key, locale);
     case 'week': {
       const sample = paperDate(papers[0] as Paper) as string;
-      return `Week of ${formatWeekRange(weekStart(sample), locale)}`;
+      return words.weekOf(formatWeekRange(weekStart(sample), locale));
     }
     case 'month':
       return formatMonth(key, locale);

@@ -3,6 +3,7 @@
  * each group. Pure and fast (the whole corpus in milliseconds), so the view can rebuild it on every
  * change; topics are looked up through `topicOf`, which the caller memoizes.
  */
+import { type DateWords, ENGLISH_DATE_WORDS } from '../time/displayDates';
 import { bucketKey, bucketLabel, chooseGranularity, type DateGranularity } from './buckets';
 import { paperDate, type Paper } from '../paper/model';
 import { OTHER_TOPIC } from '../topics/taxonomy';
@@ -40,6 +41,8 @@ export interface GroupOptions {
   readonly today?: string;
   /** The display language date labels are written in (`en` when absent). */
   readonly locale?: string;
+  /** The words around dates ("Today", "Week of …") in the display language (English when absent). */
+  readonly words?: DateWords;
   /** The paper's primary topic id (`other` when none). */
   readonly topicOf: (paper: Paper) => string;
   /** A topic id's label. */
@@ -116,7 +119,7 @@ export function buildGroups(papers: readonly Paper[], options: GroupOptions): Gr
   }
   const granularity = chooseGranularity(dates);
   const dateLabel = (key: string, list: readonly Paper[]): string =>
-    key === UNDATED ? 'Undated' : bucketLabel(key, granularity, options.today, list, options.locale);
+    key === UNDATED ? (options.words ?? ENGLISH_DATE_WORDS).undated : bucketLabel(key, granularity, options.today, list, options.locale, options.words);
   const leaf = (id: string, label: string, by: Group['by'], list: Paper[]): Group =>
     ({ id, label, by, count: list.length, papers: sortPapers(list, options.sortBy) });
 

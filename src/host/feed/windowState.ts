@@ -8,7 +8,7 @@ import type { Paper } from '../../core/paper/model';
 import { parseSampleFeed } from '../../core/paper/sample';
 import { type FeedConfig, updateSetting } from '../config';
 import { ContextKeys } from '../ids';
-import { displayLocale } from '../locale';
+import { dateWords, displayLocale } from '../locale';
 import type { PaperStore } from '../paperStore';
 
 export interface WindowStateDeps {
@@ -60,11 +60,11 @@ export class WindowState {
   }
 
   labelOf(id: WindowId): string {
-    return resolveWindow(id, this.today(), this.deps.config().days, displayLocale()).label;
+    return resolveWindow(id, this.today(), this.deps.config().days, displayLocale(), dateWords()).label;
   }
 
   resolved(): ResolvedWindow {
-    return resolveWindow(this.id, this.today(), this.deps.config().days, displayLocale());
+    return resolveWindow(this.id, this.today(), this.deps.config().days, displayLocale(), dateWords());
   }
 
   /** The window's cache key: relative windows are keyed by the period they stand for today. */

@@ -7,7 +7,7 @@ import { viewFilter } from '../../core/search/viewFilter';
 import { onDidChangeSettings, readViewConfig } from '../config';
 import { Disposable } from '../disposable';
 import { ContextKeys, Views } from '../ids';
-import { displayLocale } from '../locale';
+import { dateWords, displayLocale } from '../locale';
 import type { PaperStore } from '../paperStore';
 import type { TopicService } from '../topics';
 import type { GroupNode, PaperNode, TreeNode } from './nodes';
@@ -170,7 +170,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
       : view.papers.filter(viewFilter(filter, { of: topicOf, label: topicLabel, matches: this.deps.topics.matcher() }));
     // Topics are worked out only when the tree groups by them (or filters by them).
     const groups = buildGroups(papers, {
-      grouping, sortBy: this.sortBy, ...(today ? { today } : {}), locale: displayLocale(),
+      grouping, sortBy: this.sortBy, ...(today ? { today } : {}), locale: displayLocale(), words: dateWords(),
       topicOf: grouping === 'date' ? () => 'other' : topicOf, topicLabel,
     });
     this.byPaperId.clear();
