@@ -6,15 +6,14 @@
  * when more is known. Faults (429, timeouts, malformed answers) back off and keep the ids queued;
  * a service the settings turn off is never asked. Records live in `enrichment.json` (records.ts).
  */
-import { readFile, stat } from 'node:fs/promises';
 import { FeedError, type Fetch, httpGet, sleep as defaultSleep } from '../feed/http';
 import { isLoopbackHost } from '../net/hosts';
 import type { Paper } from '../paper/model';
-import { writeFileAtomic } from '../storage/atomicWrite';
 import { FileLock } from '../storage/lock';
 import { arxivQueryUrl, parseArxivAtom, toArxivMetadata } from './arxivAtom';
 import { dblpQueryUrl, matchDblp } from './dblp';
-import { applyEnrichment, arxivDue, dblpDue, type EnrichmentRecord, mergeRecords, parseRecords, serializeRecords } from './records';
+import { applyEnrichment, arxivDue, dblpDue, type EnrichmentRecord } from './records';
+import { RecordStore } from './recordStore';
 
 /** arXiv's API takes many ids per request; a Daily Papers day is 10 to 60. */
 export const ARXIV_BATCH = 100;
@@ -25,8 +24,6 @@ export const DBLP_INTERVAL_MS = 1_000;
 const FIRST_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 30 * 60_000;
 const MAX_QUEUED = 5_000;
-/** Answers are written at most this often (and when the window closes). */
-const SAVE_DELAY_MS = 15_000;
 
 export interface EnricherOptions {
   readonly fetch: Fetch;
@@ -51,7 +48,7 @@ export interface EnricherOptions {
 type Why = 'shown' | 'used';
 
 export class Enricher {
-  private readonly records = new Map<string, EnrichmentRecord>();
+  private readonly store: RecordStore;
   /** Ids to ask arXiv about; `used` ones go first. */
   private readonly arxivQueue = new Map<string, Why>();
   /** Papers to ask DBLP about (cited or opened only), once arXiv has answered for them. */
@@ -62,19 +59,16 @@ export class Enricher {
   private wake: (() => void) | undefined;
   /** How many ids the next arXiv request takes: halved after a malformed answer, to find an id arXiv refuses. */
   private batchLimit = ARXIV_BATCH;
-  /** The records file's modification time when this window last read or wrote it. */
-  private fileSeen = -1;
   private readonly lock: FileLock | undefined;
   private readonly backoff = { arxiv: { until: 0, ms: 0 }, dblp: { until: 0, ms: 0 } };
   private readonly nextAt = { arxiv: 0, dblp: 0 };
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> = Promise.resolve();
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Requests sent to each service (the bench, the tests). */
   readonly sent = { arxiv: 0, dblp: 0, arxivIds: 0 };
 
   constructor(private readonly options: EnricherOptions) {
+    this.store = new RecordStore(options.file, options.log);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
     // One request at a time on this machine, whatever the number of windows (arXiv's terms count machines).
@@ -83,20 +77,16 @@ export class Enricher {
 
   /** Reads the records file (a missing or damaged file is an empty start). */
   async load(): Promise<void> {
-    if (!this.options.file) {
-      return;
-    }
-    this.fileSeen = await stat(this.options.file).then((stats) => stats.mtimeMs, () => -1);
-    this.merge(parseRecords(await readFile(this.options.file, 'utf8').catch(() => '')));
+    await this.store.load();
   }
 
   /** The paper with what is known about it now; never waits. */
   apply(paper: Paper): Paper {
-    return applyEnrichment(paper, this.records.get(paper.id));
+    return applyEnrichment(paper, this.store.get(paper.id));
   }
 
   record(id: string): EnrichmentRecord | undefined {
-    return this.records.get(id);
+    return this.store.get(id);
   }
 
   /**
@@ -107,7 +97,7 @@ export class Enricher {
     const now = this.now();
     const enabled = this.options.enabled();
     for (const paper of papers) {
-      const record = this.records.get(paper.id);
+      const record = this.store.get(paper.id);
       if (enabled.arxiv && arxivDue(record, paper, now)) {
         if (this.arxivQueue.size < MAX_QUEUED || this.arxivQueue.has(paper.id)) {
           this.arxivQueue.set(paper.id, why === 'used' || this.arxivQueue.get(paper.id) === 'used' ? 'used' : 'shown');
@@ -126,16 +116,12 @@ export class Enricher {
     while (this.running) {
       await this.running;
     }
-    await this.saving;
+    await this.store.saved();
   }
 
   dispose(): void {
     this.abort.abort();
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      void this.save();
-    }
+    this.store.flush();
   }
 
   private kick(): void {
@@ -217,8 +203,8 @@ export class Enricher {
           continue;
         }
         returned.add(entry.id);
-        this.records.set(entry.id, {
-          ...this.records.get(entry.id),
+        this.store.set(entry.id, {
+          ...this.store.get(entry.id),
           arxiv: toArxivMetadata(entry),
           ...(entry.published ? { firstVersionDate: entry.published } : {}),
           arxivCheckedAt: checkedAt,
@@ -227,7 +213,7 @@ export class Enricher {
       // arXiv drops ids it does not know: remembered as asked, so they are not asked again soon.
       for (const id of ids) {
         if (!returned.has(id)) {
-          this.records.set(id, { ...this.records.get(id), arxivCheckedAt: checkedAt });
+          this.store.set(id, { ...this.store.get(id), arxivCheckedAt: checkedAt });
         }
         this.arxivQueue.delete(id);
       }
@@ -250,38 +236,22 @@ export class Enricher {
     const [id] = ids;
     if (id !== undefined) {
       this.options.log?.(`arXiv refused ${id} (${error.message}); not asking about it again today.`);
-      this.records.set(id, { ...this.records.get(id), arxivCheckedAt: new Date(this.now()).toISOString() });
+      this.store.set(id, { ...this.store.get(id), arxivCheckedAt: new Date(this.now()).toISOString() });
       this.arxivQueue.delete(id);
       this.batchLimit = ARXIV_BATCH;
     }
   }
 
-  /** Takes in what other windows wrote to the records file since this one last read it, and drops ids they answered. */
+  /** Takes in what other windows wrote to the records file since, and drops the ids they answered. */
   private async readOtherWindows(): Promise<void> {
-    const file = this.options.file;
-    if (!file) {
+    if (!(await this.store.takeInOthers())) {
       return;
     }
-    const modified = await stat(file).then((stats) => stats.mtimeMs, () => -1);
-    if (modified === this.fileSeen) {
-      return;
-    }
-    this.fileSeen = modified;
-    this.merge(parseRecords(await readFile(file, 'utf8').catch(() => '')));
     const now = this.now();
     for (const id of [...this.arxivQueue.keys()]) {
-      const record = this.records.get(id);
+      const record = this.store.get(id);
       if (record && !arxivDue(record, { firstVersionDate: record.firstVersionDate }, now)) {
         this.arxivQueue.delete(id);
-      }
-    }
-  }
-
-  private merge(records: ReadonlyMap<string, EnrichmentRecord>): void {
-    for (const [id, record] of records) {
-      const merged = mergeRecords(this.records.get(id), record);
-      if (merged) {
-        this.records.set(id, merged);
       }
     }
   }
@@ -289,7 +259,7 @@ export class Enricher {
   private async askDblp(paper: Paper): Promise<void> {
     this.dblpQueue.delete(paper.id);
     const current = this.apply(paper);
-    if (!dblpDue(this.records.get(paper.id), current, this.now())) {
+    if (!dblpDue(this.store.get(paper.id), current, this.now())) {
       return;
     }
     try {
@@ -304,8 +274,8 @@ export class Enricher {
         throw new FeedError('format', 'DBLP answered something that is not JSON.');
       }
       const match = matchDblp(json, current);
-      const record = { ...this.records.get(paper.id), dblpCheckedAt: new Date(this.now()).toISOString() };
-      this.records.set(paper.id, match ? { ...record, dblp: match } : (({ dblp: _dropped, ...rest }) => rest)(record));
+      const record = { ...this.store.get(paper.id), dblpCheckedAt: new Date(this.now()).toISOString() };
+      this.store.set(paper.id, match ? { ...record, dblp: match } : (({ dblp: _dropped, ...rest }) => rest)(record));
       this.backoff.dblp = { until: 0, ms: 0 };
       this.changed([paper.id]);
     } catch (error) {
@@ -365,31 +335,6 @@ export class Enricher {
       return;
     }
     this.options.onChange?.(ids);
-    if (this.options.file && !this.saveTimer) {
-      this.saveTimer = setTimeout(() => {
-        this.saveTimer = undefined;
-        void this.save();
-      }, SAVE_DELAY_MS);
-    }
-  }
-
-  /** Merges with what other windows wrote meanwhile, then writes atomically. */
-  private save(): Promise<void> {
-    const file = this.options.file;
-    if (!file) {
-      return Promise.resolve();
-    }
-    this.saving = this.saving.then(async () => {
-      // Read only when another window wrote since (parsing thousands of records is not free).
-      const modified = await stat(file).then((stats) => stats.mtimeMs, () => -1);
-      if (modified !== this.fileSeen) {
-        this.merge(parseRecords(await readFile(file, 'utf8').catch(() => '')));
-      }
-      await writeFileAtomic(file, serializeRecords(this.records));
-      this.fileSeen = await stat(file).then((stats) => stats.mtimeMs, () => -1);
-    }).catch((error: unknown) => {
-      this.options.log?.(`Could not save ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    return this.saving;
+    this.store.scheduleSave();
   }
 }
