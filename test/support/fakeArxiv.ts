@@ -23,6 +23,8 @@ export interface ArxivOverride {
   /** This version's date-time or date (default: `published`). */
   readonly updated?: string;
   readonly title?: string;
+  /** The license its OAI-PMH record names (default CC BY 4.0; `null`: none). */
+  readonly license?: string | null;
 }
 
 /** The paper fields the fake arXiv reads from a Hugging Face item. */
@@ -129,6 +131,45 @@ export function arxivAnswer(params: URLSearchParams, known: (id: string) => Arxi
     return source ? [entry(source, overrides.get(id))] : [];
   });
   return feed(query, entries.length, entries.slice(0, max));
+}
+
+/**
+ * arXiv's OAI-PMH answer to `GetRecord` in the `arXiv` metadata format (written from arXiv's and the
+ * OAI-PMH 2.0 documentation): the record with its license, or the `idDoesNotExist` error.
+ */
+export function oaiAnswer(params: URLSearchParams, known: (id: string) => ArxivSource | undefined, overrides: ReadonlyMap<string, ArxivOverride>): string {
+  const identifier = params.get('identifier') ?? '';
+  const id = parseArxivId(identifier.replace(/^oai:arXiv\.org:/, ''));
+  const source = id === undefined ? undefined : known(id);
+  const request = `<request verb="GetRecord" identifier="${escapeXml(identifier)}" metadataPrefix="arXiv">http://export.arxiv.org/oai2</request>`;
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/ http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">\n<responseDate>2026-08-21T12:00:00Z</responseDate>\n';
+  if (!id || !source) {
+    return `${head}${request}\n<error code="idDoesNotExist">Malformed or unknown identifier</error>\n</OAI-PMH>\n`;
+  }
+  const override = overrides.get(id) ?? {};
+  const license = override.license === undefined ? 'http://creativecommons.org/licenses/by/4.0/' : override.license;
+  const title = override.title ?? (typeof source.title === 'string' ? source.title : '');
+  return `${head}${request}
+<GetRecord>
+<record>
+<header>
+ <identifier>oai:arXiv.org:${escapeXml(id)}</identifier>
+ <datestamp>2026-08-21</datestamp>
+ <setSpec>cs</setSpec>
+</header>
+<metadata>
+ <arXiv xmlns="http://arxiv.org/OAI/arXiv/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://arxiv.org/OAI/arXiv/ http://arxiv.org/OAI/arXiv.xsd">
+ <id>${escapeXml(id)}</id>
+ <created>${dateTime(override.published ?? source.publishedAt).slice(0, 10)}</created>
+ <title>${escapeXml(title)}</title>
+ <categories>${escapeXml((override.categories ?? [seedCategory(id) ?? 'cs.LG']).join(' '))}</categories>
+${license === null ? '' : ` <license>${escapeXml(license)}</license>\n`} <abstract>An abstract.</abstract>
+ </arXiv>
+</metadata>
+</record>
+</GetRecord>
+</OAI-PMH>
+`;
 }
 
 /** A body of DBLP's shape around `hits` (each `{ info: … }`). */

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { isoWeek, isValidDate } from '../../src/core/time/dates';
-import { arxivAnswer, dblpAnswer, dblpKeys, type ArxivOverride } from './fakeArxiv';
+import { arxivAnswer, dblpAnswer, dblpKeys, oaiAnswer, type ArxivOverride } from './fakeArxiv';
 import { root, sharedPath } from './paths';
 
 /** The day the hostile fixture is served on (no real batch exists then). */
@@ -318,6 +318,11 @@ export class FakeHf {
     if (path === '/api/query') {
       response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' });
       response.end(this.arxivBody(url));
+      return;
+    }
+    if (path === '/oai2') {
+      response.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
+      response.end(oaiAnswer(url.searchParams, (id) => (this.byId.get(id) ?? this.searchOnly.get(id))?.paper, this.arxivOverrides));
       return;
     }
     if (path === '/search/publ/api') {

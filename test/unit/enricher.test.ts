@@ -7,7 +7,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { arxivLicenseUrl, parseOaiLicense } from '../../src/core/enrich/arxivOai';
 import { serviceEndpoint } from '../../src/core/enrich/endpoints';
+import { FeedError } from '../../src/core/feed/http';
 import { Enricher, type EnricherOptions } from '../../src/core/enrich/enricher';
 import { citationKey, citationYear } from '../../src/core/citation/keys';
 import { applyEnrichment, arxivDue, dblpDue, mergeRecords, parseRecords, serializeRecords } from '../../src/core/enrich/records';
@@ -80,6 +82,7 @@ describe('enrichment from arXiv and DBLP (fake services on 127.0.0.1)', () => {
     assert.equal(subject.sent.arxivIds, 150);
     assert.ok(clock - started >= 3_000, 'the second request waited out the interval');
     assert.equal(dblpRequests().length, 0, 'papers only shown are not looked up on DBLP');
+    assert.equal(fake.requests.filter((request) => request.startsWith('/oai2')).length, 0, 'nor is their license asked for, one request each');
     const enriched = subject.apply(first);
     assert.ok(enriched.arxiv && enriched.arxiv.categories.length > 0, JSON.stringify(enriched.arxiv));
     assert.equal(enriched.primaryCategory, enriched.arxiv.categories[0]);
@@ -102,6 +105,9 @@ describe('enrichment from arXiv and DBLP (fake services on 127.0.0.1)', () => {
     assert.equal(publication?.year, '2026');
     assert.equal(subject.apply(first).arxiv?.comment, 'Spotlight');
     assert.deepEqual(dblpRequests(), []);
+    // A paper cited or opened also gets its license, from arXiv's OAI-PMH interface.
+    assert.deepEqual(fake.requests.filter((request) => request.startsWith('/oai2')), [`/oai2?verb=GetRecord&identifier=oai:arXiv.org:${first.id}&metadataPrefix=arXiv`]);
+    assert.equal(subject.apply(first).arxiv?.license, 'https://creativecommons.org/licenses/by/4.0/');
   });
 
   it('asks DBLP about a cited paper arXiv names no venue for, and takes only a match of title, first author and year', async () => {
@@ -129,7 +135,7 @@ describe('enrichment from arXiv and DBLP (fake services on 127.0.0.1)', () => {
     const subject = enricher({ enabled: () => ({ arxiv: false, published: false }) });
     subject.want(window.slice(0, 5), 'used');
     await subject.idle();
-    assert.deepEqual(fake.requests, []);
+    assert.deepEqual(fake.requests, [], 'not arXiv\'s API, its OAI-PMH interface or DBLP');
     const arxivOnly = enricher({ enabled: () => ({ arxiv: true, published: false }) });
     arxivOnly.want([first], 'used');
     await arxivOnly.idle();
@@ -303,5 +309,27 @@ describe('enrichment records', () => {
     assert.equal(applied.publication?.source, 'arxiv');
     assert.equal(applyEnrichment(paper, { ...record, arxiv: { categories: ['cs.CV'] } }).publication?.venue, 'J');
     assert.equal(applyEnrichment(paper, undefined), paper);
+  });
+});
+
+describe('the license, from arXiv\'s OAI-PMH interface', () => {
+  it('reads the arXiv-format record\'s license as https, none when it names none, and refuses what is not OAI-PMH', () => {
+    const record = (license: string): string => `<?xml version="1.0" encoding="UTF-8"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/ http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">
+<responseDate>2026-08-21T12:00:00Z</responseDate>
+<request verb="GetRecord" identifier="oai:arXiv.org:2508.10104" metadataPrefix="arXiv">http://export.arxiv.org/oai2</request>
+<GetRecord><record><header><identifier>oai:arXiv.org:2508.10104</identifier><datestamp>2025-08-15</datestamp></header>
+<metadata><arXiv xmlns="http://arxiv.org/OAI/arXiv/"><id>2508.10104</id>${license}<abstract>A</abstract></arXiv></metadata></record></GetRecord>
+</OAI-PMH>`;
+    assert.equal(parseOaiLicense(record('<license>http://creativecommons.org/licenses/by/4.0/</license>')), 'https://creativecommons.org/licenses/by/4.0/');
+    assert.equal(parseOaiLicense(record('<license>http://arxiv.org/licenses/nonexclusive-distrib/1.0/</license>')), 'https://arxiv.org/licenses/nonexclusive-distrib/1.0/');
+    assert.equal(parseOaiLicense(record('')), null);
+    assert.equal(parseOaiLicense(record('<license>javascript:alert(1)</license>')), null);
+    assert.equal(parseOaiLicense(record('<license>https://evil.example/licenses/by/</license>')), null);
+    assert.equal(parseOaiLicense('<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><error code="idDoesNotExist">no</error></OAI-PMH>'), null);
+    assert.throws(() => parseOaiLicense('Rate exceeded.'), FeedError);
+    assert.throws(() => parseOaiLicense('<feed xmlns="http://www.w3.org/2005/Atom"/>'), FeedError);
+    assert.throws(() => parseOaiLicense('<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><GetRecord>'), FeedError);
+    assert.equal(arxivLicenseUrl('https://export.arxiv.org/', 'hep-th/9901001'), 'https://export.arxiv.org/oai2?verb=GetRecord&identifier=oai:arXiv.org:hep-th/9901001&metadataPrefix=arXiv');
   });
 });

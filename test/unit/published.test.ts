@@ -62,11 +62,12 @@ describe('published version and arXiv record', () => {
     assert.equal(categoriesOf({ arxiv: { categories: Array.from({ length: 50 }, (_, index) => `cs.X${index}`) } }).length, 12);
   });
 
-  it('names Creative Commons licenses and leaves other licenses as their URL', () => {
+  it('names Creative Commons licenses and arXiv\'s own, and leaves other licenses as their URL', () => {
     assert.equal(licenseName('http://creativecommons.org/licenses/by/4.0/'), 'CC BY 4.0');
     assert.equal(licenseName('https://creativecommons.org/licenses/by-nc-sa/4.0/'), 'CC BY-NC-SA 4.0');
+    assert.equal(licenseName('https://arxiv.org/licenses/nonexclusive-distrib/1.0/'), 'arXiv non-exclusive license 1.0');
     assert.equal(licenseName('http://creativecommons.org/publicdomain/zero/1.0/'), 'CC0 1.0');
-    assert.equal(licenseName('http://arxiv.org/licenses/nonexclusive-distrib/1.0/'), 'http://arxiv.org/licenses/nonexclusive-distrib/1.0/');
+    assert.equal(licenseName('https://example.org/my-license'), 'https://example.org/my-license');
     assert.equal(licenseName(undefined), undefined);
   });
 });

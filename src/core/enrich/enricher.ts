@@ -12,7 +12,8 @@ import type { Paper } from '../paper/model';
 import { FileLock } from '../storage/lock';
 import { arxivQueryUrl, parseArxivAtom, toArxivMetadata } from './arxivAtom';
 import { dblpQueryUrl, matchDblp } from './dblp';
-import { applyEnrichment, arxivDue, dblpDue, type EnrichmentRecord } from './records';
+import { arxivLicenseUrl, parseOaiLicense } from './arxivOai';
+import { applyEnrichment, arxivDue, dblpDue, type EnrichmentRecord, licenseDue } from './records';
 import { RecordStore } from './recordStore';
 
 /** arXiv's API takes many ids per request; a Daily Papers day is 10 to 60. */
@@ -53,6 +54,8 @@ export class Enricher {
   private readonly arxivQueue = new Map<string, Why>();
   /** Papers to ask DBLP about (cited or opened only), once arXiv has answered for them. */
   private readonly dblpQueue = new Map<string, Paper>();
+  /** Ids to ask arXiv's OAI-PMH interface for the license (cited or opened only; one request each). */
+  private readonly licenseQueue = new Set<string>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
   /** Ends the drain loop's wait for a backoff early: new work may be for the other service. */
@@ -103,6 +106,9 @@ export class Enricher {
           this.arxivQueue.set(paper.id, why === 'used' || this.arxivQueue.get(paper.id) === 'used' ? 'used' : 'shown');
         }
       }
+      if (why === 'used' && enabled.arxiv && licenseDue(record, now) && this.licenseQueue.size < MAX_QUEUED) {
+        this.licenseQueue.add(paper.id);
+      }
       if (why === 'used' && enabled.published && dblpDue(record, paper, now) && this.dblpQueue.size < MAX_QUEUED) {
         this.dblpQueue.set(paper.id, paper);
       }
@@ -133,7 +139,7 @@ export class Enricher {
     }).finally(() => {
       this.running = undefined;
       // Work that came between the loop's last look and now.
-      if (this.arxivQueue.size > 0 || this.dblpQueue.size > 0) {
+      if (this.arxivQueue.size > 0 || this.licenseQueue.size > 0 || this.dblpQueue.size > 0) {
         this.kick();
       }
     });
@@ -144,17 +150,21 @@ export class Enricher {
       const enabled = this.options.enabled();
       if (!enabled.arxiv) {
         this.arxivQueue.clear();
+        this.licenseQueue.clear();
       }
       if (!enabled.published) {
         this.dblpQueue.clear();
       }
       const now = this.now();
+      const arxivWork = this.arxivQueue.size > 0 || this.licenseQueue.size > 0;
       if (this.arxivQueue.size > 0 && now >= this.backoff.arxiv.until) {
         await this.askArxiv();
+      } else if (this.licenseQueue.size > 0 && now >= this.backoff.arxiv.until) {
+        await this.askLicense(this.licenseQueue.values().next().value as string);
       } else if (this.dblpReady().length > 0 && now >= this.backoff.dblp.until) {
         await this.askDblp(this.dblpReady()[0] as Paper);
       } else {
-        const waits = [this.arxivQueue.size > 0 ? this.backoff.arxiv.until : Infinity, this.dblpReady().length > 0 ? this.backoff.dblp.until : Infinity];
+        const waits = [arxivWork ? this.backoff.arxiv.until : Infinity, this.dblpReady().length > 0 ? this.backoff.dblp.until : Infinity];
         const until = Math.min(...waits);
         if (until === Infinity) {
           return;
@@ -253,6 +263,25 @@ export class Enricher {
       if (record && !arxivDue(record, { firstVersionDate: record.firstVersionDate }, now)) {
         this.arxivQueue.delete(id);
       }
+    }
+  }
+
+  /** The license, from arXiv's OAI-PMH interface: paced and backed off with arXiv's API (the same service). */
+  private async askLicense(id: string): Promise<void> {
+    this.licenseQueue.delete(id);
+    try {
+      const { status, body } = await this.get('arxiv', arxivLicenseUrl(this.options.arxivEndpoint, id), 'application/xml');
+      if (status !== 200) {
+        throw new FeedError('http', `arXiv's OAI-PMH interface answered HTTP ${status}.`, status);
+      }
+      const license = parseOaiLicense(body);
+      const { license: _old, ...record } = this.store.get(id) ?? {};
+      this.store.set(id, { ...record, ...(license ? { license } : {}), licenseCheckedAt: new Date(this.now()).toISOString() });
+      this.backoff.arxiv = { until: 0, ms: 0 };
+      this.changed([id]);
+    } catch (error) {
+      this.licenseQueue.add(id);
+      this.fault('arxiv', error);
     }
   }
 

@@ -8,6 +8,7 @@ import { cleanLine } from '../paper/cleanText';
 import { parseArxivId } from '../paper/arxiv';
 import { category } from '../paper/stored';
 import { isoDate } from '../time/dates';
+import { licenseUrl } from './arxivOai';
 import { publicationFromArxiv } from './journalRef';
 
 export interface EnrichmentRecord {
@@ -21,6 +22,9 @@ export interface EnrichmentRecord {
   readonly dblp?: Publication;
   /** When DBLP was last asked about the paper. */
   readonly dblpCheckedAt?: string;
+  /** The license arXiv's OAI-PMH interface gave (an https URL), for papers cited or opened. */
+  readonly license?: string;
+  readonly licenseCheckedAt?: string;
 }
 
 export const ENRICHMENT_FILE_VERSION = 1;
@@ -35,7 +39,11 @@ export function applyEnrichment(paper: Paper, record: EnrichmentRecord | undefin
     return paper;
   }
   // arXiv's v1 date goes into its record, not over the paper's own dates, which the key is made of.
-  const arxiv = record.arxiv && (record.firstVersionDate ? { ...record.arxiv, firstVersionDate: record.firstVersionDate } : record.arxiv);
+  const arxiv = record.arxiv && {
+    ...record.arxiv,
+    ...(record.firstVersionDate ? { firstVersionDate: record.firstVersionDate } : {}),
+    ...(record.license ? { license: record.license } : {}),
+  };
   const firstYear = (record.firstVersionDate ?? paper.firstVersionDate ?? paper.publishedAt)?.slice(0, 4);
   const publication = (arxiv ? publicationFromArxiv(arxiv, firstYear) : undefined) ?? record.dblp;
   return {
@@ -83,6 +91,12 @@ export function dblpDue(record: EnrichmentRecord | undefined, paper: Paper, now:
   return (Number.isNaN(born) || now - born < 3 * 365 * DAY_MS) && now - checked > 30 * DAY_MS;
 }
 
+/** Whether to ask arXiv's OAI-PMH interface for the license (again): never asked, else twice a year. */
+export function licenseDue(record: EnrichmentRecord | undefined, now: number): boolean {
+  const checked = record?.licenseCheckedAt ? Date.parse(record.licenseCheckedAt) : NaN;
+  return Number.isNaN(checked) || now - checked > 180 * DAY_MS;
+}
+
 /** Two records of one paper (this window's and the file's): the later answer of each service wins. */
 export function mergeRecords(a: EnrichmentRecord | undefined, b: EnrichmentRecord | undefined): EnrichmentRecord | undefined {
   if (!a || !b) {
@@ -90,18 +104,21 @@ export function mergeRecords(a: EnrichmentRecord | undefined, b: EnrichmentRecor
   }
   const arxivSide = (a.arxivCheckedAt ?? '') >= (b.arxivCheckedAt ?? '') ? a : b;
   const dblpSide = (a.dblpCheckedAt ?? '') >= (b.dblpCheckedAt ?? '') ? a : b;
+  const licenseSide = (a.licenseCheckedAt ?? '') >= (b.licenseCheckedAt ?? '') ? a : b;
   return compactRecord({
     arxiv: arxivSide.arxiv,
     firstVersionDate: arxivSide.firstVersionDate,
     arxivCheckedAt: arxivSide.arxivCheckedAt,
     dblp: dblpSide.dblp,
     dblpCheckedAt: dblpSide.dblpCheckedAt,
+    license: licenseSide.license,
+    licenseCheckedAt: licenseSide.licenseCheckedAt,
   });
 }
 
 /** The file's text for `records`, the most recently asked first, at most MAX_RECORDS. */
 export function serializeRecords(records: ReadonlyMap<string, EnrichmentRecord>): string {
-  const latest = (record: EnrichmentRecord): string => [record.arxivCheckedAt ?? '', record.dblpCheckedAt ?? ''].sort().pop() ?? '';
+  const latest = (record: EnrichmentRecord): string => [record.arxivCheckedAt ?? '', record.dblpCheckedAt ?? '', record.licenseCheckedAt ?? ''].sort().pop() ?? '';
   const entries = [...records].sort((x, y) => latest(y[1]).localeCompare(latest(x[1]))).slice(0, MAX_RECORDS);
   return JSON.stringify({ version: ENRICHMENT_FILE_VERSION, papers: Object.fromEntries(entries) });
 }
@@ -136,8 +153,10 @@ function parseRecord(value: unknown): EnrichmentRecord | undefined {
     arxivCheckedAt: dateTime(value.arxivCheckedAt),
     dblp: parsePublication(value.dblp),
     dblpCheckedAt: dateTime(value.dblpCheckedAt),
+    license: typeof value.license === 'string' ? licenseUrl(value.license) ?? undefined : undefined,
+    licenseCheckedAt: dateTime(value.licenseCheckedAt),
   });
-  return record.arxivCheckedAt || record.dblpCheckedAt ? record : undefined;
+  return record.arxivCheckedAt || record.dblpCheckedAt || record.licenseCheckedAt ? record : undefined;
 }
 
 export function parseArxivMetadata(value: unknown): ArxivMetadata | undefined {

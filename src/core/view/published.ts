@@ -148,5 +148,9 @@ export function licenseName(license: string | undefined): string | undefined {
     }
     return `CC ${name.toUpperCase()} ${version}`;
   }
+  const arxiv = /^https?:\/\/arxiv\.org\/licenses\/nonexclusive-distrib\/(\d+(?:\.\d+)?)\/?$/i.exec(text);
+  if (arxiv) {
+    return `arXiv non-exclusive license ${arxiv[1] ?? ''}`.trim();
+  }
   return text;
 }

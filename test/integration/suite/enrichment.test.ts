@@ -105,6 +105,8 @@ describe('enrichment from arXiv and DBLP', () => {
     assert.match(shown?.published?.venue ?? '', /International Conference on Machine Learning/);
     assert.equal(shown?.published?.source, 'dblp');
     assert.ok((await requests()).some((request) => request.startsWith('/search/publ/api?')));
+    const license = await waitFor('the license from arXiv\'s OAI-PMH interface', () => testing.panel.sentToActive('showPaper')?.paper.arxiv?.license);
+    assert.equal(license, 'CC BY 4.0');
     const entry = await copied(SAFFRON);
     assert.match(entry, /^@inproceedings\{/);
     assert.match(entry, /pages = \{51234--51250\}/);
