@@ -131,7 +131,7 @@ describe('language model tools: input', () => {
     assert.deepEqual(readLimit({ limit: 5000 }, 10), { ok: true, value: 50, note: '"limit" 5000 is outside 1..50; used 50.' });
     assert.deepEqual(readLimit({ limit: -3 }, 10), { ok: true, value: 1, note: '"limit" -3 is outside 1..50; used 1.' });
     assert.deepEqual(readLimit({ limit: '12' }, 10), { ok: true, value: 12 });
-    assert.equal(readLimit({ limit: 2.5 }, 10).ok && readLimit({ limit: 2.5 }, 10).note !== undefined, true);
+    assert.deepEqual(readLimit({ limit: 2.5 }, 10), { ok: true, value: 2, note: '"limit" 2.5 is not a whole number; used 2.' });
     assert.deepEqual(readLimit({ limit: 'many' }, 10), { ok: false, problem: '"limit" must be a whole number from 1 to 50, not a string.' });
     assert.equal(readLimit({ limit: Number.NaN }, 10).ok, false);
   });

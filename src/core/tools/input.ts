@@ -56,9 +56,10 @@ export function readLimit(input: unknown, fallback: number): Read<number> {
     return { ok: false, problem: `"limit" must be a whole number from ${MIN_LIMIT} to ${MAX_LIMIT}, not ${describe(value)}.` };
   }
   const clamped = Math.max(MIN_LIMIT, Math.min(MAX_LIMIT, Math.floor(number)));
-  return clamped === number
-    ? { ok: true, value: clamped }
-    : { ok: true, value: clamped, note: `"limit" ${String(number)} is outside ${MIN_LIMIT}..${MAX_LIMIT}; used ${clamped}.` };
+  if (clamped === number) {
+    return { ok: true, value: clamped };
+  }
+  return { ok: true, value: clamped, note: Number.isInteger(number) ? `"limit" ${String(number)} is outside ${MIN_LIMIT}..${MAX_LIMIT}; used ${clamped}.` : `"limit" ${String(number)} is not a whole number; used ${clamped}.` };
 }
 
 /** One paper: an arXiv id (any version, `arXiv:` prefix) or an arXiv / Hugging Face paper URL. */
