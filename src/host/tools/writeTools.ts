@@ -57,10 +57,14 @@ export function insertCitationsTool(deps: ToolDeps): WriteTool {
     if (!ids.ok || !deps.isTrusted()) {
       return { invocationMessage: vscode.l10n.t('Checking the citation request') };
     }
-    const target = targetOf(deps);
     const names = await namesOf(deps, ids.value);
+    const target = targetOf(deps);
     if (!target) {
-      return { invocationMessage: vscode.l10n.t('Looking for an editor to cite in') };
+      // Asked all the same: an editor opened before the call runs gets the citation.
+      return {
+        invocationMessage: vscode.l10n.t('Citing {0}', ids.value.length === 1 ? `arXiv:${ids.value[0] ?? ''}` : vscode.l10n.t('{0} papers', ids.value.length)),
+        confirmationMessages: { title: vscode.l10n.t('Insert citations with Paper Feed?'), message: vscode.l10n.t('Cite these papers at the cursor of the active editor (none is open now):\n\n{0}', listed(names)) },
+      };
     }
     const file = fileName(target.editor.document.uri);
     const message = target.bib

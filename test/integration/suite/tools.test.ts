@@ -150,6 +150,14 @@ describe('language model tools', () => {
     assert.equal(text, `Inserted ${key} (arXiv:${ENV_HARNESS}) at the cursor in agent.tex; their BibTeX entries are in agent.bib.`);
   });
 
+  it('with no editor open, still asks before citing, then says there is nowhere to cite', async () => {
+    await closeAllEditors();
+    const prepared = await prepare('paperFeed_insertCitations', { ids: [ENV_HARNESS] });
+    assert.equal(prepared.confirmationMessages?.title, 'Insert citations with Paper Feed?');
+    assert.match(messageText(prepared.confirmationMessages?.message), /none is open now/);
+    assert.match(await invokeDirect('paperFeed_insertCitations', { ids: [ENV_HARNESS] }), /^No text editor is open: .* Nothing was inserted\.$/);
+  });
+
   it('saves to the reading list after asking by name; in Restricted Mode, refuses without asking', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.unsavePaper', ENV_HARNESS);
