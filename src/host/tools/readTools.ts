@@ -30,8 +30,8 @@ export function searchPapersTool(deps: ToolDeps): ToolRun {
       return [!isInputObject(input) ? NOT_AN_OBJECT : '', !query.ok ? query.problem : '', !limit.ok ? limit.problem : ''].filter(Boolean).join(' ');
     }
     await afterLoad(deps, token);
-    // The index covers the whole cache; until it is ready the search scans the papers at hand.
-    await waitAtMost(deps.search.ready, 10_000, token);
+    // The index covers the whole cache once it has caught up with it; until then the search may miss papers.
+    await waitAtMost(deps.search.synced, 10_000, token);
     const text = query.value as string;
     const papers = await deps.search.searchPapers(text, limit.value);
     const snippets = papers.length > 0 ? await deps.search.snippets(text, papers.map((paper) => paper.id)) : new Map<string, string>();
