@@ -30,6 +30,7 @@ import { PaperStore } from './host/paperStore';
 import { ReadingState } from './host/reading';
 import { SavedPapers } from './host/savedPapers';
 import { SearchService } from './host/searchService';
+import { registerTools } from './host/tools/registerTools';
 import { TopicService } from './host/topics';
 import type { PaperItemState } from './host/tree/paperItem';
 import { PaperDecorations } from './host/tree/paperDecorations';
@@ -140,6 +141,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     archive, archivePrompts,
   }));
   context.subscriptions.push(...registerCiting({ log, bibIndex, cites, bibFiles, search, saved, store }));
+  // Language model tools for agents in VS Code's chat; they wait for the first load themselves.
+  const tools = registerTools({ log, store, search, feed, topics, citations, bibFiles, editors, saved, loaded: () => loaded, isTrusted: () => vscode.workspace.isTrusted });
+  context.subscriptions.push(...tools.disposables);
 
   // Loading starts once everything is registered, so a failed activation loads nothing.
   const loaded = new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -154,7 +158,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
-    bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment,
+    bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment, tools: tools.tools,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri,
   };
   return createApi(store, citations, search, testing);

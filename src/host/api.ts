@@ -18,6 +18,7 @@ import type { searchPickers } from './commands/search';
 import type { SearchService } from './searchService';
 import type { ReadingState } from './reading';
 import type { SavedPapers } from './savedPapers';
+import type { PaperTools } from './tools/registerTools';
 import type { TopicService } from './topics';
 import type { PapersTree } from './tree/papersTree';
 import type { SavedTree } from './tree/savedTree';
@@ -60,6 +61,8 @@ export interface PaperFeedTestHooks {
   readonly archive: ArchiveService;
   readonly archivePrompts: ArchivePrompts;
   readonly enrichment: Enrichment;
+  /** The language model tools as VS Code calls them (prepareInvocation is not reachable through vscode.lm). */
+  readonly tools: PaperTools;
   /** Settles when the first load after activation is done. */
   readonly loaded: Promise<void>;
   readonly activationMs: number;

@@ -65,6 +65,21 @@ export const InternalCommands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands] | (typeof InternalCommands)[keyof typeof InternalCommands];
 
+/**
+ * Language model tools (`contributes.languageModelTools`, registered with `vscode.lm.registerTool`):
+ * what an agent in VS Code's chat can call. A unit test compares these with package.json both ways.
+ */
+export const LanguageModelTools = {
+  searchPapers: 'paperFeed_searchPapers',
+  getPaper: 'paperFeed_getPaper',
+  listFeed: 'paperFeed_listFeed',
+  formatCitation: 'paperFeed_formatCitation',
+  insertCitations: 'paperFeed_insertCitations',
+  saveToReadingList: 'paperFeed_saveToReadingList',
+} as const;
+
+export type LanguageModelToolName = (typeof LanguageModelTools)[keyof typeof LanguageModelTools];
+
 /** The views of the Paper Feed container (`contributes.views`). */
 export const Views = {
   papers: 'paperFeed.papers',

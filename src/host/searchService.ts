@@ -109,6 +109,12 @@ export class SearchService extends Disposable {
     return (this.client as SearchClient).ready;
   }
 
+  /** Settles when the index has every paper cached when it started (or searching fell back to the scan). */
+  get synced(): Promise<void> {
+    this.ensureStarted();
+    return (this.client as SearchClient).synced;
+  }
+
   /** Whether the worker runs (it starts at the first search, not with the window). */
   get isStarted(): boolean {
     return this.client !== undefined;

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, ContextKeys, InternalCommands, PANEL_VIEW_TYPE, Views } from '../../src/host/ids';
+import { Commands, ContextKeys, InternalCommands, LanguageModelTools, PANEL_VIEW_TYPE, Views } from '../../src/host/ids';
 import { root, sharedPath } from '../support/paths';
 
 interface CommandContribution { command: string; title: string; category?: string; icon?: string }
 interface MenuEntry { command: string; when?: string }
+interface ToolContribution {
+  name: string; toolReferenceName?: string; displayName?: string; modelDescription?: string; userDescription?: string;
+  inputSchema?: { type?: string; properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
+}
 /** The parts of package.json these tests read. */
 interface Manifest {
   name: string;
@@ -21,6 +25,7 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     views: Record<string, { id: string }[]>;
     viewsWelcome: { view: string; contents: string; when?: string }[];
+    languageModelTools?: ToolContribution[];
   };
 }
 
@@ -114,6 +119,36 @@ describe('manifest', () => {
     // Regexes in clauses (`/^paperFeed\.(papers|saved)$/`) escape the dot and are not matched here.
     const keys = new Set(clauses.flatMap((clause) => clause.match(/\bpaperFeed\.[A-Za-z]+\b/g) ?? []).filter((key) => !views.includes(key)));
     assert.deepEqual([...keys].sort(), Object.values(ContextKeys).sort());
+  });
+
+  it('contributes exactly the language model tools of ids.ts, each described for the model and the user, with a schema', () => {
+    const tools = manifest.contributes.languageModelTools ?? [];
+    assert.deepEqual(tools.map((tool) => tool.name).sort(), Object.values(LanguageModelTools).sort());
+    for (const tool of tools) {
+      assert.match(tool.name, /^paperFeed_[a-z][A-Za-z]+$/, tool.name);
+      assert.match(tool.toolReferenceName ?? '', /^papers[A-Z][A-Za-z]*$/, `${tool.name}: toolReferenceName starts with "papers"`);
+      for (const field of ['displayName', 'modelDescription', 'userDescription'] as const) {
+        const key = /^%([\w.]+)%$/.exec(tool[field] ?? '')?.[1];
+        assert.ok(key && (nls[key]?.length ?? 0) > 3, `${tool.name}: ${field} is a string of package.nls.json`);
+      }
+      assert.equal(tool.inputSchema?.type, 'object', `${tool.name}: inputSchema`);
+      const properties = Object.entries(tool.inputSchema.properties ?? {});
+      assert.ok(properties.length > 0, `${tool.name}: inputSchema has properties`);
+      for (const [name, schema] of properties) {
+        assert.ok(schema.type && schema.description, `${tool.name}.${name}: a type and a description`);
+      }
+      for (const name of tool.inputSchema.required ?? []) {
+        assert.ok(tool.inputSchema.properties?.[name], `${tool.name}: required ${name} is a property`);
+      }
+    }
+    assert.equal(new Set(tools.map((tool) => tool.toolReferenceName)).size, tools.length, 'no two tools share a reference name');
+  });
+
+  it('registers every language model tool by its ids.ts name', () => {
+    const source = readFileSync(join(root, 'src', 'host', 'tools', 'registerTools.ts'), 'utf8');
+    for (const key of Object.keys(LanguageModelTools)) {
+      assert.match(source, new RegExp(`LanguageModelTools\\.${key}\\b`), `LanguageModelTools.${key} is not registered`);
+    }
   });
 
   it('restores the panel by the view type the code creates it with', () => {

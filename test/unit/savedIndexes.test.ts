@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { Paper } from '../../src/core/paper/model';
+import { PaperCache } from '../../src/core/storage/cache';
 import { indexFileName, removeStaleIndexFiles, STALE_INDEX_MS, staleIndexFiles } from '../../src/core/search/savedIndexes';
 import { SearchClient } from '../../src/core/search/workerClient';
 import { root } from '../support/paths';
@@ -87,6 +89,38 @@ describe('search index files', () => {
       }
       await client.dispose();
       assert.deepEqual([existsSync(indexPath), existsSync(old), existsSync(other)], [true, false, true]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('a saved index is ready at once and says when it has caught up with papers cached since it was saved', async function () {
+    this.timeout(30_000);
+    const work = mkdtempSync(join(tmpdir(), 'paper-feed-index-synced-'));
+    try {
+      const workerPath = join(work, 'searchWorker.js');
+      await build({ entryPoints: [join(root, 'src', 'core', 'search', 'worker.ts')], outfile: workerPath, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+      const cacheDir = join(work, 'cache');
+      const indexPath = join(work, 'search', indexFileName({}));
+      const first = new SearchClient({ workerPath, indexPath, cacheDir, papers: () => [] });
+      first.start();
+      await first.synced; // built from the empty cache
+      for (let tries = 0; tries < 200 && !existsSync(indexPath); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await first.dispose();
+      assert.ok(existsSync(indexPath), 'the index was saved');
+      const cache = new PaperCache(cacheDir, { maxPapers: 1_000 });
+      await cache.load();
+      const paper: Paper = { id: '2608.19880', title: 'EnvHarness: Awakening Static Worlds for Agent Learning', authors: [{ name: 'Chengsong Huang' }], abstract: 'Worlds.', feedDate: '2026-08-21' };
+      await cache.record('date:2026-08-21', [paper]);
+      const second = new SearchClient({ workerPath, indexPath, cacheDir, papers: () => [] });
+      second.start();
+      await second.ready;
+      await second.synced;
+      const answer = await second.search('envharness', 5);
+      await second.dispose();
+      assert.deepEqual({ by: answer.by, ids: answer.hits.map((hit) => hit.id) }, { by: 'index', ids: ['2608.19880'] });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -121,11 +121,13 @@ async function start(message: WorkerInit): Promise<void> {
     schedulePersist(0);
     pending.splice(0).forEach((queued) => void handle(queued));
     // The index is the cache as just read: there is nothing to catch up with.
+    send({ type: 'synced' });
     return;
   }
   pending.splice(0).forEach((queued) => void handle(queued));
   // Papers cached since the index was saved (e.g. by another window).
   await sync();
+  send({ type: 'synced' });
 }
 
 async function sync(): Promise<void> {

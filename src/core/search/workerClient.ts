@@ -52,6 +52,14 @@ export class SearchClient {
     this.resolveReady = resolve;
     this.rejectReady = reject;
   });
+  private resolveSynced!: () => void;
+  /**
+   * Resolves once the index has caught up with the cache as it was at the start (a saved index is
+   * ready before that), or when the worker is gone: what a search that must see every cached paper waits for.
+   */
+  readonly synced = new Promise<void>((resolve) => {
+    this.resolveSynced = resolve;
+  });
   private scan: { readonly count: number; readonly scan: LinearScan } | undefined;
   /** The user's topics, for the scan's `topic:` filter (compiled at its first use). */
   private taxonomy: CompiledTaxonomy | undefined;
@@ -147,6 +155,7 @@ export class SearchClient {
     this.sentences.forEach((resolve) => resolve({}));
     this.sentences.clear();
     this.rejectReady(new Error('Search was stopped before its index was ready.'));
+    this.resolveSynced();
     await worker?.terminate();
   }
 
@@ -160,6 +169,7 @@ export class SearchClient {
     this.options.log?.('warn', `Search worker ${what}; searching by scan.`);
     // Once resolved this does nothing; before, it tells whoever waits that the index will not come.
     this.rejectReady(new Error(`The search worker ${what} before its index was ready; searching by scan.`));
+    this.resolveSynced();
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     waiting.forEach(({ resolve, query, limit }) => resolve(this.scanSearch(query, limit)));
@@ -213,6 +223,9 @@ export class SearchClient {
           this.options.log?.('info', `Search index: ${message.added} new papers (${message.size} in all).`);
         }
         this.options.onUpdated?.(message.size);
+        return;
+      case 'synced':
+        this.resolveSynced();
         return;
       case 'result':
         this.waiting.get(message.id)?.resolve(message.hits);

@@ -24,6 +24,8 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'ready'; readonly size: number; readonly source: 'file' | 'built'; readonly loadMs: number }
   | { readonly type: 'updated'; readonly size: number; readonly added: number }
+  /** The index has caught up with the cache as it was when the worker started (sent once). */
+  | { readonly type: 'synced' }
   | { readonly type: 'result'; readonly id: number; readonly hits: readonly SearchHit[]; readonly ms: number }
   | { readonly type: 'papers'; readonly id: number; readonly papers: readonly Paper[] }
   | { readonly type: 'snippets'; readonly id: number; readonly snippets: Readonly<Record<string, string>> }

@@ -7,6 +7,7 @@ import { asComment, kindForDocument, planInsertions, textBeforeOnLine, usesBibFi
 import { citationKey } from '../../core/citation/keys';
 import { plain } from '../../core/citation/styles';
 import { paperLinks } from '../../core/paper/arxiv';
+import type { Paper } from '../../core/paper/model';
 import type { BibFiles } from '../bibFiles';
 import type { Citations } from '../citations';
 import { readCitationConfig } from '../config';
@@ -50,6 +51,20 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSel
       : vscode.l10n.t('No editor is open: the citations of {0} papers are on the clipboard.', papers.length));
     return;
   }
+  await citeInEditor(deps, editor, papers, formatArg);
+}
+
+/** What citing in an editor did: the keys cited, or why nothing was inserted. */
+export type CiteOutcome =
+  | { readonly kind: 'inserted'; readonly keys: readonly string[] }
+  | { readonly kind: 'alreadyCited'; readonly keys: readonly string[] }
+  | { readonly kind: 'cancelled' };
+
+/**
+ * Insert Citation's work once the papers and the editor are known (the language model tool calls
+ * this too): the .bib entries where the file cites by key, then one edit for every cursor.
+ */
+export async function citeInEditor(deps: Omit<InsertDeps, 'papers' | 'editors'>, editor: vscode.TextEditor, papers: readonly Paper[], formatArg?: CitationFormat): Promise<CiteOutcome> {
   const document = editor.document;
   const { keyFormat, latexCommand, entry } = readCitationConfig(document.uri);
   const kind = kindForDocument(document.languageId, document.fileName);
@@ -59,7 +74,7 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSel
     if (formatArg === undefined && usesBibFile(kind)) {
       const bibKey = await deps.bibFiles.add(document, paper, key);
       if (bibKey === undefined) {
-        return; // the user cancelled writing the .bib file
+        return { kind: 'cancelled' }; // the user cancelled writing the .bib file
       }
       key = bibKey;
     }
@@ -90,10 +105,11 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSel
     && all.findIndex((other) => other.text.length > 0 && other.range.isEqual(edit.range)) === index);
   if (edits.length === 0) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is cited there already.', escapeIcons(keys.join(', '))), 4_000); // the key may come from the .bib
-    return;
+    return { kind: 'alreadyCited', keys };
   }
   const applied = await editor.edit((builder) => edits.forEach((edit) => builder.replace(edit.range, edit.text)));
   if (!applied) {
     throw new UserError(vscode.l10n.t('The editor did not accept the citation; try again.'));
   }
+  return { kind: 'inserted', keys };
 }

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { HfClient } from '../../core/feed/hfClient';
 import { findLatestDay } from '../../core/feed/latestDay';
-import type { ResolvedWindow, WindowId } from '../../core/feed/windows';
+import { type ResolvedWindow, resolveWindow, shownLabel, type WindowId, windowCacheKey } from '../../core/feed/windows';
+import { addDays } from '../../core/time/dates';
 import type { Paper } from '../../core/paper/model';
 import { PaperCache } from '../../core/storage/cache';
 import type { Clock } from '../../core/time/clock';
 import { type FeedConfig, onDidChangeSettings, readFeedConfig } from '../config';
 import { Disposable } from '../disposable';
+import { displayLocale } from '../locale';
 import type { PaperStore } from '../paperStore';
 import { userFailure } from './failureText';
 import { type ClientTuning, HfClientFactory } from './hfClientFactory';
@@ -143,6 +145,28 @@ export class FeedService extends Disposable {
 
   today(): string {
     return this.window.today();
+  }
+
+  /**
+   * A window's papers as the cache has them, in the feed's order, read from the month files without
+   * changing what the Papers view shows (the language model tools); a day no window was recorded for
+   * (and `today` before its batch) falls back to the papers featured that day. Undefined when the
+   * cache has none.
+   */
+  async cachedWindow(id: WindowId): Promise<{ readonly label: string; readonly papers: readonly Paper[] } | undefined> {
+    const today = this.today();
+    const window = resolveWindow(id, today, this.config.days, displayLocale());
+    const record = this.cache.window(windowCacheKey(id, today, this.config.days));
+    if (record && record.ids.length > 0) {
+      const { store } = this.deps;
+      const read = await this.cache.read(record.ids.filter((paperId) => !store.get(paperId)));
+      const papers = record.ids.map((paperId) => store.get(paperId) ?? read.get(paperId)?.paper).filter((paper): paper is Paper => paper !== undefined);
+      return { label: shownLabel(window, record.date, displayLocale()), papers };
+    }
+    const query = window.queries.length === 1 ? window.queries[0] : undefined;
+    const day = id === 'today' ? await this.cache.latestDayBefore(addDays(today, 1)) : query?.kind === 'date' ? query.date : undefined;
+    const papers = day === undefined ? [] : await this.cache.papersOn(day);
+    return papers.length > 0 ? { label: shownLabel(window, day, displayLocale()), papers } : undefined;
   }
 
   /** The latest day before `before` that cached papers were featured on (no network). */
