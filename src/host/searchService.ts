@@ -146,17 +146,21 @@ export class SearchService extends Disposable {
    * else read from the cache by the worker, which knows each paper's month file; while the index is
    * not ready (or the worker not started: this never starts it), from the month of the arXiv id first.
    */
-  async papers(ids: readonly string[]): Promise<Paper[]> {
+  async papers(ids: readonly string[], options: { readonly scan?: boolean } = {}): Promise<Paper[]> {
     if (this.client?.isIndexReady) {
       return this.client.papers(ids, (id) => this.store.get(id));
     }
-    const read = await this.feed.cache.read(ids.filter((id) => !this.store.get(id)), arxivMonth);
+    const read = await this.feed.cache.read(ids.filter((id) => !this.store.get(id)), arxivMonth, options);
     return ids.map((id) => this.store.get(id) ?? read.get(id)?.paper).filter((paper): paper is Paper => paper !== undefined);
   }
 
-  /** A cached paper by id, held from now on (a command about a paper of the archive). */
-  async cachedPaper(id: string): Promise<Paper | undefined> {
-    const [paper] = await this.papers([id]);
+  /**
+   * A cached paper by id, held from now on (a command about a paper of the archive). `scan: false`:
+   * before the index is ready, only the month file of the id is read, not every one (a language
+   * model tool may be given many ids the cache does not have).
+   */
+  async cachedPaper(id: string, options: { readonly scan?: boolean } = {}): Promise<Paper | undefined> {
+    const [paper] = await this.papers([id], options);
     return paper && (this.store.get(id) ?? this.store.remember(paper));
   }
 

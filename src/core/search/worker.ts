@@ -125,9 +125,13 @@ async function start(message: WorkerInit): Promise<void> {
     return;
   }
   pending.splice(0).forEach((queued) => void handle(queued));
-  // Papers cached since the index was saved (e.g. by another window).
-  await sync();
-  send({ type: 'synced' });
+  // Papers cached since the index was saved (e.g. by another window). Said done even when that failed:
+  // a search waits for it (at most ten seconds), and should not wait at every call.
+  try {
+    await sync();
+  } finally {
+    send({ type: 'synced' });
+  }
 }
 
 async function sync(): Promise<void> {

@@ -123,11 +123,39 @@ export class PaperCache {
     this.inUse = { key, generation: this.generation };
   }
 
+  /** The papers of a recorded window, read from its own shards only, leaving what is held as it is. */
+  async readWindow(key: string): Promise<Paper[]> {
+    await this.refreshIndex();
+    const record = this.windows.get(key);
+    if (!record) {
+      return [];
+    }
+    const wanted = new Set(record.ids);
+    const found = new Map<string, Paper>();
+    for (const id of record.ids) {
+      const held = this.held.get(id);
+      if (held) {
+        found.set(id, held.paper);
+      }
+    }
+    for (const month of record.shards ?? (await this.files.shards())) {
+      if (found.size === wanted.size) {
+        break;
+      }
+      for (const [id, entry] of await this.files.readShard(month)) {
+        if (wanted.has(id) && !found.has(id)) {
+          found.set(id, entry.paper);
+        }
+      }
+    }
+    return record.ids.map((id) => found.get(id)).filter((paper): paper is Paper => paper !== undefined);
+  }
+
   /**
    * Full entries for paper ids, read from disk: `shardHint` names the shard each is likely in (the
    * month of a search card's date); ids not found there are looked for in every shard.
    */
-  async read(ids: readonly string[], shardHint: (id: string) => string | undefined = () => undefined): Promise<Map<string, CachedPaper>> {
+  async read(ids: readonly string[], shardHint: (id: string) => string | undefined = () => undefined, options: { readonly scan?: boolean } = {}): Promise<Map<string, CachedPaper>> {
     const found = new Map<string, CachedPaper>();
     const missing = new Set(ids.filter((id) => {
       const held = this.held.get(id);
@@ -137,7 +165,8 @@ export class PaperCache {
       return !held;
     }));
     const hinted = [...new Set([...missing].map(shardHint).filter((month): month is string => month !== undefined))];
-    for (const pass of [hinted, undefined]) {
+    // `scan: false`: the hinted shards only (a miss is not worth reading every month file).
+    for (const pass of options.scan === false ? [hinted] : [hinted, undefined]) {
       if (missing.size === 0) {
         break;
       }

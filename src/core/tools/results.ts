@@ -9,7 +9,7 @@ import { paperLinks } from '../paper/arxiv';
 import { type Paper, paperDate } from '../paper/model';
 import { authorLine } from '../view/present';
 import { categoriesOf, doiUrl, publishedParts } from '../view/published';
-import { fence, quoteLine, quoteParagraphs, UNTRUSTED_NOTE } from './untrusted';
+import { fence, neutralise, newFenceTag, quoteLine, quoteParagraphs, untrustedNote } from './untrusted';
 
 /** A result's size at most (characters), whatever the limit asked for. */
 export const MAX_RESULT_CHARS = 16_000;
@@ -41,13 +41,13 @@ export function factsLine(paper: Paper, facts: PaperFacts): string {
   ].join(' · ');
 }
 
-/** One paper in a list: the facts, then its title, authors and a short abstract excerpt, fenced. */
-export function paperEntry(index: number, paper: Paper, facts: PaperFacts, excerpt?: string): string {
+/** One paper in a list: the facts, then its title, authors and a short abstract excerpt, fenced with the result's `tag`. */
+export function paperEntry(index: number, paper: Paper, facts: PaperFacts, excerpt: string | undefined, tag: string): string {
   return `${index}. ${factsLine(paper, facts)}\n${fence(paper.id, [
     `Title: ${quoteLine(paper.title, MAX_TITLE_CHARS)}`,
     `Authors: ${quoteLine(authorLine(paper, 6), 400)}`,
     `Abstract (excerpt): ${quoteLine(excerpt ?? paper.abstract, EXCERPT_CHARS)}`,
-  ])}`;
+  ], tag)}`;
 }
 
 export interface ListResult {
@@ -60,17 +60,17 @@ export interface ListResult {
   readonly empty: string;
 }
 
-/** A list of papers, bounded to MAX_RESULT_CHARS: papers that would pass it are counted, not shown. */
-export function listText(result: ListResult): string {
+/** A list of papers, bounded to MAX_RESULT_CHARS: papers that would pass it are counted, not shown. `tag`: the fence's (random by default). */
+export function listText(result: ListResult, tag = newFenceTag()): string {
   const head = [result.heading, ...(result.notes ?? [])];
   if (result.papers.length === 0) {
     return [...head, result.empty].join('\n');
   }
-  const parts = [...head, UNTRUSTED_NOTE, ''];
+  const parts = [...head, untrustedNote(tag), ''];
   let size = parts.join('\n').length;
   let shown = 0;
   for (const { paper, facts, excerpt } of result.papers) {
-    const entry = paperEntry(shown + 1, paper, facts, excerpt);
+    const entry = paperEntry(shown + 1, paper, facts, excerpt, tag);
     if (size + entry.length + 1 > MAX_RESULT_CHARS - 200) {
       break;
     }
@@ -84,14 +84,15 @@ export function listText(result: ListResult): string {
   return parts.join('\n');
 }
 
-/** A paper's full record: facts and links outside the fence, its text inside. */
-export function recordText(paper: Paper, facts: PaperFacts, linked?: LinkedRepos | string): string {
+/**
+ * A paper's full record: the facts and the links Paper Feed makes outside the fence; inside it, its
+ * text and everything its authors wrote, links and the venue of their journal reference included.
+ */
+export function recordText(paper: Paper, facts: PaperFacts, linked?: LinkedRepos | string, tag = newFenceTag()): string {
   const links = [
     `arXiv: ${paperLinks.arxivAbstract(paper.id)}`,
     `PDF: ${paperLinks.arxivPdf(paper.id)}`,
     `Hugging Face: ${paperLinks.huggingFace(paper.id)}`,
-    ...(paper.githubRepo ? [`Code: ${quoteLine(paper.githubRepo, 300)}${typeof paper.githubStars === 'number' ? ` (★${paper.githubStars})` : ''}`] : []),
-    ...(paper.projectPage ? [`Project page: ${quoteLine(paper.projectPage, 300)}`] : []),
   ];
   const published = publishedParts(paper.publication);
   const doi = doiUrl(paper.publication?.doi ?? paper.arxiv?.doi);
@@ -99,7 +100,6 @@ export function recordText(paper: Paper, facts: PaperFacts, linked?: LinkedRepos
   const meta = [
     factsLine(paper, facts),
     ...(categories.length > 0 ? [`arXiv categories: ${categories.slice(0, 10).map((category) => quoteLine(category, 40)).join(', ')}`] : []),
-    ...(published ? [`Published: ${quoteLine([published.venue, published.volume && `vol. ${published.volume}`, published.pages && `pp. ${published.pages}`].filter(Boolean).join(', '), 300)}`] : []),
     ...(doi ? [`DOI: ${doi}`] : []),
     ...links,
     ...linkedLines(linked),
@@ -113,8 +113,11 @@ export function recordText(paper: Paper, facts: PaperFacts, linked?: LinkedRepos
     ...(paper.aiSummary ? [`AI summary (Hugging Face): ${quoteParagraphs(paper.aiSummary, MAX_SUMMARY_CHARS)}`] : []),
     `Abstract: ${quoteParagraphs(paper.abstract, MAX_ABSTRACT_CHARS)}`,
     ...(paper.arxiv?.comment ? [`Authors' comment: ${quoteLine(paper.arxiv.comment, 300)}`] : []),
+    ...(published ? [`Published (${paper.publication?.source === 'dblp' ? 'as DBLP lists it' : 'as its authors say on arXiv'}): ${quoteLine([published.venue, published.volume && `vol. ${published.volume}`, published.pages && `pp. ${published.pages}`].filter(Boolean).join(', '), 300)}`] : []),
+    ...(paper.githubRepo ? [`Code: ${quoteLine(paper.githubRepo, 300)}${typeof paper.githubStars === 'number' ? ` (★${paper.githubStars})` : ''}`] : []),
+    ...(paper.projectPage ? [`Project page: ${quoteLine(paper.projectPage, 300)}`] : []),
   ];
-  return [...meta, UNTRUSTED_NOTE, fence(paper.id, text)].join('\n');
+  return [...meta, untrustedNote(tag), fence(paper.id, text, tag)].join('\n');
 }
 
 /** The Hugging Face repos that cite the paper, or why they are not known. */
@@ -131,12 +134,12 @@ function linkedLines(linked: LinkedRepos | string | undefined): string[] {
 }
 
 /** A citation's text as a result: the citation comes from paper text, so it is fenced too. */
-export function citationText(paper: Paper, formatLabel: string, citation: string): string {
+export function citationText(paper: Paper, formatLabel: string, citation: string, tag = newFenceTag()): string {
   const bounded = citation.length > MAX_RESULT_CHARS - 600 ? `${citation.slice(0, MAX_RESULT_CHARS - 600)}…` : citation;
-  return [`Citation of arXiv:${paper.id} in ${formatLabel}:`, UNTRUSTED_NOTE, fence(paper.id, [neutraliseBlock(bounded)])].join('\n');
+  return [`Citation of arXiv:${paper.id} in ${formatLabel}:`, untrustedNote(tag), fence(paper.id, [neutraliseBlock(bounded)], tag)].join('\n');
 }
 
-/** A block of generated text (a BibTeX entry) keeps its lines; only fence markers are neutralised. */
+/** A block of generated text (a BibTeX entry) keeps its lines; fence markers and look-alikes are neutralised. */
 function neutraliseBlock(text: string): string {
-  return text.split('\n').map((row) => row.replace(/<{2,}/g, '\u2039').replace(/>{2,}/g, '\u203a')).join('\n');
+  return text.split('\n').map(neutralise).join('\n');
 }

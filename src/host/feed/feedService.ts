@@ -159,8 +159,9 @@ export class FeedService extends Disposable {
     const record = this.cache.window(windowCacheKey(id, today, this.config.days));
     if (record && record.ids.length > 0) {
       const { store } = this.deps;
-      const read = await this.cache.read(record.ids.filter((paperId) => !store.get(paperId)));
-      const papers = record.ids.map((paperId) => store.get(paperId) ?? read.get(paperId)?.paper).filter((paper): paper is Paper => paper !== undefined);
+      // The window's own month files only (a month of the archive is not read whole for one missing paper).
+      const read = new Map((await this.cache.readWindow(windowCacheKey(id, today, this.config.days))).map((paper) => [paper.id, paper]));
+      const papers = record.ids.map((paperId) => store.get(paperId) ?? read.get(paperId)).filter((paper): paper is Paper => paper !== undefined);
       return { label: shownLabel(window, record.date, displayLocale()), papers };
     }
     const query = window.queries.length === 1 ? window.queries[0] : undefined;

@@ -65,7 +65,8 @@ export type Found = { readonly paper: Paper } | { readonly problem: string };
  * archive), else asked of Hugging Face (which fails at once offline, and is said so).
  */
 export async function findPaper(deps: ToolDeps, id: string, token: vscode.CancellationToken): Promise<Found> {
-  const known = deps.store.get(id) ?? (await deps.search.cachedPaper(id));
+  // The cache's month of the id only: a miss asks Hugging Face rather than reading every month file on this thread.
+  const known = deps.store.get(id) ?? (await deps.search.cachedPaper(id, { scan: false }));
   if (known) {
     return { paper: known };
   }

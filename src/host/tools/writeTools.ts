@@ -52,6 +52,8 @@ function fileName(uri: vscode.Uri): string {
 
 /** `paperFeed_insertCitations {ids}`: Insert Citation at the cursor of the active editor, .bib entries included. */
 export function insertCitationsTool(deps: ToolDeps): WriteTool {
+  /** The document each confirmed request named (by its ids), so that a citation goes only where the user agreed. */
+  const confirmed = new Map<string, string | undefined>();
   const prepare = async (input: unknown): Promise<vscode.PreparedToolInvocation> => {
     const ids = readPaperRefs(input, 'ids');
     if (!ids.ok || !deps.isTrusted()) {
@@ -59,6 +61,10 @@ export function insertCitationsTool(deps: ToolDeps): WriteTool {
     }
     const names = await namesOf(deps, ids.value);
     const target = targetOf(deps);
+    confirmed.set(ids.value.join(','), target?.editor.document.uri.toString());
+    if (confirmed.size > 20) {
+      confirmed.delete(confirmed.keys().next().value as string);
+    }
     if (!target) {
       // Asked all the same: an editor opened before the call runs gets the citation.
       return {
@@ -84,6 +90,13 @@ export function insertCitationsTool(deps: ToolDeps): WriteTool {
       return RESTRICTED;
     }
     const target = targetOf(deps);
+    const key = ids.value.join(',');
+    // The user agreed to a citation in the document named then: not in one that became active since.
+    if (confirmed.has(key) && confirmed.get(key) !== target?.editor.document.uri.toString()) {
+      confirmed.delete(key);
+      return 'The active editor changed after the user was asked, so nothing was inserted: call this again to ask about the document now active.';
+    }
+    confirmed.delete(key);
     if (!target) {
       return 'No text editor is open: ask the user to open the document to cite in and put the cursor where the citation goes, then call this again. Nothing was inserted.';
     }
@@ -91,6 +104,9 @@ export function insertCitationsTool(deps: ToolDeps): WriteTool {
     const { papers, problems } = await findPapers(deps, ids.value, token);
     if (problems.length > 0) {
       return `${problems.join(' ')} Nothing was inserted.`;
+    }
+    if (token.isCancellationRequested) {
+      return 'Cancelled: nothing was inserted.';
     }
     const outcome = await citeInEditor(deps, target.editor, papers);
     const file = fileName(target.editor.document.uri);
@@ -137,6 +153,9 @@ export function saveToReadingListTool(deps: ToolDeps): WriteTool {
     const { papers, problems } = await findPapers(deps, ids.value, token);
     if (problems.length > 0) {
       return `${problems.join(' ')} Nothing was saved.`;
+    }
+    if (token.isCancellationRequested) {
+      return 'Cancelled: nothing was saved.';
     }
     const already = papers.filter((paper) => deps.saved.has(paper.id)).map((paper) => `arXiv:${paper.id}`);
     await deps.saved.save(papers);
