@@ -87,26 +87,33 @@ function arxivFields(paper: Paper): [string, string | undefined][] {
   ];
 }
 
+/** The entry type and venue fields of a published paper, in BibTeX's or BibLaTeX's names and escaping. */
+function venueEntry(publication: Publication, flavour: 'bibtex' | 'biblatex'): { type: string; fields: [string, string | undefined][] } {
+  const escape = flavour === 'bibtex' ? escapeBibtex : escapeLatexSpecials;
+  const conference = publication.kind === 'conference';
+  const doi = safeDoi(publication.doi);
+  return {
+    type: conference ? 'inproceedings' : 'article',
+    fields: [
+      [conference ? 'booktitle' : flavour === 'bibtex' ? 'journal' : 'journaltitle', escape(publication.venue)],
+      [flavour === 'bibtex' ? 'year' : 'date', publication.year],
+      ['volume', publication.volume && escape(publication.volume)],
+      ['number', conference ? undefined : publication.number && escape(publication.number)],
+      ['pages', bibPages(publication.pages && escape(publication.pages))],
+      // BibTeX: not a DOI with "_": plainnat and its kin print the field as text when the url package is not loaded, and "_" stops LaTeX.
+      ['doi', flavour === 'bibtex' && doi?.includes('_') ? undefined : doi],
+    ],
+  };
+}
+
 /** Classic BibTeX: accents as LaTeX commands, so any bibliography style and engine reads it. */
 export function bibtex(paper: Paper, key: string, options: EntryOptions = {}): string {
   const title: [string, string] = ['title', texTitle(paper.title, 'bibtex')];
   const author: [string, string] = ['author', authors(paper, escapeBibtex)];
   const publication = citedPublication(paper, options);
   if (publication) {
-    const conference = publication.kind === 'conference';
-    return entry(conference ? 'inproceedings' : 'article', key, [
-      title,
-      author,
-      [conference ? 'booktitle' : 'journal', escapeBibtex(publication.venue)],
-      ['year', publication.year],
-      ['volume', publication.volume && escapeBibtex(publication.volume)],
-      ['number', conference ? undefined : publication.number && escapeBibtex(publication.number)],
-      ['pages', bibPages(publication.pages && escapeBibtex(publication.pages))],
-      // Not one with "_": plainnat and its kin print the field as text when the url package is not loaded, and "_" stops LaTeX.
-      ['doi', safeDoi(publication.doi)?.includes('_') ? undefined : safeDoi(publication.doi)],
-      ...arxivFields(paper),
-      ['url', paperLinks.arxivAbstract(paper.id)],
-    ]);
+    const venue = venueEntry(publication, 'bibtex');
+    return entry(venue.type, key, [title, author, ...venue.fields, ...arxivFields(paper), ['url', paperLinks.arxivAbstract(paper.id)]]);
   }
   const preprint = `arXiv preprint arXiv:${paper.id}`;
   switch (options.style ?? 'portable') {
@@ -130,19 +137,8 @@ export function biblatex(paper: Paper, key: string, options: EntryOptions = {}):
   ];
   const publication = citedPublication(paper, options);
   if (publication) {
-    const conference = publication.kind === 'conference';
-    return entry(conference ? 'inproceedings' : 'article', key, [
-      title,
-      author,
-      [conference ? 'booktitle' : 'journaltitle', escapeLatexSpecials(publication.venue)],
-      ['date', publication.year],
-      ['volume', publication.volume && escapeLatexSpecials(publication.volume)],
-      ['number', conference ? undefined : publication.number && escapeLatexSpecials(publication.number)],
-      ['pages', bibPages(publication.pages && escapeLatexSpecials(publication.pages))],
-      ['doi', safeDoi(publication.doi)],
-      ...eprint,
-      ['url', paperLinks.arxivAbstract(paper.id)],
-    ]);
+    const venue = venueEntry(publication, 'biblatex');
+    return entry(venue.type, key, [title, author, ...venue.fields, ...eprint, ['url', paperLinks.arxivAbstract(paper.id)]]);
   }
   return entry('online', key, [
     title,

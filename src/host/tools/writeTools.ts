@@ -50,6 +50,25 @@ function fileName(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? uri.path : path.basename(uri.path);
 }
 
+/** A write tool's ids, or why it does nothing: wrong input, Restricted Mode. */
+function writableIds(deps: ToolDeps, input: unknown): { readonly value: readonly string[] } | string {
+  const ids = readPaperRefs(input, 'ids');
+  if (!ids.ok) {
+    return isInputObject(input) ? ids.problem : 'The input must be a JSON object: {"ids": ["2608.19880"]}.';
+  }
+  return deps.isTrusted() ? ids : RESTRICTED;
+}
+
+/** The papers a write tool acts on, once the cache is read; or why nothing is done (not found, cancelled). */
+async function papersToWrite(deps: ToolDeps, ids: readonly string[], token: vscode.CancellationToken, nothing: 'inserted' | 'saved'): Promise<Paper[] | string> {
+  await afterLoad(deps, token);
+  const { papers, problems } = await findPapers(deps, ids, token);
+  if (problems.length > 0) {
+    return `${problems.join(' ')} Nothing was ${nothing}.`;
+  }
+  return token.isCancellationRequested ? `Cancelled: nothing was ${nothing}.` : papers;
+}
+
 /** `paperFeed_insertCitations {ids}`: Insert Citation at the cursor of the active editor, .bib entries included. */
 export function insertCitationsTool(deps: ToolDeps): WriteTool {
   /** The document each confirmed request named (by its ids), so that a citation goes only where the user agreed. */
@@ -82,12 +101,9 @@ export function insertCitationsTool(deps: ToolDeps): WriteTool {
     };
   };
   const run: ToolRun = async (input, token) => {
-    const ids = readPaperRefs(input, 'ids');
-    if (!ids.ok) {
-      return isInputObject(input) ? ids.problem : 'The input must be a JSON object: {"ids": ["2608.19880"]}.';
-    }
-    if (!deps.isTrusted()) {
-      return RESTRICTED;
+    const ids = writableIds(deps, input);
+    if (typeof ids === 'string') {
+      return ids;
     }
     const target = targetOf(deps);
     const key = ids.value.join(',');
@@ -100,13 +116,9 @@ export function insertCitationsTool(deps: ToolDeps): WriteTool {
     if (!target) {
       return 'No text editor is open: ask the user to open the document to cite in and put the cursor where the citation goes, then call this again. Nothing was inserted.';
     }
-    await afterLoad(deps, token);
-    const { papers, problems } = await findPapers(deps, ids.value, token);
-    if (problems.length > 0) {
-      return `${problems.join(' ')} Nothing was inserted.`;
-    }
-    if (token.isCancellationRequested) {
-      return 'Cancelled: nothing was inserted.';
+    const papers = await papersToWrite(deps, ids.value, token, 'inserted');
+    if (typeof papers === 'string') {
+      return papers;
     }
     const outcome = await citeInEditor(deps, target.editor, papers);
     const file = fileName(target.editor.document.uri);
@@ -142,20 +154,13 @@ export function saveToReadingListTool(deps: ToolDeps): WriteTool {
     };
   };
   const run: ToolRun = async (input, token) => {
-    const ids = readPaperRefs(input, 'ids');
-    if (!ids.ok) {
-      return isInputObject(input) ? ids.problem : 'The input must be a JSON object: {"ids": ["2608.19880"]}.';
+    const ids = writableIds(deps, input);
+    if (typeof ids === 'string') {
+      return ids;
     }
-    if (!deps.isTrusted()) {
-      return RESTRICTED;
-    }
-    await afterLoad(deps, token);
-    const { papers, problems } = await findPapers(deps, ids.value, token);
-    if (problems.length > 0) {
-      return `${problems.join(' ')} Nothing was saved.`;
-    }
-    if (token.isCancellationRequested) {
-      return 'Cancelled: nothing was saved.';
+    const papers = await papersToWrite(deps, ids.value, token, 'saved');
+    if (typeof papers === 'string') {
+      return papers;
     }
     const already = papers.filter((paper) => deps.saved.has(paper.id)).map((paper) => `arXiv:${paper.id}`);
     await deps.saved.save(papers);
