@@ -66,7 +66,6 @@ export function readCitationConfig(scope?: vscode.Uri): CitationConfig {
   const bibFile = get(config, 'citation.bibFile');
   const styles = get(config, 'citation.cslStyles');
   const bibtexStyle = get(config, 'citation.bibtexStyle');
-  const preferPublished = get(config, 'citation.preferPublished');
   return {
     defaultFormat: isCitationFormat(format) ? format : SETTING_DEFAULTS['citation.defaultFormat'],
     keyFormat: typeof keyFormat === 'string' && keyFormat.trim() ? keyFormat : SETTING_DEFAULTS['citation.keyFormat'],
@@ -75,7 +74,7 @@ export function readCitationConfig(scope?: vscode.Uri): CitationConfig {
     cslStyles: strings(styles).map((entry) => entry.trim()).filter((entry) => entry.toLowerCase().endsWith('.csl')).map(expandHome),
     entry: {
       style: (BIBTEX_STYLES as readonly unknown[]).includes(bibtexStyle) ? bibtexStyle as BibtexStyle : SETTING_DEFAULTS['citation.bibtexStyle'],
-      preferPublished: typeof preferPublished === 'boolean' ? preferPublished : SETTING_DEFAULTS['citation.preferPublished'],
+      preferPublished: flag(config, 'citation.preferPublished'),
     },
   };
 }
@@ -88,12 +87,7 @@ export interface EnrichmentConfig {
 
 export function readEnrichmentConfig(): EnrichmentConfig {
   const config = section();
-  const arxiv = get(config, 'enrichment.arxiv');
-  const published = get(config, 'enrichment.published');
-  return {
-    arxiv: typeof arxiv === 'boolean' ? arxiv : SETTING_DEFAULTS['enrichment.arxiv'],
-    published: typeof published === 'boolean' ? published : SETTING_DEFAULTS['enrichment.published'],
-  };
+  return { arxiv: flag(config, 'enrichment.arxiv'), published: flag(config, 'enrichment.published') };
 }
 
 export interface CloneConfig {
@@ -108,13 +102,11 @@ export interface CloneConfig {
 export function readCloneConfig(): CloneConfig {
   const config = section();
   const directory = get(config, 'clone.directory');
-  const shallow = get(config, 'clone.shallow');
-  const submodules = get(config, 'clone.submodules');
   return {
     directory: typeof directory === 'string' ? expandHome(directory.trim()) : SETTING_DEFAULTS['clone.directory'],
     allowedHosts: strings(get(config, 'clone.allowedHosts')),
-    shallow: typeof shallow === 'boolean' ? shallow : SETTING_DEFAULTS['clone.shallow'],
-    submodules: typeof submodules === 'boolean' ? submodules : SETTING_DEFAULTS['clone.submodules'],
+    shallow: flag(config, 'clone.shallow'),
+    submodules: flag(config, 'clone.submodules'),
   };
 }
 
@@ -145,14 +137,12 @@ export function readArchiveMonths(): number {
 
 /** `paperFeed.completion.enabled`: citing as you write (completion, hovers, definitions, diagnostics) in the document's scope. */
 export function readCompletionEnabled(scope?: vscode.Uri): boolean {
-  const enabled = get(section(scope), 'completion.enabled');
-  return typeof enabled === 'boolean' ? enabled : SETTING_DEFAULTS['completion.enabled'];
+  return flag(section(scope), 'completion.enabled');
 }
 
 /** `paperFeed.panel.reuse`: one panel for every paper, or one per paper. */
 export function readPanelReuse(): boolean {
-  const reuse = get(section(), 'panel.reuse');
-  return typeof reuse === 'boolean' ? reuse : SETTING_DEFAULTS['panel.reuse'];
+  return flag(section(), 'panel.reuse');
 }
 
 /**
@@ -197,6 +187,15 @@ function section(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
 /** The value, else the default: still unchecked (a user can write anything in settings.json). */
 function get(config: vscode.WorkspaceConfiguration, key: SettingKey): unknown {
   return config.get<unknown>(key, SETTING_DEFAULTS[key]);
+}
+
+/** The settings whose value is true or false. */
+type FlagKey = { [K in SettingKey]: Settings[K] extends boolean ? K : never }[SettingKey];
+
+/** A true-or-false setting, its default when the value is anything else. */
+function flag(config: vscode.WorkspaceConfiguration, key: FlagKey): boolean {
+  const value = get(config, key);
+  return typeof value === 'boolean' ? value : SETTING_DEFAULTS[key];
 }
 
 function clamp(value: unknown, min: number, max: number, fallback: number): number {
