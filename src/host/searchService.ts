@@ -4,6 +4,7 @@ import type { Paper } from '../core/paper/model';
 import { indexFileName } from '../core/search/savedIndexes';
 import { SearchClient } from '../core/search/workerClient';
 import type { SearchHit } from '../core/search/index';
+import type { ForYouScore, SimilarHit } from '../core/search/workerProtocol';
 import { onDidChangeSettings, readUserTopics } from './config';
 import { Disposable } from './disposable';
 import type { FeedService } from './feed/feedService';
@@ -162,6 +163,27 @@ export class SearchService extends Disposable {
   async cachedPaper(id: string, options: { readonly scan?: boolean } = {}): Promise<Paper | undefined> {
     const [paper] = await this.papers([id], options);
     return paper && (this.store.get(id) ?? this.store.remember(paper));
+  }
+
+  /**
+   * The `limit` cached papers most like `paper`, best first (computed in the worker; the paper is
+   * indexed first when the worker has not seen it). Waits for the index.
+   * TODO(issue 21): the worker's model; until then nothing is similar.
+   */
+  async similar(paper: Paper, limit = 10): Promise<readonly SimilarHit[]> {
+    void paper;
+    void limit;
+    return Promise.resolve([]);
+  }
+
+  /**
+   * "For you": each paper of `window` scored by how much it is like the `saved` papers (computed in
+   * the worker), in `window`'s order. Waits for the index.
+   * TODO(issue 21): the worker's model; until then every score is 0.
+   */
+  async forYou(window: readonly Paper[], saved: readonly Paper[]): Promise<readonly ForYouScore[]> {
+    void saved;
+    return Promise.resolve(window.map((paper) => ({ id: paper.id, score: 0 })));
   }
 
   /** Papers found online: into the index at once. */
