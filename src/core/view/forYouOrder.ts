@@ -100,7 +100,8 @@ export function likeTitle(title: string, max = 40): string {
     return text;
   }
   const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  // At a word's end: where the next character is a space, else before the cut word.
+  const space = text[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;.–-]+$/u, '')}…`;
 }
 
