@@ -21,7 +21,7 @@ const options = (extra: Partial<GroupOptions>): GroupOptions => ({
 const labels = { likeLabel: (id: string) => `Like ${id}`, restLabel: 'Other papers' };
 
 describe('For you: the worker\'s scores as the view uses them', () => {
-  it('keeps only well-formed scores of the window\'s papers, clamped, with `like` naming a saved paper other than itself', () => {
+  it('keeps only well-formed scores of the window\'s papers, clamped, with `like` naming a saved paper; saved papers score 0', () => {
     const window = new Set(['a', 'b', 'c', 'd', 'e', 's1']);
     const saved = new Set(['s1', 's2']);
     const result = toAffinities([
@@ -39,7 +39,7 @@ describe('For you: the worker\'s scores as the view uses them', () => {
       ['a', { score: 0.7, like: 's1' }],
       ['b', { score: 1 }],
       ['d', { score: 0 }],
-      ['s1', { score: 1 }],
+      ['s1', { score: 0 }],
     ]);
   });
 

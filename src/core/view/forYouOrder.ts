@@ -42,6 +42,8 @@ interface ScoreLike {
 /**
  * The worker's answer as affinities, checked entry by entry: ids are strings, scores finite and
  * clamped to 0..1, `like` a saved paper's id (else dropped). Unknown and repeated ids are dropped.
+ * A saved paper in the window scores 0: it is trivially like itself, and For you's first places are
+ * for papers the user has not kept yet.
  */
 export function toAffinities(scores: readonly ScoreLike[], windowIds: ReadonlySet<string>, savedIds: ReadonlySet<string>): Map<string, Affinity> {
   const affinities = new Map<string, Affinity>();
@@ -50,8 +52,12 @@ export function toAffinities(scores: readonly ScoreLike[], windowIds: ReadonlySe
     if (typeof id !== 'string' || !windowIds.has(id) || affinities.has(id) || typeof score !== 'number' || !Number.isFinite(score)) {
       continue;
     }
+    if (savedIds.has(id)) {
+      affinities.set(id, { score: 0 });
+      continue;
+    }
     const clamped = Math.min(1, Math.max(0, score));
-    affinities.set(id, typeof like === 'string' && savedIds.has(like) && like !== id ? { score: clamped, like } : { score: clamped });
+    affinities.set(id, typeof like === 'string' && savedIds.has(like) ? { score: clamped, like } : { score: clamped });
   }
   return affinities;
 }
