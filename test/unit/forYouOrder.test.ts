@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/paper/model';
 import {
-  type Affinity, forYouReasons, hasMatches, likeBuckets, likeTitle, MATCH_SHARE, matchThreshold, MAX_LIKE_GROUPS, REST_GROUP, toAffinities,
+  type Affinity, forYouReasons, hasMatches, likeBuckets, likeTitle, MATCH_PART, MATCH_SHARE, matchThreshold, MAX_LIKE_GROUPS, REST_GROUP, toAffinities,
 } from '../../src/core/view/forYouOrder';
 import { buildGroups, type GroupOptions, sortPapers } from '../../src/core/view/groups';
 import { paperTooltipMarkdown } from '../../src/core/view/tooltip';
@@ -46,12 +46,20 @@ describe('For you: the worker\'s scores as the view uses them', () => {
   it('calls a paper a match from a share of the window\'s best score, and none when every score is 0', () => {
     const scored = affinities({ a: { score: 0.5, like: 's1' }, b: { score: 0.5 * MATCH_SHARE, like: 's2' }, c: { score: 0.1, like: 's1' }, d: { score: 0.4 } });
     assert.equal(matchThreshold(scored), 0.5 * MATCH_SHARE);
+    assert.ok(MATCH_SHARE * 0.5 > 0.1, 'c is below the share');
     assert.deepEqual([...forYouReasons(scored)], [['a', 's1'], ['b', 's2']], 'c is too far below the best; d is like no saved paper');
     assert.ok(hasMatches(scored));
     const zeros = affinities({ a: { score: 0, like: 's1' }, b: { score: 0 } });
     assert.equal(forYouReasons(zeros).size, 0);
     assert.equal(hasMatches(zeros), false);
     assert.equal(hasMatches(undefined), false);
+  });
+
+  it('keeps matches to the best quarter of a window whose scores lie close together', () => {
+    const flat = new Map(Array.from({ length: 40 }, (_, index) => [`p${index}`, { score: 0.5 - index / 1000, like: 's1' }]));
+    const reasons = forYouReasons(flat);
+    assert.equal(reasons.size, 40 * MATCH_PART);
+    assert.deepEqual([...reasons.keys()], Array.from({ length: 10 }, (_, index) => `p${index}`));
   });
 
   it('shortens a saved paper\'s title to its name, or its first words', () => {
@@ -79,9 +87,9 @@ describe('For you: sorting and grouping', () => {
   const scores = affinities({
     a: { score: 0.05, like: 's2' },
     b: { score: 0.9, like: 's1' },
-    c: { score: 0.4, like: 's2' },
+    c: { score: 0.5, like: 's2' },
     d: { score: 0.6, like: 's1' },
-    e: { score: 0.4, like: 's2' },
+    e: { score: 0.5, like: 's2' },
   });
 
   it('sorts most alike first, ties by upvotes, and by upvotes until the scores come', () => {
@@ -115,11 +123,13 @@ describe('For you: sorting and grouping', () => {
   });
 
   it('keeps at most a dozen Like groups; the papers of weaker ones join the rest', () => {
-    const many = Array.from({ length: MAX_LIKE_GROUPS + 3 }, (_, index) => paper(`p${index}`, index));
-    const spread = new Map(many.map((entry, index) => [entry.id, { score: 1 - index / 100, like: `s${index}` }]));
+    const many = Array.from({ length: 4 * (MAX_LIKE_GROUPS + 3) }, (_, index) => paper(`p${index}`, index));
+    // The first fifteen each like another saved paper, the rest like none.
+    const spread = new Map(many.map((entry, index) => [entry.id, index < MAX_LIKE_GROUPS + 3 ? { score: 1 - index / 100, like: `s${index}` } : { score: 0 }]));
     const buckets = likeBuckets(many, spread);
     assert.equal(buckets.length, MAX_LIKE_GROUPS + 1);
-    assert.deepEqual(buckets.at(-1)?.papers.map((entry) => entry.id), ['p12', 'p13', 'p14']);
+    assert.deepEqual(buckets.at(-1)?.papers.map((entry) => entry.id).slice(-3), ['p12', 'p13', 'p14']);
+    assert.equal(buckets.at(-1)?.papers.length, many.length - MAX_LIKE_GROUPS);
     assert.equal(buckets.at(-1)?.key, REST_GROUP);
     assert.equal(buckets.reduce((sum, bucket) => sum + bucket.papers.length, 0), many.length, 'every paper once');
   });

@@ -21,11 +21,15 @@ export const FOR_YOU_MIN_SAVED = 3;
 
 /**
  * A paper is a match (in a "Like …" group, with a reason) when its score is at least this share of
- * the window's best score. Relative, so that it does not depend on how the model's scores are
- * spread: a weak window still shows its best matches, and a paper far below the best gets no reason
- * that would overstate the likeness.
+ * the window's best score, and among the best {@link MATCH_PART} of the window. Relative, so that it
+ * does not depend on how the model's scores are spread: a weak window still shows its best matches,
+ * a paper far below the best gets no reason that would overstate the likeness, and when scores lie
+ * close together (a broad reading list) the groups still hold the best quarter, not the whole window.
  */
-export const MATCH_SHARE = 0.3;
+export const MATCH_SHARE = 0.5;
+export const MATCH_PART = 0.25;
+/** Small windows keep this many matches at least (the quarter of ten papers is too few to group). */
+const MIN_MATCHES = 5;
 
 /** At most this many "Like …" groups; the papers of weaker ones join the rest. */
 export const MAX_LIKE_GROUPS = 12;
@@ -62,13 +66,15 @@ export function toAffinities(scores: readonly ScoreLike[], windowIds: ReadonlySe
   return affinities;
 }
 
-/** The score a paper needs to be a match: {@link MATCH_SHARE} of the best, and above zero. */
+/** The score a paper needs to be a match: see {@link MATCH_SHARE}; never 0. */
 export function matchThreshold(affinities: Affinities): number {
-  let best = 0;
-  for (const affinity of affinities.values()) {
-    best = Math.max(best, affinity.score);
+  const scores = [...affinities.values()].map((affinity) => affinity.score).sort((a, b) => b - a);
+  const best = scores[0] ?? 0;
+  if (best <= 0) {
+    return Number.POSITIVE_INFINITY;
   }
-  return best > 0 ? best * MATCH_SHARE : Number.POSITIVE_INFINITY;
+  const last = scores[Math.min(scores.length, Math.max(MIN_MATCHES, Math.ceil(scores.length * MATCH_PART))) - 1] ?? 0;
+  return Math.max(best * MATCH_SHARE, last, Number.MIN_VALUE);
 }
 
 /**
