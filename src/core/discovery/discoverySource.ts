@@ -20,4 +20,6 @@ export interface DiscoverySource {
   isDeleted(doc: number): boolean;
   /** The normalised title (for leaving out the same paper under another id). */
   titleOf(doc: number): string;
+  /** The primary topic id ('' or `other` when none). */
+  topicOf(doc: number): string;
 }

@@ -147,8 +147,8 @@ export class SearchIndex {
     return this.ranker.search(query, limit, topicMatches);
   }
 
-  /** What the discovery model reads of the index. */
-  private discoverySource(): DiscoverySource {
+  /** What the discovery model reads of the index (the bench builds models with other weights on it). */
+  discoverySource(): DiscoverySource {
     const { documents, vocabulary, postings } = this;
     return {
       get docCount() {
@@ -161,6 +161,7 @@ export class SearchIndex {
       forEachPosting: (term, visit) => postings.forEach(term, visit),
       isDeleted: (doc) => documents.deleted.has(doc),
       titleOf: (doc) => documents.list[doc]?.title ?? '',
+      topicOf: (doc) => documents.list[doc]?.topic ?? '',
     };
   }
 
