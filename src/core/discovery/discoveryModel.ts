@@ -282,7 +282,7 @@ export class DiscoveryModel {
    */
   similar(doc: number, limit: number, accept?: (doc: number) => boolean): Scored[] {
     this.catchUp();
-    if (!Number.isInteger(doc) || doc < 0 || doc >= this.docCount || limit <= 0) {
+    if (!Number.isInteger(doc) || doc < 0 || doc >= this.docCount || !(limit > 0)) {
       return [];
     }
     const count = this.accumulate(doc);

@@ -177,7 +177,7 @@ export class SearchIndex {
     if (doc === undefined) {
       return [];
     }
-    return this.discovery().similar(doc, Math.max(0, Math.min(200, Math.floor(limit))))
+    return this.discovery().similar(doc, Number.isFinite(limit) ? Math.max(0, Math.min(200, Math.floor(limit))) : 0)
       .map((hit) => ({ id: (this.documents.list[hit.doc] as { id: string }).id, score: Math.round(hit.score * 1_000) / 1_000, card: this.documents.card(hit.doc) }));
   }
 
