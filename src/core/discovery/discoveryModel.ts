@@ -239,8 +239,7 @@ export class DiscoveryModel {
 
   /**
    * For paper `doc`, each paper's dot product with doc's signature, accumulated in `acc`; returns how
-   * many papers were touched (their numbers in `touched`). `slotOf`, when given, restricts to papers
-   * with a slot ≥ 0.
+   * many papers were touched (their numbers in `touched`; the caller zeroes `acc` for them).
    */
   private accumulate(doc: number): number {
     if (this.acc.length < this.source.docCount) {

@@ -182,7 +182,8 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     }
     case 'forYou': {
-      send({ type: 'forYou', id: message.id, scores: index.forYou(message.window.map(String), message.saved.map(String)) });
+      const ids = (list: unknown): string[] => (Array.isArray(list) ? list.map(String) : []);
+      send({ type: 'forYou', id: message.id, scores: index.forYou(ids(message.window), ids(message.saved)) });
       return;
     }
     case 'add': {
