@@ -21,6 +21,8 @@ const BIG_COPIES = 3;
 const QUERIES = 200;
 const WINDOW = 500;
 const SAVED_PAPERS = 20;
+/** A long reading list, for context. */
+const LONG_LIST = 300;
 
 export async function benchDiscovery(bench: Bench): Promise<void> {
   if (!existsSync(WORKER)) {
@@ -100,9 +102,16 @@ async function latency(bench: Bench, corpusSize: number, big: readonly IndexInpu
       similarTimes.push(performance.now() - at);
     }
     const forYouTimes: number[] = [];
+    const bigListTimes: number[] = [];
     for (let run = 0; run < 40; run++) {
       const window = Array.from({ length: WINDOW }, pick);
       const saved = Array.from({ length: SAVED_PAPERS }, pick);
+      const longList = Array.from({ length: LONG_LIST }, pick);
+      const before = performance.now();
+      await client.forYou(window, longList);
+      if (run >= 5) {
+        bigListTimes.push(performance.now() - before);
+      }
       const at = performance.now();
       const scores = await client.forYou(window, saved);
       if (run >= 5) {
@@ -114,6 +123,7 @@ async function latency(bench: Bench, corpusSize: number, big: readonly IndexInpu
     }
     bench.record('discovery.similarMs', percentile(similarTimes, 95), 'ms', `p95 of ${QUERIES} random papers (seed 42), 10 similar each, through SearchClient + worker over ${big.length} papers (the corpus ×${BIG_COPIES}, ids and titles perturbed); target ≤ 20`);
     bench.record('discovery.forYouMs', percentile(forYouTimes, 95), 'ms', `p95 of 35 runs: a ${WINDOW}-paper window against ${SAVED_PAPERS} saved papers, same worker; target ≤ 50`);
+    bench.record('discovery.forYouMsLongList', percentile(bigListTimes, 95), 'ms', `context: the same window against ${LONG_LIST} saved papers`);
     bench.record('discovery.modelBuildMs', buildMs, 'ms', `the model at ${big.length} papers (${corpusSize} distinct texts), one pass over the postings, in one thread (the worker does it at the first request)`);
     bench.record('discovery.modelMB', modelMB, 'MB', `its typed arrays at ${big.length} papers (norms, 64-term signatures, idf, accumulators)`);
   } finally {
