@@ -12,7 +12,7 @@ import { SearchClient } from '../../src/core/search/workerClient';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
 import { root } from '../support/paths';
-import { labelledPapers, MIN_TOPIC, READERS_PER_TOPIC, readerPrecision, SAVED, similarAgreement } from './discoveryQuality';
+import { judgedAgreement, labelledPapers, MIN_TOPIC, READERS_PER_TOPIC, readerPrecision, SAVED, similarAgreement } from './discoveryQuality';
 import { type Bench, percentile } from './harness';
 import { mulberry32, replicated } from './searchInputs';
 
@@ -60,7 +60,10 @@ function quality(bench: Bench, index: SearchIndex, inputs: readonly IndexInput[]
   bench.record('discovery.upvotesPrecisionAt10', readers.upvotes, 'share', 'same readers, the window ranked by upvotes');
   bench.record('discovery.randomPrecisionAt10', readers.random, 'share', 'same readers, the window shuffled (seed 42)');
   bench.record('discovery.forYouCeilingAt10', readers.ceiling, 'share', 'same readers, the best any ranking could do');
-  bench.record('discovery.similarTop10Agreement', agreement.corpus, 'share', `each of the ${labelled.length} hand-labelled papers: its 10 similar papers from all ${inputs.length}, share whose primary topic (classifyPaper, which agrees ≥ 0.8 with the hand labels, and which the model blends in at 0.1) is the query's hand label; target ≥ 0.7`);
+  const judged = judgedAgreement(labelled, (id) => index.similar(id, 10).map((hit) => hit.id));
+  bench.record('discovery.similarTop10Agreement', judged.agreement, 'share', `${judged.queries} hand-labelled papers (seed 42): their 10 similar papers from all ${inputs.length}, judged by hand (test/fixtures/topics-similar.json, labelled blind; an unjudged paper counts as another topic): share with the query's topic; target ≥ 0.7`);
+  bench.record('discovery.similarTop10Judged', judged.coverage, 'share', 'share of those similar papers that have a hand label (1 while the model is the one they were judged for)');
+  bench.record('discovery.similarTop10AgreementByClassifier', agreement.corpus, 'share', `context: all ${labelled.length} hand-labelled papers, their 10 similar papers judged by the classifier's primary topic instead (flattering: the model blends that topic in)`);
   bench.record('discovery.similarTop10AgreementLabeledPool', agreement.pool, 'share', `same, neighbours only among the ${labelled.length} labelled papers, judged by hand labels (ceiling ${agreement.poolCeiling.toFixed(2)}); ${set('labeled')}; ${set('holdout')}`);
   const textOnly = new DiscoveryModel(index.discoverySource(), { ...DEFAULT_DISCOVERY, topic: 0 });
   const plain = similarAgreement(labelled, textOnly, (id) => docs.get(id), (doc) => ids[doc] as string, (id) => topics.get(id) ?? 'other');

@@ -123,3 +123,42 @@ export function similarAgreement(
   }
   return { corpus: corpus / labelled.length, pool: pool / labelled.length, poolCeiling: ceiling / labelled.length };
 }
+
+export interface JudgedAgreement {
+  /** Share of the queries' ten similar papers whose hand label is the query's (unjudged ones count as other). */
+  readonly agreement: number;
+  /** Share of those similar papers that have a hand label (below 1 once the model changed since they were judged). */
+  readonly coverage: number;
+  readonly queries: number;
+}
+
+/**
+ * Similar papers judged by hand (test/fixtures/topics-similar.json): the ten similar papers from the
+ * whole corpus of 60 hand-labelled papers were labelled blind (pooled, as TREC judges the results its
+ * systems return). A similar paper is judged by its hand label; one the labellers never saw (the model
+ * changed since) counts as another topic, so the figure can only be too low, and `coverage` says how
+ * much of it is judged.
+ */
+export function judgedAgreement(
+  labelled: readonly Labelled[],
+  similar: (id: string) => readonly string[],
+): JudgedAgreement {
+  const file = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'topics-similar.json'), 'utf8')) as { queries: string[]; papers: { id: string; topic: string }[] };
+  const labels = new Map<string, string>([...labelled.map((entry) => [entry.id, entry.topic] as const), ...file.papers.map((entry) => [entry.id, entry.topic] as const)]);
+  let agreeing = 0;
+  let judged = 0;
+  let shown = 0;
+  let queries = 0;
+  for (const query of file.queries) {
+    const topic = labelled.find((entry) => entry.id === query)?.topic;
+    if (topic === undefined) {
+      continue;
+    }
+    queries++;
+    const hits = similar(query).slice(0, 10);
+    shown += hits.length;
+    judged += hits.filter((id) => labels.has(id)).length;
+    agreeing += hits.filter((id) => labels.get(id) === topic).length;
+  }
+  return { agreement: agreeing / (queries * 10), coverage: shown > 0 ? judged / shown : 0, queries };
+}
