@@ -3,7 +3,7 @@ import type { Paper } from '../../src/core/paper/model';
 import { topicMatcher } from '../../src/core/search/papers';
 import {
   broughtIds, cleanWatchQuery, isNewSince, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
-} from '../../src/core/search/watches';
+} from '../../src/core/search/watchedSearches';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 
 function paper(id: string, extra: Partial<Paper> = {}): Paper {
