@@ -224,9 +224,10 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
       return [];
     }
     const key = node.watch.key;
-    if (this.view.visible) {
-      this.expanded.add(key); // VS Code asks for the papers of expanded watches only
-    }
+    // VS Code asks for the papers of expanded watches only, and tells no expand event for a watch
+    // revealed or restored expanded: this is how those are known.
+    this.expanded.add(key);
+    this.scheduleLook();
     const papers = this.matches.get(key)?.papers ?? [];
     // New ones first: those counted now, then those of the last look (still marked), then the rest.
     const looked = this.looked.get(key);
