@@ -37,6 +37,9 @@ import type { PaperItemState } from './host/tree/paperItem';
 import { PaperDecorations } from './host/tree/paperDecorations';
 import { PapersTree } from './host/tree/papersTree';
 import { SavedTree } from './host/tree/savedTree';
+import { WatchQuestions } from './host/commands/watches';
+import { WatchesTree, WatchPrompts } from './host/watches/watchesTree';
+import { WatchState } from './host/watches/watchState';
 import type { PaperActions } from './shared/protocol';
 
 /**
@@ -86,6 +89,12 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper), enrich: (paper) => enrichment.apply(paper), forYou });
   const savedTree = new SavedTree(saved, topics, itemState, (paper) => enrichment.apply(paper));
   reading.watch(tree.view);
+  const watchState = new WatchState(context.globalState, clock);
+  const watchPrompts = new WatchPrompts();
+  const watchQuestions = new WatchQuestions();
+  const watchesTree = new WatchesTree({
+    store, topics, state: watchState, seenAt: (id) => feed.seenAt(id), itemState, enrich: (paper) => enrichment.apply(paper), prompts: watchPrompts, log,
+  });
   const opener = new LinkOpener(log);
   const enrichment = new Enrichment(context.globalStorageUri, () => userAgent(context), log);
   const citations = new Citations(log, enrichment);
@@ -124,16 +133,18 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     cloneFromAbstract: (paper, url) => vscode.commands.executeCommand(Commands.cloneRepository, paper.id, url),
     enrich: enrichment,
   });
-  context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
+  context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, watchState, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   context.subscriptions.push(PaperDecorations.register());
   const actionsChanged = (): void => {
     tree.refreshItems();
     savedTree.refresh();
+    watchesTree.refreshItems();
     panels.refreshActions();
   };
   context.subscriptions.push(cloner.onDidChange(actionsChanged), saved.onDidChange(actionsChanged), reading.onDidChange(() => tree.refreshItems()),
+    reading.onDidMarkRead((id) => void watchState.markRead(id)),
     onDidChangeSettings(['clone.allowedHosts'], actionsChanged));
   // arXiv is asked about the papers on screen; an answer updates the panels showing them.
   context.subscriptions.push(store.onDidChange(() => enrichment.want(store.view.papers, 'shown')),
@@ -141,7 +152,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     enrichment.onDidChange((ids) => panels.refreshPapers(ids)));
   context.subscriptions.push(...registerCommands({
     log, globalState: context.globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
-    archive, archivePrompts,
+    archive, archivePrompts, watchesTree, watchState, watchQuestions,
   }));
   context.subscriptions.push(...registerCiting({ log, bibIndex, cites, bibFiles, search, saved, store }));
   // Language model tools for agents in VS Code's chat; they wait for the first load themselves.
@@ -164,7 +175,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment, tools: tools.tools,
-    globalState: context.globalState, globalStorageUri: context.globalStorageUri,
+    globalState: context.globalState, globalStorageUri: context.globalStorageUri, watchesTree, watchState, watchPrompts, watchQuestions,
   };
   return createApi(store, citations, search, testing);
 }

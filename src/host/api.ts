@@ -22,6 +22,9 @@ import type { PaperTools } from './tools/registerTools';
 import type { TopicService } from './topics';
 import type { PapersTree } from './tree/papersTree';
 import type { SavedTree } from './tree/savedTree';
+import type { WatchQuestions } from './commands/watches';
+import type { WatchesTree, WatchPrompts } from './watches/watchesTree';
+import type { WatchState } from './watches/watchState';
 
 /** What `activate()` returns to other extensions; documented in the README. */
 export interface PaperFeedApi {
@@ -68,6 +71,10 @@ export interface PaperFeedTestHooks {
   readonly activationMs: number;
   readonly globalState: vscode.Memento;
   readonly globalStorageUri: vscode.Uri;
+  readonly watchesTree: WatchesTree;
+  readonly watchState: WatchState;
+  readonly watchPrompts: WatchPrompts;
+  readonly watchQuestions: WatchQuestions;
 }
 
 export function createApi(store: PaperStore, citations: Citations, search: SearchService, testing?: PaperFeedTestHooks): PaperFeedApi {

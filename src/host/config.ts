@@ -16,7 +16,8 @@ import { resolveEndpoint } from '../core/feed/endpoint';
 import { isWindowId, type WindowId } from '../core/feed/windows';
 import { type Grouping, isGrouping, isSortBy, type SortBy } from '../core/view/groups';
 import { isSavedSortBy, type SavedSortBy } from '../core/view/savedView';
-import { SETTING_DEFAULTS, type SettingKey, type Settings } from './configDefaults';
+import { parseWatches, type Watch } from '../core/search/watchedSearches';
+import { SETTING_DEFAULTS, type SettingKey, type Settings, type WatchSetting } from './configDefaults';
 
 const SECTION = 'paperFeed';
 
@@ -152,6 +153,35 @@ export function readPanelReuse(): boolean {
 export function readUserTopics(): Record<string, unknown> {
   const topics = get(section(), 'topics');
   return typeof topics === 'object' && topics !== null && !Array.isArray(topics) ? JSON.parse(JSON.stringify(topics)) as Record<string, unknown> : {};
+}
+
+/**
+ * `paperFeed.watches` as VS Code merges it (the workspace's list replaces the user's), checked item
+ * by item: bad items, repeated queries and those past the limit are left out, each reported through `warn`.
+ */
+export function readWatches(warn: (message: string) => void = () => undefined): Watch[] {
+  return parseWatches(get(section(), 'watches'), (index, reason) => warn(`Watch ${index + 1} of the paperFeed.watches setting is ignored: ${reason}.`));
+}
+
+/** Where `paperFeed.watches` is written: the user's settings, or the workspace's when the list is there. */
+export type WatchesTarget = 'global' | 'workspace';
+
+/** The raw lists of `paperFeed.watches` in each settings file that has one (items as written, unchecked). */
+export function watchesByTarget(): Partial<Record<WatchesTarget, readonly unknown[]>> {
+  const inspected = section().inspect<unknown>('watches');
+  const lists: Partial<Record<WatchesTarget, readonly unknown[]>> = {};
+  for (const [target, value] of [['global', inspected?.globalValue], ['workspace', inspected?.workspaceValue]] as const) {
+    if (Array.isArray(value)) {
+      lists[target] = JSON.parse(JSON.stringify(value)) as unknown[]; // a plain copy, not the settings proxy
+    }
+  }
+  return lists;
+}
+
+/** Writes `paperFeed.watches` in one settings file; an empty list in the user's settings removes the entry. */
+export function updateWatches(target: WatchesTarget, items: readonly unknown[]): Thenable<void> {
+  const value = target === 'global' && items.length === 0 ? undefined : items as readonly WatchSetting[];
+  return section().update('watches', value, target === 'global' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace);
 }
 
 /** VS Code's own `git.path` (a path or a list of paths), empty entries left out. */

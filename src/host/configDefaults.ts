@@ -37,7 +37,12 @@ export interface Settings {
   readonly sortBy: SortBy;
   readonly 'saved.sortBy': SavedSortBy;
   readonly topics: Readonly<Record<string, readonly string[]>>;
+  /** Search Papers queries, or `{ query, name?, notify? }` (read by core/search/watches.ts). */
+  readonly watches: readonly WatchSetting[];
 }
+
+/** One item of `paperFeed.watches` as the user writes it. */
+export type WatchSetting = string | { readonly query: string; readonly name?: string; readonly notify?: boolean };
 
 /** A setting's name without the `paperFeed.` section. */
 export type SettingKey = keyof Settings;
@@ -68,4 +73,5 @@ export const SETTING_DEFAULTS: Settings = {
   sortBy: 'upvotes',
   'saved.sortBy': 'savedAt',
   topics: {},
+  watches: [],
 };

@@ -48,6 +48,8 @@ export const Commands = {
   sortSaved: 'paperFeed.sortSaved',
   filterSaved: 'paperFeed.filterSaved',
   clearSavedFilter: 'paperFeed.clearSavedFilter',
+  addWatch: 'paperFeed.addWatch',
+  removeWatch: 'paperFeed.removeWatch',
 } as const;
 
 /**
@@ -84,6 +86,7 @@ export type LanguageModelToolName = (typeof LanguageModelTools)[keyof typeof Lan
 export const Views = {
   papers: 'paperFeed.papers',
   saved: 'paperFeed.saved',
+  watches: 'paperFeed.watches',
 } as const;
 
 /** Status bar items (`createStatusBarItem` ids: VS Code lets users hide an item by its id). */
@@ -131,6 +134,10 @@ export const GlobalStateKeys = {
   lastCitationFormat: 'paperFeed.lastCitationFormat',
   /** .bib files the user agreed to create, by URI. */
   createdBibFiles: 'paperFeed.createdBibFiles',
+  /** Watched searches: each watch's last look (when, and the feed date then), by the watch's key. */
+  watchLooks: 'paperFeed.watchLooks',
+  /** Watched searches: papers opened, which are new for no watch. */
+  watchReadIds: 'paperFeed.watchReadIds',
 } as const;
 
 /** Keys in `ExtensionContext.workspaceState`: this workspace only. */

@@ -30,6 +30,9 @@ export class ReadingState extends Disposable {
   private visibleSince: number | undefined;
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly opened = this._register(new vscode.EventEmitter<string>());
+  /** A paper was opened (each time, read before or not): the Watches view's marks follow it. */
+  readonly onDidMarkRead = this.opened.event;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -77,6 +80,7 @@ export class ReadingState extends Disposable {
   }
 
   async markRead(id: string): Promise<void> {
+    this.opened.fire(id);
     if (this.readSet.has(id)) {
       return;
     }

@@ -138,7 +138,7 @@ export class LinearScan {
 }
 
 /** A scan's text with each hyphenated compound also written as one word, as the index has them. */
-function withJoined(text: string): string {
+export function withJoined(text: string): string {
   const compounds = text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu);
   return compounds ? `${text}\n${compounds.map((compound) => compound.replace(/-/g, '')).join(' ')}` : text;
 }

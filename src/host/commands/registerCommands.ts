@@ -16,6 +16,8 @@ import type { SearchService } from '../searchService';
 import type { TopicService } from '../topics';
 import type { PapersTree } from '../tree/papersTree';
 import type { SavedTree } from '../tree/savedTree';
+import type { WatchesTree } from '../watches/watchesTree';
+import type { WatchState } from '../watches/watchState';
 import { type ArchivePrompts, downloadArchive } from './archive';
 import { openInBrowser, openLink } from './browser';
 import { canClone, type ClonePrompts, cloneRepository, openClonedRepository } from './clone';
@@ -30,6 +32,7 @@ import { refresh } from './refresh';
 import { registerCommand } from './register';
 import { searchPapers } from './search';
 import { clearCache, clearToken, setToken } from './settings';
+import { addWatch, removeWatch, type WatchQuestions } from './watches';
 import { selectWindow, stepPeriod } from './window';
 
 /** What the commands work on: the services the composition root built. */
@@ -54,11 +57,16 @@ export interface CommandServices {
   readonly libraryPrompts: LibraryPrompts;
   readonly archive: ArchiveService;
   readonly archivePrompts: ArchivePrompts;
+  readonly watchesTree: WatchesTree;
+  readonly watchState: WatchState;
+  readonly watchQuestions: WatchQuestions;
 }
 
 /** Registers every command (each handler in its feature's file), its failures logged and shown. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const { log, globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts, archive, archivePrompts } = services;
+  let lastSearch: string | undefined;
+  const watches = { tree: services.watchesTree, state: services.watchState, questions: services.watchQuestions, lastSearch: () => lastSearch };
   const papers: PaperCommandContext = { store, tree, panels, cachedPaper: (id) => search.cachedPaper(id), fetchPaper: (id) => feed.fetchPaper(id), reading };
   const readingList: ReadingListContext = { papers, saved, savedTree };
   const knownPaper = (id: string): Paper | undefined => store.get(id) ?? saved.list().find((entry) => entry.paper.id === id)?.paper;
@@ -70,7 +78,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.showLatestPapers, () => showLatestPapers(feed), log),
     registerCommand(Commands.showCachedPapers, () => showCachedPapers(feed), log),
     registerCommand(Commands.openPaper, (arg, selection) => openPaper(papers, arg, selection), log),
-    registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone }, arg), log),
+    registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone, remember: (query) => { lastSearch = query; } }, arg), log),
     registerCommand(Commands.openOnHuggingFace, (arg, selection) => openInBrowser(papers, opener, 'huggingFace', arg, selection), log),
     registerCommand(Commands.openOnArxiv, (arg, selection) => openInBrowser(papers, opener, 'arxivAbstract', arg, selection), log),
     registerCommand(Commands.openPdf, (arg, selection) => openInBrowser(papers, opener, 'arxivPdf', arg, selection), log),
@@ -96,6 +104,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.sortSaved, (arg) => sortSaved(savedTree, arg), log),
     registerCommand(Commands.filterSaved, (arg) => filterSaved(savedTree, arg), log),
     registerCommand(Commands.clearSavedFilter, () => savedTree.setFilter(undefined), log),
+    registerCommand(Commands.addWatch, (arg) => addWatch(watches, arg), log),
+    registerCommand(Commands.removeWatch, (arg) => removeWatch(watches, arg), log),
     registerCommand(Commands.setToken, () => setToken(feed), log),
     registerCommand(Commands.clearToken, () => clearToken(feed), log),
     registerCommand(Commands.clearCache, () => clearCache(feed, async () => {

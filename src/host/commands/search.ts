@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import { paperCard, type PaperCard } from '../../core/search/card';
+import { cleanWatchQuery } from '../../core/search/watchedSearches';
 import { FEW_OFFLINE_RESULTS, ONLINE_DEBOUNCE_MS, onlineAdditions, type OnlineQuery, onlineQuery } from '../../core/search/online';
 import { escapeIcons, formatCount } from '../../core/view/present';
 import type { FeedService } from '../feed/feedService';
@@ -65,6 +66,16 @@ export interface SearchDeps {
   readonly isSaved: (id: string) => boolean;
   /** Whether the paper has a repository Paper Feed would clone. */
   readonly canClone: (paper: Pick<Paper, 'githubRepo'>) => boolean;
+  /** Told each text searched for (Add Watch offers the last one). */
+  readonly remember?: (query: string) => void;
+}
+
+let watchButton: vscode.QuickInputButton | undefined;
+
+/** The title bar's "Watch This Search" (made on first use). */
+function watchThisSearch(): vscode.QuickInputButton {
+  watchButton ??= { iconPath: new vscode.ThemeIcon('eye'), tooltip: vscode.l10n.t('Watch This Search') };
+  return watchButton;
 }
 
 /**
@@ -75,6 +86,8 @@ export const searchPickers: {
   current?: vscode.QuickPick<SearchItem>;
   itemsFor?: string;
   pressButton?: (event: vscode.QuickPickItemButtonEvent<SearchItem>) => Promise<void>;
+  /** What the title bar's Watch This Search runs (settled when Add Watch has). */
+  watch?: () => Promise<void>;
 } = {};
 
 /** Authors as the card names them: the first `shown`, then how many more. */
@@ -222,6 +235,11 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   const render = async (value: string): Promise<void> => {
     const mine = ++generation;
     const text = value.trim();
+    // Watch This Search, for a text a watch can keep.
+    quickPick.buttons = cleanWatchQuery(text) !== undefined ? [watchThisSearch()] : [];
+    if (text) {
+      deps.remember?.(text);
+    }
     if (online && online.text !== text) {
       cancelOnline();
     }
@@ -299,6 +317,13 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   };
   searchPickers.pressButton = pressButton;
 
+  const watch = async (): Promise<void> => {
+    const query = quickPick.value.trim();
+    quickPick.hide();
+    await vscode.commands.executeCommand(Commands.addWatch, query);
+  };
+  searchPickers.watch = watch;
+
   const disposables = [
     quickPick.onDidChangeValue((value) => {
       typedAt = Date.now();
@@ -318,6 +343,11 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       }
     }),
     quickPick.onDidTriggerItemButton((event) => void pressButton(event)),
+    quickPick.onDidTriggerButton((button) => {
+      if (button === watchThisSearch()) {
+        void watch();
+      }
+    }),
     deps.search.onDidUpdate(() => void render(quickPick.value)),
   ];
   quickPick.onDidHide(() => {
@@ -329,6 +359,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     if (searchPickers.current === quickPick) {
       searchPickers.current = undefined;
       searchPickers.pressButton = undefined;
+      searchPickers.watch = undefined;
     }
   });
   const initial = typeof arg === 'string' ? arg.slice(0, 500) : '';

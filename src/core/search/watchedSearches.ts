@@ -1,0 +1,177 @@
+/**
+ * Watched searches (`paperFeed.watches`): the setting read item by item, which papers a watch
+ * matches, and which of them are new since the user last looked at it. A watch is a saved search,
+ * so its query means what Search Papers' query means (filters as `filterPredicate` tests them, every
+ * word found in the title, authors, keywords or abstract, as the linear scan finds them), applied to
+ * the papers of the feed rather than the archive.
+ */
+import { paperDate, type Paper } from '../paper/model';
+import { toIndexInput, withJoined } from './papers';
+import { filterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
+import { normalise } from './text';
+
+/** At most this many watches are read from the setting; the rest are left out (and reported). */
+export const MAX_WATCHES = 50;
+/** A longer query is left out rather than cut: cut, it would be another search. */
+export const MAX_QUERY_LENGTH = 200;
+/** A longer name is shortened. */
+export const MAX_NAME_LENGTH = 80;
+
+export interface Watch {
+  /** The query as written, whitespace collapsed. */
+  readonly query: string;
+  /** What the Watches view calls it; undefined shows the query. */
+  readonly name?: string;
+  /** An information message when a refresh brings new matches. */
+  readonly notify: boolean;
+  /** Its identity: the query lower-cased, whitespace collapsed (two watches with one key are one). */
+  readonly key: string;
+}
+
+/** The identity of a query: two queries with one key are the same watch. */
+export function watchKey(query: string): string {
+  return query.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * A query as the setting keeps it: control characters out, whitespace collapsed; undefined when
+ * empty, longer than MAX_QUERY_LENGTH, or with nothing a search could match (no word, no filter).
+ */
+export function cleanWatchQuery(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const query = value.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (query === '' || query.length > MAX_QUERY_LENGTH) {
+    return undefined;
+  }
+  const parsed = parseQuery(query);
+  return parsed.words.length > 0 || Object.values(parsed.filters).some((filter) => filter !== undefined) ? query : undefined;
+}
+
+/**
+ * `paperFeed.watches` as watches: each item a query string or `{ query, name?, notify? }`. Items
+ * that are neither, have no usable query, or repeat an earlier watch's query are left out, each
+ * reported through `skip` with its position; past MAX_WATCHES the rest are left out too.
+ */
+export function parseWatches(value: unknown, skip: (index: number, reason: string) => void = () => undefined): Watch[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  const watches: Watch[] = [];
+  const keys = new Set<string>();
+  value.forEach((item: unknown, index) => {
+    const raw = typeof item === 'object' && item !== null && !Array.isArray(item) ? item as Record<string, unknown> : undefined;
+    const query = cleanWatchQuery(raw ? raw.query : item);
+    if (query === undefined) {
+      skip(index, raw || typeof item === 'string' ? 'no usable query (1 to 200 characters with a word or a filter)' : 'not a query or an object with one');
+      return;
+    }
+    const key = watchKey(query);
+    if (keys.has(key)) {
+      skip(index, `the same query as an earlier watch ("${query}")`);
+      return;
+    }
+    if (watches.length >= MAX_WATCHES) {
+      skip(index, `more than ${MAX_WATCHES} watches`);
+      return;
+    }
+    keys.add(key);
+    const name = typeof raw?.name === 'string' ? cleanName(raw.name) : undefined;
+    watches.push({ query, key, notify: raw?.notify === true, ...(name ? { name } : {}) });
+  });
+  return watches;
+}
+
+function cleanName(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const name = value.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  return name ? name.slice(0, MAX_NAME_LENGTH).trim() : undefined;
+}
+
+/** What a watch's `topic:` filter needs: a paper's primary topic, and the test of the filter. */
+export interface WatchTopics {
+  readonly of: (paper: Paper) => string;
+  readonly matches: TopicMatcher;
+}
+
+/** The normalised text a watch's words are looked for in, per paper object (papers are frozen, so it never goes stale). */
+const haystacks = new WeakMap<Paper, string>();
+
+function haystack(paper: Paper): string {
+  let text = haystacks.get(paper);
+  if (text === undefined) {
+    text = withJoined(normalise([
+      paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract, paper.aiSummary ?? '',
+    ].join('\n')));
+    haystacks.set(paper, text);
+  }
+  return text;
+}
+
+/** The test of whether a paper matches `query` (false for every paper when the query has no word and no filter). */
+export function watchMatcher(query: string, topics: WatchTopics): (paper: Paper) => boolean {
+  const parsed = parseQuery(query);
+  const passes = filterPredicate(parsed.filters, topics.matches);
+  const words = parsed.words;
+  if (words.length === 0 && !passes) {
+    return () => false;
+  }
+  return (paper) => words.every((word) => haystack(paper).includes(word))
+    && (!passes || passes(filterFacts(toIndexInput(paper, topics.of(paper)))));
+}
+
+/** A look at a watch: when (real time, like the cache's `seenAt`) and the feed date current then. */
+export interface WatchLook {
+  readonly at: string;
+  readonly feedDate: string;
+}
+
+/** What "new" is decided from, besides the watch's look. */
+export interface NewContext {
+  /** When Paper Feed first saw the paper (ISO), from the cache. */
+  readonly seenAt: (id: string) => string | undefined;
+  /** The paper was opened. */
+  readonly isRead: (id: string) => boolean;
+}
+
+/**
+ * New for a watch since `look`, as the Papers view's "new": first seen after the look, of that
+ * look's feed day or a later one (a past day browsed later is not news), and not opened. A watch
+ * never looked at has nothing new.
+ */
+export function isNewSince(paper: Paper, look: WatchLook | undefined, context: NewContext): boolean {
+  if (look === undefined || context.isRead(paper.id)) {
+    return false;
+  }
+  const seen = context.seenAt(paper.id);
+  const date = paperDate(paper);
+  return seen !== undefined && seen > look.at && date !== undefined && date >= look.feedDate;
+}
+
+export interface WatchMatches {
+  readonly watch: Watch;
+  /** Every paper matching it, the new ones first (each part in the feed's order). */
+  readonly papers: readonly Paper[];
+  /** The ids of the new ones among them. */
+  readonly newIds: ReadonlySet<string>;
+}
+
+/** Each watch's matches among `papers`, with its new ones (`lookOf` gives each watch's last look). */
+export function watchMatches(
+  watches: readonly Watch[], papers: readonly Paper[], topics: WatchTopics, lookOf: (watch: Watch) => WatchLook | undefined, context: NewContext,
+): WatchMatches[] {
+  return watches.map((watch) => {
+    const matches = papers.filter(watchMatcher(watch.query, topics));
+    const look = lookOf(watch);
+    const fresh = matches.filter((paper) => isNewSince(paper, look, context));
+    const newIds = new Set(fresh.map((paper) => paper.id));
+    return { watch, papers: [...fresh, ...matches.filter((paper) => !newIds.has(paper.id))], newIds };
+  });
+}
+
+/** The new ids in `now` that `before` did not have: what a refresh brought (for a notification). */
+export function broughtIds(before: ReadonlySet<string> | undefined, now: ReadonlySet<string>): string[] {
+  return [...now].filter((id) => !before?.has(id));
+}

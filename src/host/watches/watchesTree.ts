@@ -1,0 +1,280 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/paper/model';
+import { broughtIds, type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
+import { onDidChangeSettings, readWatches } from '../config';
+import { Disposable } from '../disposable';
+import { Views } from '../ids';
+import type { PaperStore } from '../paperStore';
+import type { TopicService } from '../topics';
+import { paperItem, type PaperItemState, paperTooltip } from '../tree/paperItem';
+import type { WatchState } from './watchState';
+
+/** A watch expanded in the visible view this long counts as a look (as the Papers view's LOOK_MS). */
+export const LOOK_MS = 1_500;
+
+export interface WatchNode {
+  readonly kind: 'watch';
+  /** Stable: `watch:<key>`, so that expansion survives refreshes. */
+  readonly id: string;
+  readonly watch: Watch;
+}
+
+/** A paper under a watch: `kind: 'paper'` and `paper`, so every paper command takes it as it takes a Papers view row. */
+export interface WatchPaperNode {
+  readonly kind: 'paper';
+  /** `watch:<key>/paper:<id>`. */
+  readonly id: string;
+  readonly paper: Paper;
+  readonly watch: WatchNode;
+}
+
+export type WatchesNode = WatchNode | WatchPaperNode;
+
+export function isWatchNode(value: unknown): value is WatchNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'watch'
+    && typeof (value as { watch?: { key?: unknown } }).watch?.key === 'string';
+}
+
+/** The message a watch's new papers bring (replaced by tests). */
+export class WatchPrompts {
+  notify: (message: string, show: string) => Thenable<string | undefined> = (message, show) => vscode.window.showInformationMessage(message, show);
+}
+
+export interface WatchesTreeDeps {
+  readonly store: PaperStore;
+  readonly topics: TopicService;
+  readonly state: WatchState;
+  /** When Paper Feed first saw a paper, from the cache. */
+  readonly seenAt: (id: string) => string | undefined;
+  /** A paper row's state as the Papers view has it (its "new" is replaced by the watch's). */
+  readonly itemState: (paper: Paper) => PaperItemState;
+  readonly enrich: (paper: Paper) => Paper;
+  readonly prompts: WatchPrompts;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * The Watches view: a node per watched search with the number of its papers new since the user
+ * last looked at it, the papers of the feed that match it under it (new ones first, marked), and
+ * the total on the view's badge, which the activity bar shows. A look at a watch is expanding it,
+ * or the view being visible a moment with the watch expanded; its new papers stay marked until the
+ * watch is collapsed or the view hidden, so that the user sees what the look was about.
+ */
+export class WatchesTree extends Disposable implements vscode.TreeDataProvider<WatchesNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<WatchesNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<WatchesNode>;
+  private watches: Watch[] = [];
+  private matches = new Map<string, WatchMatches>();
+  private nodes = new Map<string, WatchNode>();
+  /** Each watch's new ids when last computed: what a refresh brought is what is not in here. */
+  private lastNew = new Map<string, ReadonlySet<string>>();
+  /** Watches expanded in the view (told by VS Code's events, and by it asking for their papers). */
+  private readonly expanded = new Set<string>();
+  /** Papers new at a look, still marked while the watch stays expanded in the visible view. */
+  private readonly looked = new Map<string, Set<string>>();
+  private lookTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: WatchesTreeDeps) {
+    super();
+    this.view = this._register(vscode.window.createTreeView(Views.watches, { treeDataProvider: this, canSelectMany: true, showCollapseAll: true }));
+    this._register(this.view.onDidExpandElement(({ element }) => {
+      if (isWatchNode(element)) {
+        this.expanded.add(element.watch.key);
+        void this.look([element.watch.key]);
+      }
+    }));
+    this._register(this.view.onDidCollapseElement(({ element }) => {
+      if (isWatchNode(element)) {
+        this.expanded.delete(element.watch.key);
+        if (this.looked.delete(element.watch.key)) {
+          this.changed.fire(this.nodes.get(element.watch.key));
+        }
+      }
+    }));
+    this._register(this.view.onDidChangeVisibility(({ visible }) => {
+      if (visible) {
+        this.scheduleLook();
+      } else {
+        this.cancelLook();
+        if (this.looked.size > 0) {
+          this.looked.clear();
+          this.changed.fire(undefined);
+        }
+      }
+    }));
+    this._register(deps.store.onDidChange(() => this.update(true)));
+    this._register(deps.state.onDidChange(() => this.update(false)));
+    this._register(deps.topics.onDidChange(() => this.update(false)));
+    this._register(onDidChangeSettings(['watches'], () => this.reload()));
+    this._register({ dispose: () => this.cancelLook() });
+    this.reload();
+  }
+
+  /** The watches shown, as the setting has them. */
+  get current(): readonly Watch[] {
+    return this.watches;
+  }
+
+  /** The number of papers new for the watch with this key (0 when there is no such watch). */
+  newCount(key: string): number {
+    return this.matches.get(key)?.newIds.size ?? 0;
+  }
+
+  /** The total on the badge. */
+  get totalNew(): number {
+    return [...this.matches.values()].reduce((sum, entry) => sum + entry.newIds.size, 0);
+  }
+
+  nodeOf(key: string): WatchNode | undefined {
+    return this.nodes.get(key);
+  }
+
+  /** Reads the setting again (it changed, or a command just wrote it); new watches start with nothing new. */
+  reload(): void {
+    this.watches = readWatches((message) => this.deps.log.warn(message));
+    this.nodes = new Map(this.watches.map((watch) => [watch.key, { kind: 'watch', id: `watch:${watch.key}`, watch }]));
+    void this.deps.state.start(this.watches.map((watch) => watch.key));
+    this.update(false);
+  }
+
+  /** Shows `key`'s node (selected); with `expand`, opened, which is a look. */
+  async reveal(key: string, expand: boolean): Promise<void> {
+    const node = this.nodes.get(key);
+    if (node) {
+      await this.view.reveal(node, { select: true, focus: expand, expand });
+    }
+  }
+
+  /** The user looked at these watches: their new papers stay marked while they stay expanded, and are counted no more. */
+  async look(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      const fresh = this.matches.get(key)?.newIds;
+      if (fresh && fresh.size > 0) {
+        this.looked.set(key, new Set([...(this.looked.get(key) ?? []), ...fresh]));
+      }
+    }
+    await this.deps.state.look(keys);
+  }
+
+  /** Redraws the rows (a paper saved, cloned): their menus and marks. */
+  refreshItems(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Counts again; after a store change (a refresh), says what it brought for watches with `notify`. */
+  private update(fromStore: boolean): void {
+    const { state, topics } = this.deps;
+    const computed = watchMatches(this.watches, this.deps.store.view.papers, { of: (paper) => topics.of(paper).primary, matches: topics.matcher() },
+      (watch) => state.lookOf(watch.key), { seenAt: this.deps.seenAt, isRead: (id) => state.isRead(id) });
+    const lastNew = new Map<string, ReadonlySet<string>>();
+    for (const entry of computed) {
+      const before = this.lastNew.get(entry.watch.key);
+      const brought = broughtIds(before, entry.newIds);
+      if (fromStore && entry.watch.notify && before !== undefined && brought.length > 0) {
+        void this.notify(entry.watch, entry.newIds.size);
+      }
+      lastNew.set(entry.watch.key, entry.newIds);
+    }
+    this.lastNew = lastNew;
+    this.matches = new Map(computed.map((entry) => [entry.watch.key, entry]));
+    const total = this.totalNew;
+    this.view.badge = total > 0 ? { value: total, tooltip: newPapersText(total) } : undefined;
+    this.changed.fire(undefined);
+    this.scheduleLook();
+  }
+
+  private async notify(watch: Watch, count: number): Promise<void> {
+    const label = watch.name ?? watch.query;
+    const message = count === 1 ? vscode.l10n.t('1 new paper matches “{0}”', label) : vscode.l10n.t('{0} new papers match “{1}”', count, label);
+    const show = vscode.l10n.t('Show');
+    if (await this.deps.prompts.notify(message, show) === show) {
+      await this.reveal(watch.key, true);
+    }
+  }
+
+  /** With the view visible, a watch expanded there that has new papers is looked at after LOOK_MS. */
+  private scheduleLook(): void {
+    if (this.lookTimer !== undefined || !this.view.visible || ![...this.expanded].some((key) => this.newCount(key) > 0)) {
+      return;
+    }
+    this.lookTimer = setTimeout(() => {
+      this.lookTimer = undefined;
+      if (this.view.visible) {
+        void this.look([...this.expanded].filter((key) => this.newCount(key) > 0));
+      }
+    }, LOOK_MS);
+  }
+
+  private cancelLook(): void {
+    clearTimeout(this.lookTimer);
+    this.lookTimer = undefined;
+  }
+
+  private isShownNew(node: WatchPaperNode): boolean {
+    const key = node.watch.watch.key;
+    return (this.matches.get(key)?.newIds.has(node.paper.id) ?? false) || (this.looked.get(key)?.has(node.paper.id) === true && !this.deps.state.isRead(node.paper.id));
+  }
+
+  getChildren(node?: WatchesNode): WatchesNode[] {
+    if (!node) {
+      return [...this.nodes.values()];
+    }
+    if (node.kind !== 'watch') {
+      return [];
+    }
+    const key = node.watch.key;
+    // VS Code asks for the papers of expanded watches only, and tells no expand event for a watch
+    // revealed or restored expanded: this is how those are known.
+    this.expanded.add(key);
+    this.scheduleLook();
+    const papers = this.matches.get(key)?.papers ?? [];
+    // New ones first: those counted now, then those of the last look (still marked), then the rest.
+    const looked = this.looked.get(key);
+    const ordered = looked ? [...papers.filter((paper) => this.matches.get(key)?.newIds.has(paper.id)), ...papers.filter((paper) => looked.has(paper.id) && !this.matches.get(key)?.newIds.has(paper.id)),
+      ...papers.filter((paper) => !looked.has(paper.id) && !this.matches.get(key)?.newIds.has(paper.id))] : papers;
+    return ordered.map((paper) => ({ kind: 'paper', id: `${node.id}/paper:${paper.id}`, paper, watch: node }));
+  }
+
+  getParent(node: WatchesNode): WatchesNode | undefined {
+    return node.kind === 'paper' ? node.watch : undefined;
+  }
+
+  getTreeItem(node: WatchesNode): vscode.TreeItem {
+    if (node.kind === 'paper') {
+      const topic = this.deps.topics.of(node.paper).primary;
+      return paperItem(node.id, node.paper, { ...this.deps.itemState(node.paper), isNew: this.isShownNew(node) }, { id: topic, label: this.deps.topics.label(topic) });
+    }
+    const { watch } = node;
+    const entry = this.matches.get(watch.key);
+    const fresh = entry?.newIds.size ?? 0;
+    const total = entry?.papers.length ?? 0;
+    const item = new vscode.TreeItem(watch.name ?? watch.query, total > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = 'watch';
+    item.iconPath = new vscode.ThemeIcon(fresh > 0 ? 'eye' : 'eye-closed');
+    item.description = fresh > 0 ? vscode.l10n.t('{0} new', fresh) : total === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', total);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(watch.query);
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText([
+      fresh > 0 ? newPapersText(fresh) : undefined,
+      total === 1 ? vscode.l10n.t('1 paper of the feed matches') : vscode.l10n.t('{0} papers of the feed match', total),
+      watch.notify ? vscode.l10n.t('A message when a refresh brings new ones') : undefined,
+    ].filter(Boolean).join(' · '));
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: [watch.name, watch.query, item.description].filter(Boolean).join(', ') };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: WatchesNode): vscode.TreeItem {
+    if (node.kind === 'paper') {
+      item.tooltip = paperTooltip(this.deps.enrich(node.paper), this.deps.topics.of(node.paper), (id) => this.deps.topics.label(id));
+    }
+    return item;
+  }
+}
+
+function newPapersText(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 new paper') : vscode.l10n.t('{0} new papers', count);
+}

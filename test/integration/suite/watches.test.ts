@@ -1,0 +1,184 @@
+/**
+ * Watched searches (issue 21) in the real host, against the fake Hugging Face with the clock at
+ * 2026-08-21 22:00 New York (the 22 August batch is out): a watch counts the papers a refresh brings
+ * that match it, on the Watches view's badge and its row, until the user looks at it or opens them;
+ * a watch that matches none stays at 0; Add Watch refuses a query already watched; Remove Watch and
+ * Search Papers' Watch This Search change the setting.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { WatchesNode, WatchNode } from '../../../src/host/watches/watchesTree';
+import { labelText, paperFeed, waitFor } from '../helpers';
+
+const fakeHf = process.env.PAPER_FEED_FAKE_HF ?? '';
+
+interface Item {
+  readonly paper: { id: string; title: string; summary: string; upvotes: number; authors: { _id: string; name: string; hidden: boolean }[]; publishedAt: string; submittedOnDailyAt: string };
+  readonly numComments: number;
+}
+
+/** Papers of the 22 August batch, which the corpus does not have. */
+function item(id: string, title: string, summary: string): Item {
+  return {
+    paper: {
+      id, title, summary, upvotes: 3, authors: [{ _id: 'w', name: 'Wendy Watcher', hidden: false }],
+      publishedAt: '2026-08-22T00:00:00.000Z', submittedOnDailyAt: '2026-08-22T08:00:00.000Z',
+    },
+    numComments: 0,
+  };
+}
+
+async function addPapers(items: readonly Item[]): Promise<void> {
+  assert.equal((await fetch(`${fakeHf}/__papers`, { method: 'POST', body: JSON.stringify(items) })).status, 200);
+}
+
+function settingLists(): { global?: unknown; workspace?: unknown } {
+  const inspected = vscode.workspace.getConfiguration('paperFeed').inspect<unknown>('watches');
+  return { global: inspected?.globalValue, workspace: inspected?.workspaceValue };
+}
+
+/** The Watches view's badge (read through a call: an assertion on the property would narrow it for good). */
+function badgeOf(view: vscode.TreeView<unknown>): vscode.ViewBadge | undefined {
+  return view.badge;
+}
+
+async function watchRow(key: string): Promise<{ node: WatchNode; item: vscode.TreeItem; papers: WatchesNode[] }> {
+  const { testing } = await paperFeed();
+  const node = testing.watchesTree.getChildren().find((candidate): candidate is WatchNode => candidate.kind === 'watch' && candidate.watch.key === key);
+  assert.ok(node, `the Watches view shows ${key}`);
+  return { node, item: testing.watchesTree.getTreeItem(node), papers: testing.watchesTree.getChildren(node) };
+}
+
+describe('watched searches', () => {
+  const notified: string[] = [];
+
+  before(async () => {
+    const { testing } = await paperFeed();
+    await vscode.workspace.getConfiguration('paperFeed').update('watches', undefined, vscode.ConfigurationTarget.Global);
+    testing.watchPrompts.notify = async (message) => {
+      notified.push(message);
+      return undefined;
+    };
+    testing.watchQuestions.added = async () => undefined;
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('paperFeed').update('watches', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('counts the new papers a refresh brings that match a watch, and clears them after a look or when opened', async () => {
+    const { testing } = await paperFeed();
+    const tree = testing.watchesTree;
+    // The welcome view (with its Add Watch link) shows while there is no watch: no rows.
+    assert.deepEqual(tree.getChildren(), []);
+
+    // "diffusion" matches many papers the feed already has: a new watch starts with none of them new.
+    const key = await vscode.commands.executeCommand<string | undefined>('paperFeed.addWatch', 'Diffusion');
+    assert.equal(key, 'diffusion');
+    const none = await vscode.commands.executeCommand<string | undefined>('paperFeed.addWatch', 'xylophone orchestration');
+    assert.equal(none, 'xylophone orchestration');
+    assert.deepEqual(settingLists().global, ['Diffusion', 'xylophone orchestration'], 'written to the user\'s settings');
+    const before = await watchRow('diffusion');
+    assert.ok(before.papers.length > 0, 'the feed has papers on diffusion');
+    assert.equal(tree.newCount('diffusion'), 0);
+    assert.equal(badgeOf(tree.view), undefined);
+    assert.match(String(before.item.description), /^\d+ papers?$/);
+
+    // A query already watched, in any case or spacing, is refused and the setting stays as it was.
+    assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch', '  DIFFUSION '), undefined);
+    assert.deepEqual(settingLists().global, ['Diffusion', 'xylophone orchestration']);
+
+    // Named and with notifications, in the form users write by hand: the same watch (its look is kept).
+    await vscode.workspace.getConfiguration('paperFeed').update('watches',
+      [{ query: 'Diffusion', name: 'Diffusion models', notify: true }, 'xylophone orchestration'], vscode.ConfigurationTarget.Global);
+    await waitFor('the named watch', () => (tree.current[0]?.name === 'Diffusion models' ? true : undefined));
+
+    // Hidden, the view takes no look on its own.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    const items = [
+      item('2608.99201', 'Diffusion Policies for Dexterous Hands', 'We learn a policy.'),
+      item('2608.99202', 'Video Generation at Scale', 'A latent diffusion model makes videos.'),
+      item('2608.99203', 'Masked Diffusion Language Models', 'Text, denoised.'),
+      item('2608.99204', 'Sparse Attention Kernels', 'Faster transformers on GPUs.'),
+      item('2608.99205', 'A Benchmark for Tool Use', 'Agents call tools.'),
+    ];
+    // What the watch should count, from the data alone: the papers with the word in their title or abstract.
+    const expected = items.filter((entry) => /diffusion/i.test(`${entry.paper.title} ${entry.paper.summary}`)).map((entry) => entry.paper.id);
+    assert.equal(expected.length, 3);
+    await addPapers(items);
+    notified.length = 0;
+    await vscode.commands.executeCommand('paperFeed.refresh');
+    await waitFor('the watch to count the new papers', () => (tree.newCount('diffusion') > 0 ? true : undefined));
+    assert.equal(tree.newCount('diffusion'), expected.length);
+    assert.equal(badgeOf(tree.view)?.value, expected.length);
+    assert.equal(badgeOf(tree.view)?.tooltip, '3 new papers');
+    assert.equal(tree.newCount('xylophone orchestration'), 0, 'a watch that matches none of them');
+    const after = await watchRow('diffusion');
+    assert.equal(labelText(after.item.label), 'Diffusion models');
+    assert.equal(after.item.description, '3 new');
+    assert.equal(after.item.contextValue, 'watch');
+    // The new ones first, marked as the Papers view marks them, with the paper menus' context value.
+    const firstIds = after.papers.slice(0, 3).map((node) => (node.kind === 'paper' ? node.paper.id : ''));
+    assert.deepEqual([...firstIds].sort(), [...expected].sort());
+    for (const node of after.papers.slice(0, 3)) {
+      const row = tree.getTreeItem(node);
+      assert.match(row.contextValue ?? '', /^paper\b.*:new\b/);
+      assert.match(row.resourceUri?.query ?? '', /\bnew\b/);
+      assert.equal(row.command?.command, 'paperFeed.openPaper');
+    }
+    assert.doesNotMatch(tree.getTreeItem(after.papers[3] as WatchesNode).contextValue ?? '', /:new\b/, 'older matches are not new');
+    assert.deepEqual(notified, ['3 new papers match “Diffusion models”']);
+
+    // A look: the watch expanded in the visible view (for LOOK_MS). The count clears; the papers stay marked while it is open.
+    await tree.reveal('diffusion', true);
+    await waitFor('the look to clear the count', () => (tree.newCount('diffusion') === 0 && badgeOf(tree.view) === undefined ? true : undefined));
+    const looked = await watchRow('diffusion');
+    assert.match(String(looked.item.description), /^\d+ papers$/);
+    assert.match(tree.getTreeItem(looked.papers[0] as WatchesNode).resourceUri?.query ?? '', /\bnew\b/, 'still marked during the look');
+
+    // The next batch, the view hidden again: one more paper; opening it reads it.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await addPapers([item('2608.99206', 'Diffusion Transformers, Revisited', 'Again.')]);
+    notified.length = 0;
+    await vscode.commands.executeCommand('paperFeed.refresh');
+    await waitFor('the next new paper', () => (tree.newCount('diffusion') === 1 ? true : undefined));
+    assert.equal(badgeOf(tree.view)?.value, 1);
+    assert.deepEqual(notified, ['1 new paper matches “Diffusion models”']);
+    await vscode.commands.executeCommand('paperFeed.openPaper', '2608.99206');
+    await waitFor('opening to read it', () => (tree.newCount('diffusion') === 0 ? true : undefined));
+    assert.equal(badgeOf(tree.view), undefined);
+    assert.equal(tree.newCount('xylophone orchestration'), 0);
+  });
+
+  it('removes a watch from the settings, by node or query, and watches what Search Papers searched for', async () => {
+    const { testing } = await paperFeed();
+    const tree = testing.watchesTree;
+    await vscode.workspace.getConfiguration('paperFeed').update('watches', ['diffusion', { query: 'has:code agents', notify: true }, 42], vscode.ConfigurationTarget.Global);
+    await waitFor('two watches', () => (tree.current.length === 2 ? true : undefined));
+
+    assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', 'Diffusion'), true);
+    assert.deepEqual(settingLists().global, [{ query: 'has:code agents', notify: true }, 42], 'the others as written, even the one Paper Feed ignores');
+    const node = tree.nodeOf('has:code agents');
+    assert.ok(node);
+    assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', node), true);
+    assert.deepEqual(settingLists().global, [42]);
+    assert.deepEqual(tree.getChildren(), []);
+
+    // Search Papers' title button watches the typed text; Add Watch without one offers that text.
+    await vscode.commands.executeCommand('paperFeed.search', 'robot grasping');
+    const picker = await waitFor('the search picker', () => testing.searchPickers.current);
+    assert.equal(picker.buttons.length, 1, 'Watch This Search');
+    const watch = testing.searchPickers.watch;
+    assert.ok(watch);
+    await watch();
+    assert.deepEqual(settingLists().global, [42, 'robot grasping']);
+    let offered: string | undefined;
+    testing.watchQuestions.query = async (value) => {
+      offered = value;
+      return undefined;
+    };
+    assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch'), undefined);
+    assert.equal(offered, 'robot grasping');
+  });
+});

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import type { Paper } from '../../src/core/paper/model';
+import { topicMatcher } from '../../src/core/search/papers';
+import {
+  broughtIds, cleanWatchQuery, isNewSince, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
+} from '../../src/core/search/watchedSearches';
+import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
+
+function paper(id: string, extra: Partial<Paper> = {}): Paper {
+  return { id, title: `Paper ${id}`, authors: [{ name: 'Ada Lovelace' }], abstract: 'An abstract.', feedDate: '2026-08-21', ...extra };
+}
+
+const taxonomy = compileTaxonomy();
+const topics: WatchTopics = { of: (known) => classifyPaper(taxonomy, known).primary, matches: topicMatcher(taxonomy) };
+
+describe('watches: the setting', () => {
+  it('reads strings and objects, with names and notify', () => {
+    const watches = parseWatches(['diffusion models', { query: 'author:"Yann LeCun"', name: 'LeCun', notify: true }, { query: 'has:code agents', notify: 'yes' }]);
+    assert.deepEqual(watches, [
+      { query: 'diffusion models', key: 'diffusion models', notify: false },
+      { query: 'author:"Yann LeCun"', key: 'author:"yann lecun"', name: 'LeCun', notify: true },
+      { query: 'has:code agents', key: 'has:code agents', notify: false },
+    ]);
+  });
+
+  it('skips bad items, says which and why, and keeps the good ones', () => {
+    const skipped: number[] = [];
+    const watches = parseWatches([42, null, '', '   ', { name: 'no query' }, ['diffusion'], 'x'.repeat(MAX_QUERY_LENGTH + 1), 'the', 'robots', '  Robots ', { query: 'ROBOTS' }],
+      (index, reason) => {
+        skipped.push(index);
+        assert.ok(reason.length > 0);
+      });
+    // "the" alone is a word (the last one is kept while typing), so it is a query; the two other spellings of "robots" repeat it.
+    assert.deepEqual(watches.map((watch) => watch.query), ['the', 'robots']);
+    assert.deepEqual(skipped, [0, 1, 2, 3, 4, 5, 6, 9, 10]);
+    assert.deepEqual(parseWatches('diffusion'), [], 'not a list');
+    assert.deepEqual(parseWatches({ query: 'diffusion' }), []);
+  });
+
+  it('is bounded: at most MAX_WATCHES watches, names shortened, control characters out', () => {
+    const many = Array.from({ length: MAX_WATCHES + 5 }, (_, index) => `topic number ${index}`);
+    const skipped: string[] = [];
+    assert.equal(parseWatches(many, (_index, reason) => skipped.push(reason)).length, MAX_WATCHES);
+    assert.equal(skipped.length, 5);
+    assert.match(skipped[0] ?? '', /more than 50/);
+    const [named] = parseWatches([{ query: 'a\u0000b\nc', name: `${'n'.repeat(MAX_NAME_LENGTH)}tail` }]);
+    assert.equal(named?.query, 'a b c');
+    assert.equal(named?.name, 'n'.repeat(MAX_NAME_LENGTH));
+    assert.equal(parseWatches([{ query: 'ok', name: ' \u0007 ' }])[0]?.name, undefined, 'a blank name shows the query');
+  });
+
+  it('cleans a query typed in the input box, and refuses one that matches nothing', () => {
+    assert.equal(cleanWatchQuery('  diffusion\t models '), 'diffusion models');
+    assert.equal(cleanWatchQuery('has:code'), 'has:code', 'a filter alone is a search');
+    assert.equal(cleanWatchQuery('...'), undefined, 'no word and no filter');
+    assert.equal(cleanWatchQuery('x'.repeat(MAX_QUERY_LENGTH)), 'x'.repeat(MAX_QUERY_LENGTH));
+    assert.equal(cleanWatchQuery('x'.repeat(MAX_QUERY_LENGTH + 1)), undefined, 'cut, it would be another search');
+    assert.equal(cleanWatchQuery(7), undefined);
+    assert.equal(watchKey(' Diffusion   Models'), 'diffusion models');
+  });
+});
+
+describe('watches: matching', () => {
+  const grasping = paper('2608.00001', { title: 'Robot Grasping at Scale', authors: [{ name: 'Yann LeCun' }], githubRepo: 'https://github.com/a/b' });
+  const inAbstract = paper('2608.00002', { abstract: 'We train a diffusion model for grasping.' });
+  const inSummary = paper('2608.00003', { aiSummary: 'A self-attention study.', aiKeywords: ['transformers'] });
+  const older = paper('2608.00004', { title: 'Grasping, again', feedDate: '2026-07-01' });
+  const all = [grasping, inAbstract, inSummary, older];
+  const matching = (query: string): string[] => all.filter(watchMatcher(query, topics)).map((known) => known.id);
+
+  it('finds every word in the title, authors, keywords, abstract or AI summary, as Search Papers does', () => {
+    assert.deepEqual(matching('grasping'), ['2608.00001', '2608.00002', '2608.00004']);
+    assert.deepEqual(matching('Grasping DIFFUSION'), ['2608.00002'], 'every word, any case');
+    assert.deepEqual(matching('lecun'), ['2608.00001']);
+    assert.deepEqual(matching('transformer'), ['2608.00003'], 'a part of a word, as the scan finds it');
+    assert.deepEqual(matching('selfattention'), ['2608.00003'], 'a hyphenated compound written as one');
+    assert.deepEqual(matching('quasicrystal'), []);
+  });
+
+  it('applies the filters of the query language', () => {
+    assert.deepEqual(matching('grasping has:code'), ['2608.00001']);
+    assert.deepEqual(matching('author:lecun'), ['2608.00001']);
+    assert.deepEqual(matching('grasping after:2026-08-01'), ['2608.00001', '2608.00002']);
+    assert.deepEqual(matching('grasping before:2026-07-31'), ['2608.00004']);
+  });
+
+  it('matches nothing for a query with no word and no filter', () => {
+    assert.deepEqual(matching(''), []);
+    assert.deepEqual(matching('.'), []);
+  });
+});
+
+describe('watches: new since the last look', () => {
+  const look = { at: '2026-08-21T12:00:00.000Z', feedDate: '2026-08-21' };
+  const seen: Record<string, string> = {
+    '2608.10001': '2026-08-21T13:00:00.000Z', // after the look, today's batch
+    '2608.10002': '2026-08-21T11:00:00.000Z', // before the look
+    '2608.10003': '2026-08-21T13:00:00.000Z', // after the look, but an old day browsed
+    '2608.10004': '2026-08-22T01:00:00.000Z', // tomorrow's batch, opened
+    '2608.10005': '2026-08-22T01:00:00.000Z', // tomorrow's batch
+  };
+  const papers = [
+    paper('2608.10001', { title: 'Grasping one' }),
+    paper('2608.10002', { title: 'Grasping two' }),
+    paper('2608.10003', { title: 'Grasping three', feedDate: '2026-08-14' }),
+    paper('2608.10004', { title: 'Grasping four', feedDate: '2026-08-22' }),
+    paper('2608.10005', { title: 'Grasping five', feedDate: '2026-08-22' }),
+    paper('2608.10006', { title: 'Grasping six, never seen' }),
+    paper('2608.10007', { title: 'Walking', feedDate: '2026-08-22' }),
+  ];
+  seen['2608.10007'] = '2026-08-22T01:00:00.000Z';
+  const context = { seenAt: (id: string) => seen[id], isRead: (id: string) => id === '2608.10004' };
+
+  it('is first seen after the look, of its feed day or later, and not opened', () => {
+    assert.deepEqual(papers.filter((known) => isNewSince(known, look, context)).map((known) => known.id), ['2608.10001', '2608.10005', '2608.10007']);
+    assert.equal(papers.some((known) => isNewSince(known, undefined, context)), false, 'a watch never looked at has nothing new');
+  });
+
+  it('counts each watch\'s new matches, new ones first, and says what a refresh brought', () => {
+    const watches = parseWatches(['grasping', { query: 'walking', notify: true }, 'quasicrystal']);
+    const looks: Record<string, typeof look | undefined> = { grasping: look, walking: look, quasicrystal: look };
+    const [grasp, walk, none] = watchMatches(watches, papers, topics, (watch) => looks[watch.key], context);
+    assert.deepEqual([...(grasp?.newIds ?? [])], ['2608.10001', '2608.10005']);
+    assert.deepEqual(grasp?.papers.map((known) => known.id), ['2608.10001', '2608.10005', '2608.10002', '2608.10003', '2608.10004', '2608.10006']);
+    assert.deepEqual([...(walk?.newIds ?? [])], ['2608.10007']);
+    assert.equal(none?.papers.length, 0);
+    assert.equal(none?.newIds.size, 0);
+    assert.deepEqual(broughtIds(new Set(['2608.10001']), grasp?.newIds ?? new Set()), ['2608.10005']);
+    assert.deepEqual(broughtIds(undefined, new Set(['a'])), ['a']);
+    // After a look now, nothing is new.
+    const later = { at: '2026-08-22T02:00:00.000Z', feedDate: '2026-08-22' };
+    assert.equal(watchMatches(watches, papers, topics, () => later, context).reduce((sum, entry) => sum + entry.newIds.size, 0), 0);
+  });
+});
