@@ -32,6 +32,7 @@ import { SavedPapers } from './host/savedPapers';
 import { SearchService } from './host/searchService';
 import { registerTools } from './host/tools/registerTools';
 import { TopicService } from './host/topics';
+import { ForYouRanker } from './host/tree/forYouRanker';
 import type { PaperItemState } from './host/tree/paperItem';
 import { PaperDecorations } from './host/tree/paperDecorations';
 import { PapersTree } from './host/tree/papersTree';
@@ -83,7 +84,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
       ...(entry ? { reading: { read: entry.readAt !== undefined, note: entry.note ?? '', tags: entry.tags ?? [] } } : {}),
     };
   };
-  const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper), enrich: (paper) => enrichment.apply(paper) });
+  // The search service exists by the time the first load is over, when the ranker starts asking it.
+  const forYou = new ForYouRanker({ store, saved, log, score: (window, savedPapers) => search.forYou(window, savedPapers) });
+  const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper), enrich: (paper) => enrichment.apply(paper), forYou });
   const savedTree = new SavedTree(saved, topics, itemState, (paper) => enrichment.apply(paper));
   reading.watch(tree.view);
   const watchState = new WatchState(context.globalState, clock);
@@ -130,7 +133,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     cloneFromAbstract: (paper, url) => vscode.commands.executeCommand(Commands.cloneRepository, paper.id, url),
     enrich: enrichment,
   });
-  context.subscriptions.push(enrichment, store, topics, saved, reading, tree, savedTree, watchState, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
+  context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, watchState, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   context.subscriptions.push(PaperDecorations.register());
@@ -164,6 +167,8 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     .catch((error: unknown) => feed.reportLoadFailure(error));
   // The archive downloads in the background once the feed's first load is over.
   void loaded.then(() => archive.start());
+  // For you ranks once the reading list is read (before, it would ask for three saved papers).
+  void loaded.then(() => forYou.start());
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

@@ -7,10 +7,11 @@ import { type DateWords, ENGLISH_DATE_WORDS } from '../time/displayDates';
 import { bucketKey, bucketLabel, chooseGranularity, type DateGranularity } from './buckets';
 import { paperDate, type Paper } from '../paper/model';
 import { OTHER_TOPIC } from '../topics/taxonomy';
+import { type Affinities, hasMatches, likeBuckets, REST_GROUP, scoreOf } from './forYouOrder';
 
-export const GROUPINGS = ['date-topic', 'topic-date', 'date', 'topic'] as const;
+export const GROUPINGS = ['date-topic', 'topic-date', 'date', 'topic', 'forYou'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
-export const SORT_ORDERS = ['upvotes', 'date', 'title'] as const;
+export const SORT_ORDERS = ['upvotes', 'date', 'title', 'forYou'] as const;
 export type SortBy = (typeof SORT_ORDERS)[number];
 
 export function isGrouping(value: unknown): value is Grouping {
@@ -22,16 +23,28 @@ export function isSortBy(value: unknown): value is SortBy {
 }
 
 export interface Group {
-  /** Stable and unique in the tree: `date:2026-08-21`, `topic:llm`, `date:2026-08-21/topic:llm`. */
+  /** Stable and unique in the tree: `date:2026-08-21`, `topic:llm`, `date:2026-08-21/topic:llm`, `like:2508.10104`, `like:rest`. */
   readonly id: string;
   readonly label: string;
-  readonly by: 'date' | 'topic';
+  /** `like`: a For-you group, the papers most like one saved paper (or the rest). */
+  readonly by: GroupKind;
   /** Papers in the group and all its subgroups. */
   readonly count: number;
   /** Subgroups (two-level groupings), or undefined when the group holds papers. */
   readonly groups?: readonly Group[];
   /** The group's papers in display order, when it has no subgroups. */
   readonly papers?: readonly Paper[];
+}
+
+export type GroupKind = 'date' | 'topic' | 'like';
+
+/** For you's part of the view: the worker's scores as data, and the labels of its groups in the display language. */
+export interface ForYouOptions {
+  readonly affinities: Affinities;
+  /** `Like SAM 2`, given a saved paper's id. */
+  readonly likeLabel: (savedId: string) => string;
+  /** The group of papers that are like no saved paper enough. */
+  readonly restLabel: string;
 }
 
 export interface GroupOptions {
@@ -47,20 +60,32 @@ export interface GroupOptions {
   readonly topicOf: (paper: Paper) => string;
   /** A topic id's label. */
   readonly topicLabel: (id: string) => string;
+  /**
+   * The scores For you sorts and groups by, once the worker has answered. Without them (or without a
+   * single match) `forYou` sorts by upvotes and groups by date, as the view did before.
+   */
+  readonly forYou?: ForYouOptions;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-interface SortKey { readonly paper: Paper; readonly upvotes: number; readonly date: string }
+interface SortKey { readonly paper: Paper; readonly upvotes: number; readonly date: string; readonly score: number }
 
-/** Sorts in place by the chosen order; ties fall back to upvotes, then newest, then title, then id. */
-export function sortPapers(papers: Paper[], sortBy: SortBy): Paper[] {
+/**
+ * Sorts in place by the chosen order; ties fall back to upvotes, then newest, then title, then id.
+ * `forYou` sorts by `affinities` (most like the reading list first), by upvotes without them.
+ */
+export function sortPapers(papers: Paper[], sortBy: SortBy, affinities?: Affinities): Paper[] {
   // Keys worked out once per paper, not at every comparison.
-  const keys: SortKey[] = papers.map((paper) => ({ paper, upvotes: paper.upvotes ?? -1, date: paperDate(paper) ?? '' }));
+  const keys: SortKey[] = papers.map((paper) => ({
+    paper, upvotes: paper.upvotes ?? -1, date: paperDate(paper) ?? '', score: affinities ? scoreOf(affinities, paper) : 0,
+  }));
   const byDate = (a: SortKey, b: SortKey): number => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
   const byUpvotes = (a: SortKey, b: SortKey): number => b.upvotes - a.upvotes;
   const byTitle = (a: SortKey, b: SortKey): number => collator.compare(a.paper.title, b.paper.title);
-  const order = sortBy === 'date' ? [byDate, byUpvotes, byTitle] : sortBy === 'title' ? [byTitle, byUpvotes, byDate] : [byUpvotes, byDate, byTitle];
+  const byScore = (a: SortKey, b: SortKey): number => b.score - a.score;
+  const order = sortBy === 'date' ? [byDate, byUpvotes, byTitle] : sortBy === 'title' ? [byTitle, byUpvotes, byDate]
+    : sortBy === 'forYou' && affinities ? [byScore, byUpvotes, byDate, byTitle] : [byUpvotes, byDate, byTitle];
   keys.sort((a, b) => {
     for (const compare of order) {
       const result = compare(a, b);
@@ -120,8 +145,9 @@ export function buildGroups(papers: readonly Paper[], options: GroupOptions): Gr
   const granularity = chooseGranularity(dates);
   const dateLabel = (key: string, list: readonly Paper[]): string =>
     key === UNDATED ? (options.words ?? ENGLISH_DATE_WORDS).undated : bucketLabel(key, granularity, options.today, list, options.locale, options.words);
-  const leaf = (id: string, label: string, by: Group['by'], list: Paper[]): Group =>
-    ({ id, label, by, count: list.length, papers: sortPapers(list, options.sortBy) });
+  const affinities = options.forYou?.affinities;
+  const leaf = (id: string, label: string, by: GroupKind, list: Paper[], sortBy: SortBy = options.sortBy): Group =>
+    ({ id, label, by, count: list.length, papers: sortPapers(list, sortBy, affinities) });
 
   const byDate = (list: readonly Paper[], parent: string, inner?: (list: Paper[], id: string) => Group[]): Group[] =>
     dateBuckets(list, granularity).map(([key, bucketPapers]) => {
@@ -136,7 +162,16 @@ export function buildGroups(papers: readonly Paper[], options: GroupOptions): Gr
       return inner ? { id, label, by: 'topic', count: bucketPapers.length, groups: inner(bucketPapers, `${id}/`) } : leaf(id, label, 'topic', bucketPapers);
     });
 
+  const forYou = options.forYou;
   switch (options.grouping) {
+    case 'forYou':
+      if (!forYou || !hasMatches(forYou.affinities)) {
+        return byDate(papers, ''); // until the scores come, or when nothing is like the reading list
+      }
+      // Each "Like …" group most alike first; the rest in the order of sortBy.
+      return likeBuckets(papers, forYou.affinities).map(({ key, papers: list }) => key === REST_GROUP
+        ? leaf(`like:${REST_GROUP}`, forYou.restLabel, 'like', list)
+        : leaf(`like:${key}`, forYou.likeLabel(key), 'like', list, 'forYou'));
     case 'date':
       return byDate(papers, '');
     case 'topic':

@@ -56,12 +56,13 @@ const TOOLTIP_COMMENT_LENGTH = 160;
 
 /**
  * Title, authors, id, date and categories, the venue it was published at, the authors' comment on arXiv, topic, the AI summary or the start of the abstract, keywords, the
- * reading state, tags and note of a saved paper (`marks`), then the links, each pointing at
+ * reading state, tags and note of a saved paper (`marks`), why For you ranks it (`reason`, the host's
+ * words around a saved paper's title), then the links, each pointing at
  * `target(url)` (the host makes that a command that applies the link policy). `target` must return a URI without spaces or parentheses.
  */
 export function paperTooltipMarkdown(
   paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, target: (url: string) => string,
-  marks?: ReadingMarks, words: TooltipWords = ENGLISH,
+  marks?: ReadingMarks, words: TooltipWords = ENGLISH, reason?: string,
 ): string {
   const details = [paper.id, paperDate(paper), categoriesOf(paper).join(', ')].filter(Boolean).join(' · ');
   const parts = [
@@ -97,6 +98,10 @@ export function paperTooltipMarkdown(
     if (marks.note) {
       parts.push(marks.note.split('\n').map(escapeMarkdown).join('  \n'));
     }
+  }
+  if (reason) {
+    // A saved paper's title: paper text, escaped like the rest.
+    parts.push('---', `*${escapeMarkdown(reason)}*`);
   }
   parts.push(tooltipLinks(paper).map((link) => `[${link.label}](${target(link.url)})`).join(' · '));
   return parts.join('\n\n');

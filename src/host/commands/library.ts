@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bibtexCandidate, planBibAppends } from '../../core/citation/bibfile';
 import { citationKey } from '../../core/citation/keys';
+import { FOR_YOU_MIN_SAVED } from '../../core/view/forYouOrder';
 import { GROUPINGS, type Grouping, isGrouping, SORT_ORDERS, type SortBy } from '../../core/view/groups';
 import { escapeIcons } from '../../core/view/present';
 import { appendToBib } from '../bibWrite';
@@ -32,12 +33,15 @@ function groupingLabel(grouping: Grouping): string {
     'topic-date': vscode.l10n.t('Topic, then Date'),
     date: vscode.l10n.t('Date'),
     topic: vscode.l10n.t('Topic'),
+    forYou: vscode.l10n.t('For You'),
   };
   return labels[grouping];
 }
 
 function sortLabel(sortBy: SortBy): string {
-  const labels: Record<SortBy, string> = { upvotes: vscode.l10n.t('Upvotes'), date: vscode.l10n.t('Date'), title: vscode.l10n.t('Title') };
+  const labels: Record<SortBy, string> = {
+    upvotes: vscode.l10n.t('Upvotes'), date: vscode.l10n.t('Date'), title: vscode.l10n.t('Title'), forYou: vscode.l10n.t('For You'),
+  };
   return labels[sortBy];
 }
 
@@ -46,8 +50,13 @@ interface GroupingItem extends vscode.QuickPickItem {
   readonly sortBy?: SortBy;
 }
 
+/** What the For you entries say: what they rank by, or what they still need. */
+function forYouDetail(savedCount: number, what: string): string {
+  return savedCount < FOR_YOU_MIN_SAVED ? vscode.l10n.t('{0} · needs three saved papers (you have {1})', what, savedCount) : what;
+}
+
 /** `paperFeed.setGrouping [grouping]`: how the Papers view groups (and sorts), remembered in the settings. */
-export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void> {
+export async function setGrouping(tree: PapersTree, saved: SavedPapers, arg: unknown): Promise<void> {
   if (arg !== undefined && typeof arg === 'string') {
     if (!isGrouping(arg)) {
       throw new UserError(vscode.l10n.t('"{0}" is not a grouping: use {1}.', arg.slice(0, 40), GROUPINGS.join(', ')));
@@ -55,13 +64,18 @@ export async function setGrouping(tree: PapersTree, arg: unknown): Promise<void>
     await updateSetting('grouping', arg);
     return;
   }
+  const savedCount = saved.list().length;
   const items: GroupingItem[] = [
     { label: vscode.l10n.t('Group by'), kind: vscode.QuickPickItemKind.Separator },
     ...GROUPINGS.map((grouping) => ({
-      label: `${grouping === tree.grouping ? '$(check) ' : ''}${groupingLabel(grouping)}`, grouping,
+      label: `${grouping === tree.grouping ? '$(check) ' : ''}${groupingLabel(grouping)}`, grouping, 
+      ...(grouping === 'forYou' ? { description: forYouDetail(savedCount, vscode.l10n.t('a group for each saved paper, papers most like it first')) } : {}),
     })),
     { label: vscode.l10n.t('Sort papers by'), kind: vscode.QuickPickItemKind.Separator },
-    ...SORT_ORDERS.map((sortBy) => ({ label: `${sortBy === tree.sortBy ? '$(check) ' : ''}${sortLabel(sortBy)}`, sortBy })),
+    ...SORT_ORDERS.map((sortBy) => ({
+      label: `${sortBy === tree.sortBy ? '$(check) ' : ''}${sortLabel(sortBy)}`, sortBy, 
+      ...(sortBy === 'forYou' ? { description: forYouDetail(savedCount, vscode.l10n.t('most like your saved papers first')) } : {}),
+    })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group and Sort Papers'), ignoreFocusOut: true });
   if (picked?.grouping) {

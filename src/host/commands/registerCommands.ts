@@ -88,7 +88,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(InternalCommands.citeCompletion, (arg) => citeCompletion({ log, bibFiles, store, saved, search }, arg), log),
     registerCommand(Commands.cloneRepository, (arg, url) => cloneRepository({ papers, cloner, prompts: clonePrompts }, arg, url), log),
     registerCommand(Commands.openClonedRepository, (arg) => openClonedRepository({ papers, cloner, prompts: clonePrompts }, arg), log),
-    registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, arg), log),
+    registerCommand(Commands.setGrouping, (arg) => setGrouping(tree, saved, arg), log),
     registerCommand(Commands.groupByTopic, () => groupDaysByTopic(true), log),
     registerCommand(Commands.showRankedList, () => groupDaysByTopic(false), log),
     registerCommand(Commands.filter, (arg) => filterTree(tree, arg), log),

@@ -1,11 +1,12 @@
 import type { Paper } from '../../core/paper/model';
+import type { GroupKind } from '../../core/view/groups';
 
 export interface GroupNode {
   readonly kind: 'group';
-  /** Stable id: `date:2026-08-21`, `topic:llm`, `date:2026-08-21/topic:llm`. */
+  /** Stable id: `date:2026-08-21`, `topic:llm`, `date:2026-08-21/topic:llm`, `like:2508.10104`. */
   readonly id: string;
   readonly label: string;
-  readonly by: 'date' | 'topic';
+  readonly by: GroupKind;
   /** Papers in the group and its subgroups. */
   readonly count: number;
   readonly parent?: GroupNode;

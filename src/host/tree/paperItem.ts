@@ -60,15 +60,16 @@ export function rowUri(paper: Paper, state: PaperItemState): vscode.Uri {
 /**
  * A paper as a tree item: `▲163 Title`, the topic as its icon, ★ and the first author after it
  * where there is room, and the "new" and "saved" marks as a decoration badge at the row's end,
- * which VS Code keeps visible however narrow the sidebar. The tooltip is added by
- * `resolvePaperTooltip` when the user hovers.
+ * which VS Code keeps visible however narrow the sidebar. `reason` (For you's `like SAM 2`) comes
+ * last, so a narrow sidebar cuts it first. The tooltip is added by `resolvePaperTooltip` when the
+ * user hovers.
  */
-export function paperItem(id: string, paper: Paper, state: PaperItemState, topic?: RowTopic): vscode.TreeItem {
+export function paperItem(id: string, paper: Paper, state: PaperItemState, topic?: RowTopic, reason?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(rowLabel(paper), vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const description = rowDescription(paper);
   const tags = tagsText(state.tags);
-  item.description = [tags, description].filter(Boolean).join(' · ');
+  item.description = [tags, description, reason].filter(Boolean).join(' · ');
   item.resourceUri = rowUri(paper, state);
   // The Saved view's rows show read or unread where the Papers view shows the topic.
   item.iconPath = state.read !== undefined ? readIcon(state.read) : new vscode.ThemeIcon(topic ? topicIcon(topic.id) : paper.githubRepo ? 'repo' : 'file-text');
@@ -76,7 +77,7 @@ export function paperItem(id: string, paper: Paper, state: PaperItemState, topic
   const readFlag = state.read === undefined ? undefined : state.read ? vscode.l10n.t('read') : vscode.l10n.t('unread');
   const flags = [state.isNew ? vscode.l10n.t('new') : undefined, state.saved ? vscode.l10n.t('saved') : undefined, readFlag].filter(Boolean).join(', ');
   const upvotes = paper.upvotes !== undefined ? vscode.l10n.t('{0} upvotes', paper.upvotes) : undefined;
-  item.accessibilityInformation = { label: [paper.title, upvotes, topic?.label, flags, tags, description].filter(Boolean).join(', ') };
+  item.accessibilityInformation = { label: [paper.title, upvotes, topic?.label, flags, tags, description, reason].filter(Boolean).join(', ') };
   item.command = { command: Commands.openPaper, title: vscode.l10n.t('Open Paper'), arguments: [paper.id] };
   return item;
 }
@@ -93,8 +94,8 @@ const tooltipWords: TooltipWords = {
  * escaped. The links run `paperFeed.openLink`, the only command this Markdown may run, so they open
  * through the link policy like the panel's: no link from a tooltip reaches the browser unchecked.
  */
-export function paperTooltip(paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, marks?: ReadingMarks): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id]), marks, tooltipWords));
+export function paperTooltip(paper: Paper, topics: PaperTopics | undefined, topicLabel: (id: string) => string, marks?: ReadingMarks, reason?: string): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(paperTooltipMarkdown(paper, topics, topicLabel, (url) => commandUri(InternalCommands.openLink, [url, paper.id]), marks, tooltipWords, reason));
   markdown.isTrusted = { enabledCommands: [InternalCommands.openLink] };
   markdown.supportHtml = false;
   markdown.supportThemeIcons = false;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/time/clock';
 import { currentFeedDate } from '../../core/feed/windows';
+import { REST_GROUP } from '../../core/view/forYouOrder';
 import { buildGroups, type Group, type Grouping, type SortBy } from '../../core/view/groups';
 import type { Paper } from '../../core/paper/model';
 import { viewFilter } from '../../core/search/viewFilter';
@@ -10,6 +11,7 @@ import { ContextKeys, Views } from '../ids';
 import { dateWords, displayLocale } from '../locale';
 import type { PaperStore } from '../paperStore';
 import type { TopicService } from '../topics';
+import type { ForYouView } from './forYouRanker';
 import type { GroupNode, PaperNode, TreeNode } from './nodes';
 import { paperItem, type PaperItemState, paperTooltip } from './paperItem';
 import { viewMessage, ViewStateContext } from './viewMessage';
@@ -27,6 +29,8 @@ export interface PapersTreeDeps {
   readonly isNew: (paper: Paper) => boolean;
   /** The paper with arXiv's and DBLP's data, for the tooltip. */
   readonly enrich?: (paper: Paper) => Paper;
+  /** For you's scores, reasons and message (./forYou.ts), when the view is sorted or grouped by it. */
+  readonly forYou?: ForYouView;
 }
 
 /** The Papers view: the current window's papers grouped by date and topic (`paperFeed.grouping`). */
@@ -34,6 +38,8 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
   private roots: TreeNode[] = [];
   private readonly byPaperId = new Map<string, PaperNode>();
   private filterText: string | undefined;
+  /** Rows carry For you's reasons only while the view is ranked by it. */
+  private ranked = false;
   private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly rebuilt = this._register(new vscode.EventEmitter<void>());
@@ -50,6 +56,9 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     }));
     this._register(deps.store.onDidChange(() => this.rebuild()));
     this._register(deps.topics.onDidChange(() => this.rebuild()));
+    if (deps.forYou) {
+      this._register(deps.forYou.onDidChange(() => this.rebuild()));
+    }
     this._register(onDidChangeSettings(['grouping', 'sortBy'], () => this.rebuild()));
     this.rebuild();
   }
@@ -141,20 +150,26 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
       item.description = String(node.count);
       item.tooltip = vscode.l10n.t('{0}: {1} papers', node.label, node.count);
       item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} papers', node.label, node.count) };
-      item.contextValue = node.by === 'date' ? (node.parent ? 'dateGroup' : 'dateGroup:top') : 'topicGroup';
-      item.iconPath = node.by === 'topic' ? new vscode.ThemeIcon('tag') : undefined;
+      item.contextValue = node.by === 'date' ? (node.parent ? 'dateGroup' : 'dateGroup:top') : node.by === 'like' ? 'likeGroup' : 'topicGroup';
+      item.iconPath = node.by === 'topic' ? new vscode.ThemeIcon('tag') : node.by === 'like' && node.id !== `like:${REST_GROUP}` ? new vscode.ThemeIcon('heart') : undefined;
       return item;
     }
     const topic = this.deps.topics.of(node.paper).primary;
-    return paperItem(node.id, node.paper, this.deps.state(node.paper), { id: topic, label: this.deps.topics.label(topic) });
+    return paperItem(node.id, node.paper, this.deps.state(node.paper), { id: topic, label: this.deps.topics.label(topic) }, this.reason(node.paper));
   }
 
   /** Tooltips are built only when the user hovers. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'paper') {
-      item.tooltip = paperTooltip(this.deps.enrich?.(node.paper) ?? node.paper, this.deps.topics.of(node.paper), (id) => this.deps.topics.label(id));
+      const reason = this.reason(node.paper);
+      item.tooltip = paperTooltip(this.deps.enrich?.(node.paper) ?? node.paper, this.deps.topics.of(node.paper), (id) => this.deps.topics.label(id), undefined,
+        reason === undefined ? undefined : vscode.l10n.t('For you: {0}', reason));
     }
     return item;
+  }
+
+  private reason(paper: Paper): string | undefined {
+    return this.ranked ? this.deps.forYou?.reason(paper.id) : undefined;
   }
 
   private rebuild(): void {
@@ -168,10 +183,15 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     const filter = this.filterText;
     const papers = filter === undefined ? view.papers
       : view.papers.filter(viewFilter(filter, { of: topicOf, label: topicLabel, matches: this.deps.topics.matcher() }));
+    const sortBy = this.sortBy;
+    const forYouPicked = grouping === 'forYou' || sortBy === 'forYou';
+    const forYou = forYouPicked ? this.deps.forYou?.options() : undefined;
+    this.ranked = forYou !== undefined;
     // Topics are worked out only when the tree groups by them (or filters by them).
     const groups = buildGroups(papers, {
-      grouping, sortBy: this.sortBy, ...(today ? { today } : {}), locale: displayLocale(), words: dateWords(),
-      topicOf: grouping === 'date' ? () => 'other' : topicOf, topicLabel,
+      grouping, sortBy, ...(today ? { today } : {}), locale: displayLocale(), words: dateWords(),
+      topicOf: grouping === 'topic' || grouping === 'date-topic' || grouping === 'topic-date' ? topicOf : () => 'other', topicLabel,
+      ...(forYou ? { forYou } : {}),
     });
     this.byPaperId.clear();
     this.roots = groups.map((group) => this.node(group, undefined));
@@ -179,7 +199,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     // Not over an empty window: VS Code hides welcome content (its buttons) while a view has a message.
     this.view.message = filter !== undefined && view.papers.length > 0
       ? vscode.l10n.t('Filtered by “{0}”: {1} of {2} papers.', filter, papers.length, view.papers.length)
-      : viewMessage(view);
+      : viewMessage(view) ?? (view.papers.length > 0 && forYouPicked ? this.deps.forYou?.message() : undefined);
     this.state.update(view);
     const newCount = papers.filter((paper) => this.deps.isNew(paper)).length;
     this.view.badge = newCount > 0 ? { value: newCount, tooltip: vscode.l10n.t('{0} new papers', newCount) } : undefined;
