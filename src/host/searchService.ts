@@ -11,6 +11,9 @@ import type { FeedService } from './feed/feedService';
 import type { PaperStore } from './paperStore';
 import type { TopicService } from './topics';
 
+/** How long discovery waits for the index to catch up with the cache before it answers anyway. */
+const SYNC_WAIT_MS = 10_000;
+
 /** The month of a new-style arXiv id (2508.10104 → 2025-08): where a paper usually is in the cache. */
 function arxivMonth(id: string): string | undefined {
   const match = /^(\d{2})(\d{2})\./.exec(id);
@@ -191,7 +194,11 @@ export class SearchService extends Disposable {
     return client.forYou(window.map((paper) => paper.id), saved.map((paper) => paper.id));
   }
 
-  /** The started client once its index is ready; undefined if it never will be (or was replaced meanwhile). */
+  /**
+   * The started client once its index is ready and has caught up with the cache (a saved index loads
+   * before the papers cached since: asked earlier, a paper of this morning would have no similar
+   * papers), or after SYNC_WAIT_MS at most; undefined if it never will be (or was replaced meanwhile).
+   */
   private async readyClient(): Promise<SearchClient | undefined> {
     this.ensureStarted();
     const client = this.client as SearchClient;
@@ -200,6 +207,11 @@ export class SearchService extends Disposable {
     } catch {
       return undefined;
     }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([client.synced, new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SYNC_WAIT_MS);
+    })]);
+    clearTimeout(timer);
     return this.client === client ? client : undefined;
   }
 

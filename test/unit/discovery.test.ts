@@ -63,6 +63,16 @@ describe('discovery: similar papers', () => {
     assert.equal(index.similar('s1', 10).filter((hit) => hit.id === 's5').length, 1);
   });
 
+  it('finds a paper added after the build through a word it shares with one other paper only', () => {
+    const index = build([paper('z1', 'Zorblax kernels for sparse attention', 'Zorblax kernels make attention sparse.', { topic: 'efficiency' })]);
+    index.similar('r1', 1); // builds the model: "zorblax" is z1's alone, so not in its signature
+    index.add([paper('z2', 'Faster zorblax kernels', 'Zorblax kernels, faster.', { topic: 'data' })]);
+    assert.equal(index.similar('z2', 3)[0]?.id, 'z1', 'the new paper finds the old one');
+    assert.equal(index.similar('z1', 3)[0]?.id, 'z2', 'and the old one the new one');
+    assert.ok((index.forYou(['z2'], ['z1'])[0]?.score ?? 0) > 0.2, 'For you sees the shared word');
+    assert.equal(index.forYou(['z2'], ['z1'])[0]?.like, 'z1');
+  });
+
   it('answers nothing for hostile or empty input', () => {
     assert.deepEqual(new SearchIndex().similar('r1', 10), [], 'empty index');
     const index = build();

@@ -24,6 +24,7 @@
  */
 import { BestOf } from './bestOf';
 import { type DiscoverySource, FIELD_BITS } from './discoverySource';
+import { Signatures } from './signatures';
 
 export interface FieldWeights {
   readonly title: number;
@@ -79,9 +80,7 @@ export class DiscoveryModel {
   private readonly fieldWeight = new Float64Array(16);
   private idf = new Float64Array(0);
   private norms = new Float64Array(0);
-  private sigTerms = new Int32Array(0);
-  private sigWeights = new Float32Array(0);
-  private sigLength = new Uint8Array(0);
+  private signatures = new Signatures(1, 0);
   /** Papers the model has (the index may have more: see `catchUp`). */
   private docCount = 0;
   private builtFor = 0;
@@ -99,22 +98,18 @@ export class DiscoveryModel {
 
   /** Bytes of the model's arrays. */
   get bytes(): number {
-    return this.idf.byteLength + this.norms.byteLength + this.sigTerms.byteLength + this.sigWeights.byteLength
-      + this.sigLength.byteLength + this.acc.byteLength + this.touched.byteLength;
+    return this.idf.byteLength + this.norms.byteLength + this.signatures.bytes + this.acc.byteLength + this.touched.byteLength;
   }
 
   /** One pass over every term's postings: idf, norms and signatures. */
   private build(): void {
     const source = this.source;
     const n = source.docCount;
-    const k = this.options.signature;
     this.docCount = n;
     this.builtFor = n;
     this.idf = new Float64Array(Math.max(16, source.termCount));
     this.norms = new Float64Array(Math.max(16, n));
-    this.sigTerms = new Int32Array(this.norms.length * k);
-    this.sigWeights = new Float32Array(this.norms.length * k);
-    this.sigLength = new Uint8Array(this.norms.length);
+    this.signatures = new Signatures(this.options.signature, this.norms.length);
     for (let term = 0; term < source.termCount; term++) {
       const df = source.df(term);
       const idf = this.idfOf(n, df);
@@ -134,59 +129,22 @@ export class DiscoveryModel {
     return df > 0 && n > df ? Math.log(n / df) ** this.options.idfPower : 0;
   }
 
-  /** Adds a term's weight to a paper's norm and, when another paper may share it, its signature (a min-heap by weight). */
+  /** Adds a term's weight to a paper's norm and, when another paper may share it, to its signature. */
   private addWeight(doc: number, term: number, weight: number, shared: boolean): void {
     if (weight <= 0) {
       return;
     }
     this.norms[doc] = (this.norms[doc] as number) + weight * weight;
-    if (!shared) {
-      return;
+    if (shared) {
+      this.signatures.offer(doc, term, weight);
     }
-    const k = this.options.signature;
-    const base = doc * k;
-    const length = this.sigLength[doc] as number;
-    const terms = this.sigTerms;
-    const weights = this.sigWeights;
-    let at: number;
-    if (length < k) {
-      at = length;
-      this.sigLength[doc] = length + 1;
-      while (at > 0) {
-        const parent = (at - 1) >> 1;
-        if ((weights[base + parent] as number) <= weight) {
-          break;
-        }
-        terms[base + at] = terms[base + parent] as number;
-        weights[base + at] = weights[base + parent] as number;
-        at = parent;
-      }
-    } else {
-      if (weight <= (weights[base] as number)) {
-        return;
-      }
-      at = 0;
-      for (;;) {
-        const left = 2 * at + 1;
-        if (left >= k) {
-          break;
-        }
-        const child = left + 1 < k && (weights[base + left + 1] as number) < (weights[base + left] as number) ? left + 1 : left;
-        if ((weights[base + child] as number) >= weight) {
-          break;
-        }
-        terms[base + at] = terms[base + child] as number;
-        weights[base + at] = weights[base + child] as number;
-        at = child;
-      }
-    }
-    terms[base + at] = term;
-    weights[base + at] = weight;
   }
 
   /**
-   * A paper the index just added (doc number `doc`, the next one), with its terms and their field
-   * masks. Terms new since the build get their idf now.
+   * A paper the index just added and counted (doc number `doc`, the next one), with its terms and
+   * their field masks. Terms new since the build get their idf now; a term the paper shares with just
+   * one other paper (unique until now, so left out of that paper's signature) is offered to that
+   * paper's signature too.
    */
   added(doc: number, terms: ArrayLike<number>, masks: ArrayLike<number>): void {
     if (doc !== this.docCount) {
@@ -203,9 +161,17 @@ export class DiscoveryModel {
       }
       const df = this.source.df(term);
       if (this.idf[term] === 0 && df > 0) {
-        this.idf[term] = this.idfOf(Math.max(n, df), df);
+        this.idf[term] = this.idfOf(Math.max(n, df + 1), df);
       }
-      this.addWeight(doc, term, (this.fieldWeight[(masks[index] as number) & 15] as number) * (this.idf[term] as number), df > 1);
+      const idf = this.idf[term] as number;
+      this.addWeight(doc, term, (this.fieldWeight[(masks[index] as number) & 15] as number) * idf, df > 1);
+      if (df === 2) {
+        this.source.forEachPosting(term, (other, mask) => {
+          if (other !== doc && other < this.docCount) {
+            this.signatures.offer(other, term, (this.fieldWeight[mask] as number) * idf);
+          }
+        });
+      }
     }
     this.docCount = doc + 1;
   }
@@ -214,20 +180,10 @@ export class DiscoveryModel {
     if (count <= this.norms.length) {
       return;
     }
-    const k = this.options.signature;
-    const size = Math.max(count, Math.ceil(this.norms.length * 1.5));
-    const norms = new Float64Array(size);
+    const norms = new Float64Array(Math.max(count, Math.ceil(this.norms.length * 1.5)));
     norms.set(this.norms);
-    const sigTerms = new Int32Array(size * k);
-    sigTerms.set(this.sigTerms);
-    const sigWeights = new Float32Array(size * k);
-    sigWeights.set(this.sigWeights);
-    const sigLength = new Uint8Array(size);
-    sigLength.set(this.sigLength);
     this.norms = norms;
-    this.sigTerms = sigTerms;
-    this.sigWeights = sigWeights;
-    this.sigLength = sigLength;
+    this.signatures.grow(norms.length);
   }
 
   /** Rebuilds when the index has papers the model missed, or has grown much since the build (idf drifts). */
@@ -248,11 +204,11 @@ export class DiscoveryModel {
     }
     const acc = this.acc;
     const touched = this.touched;
-    const k = this.options.signature;
+    const signatures = this.signatures;
     let count = 0;
-    for (let index = 0; index < (this.sigLength[doc] as number); index++) {
-      const term = this.sigTerms[doc * k + index] as number;
-      const factor = (this.sigWeights[doc * k + index] as number) * (this.idf[term] as number);
+    for (let index = 0; index < signatures.length(doc); index++) {
+      const term = signatures.term(doc, index);
+      const factor = signatures.weight(doc, index) * (this.idf[term] as number);
       this.source.forEachPosting(term, (other, mask) => {
         if (acc[other] === 0) {
           touched[count++] = other;
@@ -302,17 +258,6 @@ export class DiscoveryModel {
     return kept;
   }
 
-  /** The norm of a paper's signature (its heaviest terms), for the cosine of two signatures. */
-  private signatureNorm(doc: number): number {
-    const k = this.options.signature;
-    let sum = 0;
-    for (let index = 0; index < (this.sigLength[doc] as number); index++) {
-      const weight = this.sigWeights[doc * k + index] as number;
-      sum += weight * weight;
-    }
-    return Math.sqrt(sum);
-  }
-
   /** Blends a cosine with the two papers' primary topic (see the file's comment). */
   private blend(cosine: number, doc: number, other: number): number {
     const share = this.options.topic;
@@ -342,14 +287,14 @@ export class DiscoveryModel {
     if (columns === 0) {
       return window.map(() => ({ score: 0, like: -1 }));
     }
-    const k = this.options.signature;
+    const signatures = this.signatures;
     // The saved papers' signature terms: term → [column, weight, column, weight, …].
     const table = new Map<number, number[]>();
     savedDocs.forEach((doc, column) => {
-      for (let index = 0; index < (this.sigLength[doc] as number); index++) {
-        const term = this.sigTerms[doc * k + index] as number;
+      for (let index = 0; index < signatures.length(doc); index++) {
+        const term = signatures.term(doc, index);
         const entry = table.get(term);
-        const weight = this.sigWeights[doc * k + index] as number;
+        const weight = signatures.weight(doc, index);
         if (entry) {
           entry.push(column, weight);
         } else {
@@ -357,9 +302,8 @@ export class DiscoveryModel {
         }
       }
     });
-    const savedNorms = savedDocs.map((doc) => this.signatureNorm(doc));
+    const savedNorms = savedDocs.map((doc) => signatures.norm(doc));
     const dots = new Float64Array(columns);
-    const blended = new Float64Array(columns);
     const known = new Map<number, ForYouResult>();
     return window.map((doc) => {
       if (!valid(doc)) {
@@ -370,28 +314,37 @@ export class DiscoveryModel {
         return done;
       }
       dots.fill(0);
-      for (let index = 0; index < (this.sigLength[doc] as number); index++) {
-        const entry = table.get(this.sigTerms[doc * k + index] as number);
+      for (let index = 0; index < signatures.length(doc); index++) {
+        const entry = table.get(signatures.term(doc, index));
         if (entry) {
-          const weight = this.sigWeights[doc * k + index] as number;
+          const weight = signatures.weight(doc, index);
           for (let at = 0; at < entry.length; at += 2) {
             dots[entry[at] as number] = (dots[entry[at] as number] as number) + weight * (entry[at + 1] as number);
           }
         }
       }
-      const norm = this.signatureNorm(doc);
+      const norm = signatures.norm(doc);
       let nearest = -1;
       let nearestCosine = LIKE_THRESHOLD;
+      // The three best blended similarities, in one pass (a long reading list is not sorted per paper).
+      const top = [0, 0, 0];
       savedDocs.forEach((savedDoc, column) => {
+        if (savedDoc === doc) {
+          return;
+        }
         const norms = norm * (savedNorms[column] as number);
-        const cosine = savedDoc === doc || norms === 0 ? 0 : Math.min(1, (dots[column] as number) / norms);
-        blended[column] = savedDoc === doc ? 0 : this.blend(cosine, savedDoc, doc);
+        const cosine = norms === 0 ? 0 : Math.min(1, (dots[column] as number) / norms);
+        const blended = this.blend(cosine, savedDoc, doc);
+        if (blended > (top[2] as number)) {
+          top[2] = blended;
+          top.sort((x, y) => y - x);
+        }
         if (cosine >= nearestCosine) {
           nearest = column;
           nearestCosine = cosine;
         }
       });
-      const score = combineNearest(Array.from(blended).sort((a, b) => b - a), this.options.nextShare);
+      const score = combineNearest(top, this.options.nextShare);
       const result = { score: Math.round(score * 1_000) / 1_000, like: nearest < 0 ? -1 : saved.indexOf(savedDocs[nearest] as number) };
       known.set(doc, result);
       return result;

@@ -87,12 +87,16 @@ export class SearchIndex {
       input.authors.forEach((name) => this.mark(tokenize(name), FIELD.authors));
       input.keywords.forEach((keyword) => this.mark(tokenize(keyword), FIELD.keywords));
       this.mark(tokenize(input.text).slice(0, MAX_ABSTRACT_TERMS * 2), FIELD.text);
-      this.model?.added(number, this.paperTerms, this.paperTerms.map((term) => this.paperMasks[term] as number));
+      const masks = this.model && this.paperTerms.map((term) => this.paperMasks[term] as number);
       for (const term of this.paperTerms) {
         const mask = this.paperMasks[term] as number;
         this.vocabulary.count(term, mask);
         this.postings.add(term, number, mask);
         this.paperMasks[term] = 0;
+      }
+      // After the counts: the model reads each term's df with this paper in it.
+      if (this.model && masks) {
+        this.model.added(number, this.paperTerms, masks);
       }
       this.paperTerms.length = 0;
     }
