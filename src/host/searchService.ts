@@ -183,15 +183,20 @@ export class SearchService extends Disposable {
 
   /**
    * "For you": each paper of `window` scored by how much it is like the `saved` papers (computed in
-   * the worker), in `window`'s order. Waits for the index; zeros if it never comes.
+   * the worker), in `window`'s order. Waits for the index; rejects when there is none (the worker
+   * failed, or was stopped or restarted meanwhile): zeros would read as "nothing is like them".
    */
   async forYou(window: readonly Paper[], saved: readonly Paper[]): Promise<readonly ForYouScore[]> {
     const client = await this.readyClient();
     if (!client) {
-      return window.map((paper) => ({ id: paper.id, score: 0 }));
+      throw new Error('the search index is not available');
     }
     this.sendUnseen([...saved, ...window]);
-    return client.forYou(window.map((paper) => paper.id), saved.map((paper) => paper.id));
+    const scores = await client.forYou(window.map((paper) => paper.id), saved.map((paper) => paper.id));
+    if (this.client !== client || !client.isIndexReady) {
+      throw new Error('the search worker stopped before it answered');
+    }
+    return scores;
   }
 
   /**
