@@ -12,6 +12,7 @@ import { SearchClient } from '../../src/core/search/workerClient';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
 import { root } from '../support/paths';
+import { MiniSearchSimilar } from './discoveryMiniSearch';
 import { judgedAgreement, labelledPapers, MIN_TOPIC, READERS_PER_TOPIC, readerPrecision, SAVED, similarAgreement } from './discoveryQuality';
 import { type Bench, percentile } from './harness';
 import { mulberry32, replicated } from './searchInputs';
@@ -65,6 +66,22 @@ function quality(bench: Bench, index: SearchIndex, inputs: readonly IndexInput[]
   bench.record('discovery.similarTop10Judged', judged.coverage, 'share', 'share of those similar papers that have a hand label (1 while the model is the one they were judged for)');
   bench.record('discovery.similarTop10AgreementByClassifier', agreement.corpus, 'share', `context: all ${labelled.length} hand-labelled papers, their 10 similar papers judged by the classifier's primary topic instead (flattering: the model blends that topic in)`);
   bench.record('discovery.similarTop10AgreementLabeledPool', agreement.pool, 'share', `same, neighbours only among the ${labelled.length} labelled papers, judged by hand labels (ceiling ${agreement.poolCeiling.toFixed(2)}); ${set('labeled')}; ${set('holdout')}`);
+  // MiniSearch's "more like this" on the same papers, judged the same ways.
+  const mini = new MiniSearchSimilar(inputs);
+  const labelledIds = new Set(labelled.map((entry) => entry.id));
+  const labelOf = new Map(labelled.map((entry) => [entry.id, entry.topic]));
+  const miniJudged = judgedAgreement(labelled, (id) => mini.similar(id, 10));
+  const miniPool = labelled.reduce((sum, entry) => sum + mini.similar(entry.id, 10, (other) => labelledIds.has(other)).filter((other) => labelOf.get(other) === entry.topic).length / 10, 0) / labelled.length;
+  const miniCorpus = labelled.reduce((sum, entry) => sum + mini.similar(entry.id, 10).filter((other) => topics.get(other) === entry.topic).length / 10, 0) / labelled.length;
+  const miniTimes = labelled.map((entry) => {
+    const at = performance.now();
+    mini.similar(entry.id, 10);
+    return performance.now() - at;
+  });
+  bench.record('discovery.minisearchSimilarTop10Agreement', miniJudged.agreement, 'share', `baseline: MiniSearch asked for each paper's title and keywords (OR), judged as discovery.similarTop10Agreement; only ${(miniJudged.coverage * 100).toFixed(0)}% of its answers were judged (the rest count as another topic), so see the two fair lines below`);
+  bench.record('discovery.minisearchSimilarTop10AgreementLabeledPool', miniPool, 'share', `baseline, fair: neighbours only among the ${labelled.length} labelled papers, by hand labels (ours: ${agreement.pool.toFixed(2)})`);
+  bench.record('discovery.minisearchSimilarTop10AgreementByClassifier', miniCorpus, 'share', `baseline: judged by the classifier's topic (ours: ${agreement.corpus.toFixed(2)}, flattered by its topic blend)`);
+  bench.record('discovery.minisearchSimilarMs', percentile(miniTimes, 95), 'ms', `baseline: p95 of the ${labelled.length} queries at ${inputs.length} papers, in this thread (no worker round trip)`);
   const textOnly = new DiscoveryModel(index.discoverySource(), { ...DEFAULT_DISCOVERY, topic: 0 });
   const plain = similarAgreement(labelled, textOnly, (id) => docs.get(id), (doc) => ids[doc] as string, (id) => topics.get(id) ?? 'other');
   bench.record('discovery.similarTop10AgreementTextOnly', plain.corpus, 'share', `context: the same without the topic blend (pool by hand labels ${plain.pool.toFixed(2)})`);
