@@ -48,6 +48,8 @@ export const Commands = {
   sortSaved: 'paperFeed.sortSaved',
   filterSaved: 'paperFeed.filterSaved',
   clearSavedFilter: 'paperFeed.clearSavedFilter',
+  /** The papers most like one (its name matches the panel's `showSimilar` button: PANEL_COMMANDS). */
+  showSimilar: 'paperFeed.showSimilar',
 } as const;
 
 /**
