@@ -167,23 +167,51 @@ export class SearchService extends Disposable {
 
   /**
    * The `limit` cached papers most like `paper`, best first (computed in the worker; the paper is
-   * indexed first when the worker has not seen it). Waits for the index.
-   * TODO(issue 21): the worker's model; until then nothing is similar.
+   * indexed first when the worker has not seen it). Waits for the index; none if it never comes.
    */
   async similar(paper: Paper, limit = 10): Promise<readonly SimilarHit[]> {
-    void paper;
-    void limit;
-    return Promise.resolve([]);
+    const client = await this.readyClient();
+    if (!client) {
+      return [];
+    }
+    this.sendUnseen([paper]);
+    return client.similar(paper.id, Math.max(1, Math.min(50, Math.floor(limit) || 1)));
   }
 
   /**
    * "For you": each paper of `window` scored by how much it is like the `saved` papers (computed in
-   * the worker), in `window`'s order. Waits for the index.
-   * TODO(issue 21): the worker's model; until then every score is 0.
+   * the worker), in `window`'s order. Waits for the index; zeros if it never comes.
    */
   async forYou(window: readonly Paper[], saved: readonly Paper[]): Promise<readonly ForYouScore[]> {
-    void saved;
-    return Promise.resolve(window.map((paper) => ({ id: paper.id, score: 0 })));
+    const client = await this.readyClient();
+    if (!client) {
+      return window.map((paper) => ({ id: paper.id, score: 0 }));
+    }
+    this.sendUnseen([...saved, ...window]);
+    return client.forYou(window.map((paper) => paper.id), saved.map((paper) => paper.id));
+  }
+
+  /** The started client once its index is ready; undefined if it never will be (or was replaced meanwhile). */
+  private async readyClient(): Promise<SearchClient | undefined> {
+    this.ensureStarted();
+    const client = this.client as SearchClient;
+    try {
+      await client.ready;
+    } catch {
+      return undefined;
+    }
+    return this.client === client ? client : undefined;
+  }
+
+  /**
+   * Papers the worker was not sent and could not read from the cache (a paper of the built-in sample,
+   * one found online): sent before a question about them (messages arrive in order).
+   */
+  private sendUnseen(papers: readonly Paper[]): void {
+    const unseen = [...new Map(papers.map((paper) => [paper.id, paper])).values()]
+      .filter((paper) => !this.known.has(paper.id) && this.feed.cache.get(paper.id) === undefined);
+    unseen.forEach((paper) => this.known.add(paper.id));
+    this.client?.add(unseen);
   }
 
   /** Papers found online: into the index at once. */

@@ -7,6 +7,7 @@ import { benchArchive } from './archive.bench';
 import { benchCitations } from './citations.bench';
 import { benchCompletion } from './completion.bench';
 import { benchCore } from './core.bench';
+import { benchDiscovery } from './discovery.bench';
 import { benchEnrichment } from './enrichment.bench';
 import { benchFeed } from './feed.bench';
 import { Bench } from './harness';
@@ -23,6 +24,7 @@ const AREAS: Record<string, (bench: Bench) => void | Promise<void>> = {
   archive: benchArchive,
   completion: benchCompletion,
   enrichment: benchEnrichment,
+  discovery: benchDiscovery,
 };
 
 async function main(): Promise<void> {

@@ -24,6 +24,23 @@ export interface PaperCard {
   readonly topic: string;
 }
 
+/** A paper like another one (Show Similar Papers, the panel's list). */
+export interface SimilarHit {
+  readonly id: string;
+  /** Cosine similarity, 0..1. */
+  readonly score: number;
+  readonly card: PaperCard;
+}
+
+/** How much a paper of the shown window is like the reading list ("For you"). */
+export interface ForYouScore {
+  readonly id: string;
+  /** 0..1; higher is more like the saved papers. */
+  readonly score: number;
+  /** The saved paper it is most like (the reason shown: "like <title>"), when any is like it at all. */
+  readonly like?: string;
+}
+
 /** A paper field a query word was found in. */
 export type HitField = 'title' | 'authors' | 'keywords' | 'abstract';
 

@@ -26,11 +26,13 @@ import { FIELD, Postings } from './postings';
 import type { ParsedQuery, TopicMatcher } from './query';
 import { Ranker } from './ranking';
 import { STOP_WORDS, tokenize } from './text';
-import type { SearchHit } from './card';
+import type { ForYouScore, SearchHit, SimilarHit } from './card';
+import { DiscoveryModel } from '../discovery/discoveryModel';
+import type { DiscoverySource } from '../discovery/discoverySource';
 import { Vocabulary } from './vocabulary';
 
 export type { IndexInput } from './documents';
-export type { HitField, PaperCard, SearchHit } from './card';
+export type { ForYouScore, HitField, PaperCard, SearchHit, SimilarHit } from './card';
 
 const MAX_ABSTRACT_TERMS = 400;
 
@@ -44,6 +46,8 @@ export class SearchIndex {
   /** While a paper is added: the terms it has so far, and their fields by term number (zero otherwise). */
   private readonly paperTerms: number[] = [];
   private paperMasks = new Uint8Array(1_024);
+  /** Similar papers and For you: built at the first request, then told of each paper added. */
+  private model: DiscoveryModel | undefined;
 
   constructor(parts?: IndexParts) {
     this.documents = parts?.documents ?? new Documents();
@@ -83,6 +87,7 @@ export class SearchIndex {
       input.authors.forEach((name) => this.mark(tokenize(name), FIELD.authors));
       input.keywords.forEach((keyword) => this.mark(tokenize(keyword), FIELD.keywords));
       this.mark(tokenize(input.text).slice(0, MAX_ABSTRACT_TERMS * 2), FIELD.text);
+      this.model?.added(number, this.paperTerms, this.paperTerms.map((term) => this.paperMasks[term] as number));
       for (const term of this.paperTerms) {
         const mask = this.paperMasks[term] as number;
         this.vocabulary.count(term, mask);
@@ -140,6 +145,51 @@ export class SearchIndex {
    */
   search(query: ParsedQuery, limit: number, topicMatches: TopicMatcher = (topic, filter) => topic.startsWith(filter)): SearchHit[] {
     return this.ranker.search(query, limit, topicMatches);
+  }
+
+  /** What the discovery model reads of the index (the bench builds models with other weights on it). */
+  discoverySource(): DiscoverySource {
+    const { documents, vocabulary, postings } = this;
+    return {
+      get docCount() {
+        return documents.size;
+      },
+      get termCount() {
+        return vocabulary.size;
+      },
+      df: (term) => vocabulary.df[term] ?? 0,
+      forEachPosting: (term, visit) => postings.forEach(term, visit),
+      isDeleted: (doc) => documents.deleted.has(doc),
+      titleOf: (doc) => documents.list[doc]?.title ?? '',
+      topicOf: (doc) => documents.list[doc]?.topic ?? '',
+    };
+  }
+
+  /** The discovery model, built at the first request (one pass over the postings). */
+  discovery(): DiscoveryModel {
+    this.model ??= new DiscoveryModel(this.discoverySource());
+    return this.model;
+  }
+
+  /** The `limit` papers most like paper `id`, best first (none when the index lacks it). */
+  similar(id: string, limit: number): SimilarHit[] {
+    const doc = this.documents.numbers.get(id);
+    if (doc === undefined) {
+      return [];
+    }
+    return this.discovery().similar(doc, Number.isFinite(limit) ? Math.max(0, Math.min(200, Math.floor(limit))) : 0)
+      .map((hit) => ({ id: (this.documents.list[hit.doc] as { id: string }).id, score: Math.round(hit.score * 1_000) / 1_000, card: this.documents.card(hit.doc) }));
+  }
+
+  /** How much each `window` paper is like the `saved` ones (0..1, in window order); ids the index lacks score 0. */
+  forYou(window: readonly string[], saved: readonly string[]): ForYouScore[] {
+    const doc = (id: string): number => this.documents.numbers.get(id) ?? -1;
+    const savedIds = [...saved];
+    return this.discovery().forYou(window.map(doc), savedIds.map(doc)).map((result, index) => {
+      const id = window[index] as string;
+      const like = savedIds[result.like];
+      return like !== undefined && result.like >= 0 ? { id, score: result.score, like } : { id, score: result.score };
+    });
   }
 
   /** Merges the postings added since the last compaction into the compact arrays. */

@@ -177,6 +177,15 @@ async function handle(message: ToWorker): Promise<void> {
       send({ type: 'snippets', id: message.id, snippets });
       return;
     }
+    case 'similar': {
+      send({ type: 'similar', id: message.id, hits: index.similar(String(message.paperId), Number(message.limit) || 0) });
+      return;
+    }
+    case 'forYou': {
+      const ids = (list: unknown): string[] => (Array.isArray(list) ? list.map(String) : []);
+      send({ type: 'forYou', id: message.id, scores: index.forYou(ids(message.window), ids(message.saved)) });
+      return;
+    }
     case 'add': {
       message.papers.forEach((paper) => sentByHost.add(paper.id));
       const added = addPapers(message.papers);

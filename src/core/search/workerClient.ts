@@ -8,7 +8,7 @@ import type { Paper } from '../paper/model';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import type { SearchHit } from './index';
 import { LinearScan, rememberTopics } from './papers';
-import type { FromWorker, ToWorker } from './workerProtocol';
+import type { ForYouScore, FromWorker, SimilarHit, ToWorker } from './workerProtocol';
 
 export interface SearchClientOptions {
   /** dist/searchWorker.js */
@@ -41,6 +41,9 @@ export class SearchClient {
   private readonly waiting = new Map<number, { readonly resolve: (hits: readonly SearchHit[]) => void; readonly query: string; readonly limit: number }>();
   private readonly reading = new Map<number, (papers: readonly Paper[]) => void>();
   private readonly sentences = new Map<number, (snippets: Readonly<Record<string, string>>) => void>();
+  /** Similar papers and For you asked of the worker: answered with nothing (none, zeros) when it is gone. */
+  private readonly likes = new Map<number, (hits: readonly SimilarHit[]) => void>();
+  private readonly forYous = new Map<number, (scores: readonly ForYouScore[] | undefined) => void>();
   private isReady = false;
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
@@ -138,6 +141,38 @@ export class SearchClient {
     return new Map(Object.entries(found));
   }
 
+  /**
+   * The `limit` papers most like paper `paperId` (which the index must have), best first; none while
+   * the index loads or when the worker is gone.
+   */
+  async similar(paperId: string, limit: number): Promise<readonly SimilarHit[]> {
+    if (!this.worker || !this.isReady || limit <= 0) {
+      return [];
+    }
+    const id = this.nextId++;
+    return new Promise<readonly SimilarHit[]>((resolve) => {
+      this.likes.set(id, resolve);
+      this.post({ type: 'similar', id, paperId, limit });
+    });
+  }
+
+  /**
+   * How much each `window` paper is like the `saved` ones (0..1, in window order, with the nearest
+   * saved paper); zeros while the index loads or when the worker is gone.
+   */
+  async forYou(window: readonly string[], saved: readonly string[]): Promise<readonly ForYouScore[]> {
+    const zeros = (): ForYouScore[] => window.map((paperId) => ({ id: paperId, score: 0 }));
+    if (!this.worker || !this.isReady || window.length === 0 || saved.length === 0) {
+      return zeros();
+    }
+    const id = this.nextId++;
+    const scores = await new Promise<readonly ForYouScore[] | undefined>((resolve) => {
+      this.forYous.set(id, resolve);
+      this.post({ type: 'forYou', id, window, saved });
+    });
+    return scores ?? zeros();
+  }
+
   /** Indexes papers the host just fetched (a few at a time; the worker reads the cache at start). */
   add(papers: readonly Paper[]): void {
     if (papers.length > 0) {
@@ -154,6 +189,7 @@ export class SearchClient {
     this.reading.clear();
     this.sentences.forEach((resolve) => resolve({}));
     this.sentences.clear();
+    this.dropDiscovery();
     this.rejectReady(new Error('Search was stopped before its index was ready.'));
     this.resolveSynced();
     await worker?.terminate();
@@ -177,6 +213,15 @@ export class SearchClient {
     this.reading.clear();
     this.sentences.forEach((resolve) => resolve({}));
     this.sentences.clear();
+    this.dropDiscovery();
+  }
+
+  /** Answers similar-papers and For you requests the worker will not. */
+  private dropDiscovery(): void {
+    this.likes.forEach((resolve) => resolve([]));
+    this.likes.clear();
+    this.forYous.forEach((resolve) => resolve(undefined));
+    this.forYous.clear();
   }
 
   private post(message: ToWorker): void {
@@ -186,7 +231,8 @@ export class SearchClient {
 
   /** The worker keeps the process alive only while an answer is awaited (or the index loads). */
   private holdOpen(): void {
-    if (this.isReady && this.waiting.size === 0 && this.reading.size === 0 && this.sentences.size === 0) {
+    if (this.isReady && this.waiting.size === 0 && this.reading.size === 0 && this.sentences.size === 0
+      && this.likes.size === 0 && this.forYous.size === 0) {
       this.worker?.unref();
     } else {
       this.worker?.ref();
@@ -240,6 +286,16 @@ export class SearchClient {
       case 'snippets':
         this.sentences.get(message.id)?.(message.snippets);
         this.sentences.delete(message.id);
+        this.holdOpen();
+        return;
+      case 'similar':
+        this.likes.get(message.id)?.(message.hits);
+        this.likes.delete(message.id);
+        this.holdOpen();
+        return;
+      case 'forYou':
+        this.forYous.get(message.id)?.(message.scores);
+        this.forYous.delete(message.id);
         this.holdOpen();
         return;
       case 'log':

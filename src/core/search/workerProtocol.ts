@@ -1,23 +1,9 @@
 /** Messages between the extension host and the search worker. */
 import type { Paper } from '../paper/model';
-import type { PaperCard, SearchHit } from './index';
+import type { SearchHit } from './index';
+import type { ForYouScore, SimilarHit } from './card';
 
-/** A paper like another one (Show Similar Papers, the panel's list). */
-export interface SimilarHit {
-  readonly id: string;
-  /** Cosine similarity, 0..1. */
-  readonly score: number;
-  readonly card: PaperCard;
-}
-
-/** How much a paper of the shown window is like the reading list ("For you"). */
-export interface ForYouScore {
-  readonly id: string;
-  /** 0..1; higher is more like the saved papers. */
-  readonly score: number;
-  /** The saved paper it is most like (the reason shown: "like <title>"), when any is like it at all. */
-  readonly like?: string;
-}
+export type { ForYouScore, SimilarHit } from './card';
 
 export interface WorkerInit {
   readonly type: 'init';
@@ -36,7 +22,11 @@ export type ToWorker =
   /** Full papers for ids of hits, read from the cache by the worker. */
   | { readonly type: 'papers'; readonly id: number; readonly ids: readonly string[] }
   /** The abstract sentence each paper's text matched for `query` (hits found only in the abstract). */
-  | { readonly type: 'snippets'; readonly id: number; readonly query: string; readonly ids: readonly string[] };
+  | { readonly type: 'snippets'; readonly id: number; readonly query: string; readonly ids: readonly string[] }
+  /** The `limit` papers most like paper `paperId` (none when the index lacks it). */
+  | { readonly type: 'similar'; readonly id: number; readonly paperId: string; readonly limit: number }
+  /** How much each `window` paper is like the `saved` ones, in window order. */
+  | { readonly type: 'forYou'; readonly id: number; readonly window: readonly string[]; readonly saved: readonly string[] };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly size: number; readonly source: 'file' | 'built'; readonly loadMs: number }
@@ -46,4 +36,6 @@ export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly hits: readonly SearchHit[]; readonly ms: number }
   | { readonly type: 'papers'; readonly id: number; readonly papers: readonly Paper[] }
   | { readonly type: 'snippets'; readonly id: number; readonly snippets: Readonly<Record<string, string>> }
+  | { readonly type: 'similar'; readonly id: number; readonly hits: readonly SimilarHit[] }
+  | { readonly type: 'forYou'; readonly id: number; readonly scores: readonly ForYouScore[] }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };
