@@ -17,6 +17,7 @@ import { allowedHosts, canClone, ClonePrompts } from './host/commands/clone';
 import { LibraryPrompts } from './host/commands/library';
 import { registerCommands } from './host/commands/registerCommands';
 import { searchPickers } from './host/commands/search';
+import { similarPickers } from './host/commands/showSimilar';
 import { onDidChangeSettings, readPanelReuse } from './host/config';
 import { EditorTracker } from './host/editorTracker';
 import { Enrichment } from './host/enrichment';
@@ -132,6 +133,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     abstractRepos: (paper) => abstractRepos(paper, allowedHosts()),
     cloneFromAbstract: (paper, url) => vscode.commands.executeCommand(Commands.cloneRepository, paper.id, url),
     enrich: enrichment,
+    // Looked up through `search` at each ask, so that the integration tests can hold an answer back.
+    similar: (paper, limit) => search.similar(paper, limit),
+    openPaper: (id) => vscode.commands.executeCommand(Commands.openPaper, id),
   });
   context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, watchState, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
@@ -173,7 +177,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
+    search, searchPickers, similarPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment, tools: tools.tools,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri, watchesTree, watchState, watchPrompts, watchQuestions,
   };

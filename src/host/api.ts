@@ -15,6 +15,7 @@ import type { PaperPanels } from './panel/paperPanels';
 import type { PaperStore } from './paperStore';
 import type { LibraryPrompts } from './commands/library';
 import type { searchPickers } from './commands/search';
+import type { similarPickers } from './commands/showSimilar';
 import type { SearchService } from './searchService';
 import type { ReadingState } from './reading';
 import type { SavedPapers } from './savedPapers';
@@ -47,6 +48,7 @@ export interface PaperFeedApi {
 export interface PaperFeedTestHooks {
   readonly search: SearchService;
   readonly searchPickers: typeof searchPickers;
+  readonly similarPickers: typeof similarPickers;
   readonly papersTree: PapersTree;
   readonly savedTree: SavedTree;
   readonly topics: TopicService;

@@ -50,6 +50,8 @@ export const Commands = {
   clearSavedFilter: 'paperFeed.clearSavedFilter',
   addWatch: 'paperFeed.addWatch',
   removeWatch: 'paperFeed.removeWatch',
+  /** The papers most like one (its name matches the panel's `showSimilar` button: PANEL_COMMANDS). */
+  showSimilar: 'paperFeed.showSimilar',
 } as const;
 
 /**

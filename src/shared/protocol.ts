@@ -82,6 +82,18 @@ export interface LinkedReposView {
   readonly spaces: readonly LinkedRepo[];
 }
 
+/** A paper like the shown one, as the panel's Similar papers section lists it: plain text. */
+export interface SimilarPaperView {
+  readonly id: string;
+  readonly title: string;
+  readonly firstAuthor?: string;
+  /** More authors than the first ("et al."). */
+  readonly moreAuthors: boolean;
+  /** The feed day, written in the display language by the host. */
+  readonly date?: string;
+  readonly upvotes: number;
+}
+
 /** Which of the actions that depend on the paper's state the panel offers. */
 export interface PaperActions {
   /** The paper has a repository Paper Feed would clone. */
@@ -120,18 +132,21 @@ export const PANEL_LABEL_KEYS = [
   'searchKeywordHint', 'searchAuthorHint', 'openLinkHint', 'cloneUrl', 'cloneUrlHint', 'comments', 'oneComment', 'thumbnailAlt',
   'publishedIn', 'publishedHint', 'volume', 'issue', 'pages', 'viaArxiv', 'viaArxivHint', 'viaDblp', 'viaDblpHint',
   'categories', 'primaryCategory', 'version', 'updated', 'authorsComment', 'journalRef', 'doi', 'doiHint', 'license',
+  'similarPapers', 'similarLoading', 'similarNone', 'similarMore', 'similarMoreHint', 'similarOpenHint', 'etAl', 'upvotes',
 ] as const;
 export type PanelLabels = { readonly [key in (typeof PANEL_LABEL_KEYS)[number]]: string };
 
 export type HostToWebview =
   | { readonly type: 'showPaper'; readonly paper: PaperView; readonly actions: PaperActions; readonly labels: PanelLabels }
   | { readonly type: 'actions'; readonly paperId: string; readonly actions: PaperActions }
-  | { readonly type: 'linkedRepos'; readonly paperId: string; readonly repos: LinkedReposView };
+  | { readonly type: 'linkedRepos'; readonly paperId: string; readonly repos: LinkedReposView }
+  /** The papers most like `paperId`, best first (none: the section says so); until it comes, the page says it is looking. */
+  | { readonly type: 'similar'; readonly paperId: string; readonly papers: readonly SimilarPaperView[] };
 
 /** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
 export const PANEL_COMMANDS = [
   'insertCitation', 'copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf', 'cloneRepository', 'openClonedRepository',
-  'savePaper', 'unsavePaper', 'markRead', 'markUnread',
+  'savePaper', 'unsavePaper', 'markRead', 'markUnread', 'showSimilar',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
@@ -143,7 +158,9 @@ export type WebviewToHost =
   /** A keyword chip or an author's name: opens Search Papers for it (the host writes the query). */
   | { readonly type: 'search'; readonly field: SearchField; readonly value: string; readonly paperId: string }
   /** The Clone beside a repository URL in the abstract: the host clones it only if the paper's abstract has it. */
-  | { readonly type: 'cloneUrl'; readonly url: string; readonly paperId: string };
+  | { readonly type: 'cloneUrl'; readonly url: string; readonly paperId: string }
+  /** A paper of the Similar papers section (`id`) was clicked in the panel showing `paperId`: the host opens it if it listed it. */
+  | { readonly type: 'openSimilar'; readonly paperId: string; readonly id: string };
 
 /** What a panel's search is for: one of the paper's keywords, or one of its authors. */
 export const SEARCH_FIELDS = ['keyword', 'author'] as const;
@@ -183,6 +200,8 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
         && typeof message.field === 'string' && (SEARCH_FIELDS as readonly string[]).includes(message.field)
         && typeof message.value === 'string' && message.value.trim().length > 0 && message.value.length <= MAX_SEARCH_VALUE_LENGTH
         && isPaperId(message.paperId);
+    case 'openSimilar':
+      return hasExactly(message, ['type', 'paperId', 'id']) && isPaperId(message.paperId) && isPaperId(message.id);
     case 'cloneUrl':
       return hasExactly(message, ['type', 'url', 'paperId'])
         && typeof message.url === 'string' && /^https?:\/\//i.test(message.url) && message.url.length <= MAX_URL_LENGTH
@@ -206,12 +225,22 @@ export function isHostToWebview(value: unknown): value is HostToWebview {
     return typeof message.paperId === 'string' && typeof repos === 'object' && repos !== null
       && Array.isArray(repos.models) && Array.isArray(repos.datasets) && Array.isArray(repos.spaces);
   }
+  if (message.type === 'similar') {
+    return typeof message.paperId === 'string' && Array.isArray(message.papers) && message.papers.every(isSimilar);
+  }
   const paper = message.paper as Record<string, unknown> | undefined;
   return message.type === 'showPaper' && typeof paper === 'object' && paper !== null && isActions(message.actions)
     && typeof paper.id === 'string' && typeof paper.title === 'string'
     && Array.isArray(paper.authors) && Array.isArray(paper.abstractParagraphs) && paper.abstractParagraphs.every(isRuns)
     && (paper.aiSummary === undefined || isRuns(paper.aiSummary)) && isLabels(message.labels)
     && (paper.published === undefined || isPublished(paper.published)) && (paper.arxiv === undefined || isArxiv(paper.arxiv));
+}
+
+function isSimilar(value: unknown): value is SimilarPaperView {
+  const paper = value as Record<string, unknown> | undefined;
+  return typeof paper === 'object' && paper !== null && typeof paper.id === 'string' && typeof paper.title === 'string'
+    && isOptional(paper.firstAuthor, 'string') && typeof paper.moreAuthors === 'boolean' && isOptional(paper.date, 'string')
+    && typeof paper.upvotes === 'number';
 }
 
 function isOptional(value: unknown, type: 'string' | 'number'): boolean {

@@ -10,6 +10,7 @@ import {
 import { element, fill } from './dom';
 import { commentIcon } from './icons';
 import { arxivSection, publishedLine } from './record';
+import { renderSimilar, similarSection } from './similarSection';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -25,6 +26,8 @@ let current: PaperView | undefined;
 let labels: PanelLabels | undefined;
 /** The line under the toolbar with a saved paper's tags and note. */
 let readingLine: HTMLElement | undefined;
+/** The Similar papers section of the shown paper. */
+let similarBox: HTMLElement | undefined;
 
 function button(label: string, ariaLabel: string, onClick: () => void, className = 'action'): HTMLButtonElement {
   const node = element('button', label, className);
@@ -258,7 +261,8 @@ function render(paper: PaperView, state: PaperActions, words: PanelLabels): void
   if (paper.arxiv) {
     article.append(arxivSection(paper.arxiv, words, linkButton));
   }
-  article.append(element('section', undefined, 'linked'));
+  similarBox = similarSection(words);
+  article.append(element('section', undefined, 'linked'), similarBox);
   root.replaceChildren(article);
   document.title = paper.title;
 }
@@ -308,6 +312,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     }
     if (readingLine) {
       renderReading(readingLine, message.actions, labels);
+    }
+  } else if (message.type === 'similar') {
+    const paperId = message.paperId;
+    if (similarBox) {
+      renderSimilar(similarBox, message.papers, labels, {
+        open: (id) => vscode.postMessage({ type: 'openSimilar', paperId, id }),
+        more: () => run('showSimilar', paperId),
+      });
     }
   } else {
     renderLinked(message.repos, labels);

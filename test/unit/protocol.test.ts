@@ -115,4 +115,30 @@ describe('webview protocol', () => {
       assert.equal(isHostToWebview({ type: 'showPaper', paper, actions, labels: { ...labels, [key]: 42 } }), false, `${key} not a string`);
     }
   });
+
+  it('accepts a click on a similar paper only as the shown paper\'s id and the clicked one\'s, and Show more as a run', () => {
+    assert.ok(isWebviewToHost({ type: 'openSimilar', paperId: '2608.19880', id: '2607.11487' }));
+    assert.ok(isWebviewToHost({ type: 'run', command: 'showSimilar', paperId: '2608.19880' }));
+    for (const forged of [
+      { type: 'openSimilar', id: '2607.11487' }, { type: 'openSimilar', paperId: '2608.19880' }, { type: 'openSimilar', paperId: '2608.19880', id: '' },
+      { type: 'openSimilar', paperId: '2608.19880', id: 42 }, { type: 'openSimilar', paperId: '2608.19880', id: 'x'.repeat(201) },
+      { type: 'openSimilar', paperId: '2608.19880', id: ['2607.11487'] }, { type: 'openSimilar', paperId: '2608.19880', id: '2607.11487', command: 'workbench.action.terminal.new' },
+      { type: 'run', command: 'paperFeed.showSimilar', paperId: '2608.19880' },
+    ]) {
+      assert.equal(isWebviewToHost(forged), false, JSON.stringify(forged).slice(0, 80));
+    }
+  });
+
+  it('takes the similar papers only in their shape', () => {
+    const row = { id: '2607.11487', title: 'LightMem', firstAuthor: 'Ada', moreAuthors: true, date: 'Aug 21, 2026', upvotes: 12 };
+    assert.ok(isHostToWebview({ type: 'similar', paperId: '1', papers: [row, { id: '2', title: 't', moreAuthors: false, upvotes: 0 }] }));
+    assert.ok(isHostToWebview({ type: 'similar', paperId: '1', papers: [] }), 'none: the page says so');
+    for (const wrong of [
+      undefined, null, 'papers', [null], [{ ...row, title: 1 }], [{ ...row, id: undefined }], [{ ...row, moreAuthors: 'yes' }],
+      [{ ...row, upvotes: '12' }], [{ ...row, date: 1 }], [{ ...row, firstAuthor: ['Ada'] }],
+    ]) {
+      assert.equal(isHostToWebview({ type: 'similar', paperId: '1', papers: wrong }), false, JSON.stringify(wrong));
+    }
+    assert.equal(isHostToWebview({ type: 'similar', papers: [row] }), false, 'no paper id');
+  });
 });

@@ -31,6 +31,7 @@ import { editNote, editTags, filterSaved, markRead, type ReadingListContext, sor
 import { refresh } from './refresh';
 import { registerCommand } from './register';
 import { searchPapers } from './search';
+import { showSimilar } from './showSimilar';
 import { clearCache, clearToken, setToken } from './settings';
 import { addWatch, removeWatch, type WatchQuestions } from './watches';
 import { selectWindow, stepPeriod } from './window';
@@ -79,6 +80,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.showCachedPapers, () => showCachedPapers(feed), log),
     registerCommand(Commands.openPaper, (arg, selection) => openPaper(papers, arg, selection), log),
     registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone, remember: (query) => { lastSearch = query; } }, arg), log),
+    registerCommand(Commands.showSimilar, (arg) => showSimilar({ papers, topics, isSaved: (id) => saved.has(id), canClone, similar: (paper, limit) => search.similar(paper, limit) }, arg), log),
     registerCommand(Commands.openOnHuggingFace, (arg, selection) => openInBrowser(papers, opener, 'huggingFace', arg, selection), log),
     registerCommand(Commands.openOnArxiv, (arg, selection) => openInBrowser(papers, opener, 'arxivAbstract', arg, selection), log),
     registerCommand(Commands.openPdf, (arg, selection) => openInBrowser(papers, opener, 'arxivPdf', arg, selection), log),

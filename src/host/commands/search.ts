@@ -3,18 +3,16 @@ import type { Paper } from '../../core/paper/model';
 import { paperCard, type PaperCard } from '../../core/search/card';
 import { cleanWatchQuery } from '../../core/search/watchedSearches';
 import { FEW_OFFLINE_RESULTS, ONLINE_DEBOUNCE_MS, onlineAdditions, type OnlineQuery, onlineQuery } from '../../core/search/online';
-import { escapeIcons, formatCount } from '../../core/view/present';
+import { escapeIcons } from '../../core/view/present';
 import type { FeedService } from '../feed/feedService';
 import type { SearchService } from '../searchService';
-import type { TopicService } from '../topics';
 import { Commands } from '../ids';
+import { buttonCommand, type PaperItemDeps, type PaperPickItem, paperItem } from './paperItems';
 
 const RESULTS = 50;
 const ONLINE_TIMEOUT_MS = 20_000;
 
-interface SearchItem extends vscode.QuickPickItem {
-  /** The paper's card: what the item shows. A command on it reads the paper itself by id. */
-  readonly paper?: PaperCard;
+interface SearchItem extends PaperPickItem {
   /** Found by Hugging Face's search, not among the offline results: listed below them. */
   readonly found?: true;
   /** Picking it asks Hugging Face for this text: "Search Hugging Face for …", or a retry. */
@@ -35,37 +33,9 @@ interface OnlineSearch {
   error?: string;
 }
 
-interface Buttons {
-  readonly open: vscode.QuickInputButton;
-  readonly copy: vscode.QuickInputButton;
-  readonly insert: vscode.QuickInputButton;
-  readonly insertKeepOpen: vscode.QuickInputButton;
-  readonly save: vscode.QuickInputButton;
-  readonly clone: vscode.QuickInputButton;
-}
-
-let buttons: Buttons | undefined;
-
-/** Made on first use, not when the extension loads. */
-function itemButtons(): Buttons {
-  buttons ??= {
-    open: { iconPath: new vscode.ThemeIcon('preview'), tooltip: vscode.l10n.t('Open Paper') },
-    copy: { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Copy Citation…') },
-    insert: { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert Citation') },
-    insertKeepOpen: { iconPath: new vscode.ThemeIcon('add'), tooltip: vscode.l10n.t('Insert Citation and Keep Open') },
-    save: { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') },
-    clone: { iconPath: new vscode.ThemeIcon('repo-clone'), tooltip: vscode.l10n.t('Clone Repository…') },
-  };
-  return buttons;
-}
-
-export interface SearchDeps {
+export interface SearchDeps extends PaperItemDeps {
   readonly search: SearchService;
   readonly feed: FeedService;
-  readonly topics: TopicService;
-  readonly isSaved: (id: string) => boolean;
-  /** Whether the paper has a repository Paper Feed would clone. */
-  readonly canClone: (paper: Pick<Paper, 'githubRepo'>) => boolean;
   /** Told each text searched for (Add Watch offers the last one). */
   readonly remember?: (query: string) => void;
 }
@@ -89,36 +59,6 @@ export const searchPickers: {
   /** What the title bar's Watch This Search runs (settled when Add Watch has). */
   watch?: () => Promise<void>;
 } = {};
-
-/** Authors as the card names them: the first `shown`, then how many more. */
-function cardAuthors(card: PaperCard, shown: number): string {
-  const names = card.authors.slice(0, shown).join(', ');
-  return card.authorCount > shown ? vscode.l10n.t('{0} and {1} more', names, card.authorCount - shown) : names;
-}
-
-/** A result's item; `snippet`, for a paper found only by its abstract, is the sentence that matched. */
-function paperItem(paper: PaperCard, deps: SearchDeps, snippet?: string): SearchItem {
-  const facts = [
-    `▲ ${paper.upvotes}`,
-    paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
-    paper.date || undefined,
-    deps.topics.label(paper.topic),
-  ].filter(Boolean).join(' · ');
-  return {
-    // QuickPick items render `$(name)` as icons: paper text is escaped to show as typed.
-    label: escapeIcons(paper.title),
-    description: facts,
-    detail: escapeIcons(snippet ? `${cardAuthors(paper, 1)} · “${snippet}”` : cardAuthors(paper, 4)),
-    // Our ranking, not the picker's own label matching: every result stays, in our order.
-    alwaysShow: true,
-    buttons: [
-      itemButtons().open, itemButtons().copy, itemButtons().insert, itemButtons().insertKeepOpen,
-      ...(deps.isSaved(paper.id) ? [] : [itemButtons().save]),
-      ...(deps.canClone({ githubRepo: paper.githubRepo }) ? [itemButtons().clone] : []),
-    ],
-    paper,
-  };
-}
 
 function onlineItem(paper: Paper, deps: SearchDeps): SearchItem {
   const item = paperItem(paperCard(paper, deps.topics.of(paper).primary), deps);
@@ -303,10 +243,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     if (!item.paper) {
       return;
     }
-    const { open, copy, insert, insertKeepOpen, clone } = itemButtons();
-    const command = button === open ? Commands.openPaper : button === copy ? Commands.copyCitation
-      : button === insert || button === insertKeepOpen ? Commands.insertCitation : button === clone ? Commands.cloneRepository : Commands.savePaper;
-    const keepOpen = command === Commands.savePaper || button === insertKeepOpen;
+    const { command, keepOpen } = buttonCommand(button);
     if (!keepOpen) {
       quickPick.hide();
     }

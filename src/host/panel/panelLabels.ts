@@ -73,5 +73,13 @@ export function panelLabels(): PanelLabels {
     doi: vscode.l10n.t('DOI'),
     doiHint: vscode.l10n.t('Open {0} at doi.org', SLOT),
     license: vscode.l10n.t('License'),
+    similarPapers: vscode.l10n.t('Similar papers'),
+    similarLoading: vscode.l10n.t('Finding similar papers…'),
+    similarNone: vscode.l10n.t('No similar papers in the cache yet.'),
+    similarMore: vscode.l10n.t('Show more'),
+    similarMoreHint: vscode.l10n.t('Show more papers like this one in a list you can search, cite and save from'),
+    similarOpenHint: vscode.l10n.t('Open {0}', SLOT),
+    etAl: vscode.l10n.t('{0} et al.', SLOT),
+    upvotes: vscode.l10n.t('{0} upvotes', SLOT),
   };
 }

@@ -9,11 +9,13 @@ import { Disposable } from '../disposable';
 import { PANEL_VIEW_TYPE } from '../ids';
 import type { LinkOpener } from '../linkOpener';
 import { displayLocale } from '../locale';
+import type { SimilarInput } from '../../core/view/similarRows';
+import { panelHtml } from './panelHtml';
 import { panelLabels } from './panelLabels';
-import { THUMBNAIL_ORIGIN, toLinkedReposView, toPaperView, viewLinks } from './paperView';
+import { PanelSimilar } from './panelSimilar';
+import { toLinkedReposView, toPaperView, viewLinks } from './paperView';
 
-/** Hugging Face's CDN hosts: the only image sources the panel's CSP allows. */
-const IMAGE_HOSTS = ['https://cdn-avatars.huggingface.co', THUMBNAIL_ORIGIN, 'https://cdn-uploads.huggingface.co'];
+export { panelCsp } from './panelHtml';
 
 export interface PaperPanelsDeps {
   readonly extensionUri: vscode.Uri;
@@ -39,6 +41,10 @@ export interface PaperPanelsDeps {
   readonly cloneFromAbstract: (paper: Paper, url: string) => Thenable<unknown>;
   /** The paper with what arXiv and DBLP said about it (enrichment); asked for in the background once shown. */
   readonly enrich?: { apply(paper: Paper): Paper; want(papers: readonly Paper[], why: 'used'): void };
+  /** The papers most like one, best first (the search worker's model); asked once the paper is shown. */
+  readonly similar?: (paper: Paper, limit: number) => Promise<readonly SimilarInput[]>;
+  /** Opens a paper of the Similar papers section, as Open Paper does. */
+  readonly openPaper: (id: string) => Thenable<unknown>;
 }
 
 /** One open panel. */
@@ -54,6 +60,7 @@ class PanelView {
   /** The links this panel was given: the only ones it may ask the host to open. */
   links = new Set<string>();
   fetching: AbortController | undefined;
+  readonly similar = new PanelSimilar();
 
   constructor(readonly panel: vscode.WebviewPanel, public paper: Paper) {}
 }
@@ -181,7 +188,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
         }
       }),
     ];
-    panel.webview.html = this.html(panel.webview);
+    panel.webview.html = panelHtml(panel.webview, this.deps.extensionUri);
     return view;
   }
 
@@ -189,6 +196,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     this.deps.enrich?.want([paper], 'used');
     this.showPaper(view, paper);
     void this.loadLinkedRepos(view, paper);
+    void this.loadSimilar(view, paper);
   }
 
   private showPaper(view: PanelView, given: Paper): void {
@@ -211,12 +219,16 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
         continue;
       }
       const repos = view.latest.get('linkedRepos') as Extract<HostToWebview, { type: 'linkedRepos' }> | undefined;
+      const similar = view.latest.get('similar') as Extract<HostToWebview, { type: 'similar' }> | undefined;
       this.showPaper(view, view.given ?? view.paper); // the paper as given, with the records as they are now
       if (repos?.paperId === view.paper.id) {
         for (const repo of [...repos.repos.models, ...repos.repos.datasets, ...repos.repos.spaces]) {
           view.links.add(repo.url);
         }
         this.post(view, repos);
+      }
+      if (similar?.paperId === view.paper.id) {
+        this.post(view, similar);
       }
     }
   }
@@ -242,6 +254,20 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     }
   }
 
+  /** The Similar papers section, once the worker answers; an answer for a paper the panel no longer shows is dropped. */
+  private async loadSimilar(view: PanelView, paper: Paper): Promise<void> {
+    const source = this.deps.similar;
+    if (!source) {
+      return;
+    }
+    const papers = await view.similar.ask(paper.id, (limit) => source(paper, limit), displayLocale(), (error) =>
+      this.deps.log.warn(`No similar papers for ${paper.id}: ${error instanceof Error ? error.message : String(error)}`));
+    if (papers === undefined || view.paper.id !== paper.id || !this.views.has(view)) {
+      return;
+    }
+    this.post(view, { type: 'similar', paperId: paper.id, papers });
+  }
+
   private async receive(view: PanelView, message: unknown): Promise<void> {
     if (!isWebviewToHost(message)) {
       this.reject(`an unknown message ${describe(message)}`);
@@ -250,7 +276,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     switch (message.type) {
       case 'ready':
         view.ready = true;
-        for (const type of ['showPaper', 'actions', 'linkedRepos'] as const) {
+        for (const type of ['showPaper', 'actions', 'linkedRepos', 'similar'] as const) {
           const latest = view.latest.get(type);
           if (latest) {
             void view.panel.webview.postMessage(latest);
@@ -277,6 +303,15 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
         return;
       case 'cloneUrl':
         await this.cloneFromAbstract(view, message.url, message.paperId);
+        return;
+      case 'openSimilar':
+        if (message.paperId !== view.paper.id) {
+          this.deps.log.info(`Paper panel: ignored a similar paper of ${message.paperId}, which it no longer shows (it shows ${view.paper.id}).`);
+        } else if (!view.similar.lists(message.paperId, message.id)) {
+          this.reject(`opening ${JSON.stringify(message.id)}, which the panel did not list as like ${view.paper.id}`);
+        } else {
+          await this.deps.openPaper(message.id);
+        }
     }
   }
 
@@ -322,42 +357,7 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
       void view.panel.webview.postMessage(message);
     }
   }
-
-  private html(webview: vscode.Webview): string {
-    const nonce = makeNonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'paper.css'));
-    const loading = vscode.l10n.t('Loading…').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${panelCsp(webview.cspSource, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Paper</title>
-</head>
-<body>
-<main id="paper" aria-live="polite"><p class="loading">${loading}</p></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
-  }
 }
-
-/** The panel's Content Security Policy. */
-export function panelCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `img-src ${IMAGE_HOSTS.join(' ')}`,
-    `script-src 'nonce-${nonce}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
 
 function describe(message: unknown): string {
   try {
@@ -365,10 +365,4 @@ function describe(message: unknown): string {
   } catch {
     return typeof message;
   }
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
 }

@@ -3,14 +3,6 @@ import * as assert from 'node:assert/strict';
 import { paperFeed } from '../helpers';
 
 describe('search offline', () => {
-  // The first suite of its phase to search: nothing before it may have asked for the index.
-  it('starts no search worker with the window, only at the first search', async () => {
-    const api = await paperFeed();
-    assert.equal(api.testing.search.isStarted, false, 'loading the feed started the worker');
-    await api.search('dinov3', 5);
-    assert.equal(api.testing.search.isStarted, true);
-  });
-
   it('finds the sample papers', async () => {
     const api = await paperFeed();
     await api.testing.search.ready;

@@ -94,10 +94,15 @@ describe('paper panel', () => {
     assert.ok(paper);
     const doi = '10.52202/079017-0001';
     // Under a made-up id that the fake arXiv does not know, so that its answer (the panel asks about the
-    // papers it shows) cannot replace what this test gives the panel.
+    // papers it shows) cannot replace what this test gives the panel; and with words of its own, since the
+    // panel's Similar papers put the paper into the search index, where later tests look for EnvHarness.
     api.testing.panel.show({
       ...paper,
       id: '2401.09422',
+      title: 'A Made-Up Paper with a Published Version',
+      abstract: 'Made up by the panel test: a venue and a record of arXiv for the panel to show.',
+      aiSummary: undefined,
+      aiKeywords: undefined,
       arxiv: { categories: ['cs.AI', 'cs.LG'], version: 2, versionDate: '2026-08-25', comment: 'See [run](command:workbench.action.quit)', doi: '10.1145/3580305.3599256' },
       publication: { kind: 'conference', venue: 'Advances in Neural Information Processing Systems', venueShort: 'NeurIPS', year: '2026', doi, source: 'dblp' },
     });

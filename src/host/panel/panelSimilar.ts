@@ -1,0 +1,43 @@
+import { PANEL_SIMILAR, similarRows, type SimilarInput } from '../../core/view/similarRows';
+import type { SimilarPaperView } from '../../shared/protocol';
+
+/**
+ * One panel's Similar papers: asked after the paper is shown (never delaying it), answered when the
+ * search worker has. An answer for a paper the panel no longer shows is dropped (a reused panel
+ * switched papers meanwhile), and a click may open only a paper the panel listed.
+ */
+export class PanelSimilar {
+  /** Bumped by each ask: an older ask's answer is dropped. */
+  private asked = 0;
+  /** The shown paper and the ids listed for it: the only ones a click may open. */
+  private listed: { readonly paperId: string; readonly ids: ReadonlySet<string> } | undefined;
+
+  /**
+   * The list for `paperId`, from `source` (the model, asked for one more than the panel lists, since
+   * the paper itself may be among them); undefined when another ask came since, or the source failed
+   * (`onError` says why).
+   */
+  async ask(paperId: string, source: (limit: number) => Promise<readonly SimilarInput[]>, locale: string | undefined,
+    onError: (error: unknown) => void): Promise<SimilarPaperView[] | undefined> {
+    const mine = ++this.asked;
+    this.listed = undefined;
+    let hits: readonly SimilarInput[];
+    try {
+      hits = await source(PANEL_SIMILAR + 1);
+    } catch (error) {
+      onError(error);
+      return undefined;
+    }
+    if (mine !== this.asked) {
+      return undefined;
+    }
+    const papers = similarRows(paperId, hits, PANEL_SIMILAR, locale);
+    this.listed = { paperId, ids: new Set(papers.map((paper) => paper.id)) };
+    return papers;
+  }
+
+  /** Whether the panel listed `id` as like `paperId`. */
+  lists(paperId: string, id: string): boolean {
+    return this.listed?.paperId === paperId && this.listed.ids.has(id);
+  }
+}
