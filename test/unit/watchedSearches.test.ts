@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/paper/model';
-import { topicMatcher } from '../../src/core/search/papers';
+import { SearchIndex } from '../../src/core/search/index';
+import { topicMatcher, toIndexInput } from '../../src/core/search/papers';
+import { parseQuery } from '../../src/core/search/query';
 import {
   broughtIds, cleanWatchQuery, isNewSince, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
 } from '../../src/core/search/watchedSearches';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
+import { corpusPapers } from '../support/corpus';
 
 function paper(id: string, extra: Partial<Paper> = {}): Paper {
   return { id, title: `Paper ${id}`, authors: [{ name: 'Ada Lovelace' }], abstract: 'An abstract.', feedDate: '2026-08-21', ...extra };
@@ -72,9 +75,44 @@ describe('watches: matching', () => {
     assert.deepEqual(matching('grasping'), ['2608.00001', '2608.00002', '2608.00004']);
     assert.deepEqual(matching('Grasping DIFFUSION'), ['2608.00002'], 'every word, any case');
     assert.deepEqual(matching('lecun'), ['2608.00001']);
-    assert.deepEqual(matching('transformer'), ['2608.00003'], 'a part of a word, as the scan finds it');
+    assert.deepEqual(matching('transformer'), ['2608.00003'], 'the singular of a plural, as the index finds it');
     assert.deepEqual(matching('selfattention'), ['2608.00003'], 'a hyphenated compound written as one');
+    assert.deepEqual(matching('self attention'), ['2608.00003']);
     assert.deepEqual(matching('quasicrystal'), []);
+  });
+
+  it('finds whole words, as Search Papers finds a finished query: never a part of a word, nor a prefix', () => {
+    const rag = paper('2608.00011', { title: 'RAG for Long Documents', abstract: 'Retrieval-augmented generation (RAG) on average storage.' });
+    const average = paper('2608.00012', { title: 'Storage on Average', abstract: 'Leverage the coverage; ragged arrays; editing.' });
+    const spaced = paper('2608.00013', { title: 'Linear Self Attention', abstract: 'World models and LLMs.' });
+    const some = [rag, average, spaced];
+    const ids = (query: string): string[] => some.filter(watchMatcher(query, topics)).map((known) => known.id);
+    assert.deepEqual(ids('rag'), ['2608.00011'], '"rag" is not in "average", "storage", "leverage" or "ragged"');
+    assert.deepEqual(ids('RAG average'), ['2608.00011']);
+    assert.deepEqual(ids('dit'), [], 'not in "editing"');
+    assert.deepEqual(ids('aver'), [], 'not a prefix: a watch is not being typed');
+    assert.deepEqual(ids('retrievalaugmented'), ['2608.00011'], 'a hyphenated compound as one word');
+    assert.deepEqual(ids('selfattention'), ['2608.00013'], 'two neighbouring words written as one');
+    assert.deepEqual(ids('attentionworld'), [], 'across a sentence, but only neighbours');
+    assert.deepEqual(ids('world model llm'), ['2608.00013'], 'plural and singular');
+    assert.deepEqual(ids('the'), ['2608.00012'], 'a watch of a stop word alone looks for it, as a word');
+  });
+
+  it('on the corpus, matches what Search Papers finds for the query, not every word that contains it', function () {
+    this.timeout(60_000);
+    // A quarter of the corpus, as the scan's test takes it (the index takes a few seconds for all of it).
+    const papers = [...corpusPapers().values()].filter((_known, at) => at % 4 === 0);
+    const index = new SearchIndex();
+    index.add(papers.map((known) => toIndexInput(known, '')));
+    for (const query of ['rag', 'rl', 'dit', 'ssm', 'diffusion', 'self-attention', 'mixture of experts']) {
+      const watched = papers.filter(watchMatcher(query, topics)).map((known) => known.id);
+      // The index as Search Papers asks it for a finished query (no prefix); its typo tolerance finds a few more.
+      const searched = new Set(index.search(parseQuery(`${query} `), 100_000).map((hit) => hit.id));
+      assert.ok(searched.size > 0, `${query}: Search Papers finds papers`);
+      const extra = watched.filter((id) => !searched.has(id));
+      assert.deepEqual(extra.slice(0, 5), [], `${query}: ${extra.length} of ${watched.length} watched papers Search Papers does not find (it finds ${searched.size})`);
+      assert.ok(watched.length >= 0.9 * searched.size, `${query}: the watch finds ${watched.length}, Search Papers ${searched.size}`);
+    }
   });
 
   it('applies the filters of the query language', () => {

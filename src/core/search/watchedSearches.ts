@@ -8,7 +8,8 @@
 import { paperDate, type Paper } from '../paper/model';
 import { toIndexInput, withJoined } from './papers';
 import { filterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
-import { normalise } from './text';
+import { pluralPartner } from './queryTerms';
+import { normalise, tokenize } from './text';
 
 /** At most this many watches are read from the setting; the rest are left out (and reported). */
 export const MAX_WATCHES = 50;
@@ -96,30 +97,72 @@ export interface WatchTopics {
   readonly matches: TopicMatcher;
 }
 
-/** The normalised text a watch's words are looked for in, per paper object (papers are frozen, so it never goes stale). */
-const haystacks = new WeakMap<Paper, string>();
-
-function haystack(paper: Paper): string {
-  let text = haystacks.get(paper);
-  if (text === undefined) {
-    text = withJoined(normalise([
-      paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract, paper.aiSummary ?? '',
-    ].join('\n')));
-    haystacks.set(paper, text);
-  }
-  return text;
+/** What a watch's words are looked for in: a paper's words, and (made when first asked) its neighbouring words written together. */
+interface PaperWords {
+  readonly words: ReadonlySet<string>;
+  readonly tokens: readonly string[];
+  pairs?: ReadonlySet<string>;
 }
 
-/** The test of whether a paper matches `query` (false for every paper when the query has no word and no filter). */
+/** Per paper object (papers are frozen, so it never goes stale). */
+const paperWords = new WeakMap<Paper, PaperWords>();
+
+/** A query word this long may be two of the paper's words written together ("selfattention" for "self attention"), as the index splits it. */
+const SPLIT_WORD_MIN = 6;
+
+/**
+ * A paper's words as the index has them (`tokenize` of the title, authors, keywords, abstract and AI
+ * summary), with each hyphenated compound also as one word ("self-attention" as "selfattention").
+ */
+function wordsOf(paper: Paper): PaperWords {
+  let words = paperWords.get(paper);
+  if (words === undefined) {
+    const tokens = tokenize(withJoined(normalise([
+      paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract, paper.aiSummary ?? '',
+    ].join('\n'))));
+    words = { words: new Set(tokens), tokens };
+    paperWords.set(paper, words);
+  }
+  return words;
+}
+
+function has(paper: PaperWords, form: string): boolean {
+  if (paper.words.has(form)) {
+    return true;
+  }
+  if (form.length < SPLIT_WORD_MIN) {
+    return false;
+  }
+  paper.pairs ??= new Set(paper.tokens.slice(1).map((token, index) => `${paper.tokens[index] as string}${token}`));
+  return paper.pairs.has(form);
+}
+
+/**
+ * The test of whether a paper matches `query` (false for every paper when the query has no word and
+ * no filter). Each word must be a whole word of the paper, as the index finds a complete word: the
+ * word, its plural or singular ("llm", "llms"), the word written together with its neighbour or as
+ * its hyphenated compound ("self attention" and "self-attention" find "selfattention"), and a long
+ * word as two of the paper's words ("selfattention" finds "self attention"). Never a part of a word
+ * ("rag" in "average"), nor a prefix: Search Papers takes the last word as a prefix only while it is
+ * being typed, to show results before the word is complete; a watch is a finished query, and as a
+ * prefix "rag" would count "ragged" and "dit" "dithering" as news. Nor a typo: a watch counts papers
+ * as news, so a near miss must not count.
+ */
 export function watchMatcher(query: string, topics: WatchTopics): (paper: Paper) => boolean {
-  const parsed = parseQuery(query);
+  // Read as complete (a trailing space): no word is being typed, stop words are dropped.
+  const complete = parseQuery(`${query} `);
+  const parsed = complete.words.length > 0 ? complete : parseQuery(query); // a query of stop words alone keeps its last
   const passes = filterPredicate(parsed.filters, topics.matches);
-  const words = parsed.words;
-  if (words.length === 0 && !passes) {
+  const forms = parsed.words.map((word, index) => [word, pluralPartner(word), ...(parsed.joins[index] ?? []).map((join) => join.text)]
+    .filter((form): form is string => form !== undefined));
+  if (forms.length === 0 && !passes) {
     return () => false;
   }
-  return (paper) => words.every((word) => haystack(paper).includes(word))
-    && (!passes || passes(filterFacts(toIndexInput(paper, topics.of(paper)))));
+  return (paper) => {
+    const words = forms.length > 0 ? wordsOf(paper) : undefined;
+    return (words === undefined || forms.every((alternatives) => alternatives.some((form) => has(words, form))))
+      && (!passes || passes(filterFacts(toIndexInput(paper, topics.of(paper)))));
+  };
 }
 
 /** A look at a watch: when (real time, like the cache's `seenAt`) and the feed date current then. */
