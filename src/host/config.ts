@@ -16,7 +16,7 @@ import { resolveEndpoint } from '../core/feed/endpoint';
 import { isWindowId, type WindowId } from '../core/feed/windows';
 import { type Grouping, isGrouping, isSortBy, type SortBy } from '../core/view/groups';
 import { isSavedSortBy, type SavedSortBy } from '../core/view/savedView';
-import { parseWatches, type Watch } from '../core/search/watchedSearches';
+import { MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type Watch } from '../core/search/watchedSearches';
 import { SETTING_DEFAULTS, type SettingKey, type Settings, type WatchSetting } from './configDefaults';
 
 const SECTION = 'paperFeed';
@@ -160,7 +160,8 @@ export function readUserTopics(): Record<string, unknown> {
  * by item: bad items, repeated queries and those past the limit are left out, each reported through `warn`.
  */
 export function readWatches(warn: (message: string) => void = () => undefined): Watch[] {
-  return parseWatches(get(section(), 'watches'), (index, reason) => warn(`Watch ${index + 1} of the paperFeed.watches setting is ignored: ${reason}.`));
+  return parseWatches(get(section(), 'watches'), (index, reason) => warn(`Watch ${index + 1} of the paperFeed.watches setting is ignored: ${reason}.`),
+    (count) => warn(`${count} more items of the paperFeed.watches setting are ignored (Paper Feed watches at most ${MAX_WATCHES} searches and reads the first ${MAX_SETTING_ITEMS} items).`));
 }
 
 /** Where `paperFeed.watches` is written: the user's settings, or the workspace's when the list is there. */

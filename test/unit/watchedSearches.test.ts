@@ -4,7 +4,7 @@ import { SearchIndex } from '../../src/core/search/index';
 import { topicMatcher, toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import {
-  broughtIds, cleanWatchQuery, isNewSince, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
+  broughtIds, cleanWatchQuery, isNewSince, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_REPORTED, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
 } from '../../src/core/search/watchedSearches';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
@@ -50,6 +50,30 @@ describe('watches: the setting', () => {
     assert.equal(named?.query, 'a b c');
     assert.equal(named?.name, 'n'.repeat(MAX_NAME_LENGTH));
     assert.equal(parseWatches([{ query: 'ok', name: ' \u0007 ' }])[0]?.name, undefined, 'a blank name shows the query');
+  });
+
+  it('reads a huge list only as far as it needs, and reports what it left out in a few lines', () => {
+    // 200k items, as a cloned repository's .vscode/settings.json may hold: every read of an item is counted.
+    const items = Array.from({ length: 200_000 }, (_, index) => (index % 2 === 0 ? `topic ${index}` : 42));
+    let reads = 0;
+    const counted = new Proxy(items, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) {
+          reads++;
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const skipped: string[] = [];
+    const rest: number[] = [];
+    const watches = parseWatches(counted, (index, reason) => skipped.push(`${index}: ${reason}`), (count) => rest.push(count));
+    assert.equal(watches.length, MAX_WATCHES);
+    assert.ok(reads <= 2 * MAX_SETTING_ITEMS, `${reads} items read`);
+    assert.equal(skipped.length, MAX_REPORTED, 'the first few, one by one');
+    assert.match(skipped[0] ?? '', /^1: not a query/);
+    assert.deepEqual(rest, [200_000 - MAX_WATCHES - MAX_REPORTED], 'the others in one count');
+    assert.deepEqual(parseWatches(['a', 'b'], () => assert.fail('nothing to skip'), () => assert.fail('nothing to count')).length, 2);
+    assert.equal(cleanWatchQuery(`diffusion ${' '.repeat(1_000_000)}`), undefined, 'a huge string is no query, and is not cleaned to find out');
   });
 
   it('cleans a query typed in the input box, and refuses one that matches nothing', () => {

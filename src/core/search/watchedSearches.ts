@@ -17,6 +17,15 @@ export const MAX_WATCHES = 50;
 export const MAX_QUERY_LENGTH = 200;
 /** A longer name is shortened. */
 export const MAX_NAME_LENGTH = 80;
+/**
+ * Items of the setting read at most: enough for MAX_WATCHES and a few bad or repeated ones. A list
+ * from a cloned repository's settings may be huge; the items past this are not looked at.
+ */
+export const MAX_SETTING_ITEMS = MAX_WATCHES + 50;
+/** Items left out that are reported one by one; the rest in one line. */
+export const MAX_REPORTED = 10;
+/** A setting's string longer than this is not cleaned to be measured: it cannot be a query. */
+const MAX_RAW_QUERY_LENGTH = 10 * MAX_QUERY_LENGTH;
 
 export interface Watch {
   /** The query as written, whitespace collapsed. */
@@ -39,7 +48,7 @@ export function watchKey(query: string): string {
  * empty, longer than MAX_QUERY_LENGTH, or with nothing a search could match (no word, no filter).
  */
 export function cleanWatchQuery(value: unknown): string | undefined {
-  if (typeof value !== 'string') {
+  if (typeof value !== 'string' || value.length > MAX_RAW_QUERY_LENGTH) {
     return undefined;
   }
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -53,35 +62,50 @@ export function cleanWatchQuery(value: unknown): string | undefined {
 
 /**
  * `paperFeed.watches` as watches: each item a query string or `{ query, name?, notify? }`. Items
- * that are neither, have no usable query, or repeat an earlier watch's query are left out, each
- * reported through `skip` with its position; past MAX_WATCHES the rest are left out too.
+ * that are neither, have no usable query, or repeat an earlier watch's query are left out, the first
+ * MAX_REPORTED of them reported through `skip` with their position; past MAX_WATCHES the rest are
+ * left out too. At most MAX_SETTING_ITEMS items are read; the items left out and not reported one by
+ * one (those past the bound too) are counted in one call of `skipRest`.
  */
-export function parseWatches(value: unknown, skip: (index: number, reason: string) => void = () => undefined): Watch[] {
+export function parseWatches(
+  value: unknown, skip: (index: number, reason: string) => void = () => undefined, skipRest: (count: number) => void = () => undefined,
+): Watch[] {
   if (!Array.isArray(value)) {
     return [];
   }
   const watches: Watch[] = [];
   const keys = new Set<string>();
-  value.forEach((item: unknown, index) => {
+  let skipped = 0;
+  const leaveOut = (index: number, reason: () => string): void => {
+    if (skipped++ < MAX_REPORTED) {
+      skip(index, reason());
+    }
+  };
+  const items: unknown[] = value.slice(0, MAX_SETTING_ITEMS);
+  items.forEach((item, index) => {
+    if (watches.length >= MAX_WATCHES) {
+      leaveOut(index, () => `more than ${MAX_WATCHES} watches`);
+      return;
+    }
     const raw = typeof item === 'object' && item !== null && !Array.isArray(item) ? item as Record<string, unknown> : undefined;
     const query = cleanWatchQuery(raw ? raw.query : item);
     if (query === undefined) {
-      skip(index, raw || typeof item === 'string' ? 'no usable query (1 to 200 characters with a word or a filter)' : 'not a query or an object with one');
+      leaveOut(index, () => (raw || typeof item === 'string' ? 'no usable query (1 to 200 characters with a word or a filter)' : 'not a query or an object with one'));
       return;
     }
     const key = watchKey(query);
     if (keys.has(key)) {
-      skip(index, `the same query as an earlier watch ("${query}")`);
-      return;
-    }
-    if (watches.length >= MAX_WATCHES) {
-      skip(index, `more than ${MAX_WATCHES} watches`);
+      leaveOut(index, () => `the same query as an earlier watch ("${query}")`);
       return;
     }
     keys.add(key);
     const name = typeof raw?.name === 'string' ? cleanName(raw.name) : undefined;
     watches.push({ query, key, notify: raw?.notify === true, ...(name ? { name } : {}) });
   });
+  const unreported = Math.max(0, skipped - MAX_REPORTED) + (value.length - items.length);
+  if (unreported > 0) {
+    skipRest(unreported);
+  }
   return watches;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanWatchQuery, MAX_QUERY_LENGTH, MAX_WATCHES, parseWatches, type Watch, watchKey } from '../../core/search/watchedSearches';
+import { cleanWatchQuery, MAX_QUERY_LENGTH, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type Watch, watchKey } from '../../core/search/watchedSearches';
 import { updateWatches, watchesByTarget, type WatchesTarget } from '../config';
 import { isWatchNode, type WatchesTree } from '../watches/watchesTree';
 import type { WatchState } from '../watches/watchState';
@@ -101,8 +101,9 @@ export async function removeWatch(deps: WatchCommandDeps, arg: unknown): Promise
   }
   let removed = false;
   for (const [target, items] of Object.entries(watchesByTarget()) as [WatchesTarget, readonly unknown[]][]) {
-    // Item by item, as the setting is read: other items stay exactly as the user wrote them, invalid ones too.
-    const kept = items.filter((item) => parseWatches([item])[0]?.key !== key);
+    // Item by item, as the setting is read: other items stay exactly as the user wrote them, invalid ones too;
+    // items past those read are no watch and are not looked at.
+    const kept = items.filter((item, index) => index >= MAX_SETTING_ITEMS || parseWatches([item])[0]?.key !== key);
     if (kept.length < items.length) {
       await updateWatches(target, kept);
       removed = true;
