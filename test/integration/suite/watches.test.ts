@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WatchesNode, WatchNode } from '../../../src/host/watches/watchesTree';
+import { WatchState } from '../../../src/host/watches/watchState';
 import { labelText, paperFeed, waitFor } from '../helpers';
 
 const fakeHf = process.env.PAPER_FEED_FAKE_HF ?? '';
@@ -180,5 +181,49 @@ describe('watched searches', () => {
     };
     assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch'), undefined);
     assert.equal(offered, 'robot grasping');
+  });
+
+  it('keeps the looks and opened papers of every window: each change merged into what globalState holds now', async () => {
+    const { testing } = await paperFeed();
+    // Two windows' states over the one globalState (VS Code passes another window's writes on to it).
+    const one = new WatchState(testing.globalState, () => new Date());
+    const other = new WatchState(testing.globalState, () => new Date());
+    try {
+      await one.look(['merge test one']);
+      await other.look(['merge test other']);
+      assert.ok(one.lookOf('merge test other'), 'one sees the other\'s look');
+      assert.ok(other.lookOf('merge test one'), 'the other\'s change kept the first look');
+      await one.markRead('2608.99901');
+      await other.markRead('2608.99902');
+      assert.ok(other.isRead('2608.99901') && one.isRead('2608.99902') && one.isRead('2608.99901'));
+      await one.forget('merge test one');
+      assert.equal(other.lookOf('merge test one'), undefined);
+      assert.ok(one.lookOf('merge test other'));
+    } finally {
+      await one.forget('merge test other');
+      one.dispose();
+      other.dispose();
+    }
+  });
+
+  it('keeps a look for a watch named like a property of every object', async () => {
+    const { testing } = await paperFeed();
+    const state = new WatchState(testing.globalState, () => new Date());
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    try {
+      for (const name of names) {
+        assert.equal(state.lookOf(name), undefined, `${name}: never looked at`);
+      }
+      await state.start(names);
+      for (const name of names) {
+        assert.match(state.lookOf(name)?.at ?? '', /^\d{4}-/, `${name}: looked at now`);
+      }
+      assert.match(new WatchState(testing.globalState, () => new Date()).lookOf('__proto__')?.at ?? '', /^\d{4}-/, 'as stored');
+    } finally {
+      for (const name of names) {
+        await state.forget(name);
+      }
+      state.dispose();
+    }
   });
 });
