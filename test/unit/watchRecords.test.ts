@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { looksValue, MAX_LOOKS, MAX_READ, readIds, readLooks, withLooks, withReadIds } from '../../src/core/search/watchRecords';
+import {
+  looksValue, MAX_ANNOUNCED, MAX_ANNOUNCING_WATCHES, MAX_LOOKS, MAX_READ, readAnnounced, readIds, readLooks, withAnnounced, withLooks, withoutAnnounced, withReadIds,
+} from '../../src/core/search/watchRecords';
 
 const look = { at: '2026-08-21T12:00:00.000Z', feedDate: '2026-08-21' };
 const later = { at: '2026-08-22T12:00:00.000Z', feedDate: '2026-08-22' };
@@ -41,5 +43,23 @@ describe('watches: what globalState keeps', () => {
     assert.equal(added.length, MAX_READ);
     assert.equal(added.at(-1), 'new');
     assert.equal(added[0], 'p1');
+  });
+
+  it('remembers what each watch announced, merged with what other windows announced, bounded', () => {
+    let stored: unknown = withAnnounced(undefined, 'diffusion', ['a', 'b']);
+    stored = withAnnounced(JSON.parse(JSON.stringify(stored)), '__proto__', ['c']);
+    stored = withAnnounced(stored, 'diffusion', ['b', 'd']);
+    assert.deepEqual([...readAnnounced(stored)], [['__proto__', ['c']], ['diffusion', ['a', 'b', 'd']]]);
+    assert.deepEqual([...readAnnounced(withoutAnnounced(stored, 'diffusion'))], [['__proto__', ['c']]]);
+    const many = withAnnounced(undefined, 'w', Array.from({ length: MAX_ANNOUNCED + 5 }, (_, index) => `p${index}`));
+    assert.equal(many[0]?.ids.length, MAX_ANNOUNCED);
+    assert.equal(many[0]?.ids[0], 'p5', 'the newest kept');
+    let watches: unknown;
+    for (let index = 0; index < MAX_ANNOUNCING_WATCHES + 3; index++) {
+      watches = withAnnounced(watches, `w${index}`, ['p']);
+    }
+    assert.equal(readAnnounced(watches).size, MAX_ANNOUNCING_WATCHES);
+    assert.equal(readAnnounced(watches).has('w0'), false, 'the watch announced longest ago goes');
+    assert.deepEqual([...readAnnounced([{ key: 'x', ids: 'nope' }, { ids: ['y'] }, 3])], [['x', []]]);
   });
 });

@@ -237,8 +237,3 @@ export function watchMatches(
     return { watch, papers: [...fresh, ...matches.filter((paper) => !newIds.has(paper.id))], newIds };
   });
 }
-
-/** The new ids in `now` that `before` did not have: what a refresh brought (for a notification). */
-export function broughtIds(before: ReadonlySet<string> | undefined, now: ReadonlySet<string>): string[] {
-  return [...now].filter((id) => !before?.has(id));
-}

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { currentFeedDate } from '../../core/feed/windows';
 import type { WatchLook } from '../../core/search/watchedSearches';
-import { looksValue, MAX_READ, readIds, readLooks, withLooks, withReadIds } from '../../core/search/watchRecords';
+import {
+  looksValue, MAX_READ, readAnnounced, readIds, readLooks, withAnnounced, withLooks, withoutAnnounced, withReadIds,
+} from '../../core/search/watchRecords';
 import type { Clock } from '../../core/time/clock';
 import { Disposable } from '../disposable';
 import { GlobalStateKeys } from '../ids';
@@ -24,7 +26,8 @@ class Parsed<T> {
 
 /**
  * What the Watches view's "new" is decided from, kept in globalState so that it survives restarts
- * and is shared by windows: each watch's last look (by the watch's key) and the papers opened.
+ * and is shared by windows: each watch's last look (by the watch's key), the papers opened, and the
+ * papers each watch has announced (so that no window announces them again, after a restart either).
  * Every value is read from the memento when asked, and again just before each change, which is
  * merged into it entry by entry: what another window stored since is kept, never overwritten by a
  * copy this window read earlier.
@@ -32,6 +35,7 @@ class Parsed<T> {
 export class WatchState extends Disposable {
   private readonly looks = new Parsed(readLooks);
   private readonly read = new Parsed((raw) => new Set(readIds(raw, MAX_READ)));
+  private readonly announced = new Parsed(readAnnounced);
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
@@ -49,6 +53,11 @@ export class WatchState extends Disposable {
 
   isRead(id: string): boolean {
     return this.read.of(this.stored(GlobalStateKeys.watchReadIds)).has(id);
+  }
+
+  /** Whether `id` was announced for the watch with this key. */
+  wasAnnounced(key: string, id: string): boolean {
+    return this.announced.of(this.stored(GlobalStateKeys.watchAnnounced)).get(key)?.includes(id) === true;
   }
 
   /** Watches never looked at start now: a new watch has nothing new. Resolves once stored. */
@@ -69,11 +78,21 @@ export class WatchState extends Disposable {
     this.changed.fire();
   }
 
-  /** A removed watch's look goes: added again later, it starts afresh. */
+  /** These papers were announced for the watch with this key: no window announces them again. */
+  async announce(key: string, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) {
+      await this.state.update(GlobalStateKeys.watchAnnounced, withAnnounced(this.stored(GlobalStateKeys.watchAnnounced), key, ids));
+    }
+  }
+
+  /** A removed watch's look and announcements go: added again later, it starts afresh. */
   async forget(key: string): Promise<void> {
     const looks = readLooks(this.stored(GlobalStateKeys.watchLooks));
     if (looks.delete(key)) {
       await this.state.update(GlobalStateKeys.watchLooks, looksValue(looks));
+    }
+    if (readAnnounced(this.stored(GlobalStateKeys.watchAnnounced)).has(key)) {
+      await this.state.update(GlobalStateKeys.watchAnnounced, withoutAnnounced(this.stored(GlobalStateKeys.watchAnnounced), key));
     }
   }
 

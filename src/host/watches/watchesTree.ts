@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
-import { broughtIds, type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
+import { type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
 import { onDidChangeSettings, readWatches } from '../config';
 import { Disposable } from '../disposable';
 import { Views } from '../ids';
@@ -67,8 +67,6 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
   private watches: Watch[] = [];
   private matches = new Map<string, WatchMatches>();
   private nodes = new Map<string, WatchNode>();
-  /** Each watch's new ids when last computed: what a refresh brought is what is not in here. */
-  private lastNew = new Map<string, ReadonlySet<string>>();
   /** Watches expanded in the view (told by VS Code's events, and by it asking for their papers). */
   private readonly expanded = new Set<string>();
   /** Papers new at a look, still marked while the watch stays expanded in the visible view. */
@@ -162,21 +160,23 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
     this.changed.fire(undefined);
   }
 
-  /** Counts again; after a store change (a refresh), says what it brought for watches with `notify`. */
+  /**
+   * Counts again; after a store change (a refresh, another window of papers), announces the new
+   * papers of watches with `notify` that no window has announced yet (remembered in globalState: the
+   * same papers read again at startup, after Clear Cache, in another window or back from another
+   * window of papers are not news again).
+   */
   private update(fromStore: boolean): void {
     const { state, topics } = this.deps;
     const computed = watchMatches(this.watches, this.deps.store.view.papers, { of: (paper) => topics.of(paper).primary, matches: topics.matcher() },
       (watch) => state.lookOf(watch.key), { seenAt: this.deps.seenAt, isRead: (id) => state.isRead(id) });
-    const lastNew = new Map<string, ReadonlySet<string>>();
-    for (const entry of computed) {
-      const before = this.lastNew.get(entry.watch.key);
-      const brought = broughtIds(before, entry.newIds);
-      if (fromStore && entry.watch.notify && before !== undefined && brought.length > 0) {
+    for (const entry of fromStore ? computed : []) {
+      const unannounced = entry.watch.notify ? [...entry.newIds].filter((id) => !state.wasAnnounced(entry.watch.key, id)) : [];
+      if (unannounced.length > 0) {
+        void state.announce(entry.watch.key, unannounced);
         void this.notify(entry.watch, entry.newIds.size);
       }
-      lastNew.set(entry.watch.key, entry.newIds);
     }
-    this.lastNew = lastNew;
     this.matches = new Map(computed.map((entry) => [entry.watch.key, entry]));
     const total = this.totalNew;
     this.view.badge = total > 0 ? { value: total, tooltip: newPapersText(total) } : undefined;

@@ -131,6 +131,16 @@ describe('watched searches', () => {
     assert.doesNotMatch(tree.getTreeItem(after.papers[3] as WatchesNode).contextValue ?? '', /:new\b/, 'older matches are not new');
     assert.deepEqual(notified, ['3 new papers match “Diffusion models”']);
 
+    // Another window of papers and back (as a restart, Clear Cache or another VS Code window reads them
+    // again): the same papers are counted, and not announced again.
+    const shown = testing.feed.currentWindow;
+    notified.length = 0;
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-20');
+    await waitFor('another day', () => (tree.newCount('diffusion') === 0 ? true : undefined));
+    await vscode.commands.executeCommand('paperFeed.selectWindow', shown);
+    await waitFor('the new papers again', () => (tree.newCount('diffusion') === expected.length ? true : undefined));
+    assert.deepEqual(notified, [], 'announced once');
+
     // A look: the watch expanded in the visible view (for LOOK_MS). The count clears; the papers stay marked while it is open.
     await tree.reveal('diffusion', true);
     await waitFor('the look to clear the count', () => (tree.newCount('diffusion') === 0 && badgeOf(tree.view) === undefined ? true : undefined));
