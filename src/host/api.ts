@@ -25,6 +25,7 @@ import type { SavedTree } from './tree/savedTree';
 import type { WatchQuestions } from './commands/watches';
 import type { WatchesTree, WatchPrompts } from './watches/watchesTree';
 import type { WatchState } from './watches/watchState';
+import type { WindowFocus } from './watches/windowFocus';
 
 /** What `activate()` returns to other extensions; documented in the README. */
 export interface PaperFeedApi {
@@ -75,6 +76,7 @@ export interface PaperFeedTestHooks {
   readonly watchState: WatchState;
   readonly watchPrompts: WatchPrompts;
   readonly watchQuestions: WatchQuestions;
+  readonly watchFocus: WindowFocus;
 }
 
 export function createApi(store: PaperStore, citations: Citations, search: SearchService, testing?: PaperFeedTestHooks): PaperFeedApi {

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WatchesNode, WatchNode } from '../../../src/host/watches/watchesTree';
+import { LOOK_MS, type WatchesNode, type WatchNode } from '../../../src/host/watches/watchesTree';
 import { WatchState } from '../../../src/host/watches/watchState';
 import { labelText, paperFeed, waitFor } from '../helpers';
 
@@ -61,9 +61,11 @@ describe('watched searches', () => {
       return undefined;
     };
     testing.watchQuestions.added = async () => undefined;
+    testing.watchFocus.setForTests(true); // as if the user were in front of the test window
   });
 
   after(async () => {
+    (await paperFeed()).testing.watchFocus.setForTests(undefined);
     await vscode.workspace.getConfiguration('paperFeed').update('watches', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -148,6 +150,18 @@ describe('watched searches', () => {
     assert.match(String(looked.item.description), /^\d+ papers$/);
     assert.match(tree.getTreeItem(looked.papers[0] as WatchesNode).resourceUri?.query ?? '', /\bnew\b/, 'still marked during the look');
 
+    // With another window in front, this one's view (visible, the watch expanded) takes no look: a
+    // refresh's new paper stays counted until the window has the focus again.
+    testing.watchFocus.setForTests(false);
+    await addPapers([item('2608.99207', 'Diffusion for Weather', 'Forecasts.')]);
+    await vscode.commands.executeCommand('paperFeed.refresh');
+    await waitFor('the window in the background to count it', () => (tree.newCount('diffusion') === 1 ? true : undefined));
+    assert.ok(tree.view.visible && tree.isExpanded('diffusion'), 'visible, expanded');
+    await new Promise((resolve) => setTimeout(resolve, LOOK_MS + 1_000));
+    assert.equal(tree.newCount('diffusion'), 1, 'no look without the focus');
+    testing.watchFocus.setForTests(true);
+    await waitFor('a look once the window has the focus', () => (tree.newCount('diffusion') === 0 ? true : undefined));
+
     // The next batch, the view hidden again: one more paper; opening it reads it.
     await vscode.commands.executeCommand('workbench.view.explorer');
     await addPapers([item('2608.99206', 'Diffusion Transformers, Revisited', 'Again.')]);
@@ -168,7 +182,11 @@ describe('watched searches', () => {
     await vscode.workspace.getConfiguration('paperFeed').update('watches', ['diffusion', { query: 'has:code agents', notify: true }, 42], vscode.ConfigurationTarget.Global);
     await waitFor('two watches', () => (tree.current.length === 2 ? true : undefined));
 
+    // Expanded, then removed: no longer expanded (were it added again, its papers would be "looked at" unseen).
+    await tree.reveal('diffusion', true);
+    await waitFor('the watch expanded', () => (tree.isExpanded('diffusion') ? true : undefined));
     assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', 'Diffusion'), true);
+    assert.equal(tree.isExpanded('diffusion'), false, 'a watch gone is not expanded');
     assert.deepEqual(settingLists().global, [{ query: 'has:code agents', notify: true }, 42], 'the others as written, even the one Paper Feed ignores');
     const node = tree.nodeOf('has:code agents');
     assert.ok(node);
