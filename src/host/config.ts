@@ -179,9 +179,12 @@ export function watchesByTarget(): Partial<Record<WatchesTarget, readonly unknow
   return lists;
 }
 
-/** Writes `paperFeed.watches` in one settings file; an empty list in the user's settings removes the entry. */
+/**
+ * Writes `paperFeed.watches` in one settings file; an empty list removes the entry (an empty list in
+ * the workspace's settings would hide the user's watches).
+ */
 export function updateWatches(target: WatchesTarget, items: readonly unknown[]): Thenable<void> {
-  const value = target === 'global' && items.length === 0 ? undefined : items as readonly WatchSetting[];
+  const value = items.length === 0 ? undefined : items as readonly WatchSetting[];
   return section().update('watches', value, target === 'global' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace);
 }
 

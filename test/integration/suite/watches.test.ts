@@ -254,4 +254,25 @@ describe('watched searches', () => {
       state.dispose();
     }
   });
+
+  it('removes a watch from the list the view shows: the workspace\'s, never the user\'s it replaces', async () => {
+    const { testing } = await paperFeed();
+    const tree = testing.watchesTree;
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('paperFeed');
+    try {
+      await config().update('watches', ['diffusion', 'robots'], vscode.ConfigurationTarget.Global);
+      await config().update('watches', ['Diffusion', 'agents'], vscode.ConfigurationTarget.Workspace);
+      await waitFor('the workspace\'s watches', () => (tree.current.map((watch) => watch.key).join() === 'diffusion,agents' ? true : undefined));
+
+      assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', 'diffusion'), true);
+      assert.deepEqual(settingLists(), { global: ['diffusion', 'robots'], workspace: ['agents'] }, 'the user\'s list, which every other workspace shows, as it was');
+      assert.ok(testing.watchState.lookOf('diffusion'), 'still watched in the user\'s list: its look stays');
+      assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', tree.nodeOf('agents')), true);
+      assert.deepEqual(settingLists(), { global: ['diffusion', 'robots'], workspace: undefined }, 'the last one: the workspace\'s list goes, not left empty');
+      await waitFor('the user\'s watches again', () => (tree.current.map((watch) => watch.key).join() === 'diffusion,robots' ? true : undefined));
+    } finally {
+      await config().update('watches', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('watches', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
