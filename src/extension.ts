@@ -41,6 +41,7 @@ import { SavedTree } from './host/tree/savedTree';
 import { WatchQuestions } from './host/commands/watches';
 import { WatchesTree, WatchPrompts } from './host/watches/watchesTree';
 import { WatchState } from './host/watches/watchState';
+import { WindowFocus } from './host/watches/windowFocus';
 import type { PaperActions } from './shared/protocol';
 
 /**
@@ -92,9 +93,10 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   reading.watch(tree.view);
   const watchState = new WatchState(context.globalState, clock);
   const watchPrompts = new WatchPrompts();
+  const watchFocus = new WindowFocus();
   const watchQuestions = new WatchQuestions();
   const watchesTree = new WatchesTree({
-    store, topics, state: watchState, seenAt: (id) => feed.seenAt(id), itemState, enrich: (paper) => enrichment.apply(paper), prompts: watchPrompts, log,
+    store, topics, state: watchState, seenAt: (id) => feed.seenAt(id), itemState, enrich: (paper) => enrichment.apply(paper), prompts: watchPrompts, focus: watchFocus, log,
   });
   const opener = new LinkOpener(log);
   const enrichment = new Enrichment(context.globalStorageUri, () => userAgent(context), log);
@@ -137,7 +139,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     similar: (paper, limit) => search.similar(paper, limit),
     openPaper: (id) => vscode.commands.executeCommand(Commands.openPaper, id),
   });
-  context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, watchState, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
+  context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, watchState, watchFocus, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
   context.subscriptions.push(PaperDecorations.register());
@@ -179,7 +181,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
     search, searchPickers, similarPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment, tools: tools.tools,
-    globalState: context.globalState, globalStorageUri: context.globalStorageUri, watchesTree, watchState, watchPrompts, watchQuestions,
+    globalState: context.globalState, globalStorageUri: context.globalStorageUri, watchesTree, watchState, watchPrompts, watchQuestions, watchFocus,
   };
   return createApi(store, citations, search, testing);
 }

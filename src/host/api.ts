@@ -26,6 +26,7 @@ import type { SavedTree } from './tree/savedTree';
 import type { WatchQuestions } from './commands/watches';
 import type { WatchesTree, WatchPrompts } from './watches/watchesTree';
 import type { WatchState } from './watches/watchState';
+import type { WindowFocus } from './watches/windowFocus';
 
 /** What `activate()` returns to other extensions; documented in the README. */
 export interface PaperFeedApi {
@@ -77,6 +78,7 @@ export interface PaperFeedTestHooks {
   readonly watchState: WatchState;
   readonly watchPrompts: WatchPrompts;
   readonly watchQuestions: WatchQuestions;
+  readonly watchFocus: WindowFocus;
 }
 
 export function createApi(store: PaperStore, citations: Citations, search: SearchService, testing?: PaperFeedTestHooks): PaperFeedApi {

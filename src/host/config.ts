@@ -16,7 +16,7 @@ import { resolveEndpoint } from '../core/feed/endpoint';
 import { isWindowId, type WindowId } from '../core/feed/windows';
 import { type Grouping, isGrouping, isSortBy, type SortBy } from '../core/view/groups';
 import { isSavedSortBy, type SavedSortBy } from '../core/view/savedView';
-import { parseWatches, type Watch } from '../core/search/watchedSearches';
+import { MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type Watch } from '../core/search/watchedSearches';
 import { SETTING_DEFAULTS, type SettingKey, type Settings, type WatchSetting } from './configDefaults';
 
 const SECTION = 'paperFeed';
@@ -160,7 +160,8 @@ export function readUserTopics(): Record<string, unknown> {
  * by item: bad items, repeated queries and those past the limit are left out, each reported through `warn`.
  */
 export function readWatches(warn: (message: string) => void = () => undefined): Watch[] {
-  return parseWatches(get(section(), 'watches'), (index, reason) => warn(`Watch ${index + 1} of the paperFeed.watches setting is ignored: ${reason}.`));
+  return parseWatches(get(section(), 'watches'), (index, reason) => warn(`Watch ${index + 1} of the paperFeed.watches setting is ignored: ${reason}.`),
+    (count) => warn(`${count} more items of the paperFeed.watches setting are ignored (Paper Feed watches at most ${MAX_WATCHES} searches and reads the first ${MAX_SETTING_ITEMS} items).`));
 }
 
 /** Where `paperFeed.watches` is written: the user's settings, or the workspace's when the list is there. */
@@ -178,9 +179,12 @@ export function watchesByTarget(): Partial<Record<WatchesTarget, readonly unknow
   return lists;
 }
 
-/** Writes `paperFeed.watches` in one settings file; an empty list in the user's settings removes the entry. */
+/**
+ * Writes `paperFeed.watches` in one settings file; an empty list removes the entry (an empty list in
+ * the workspace's settings would hide the user's watches).
+ */
 export function updateWatches(target: WatchesTarget, items: readonly unknown[]): Thenable<void> {
-  const value = target === 'global' && items.length === 0 ? undefined : items as readonly WatchSetting[];
+  const value = items.length === 0 ? undefined : items as readonly WatchSetting[];
   return section().update('watches', value, target === 'global' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace);
 }
 

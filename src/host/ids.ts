@@ -140,6 +140,8 @@ export const GlobalStateKeys = {
   watchLooks: 'paperFeed.watchLooks',
   /** Watched searches: papers opened, which are new for no watch. */
   watchReadIds: 'paperFeed.watchReadIds',
+  /** Watched searches: the papers each watch's notification announced, by the watch's key. */
+  watchAnnounced: 'paperFeed.watchAnnounced',
 } as const;
 
 /** Keys in `ExtensionContext.workspaceState`: this workspace only. */

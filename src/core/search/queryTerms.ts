@@ -46,7 +46,7 @@ export interface WordPlan {
 }
 
 /** The word with a plural `s` added or taken away ("llm" and "llms"), for words where that is likely a plural. */
-function pluralPartner(word: string): string | undefined {
+export function pluralPartner(word: string): string | undefined {
   if (word.endsWith('s')) {
     return word.length >= 4 && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : undefined;
   }

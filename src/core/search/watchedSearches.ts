@@ -8,7 +8,8 @@
 import { paperDate, type Paper } from '../paper/model';
 import { toIndexInput, withJoined } from './papers';
 import { filterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
-import { normalise } from './text';
+import { pluralPartner } from './queryTerms';
+import { normalise, tokenize } from './text';
 
 /** At most this many watches are read from the setting; the rest are left out (and reported). */
 export const MAX_WATCHES = 50;
@@ -16,6 +17,15 @@ export const MAX_WATCHES = 50;
 export const MAX_QUERY_LENGTH = 200;
 /** A longer name is shortened. */
 export const MAX_NAME_LENGTH = 80;
+/**
+ * Items of the setting read at most: enough for MAX_WATCHES and a few bad or repeated ones. A list
+ * from a cloned repository's settings may be huge; the items past this are not looked at.
+ */
+export const MAX_SETTING_ITEMS = MAX_WATCHES + 50;
+/** Items left out that are reported one by one; the rest in one line. */
+export const MAX_REPORTED = 10;
+/** A setting's string longer than this is not cleaned to be measured: it cannot be a query. */
+const MAX_RAW_QUERY_LENGTH = 10 * MAX_QUERY_LENGTH;
 
 export interface Watch {
   /** The query as written, whitespace collapsed. */
@@ -38,7 +48,7 @@ export function watchKey(query: string): string {
  * empty, longer than MAX_QUERY_LENGTH, or with nothing a search could match (no word, no filter).
  */
 export function cleanWatchQuery(value: unknown): string | undefined {
-  if (typeof value !== 'string') {
+  if (typeof value !== 'string' || value.length > MAX_RAW_QUERY_LENGTH) {
     return undefined;
   }
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -52,35 +62,50 @@ export function cleanWatchQuery(value: unknown): string | undefined {
 
 /**
  * `paperFeed.watches` as watches: each item a query string or `{ query, name?, notify? }`. Items
- * that are neither, have no usable query, or repeat an earlier watch's query are left out, each
- * reported through `skip` with its position; past MAX_WATCHES the rest are left out too.
+ * that are neither, have no usable query, or repeat an earlier watch's query are left out, the first
+ * MAX_REPORTED of them reported through `skip` with their position; past MAX_WATCHES the rest are
+ * left out too. At most MAX_SETTING_ITEMS items are read; the items left out and not reported one by
+ * one (those past the bound too) are counted in one call of `skipRest`.
  */
-export function parseWatches(value: unknown, skip: (index: number, reason: string) => void = () => undefined): Watch[] {
+export function parseWatches(
+  value: unknown, skip: (index: number, reason: string) => void = () => undefined, skipRest: (count: number) => void = () => undefined,
+): Watch[] {
   if (!Array.isArray(value)) {
     return [];
   }
   const watches: Watch[] = [];
   const keys = new Set<string>();
-  value.forEach((item: unknown, index) => {
+  let skipped = 0;
+  const leaveOut = (index: number, reason: () => string): void => {
+    if (skipped++ < MAX_REPORTED) {
+      skip(index, reason());
+    }
+  };
+  const items: unknown[] = value.slice(0, MAX_SETTING_ITEMS);
+  items.forEach((item, index) => {
+    if (watches.length >= MAX_WATCHES) {
+      leaveOut(index, () => `more than ${MAX_WATCHES} watches`);
+      return;
+    }
     const raw = typeof item === 'object' && item !== null && !Array.isArray(item) ? item as Record<string, unknown> : undefined;
     const query = cleanWatchQuery(raw ? raw.query : item);
     if (query === undefined) {
-      skip(index, raw || typeof item === 'string' ? 'no usable query (1 to 200 characters with a word or a filter)' : 'not a query or an object with one');
+      leaveOut(index, () => (raw || typeof item === 'string' ? 'no usable query (1 to 200 characters with a word or a filter)' : 'not a query or an object with one'));
       return;
     }
     const key = watchKey(query);
     if (keys.has(key)) {
-      skip(index, `the same query as an earlier watch ("${query}")`);
-      return;
-    }
-    if (watches.length >= MAX_WATCHES) {
-      skip(index, `more than ${MAX_WATCHES} watches`);
+      leaveOut(index, () => `the same query as an earlier watch ("${query}")`);
       return;
     }
     keys.add(key);
     const name = typeof raw?.name === 'string' ? cleanName(raw.name) : undefined;
     watches.push({ query, key, notify: raw?.notify === true, ...(name ? { name } : {}) });
   });
+  const unreported = Math.max(0, skipped - MAX_REPORTED) + (value.length - items.length);
+  if (unreported > 0) {
+    skipRest(unreported);
+  }
   return watches;
 }
 
@@ -96,30 +121,72 @@ export interface WatchTopics {
   readonly matches: TopicMatcher;
 }
 
-/** The normalised text a watch's words are looked for in, per paper object (papers are frozen, so it never goes stale). */
-const haystacks = new WeakMap<Paper, string>();
-
-function haystack(paper: Paper): string {
-  let text = haystacks.get(paper);
-  if (text === undefined) {
-    text = withJoined(normalise([
-      paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract, paper.aiSummary ?? '',
-    ].join('\n')));
-    haystacks.set(paper, text);
-  }
-  return text;
+/** What a watch's words are looked for in: a paper's words, and (made when first asked) its neighbouring words written together. */
+interface PaperWords {
+  readonly words: ReadonlySet<string>;
+  readonly tokens: readonly string[];
+  pairs?: ReadonlySet<string>;
 }
 
-/** The test of whether a paper matches `query` (false for every paper when the query has no word and no filter). */
+/** Per paper object (papers are frozen, so it never goes stale). */
+const paperWords = new WeakMap<Paper, PaperWords>();
+
+/** A query word this long may be two of the paper's words written together ("selfattention" for "self attention"), as the index splits it. */
+const SPLIT_WORD_MIN = 6;
+
+/**
+ * A paper's words as the index has them (`tokenize` of the title, authors, keywords, abstract and AI
+ * summary), with each hyphenated compound also as one word ("self-attention" as "selfattention").
+ */
+function wordsOf(paper: Paper): PaperWords {
+  let words = paperWords.get(paper);
+  if (words === undefined) {
+    const tokens = tokenize(withJoined(normalise([
+      paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract, paper.aiSummary ?? '',
+    ].join('\n'))));
+    words = { words: new Set(tokens), tokens };
+    paperWords.set(paper, words);
+  }
+  return words;
+}
+
+function has(paper: PaperWords, form: string): boolean {
+  if (paper.words.has(form)) {
+    return true;
+  }
+  if (form.length < SPLIT_WORD_MIN) {
+    return false;
+  }
+  paper.pairs ??= new Set(paper.tokens.slice(1).map((token, index) => `${paper.tokens[index] as string}${token}`));
+  return paper.pairs.has(form);
+}
+
+/**
+ * The test of whether a paper matches `query` (false for every paper when the query has no word and
+ * no filter). Each word must be a whole word of the paper, as the index finds a complete word: the
+ * word, its plural or singular ("llm", "llms"), the word written together with its neighbour or as
+ * its hyphenated compound ("self attention" and "self-attention" find "selfattention"), and a long
+ * word as two of the paper's words ("selfattention" finds "self attention"). Never a part of a word
+ * ("rag" in "average"), nor a prefix: Search Papers takes the last word as a prefix only while it is
+ * being typed, to show results before the word is complete; a watch is a finished query, and as a
+ * prefix "rag" would count "ragged" and "dit" "dithering" as news. Nor a typo: a watch counts papers
+ * as news, so a near miss must not count.
+ */
 export function watchMatcher(query: string, topics: WatchTopics): (paper: Paper) => boolean {
-  const parsed = parseQuery(query);
+  // Read as complete (a trailing space): no word is being typed, stop words are dropped.
+  const complete = parseQuery(`${query} `);
+  const parsed = complete.words.length > 0 ? complete : parseQuery(query); // a query of stop words alone keeps its last
   const passes = filterPredicate(parsed.filters, topics.matches);
-  const words = parsed.words;
-  if (words.length === 0 && !passes) {
+  const forms = parsed.words.map((word, index) => [word, pluralPartner(word), ...(parsed.joins[index] ?? []).map((join) => join.text)]
+    .filter((form): form is string => form !== undefined));
+  if (forms.length === 0 && !passes) {
     return () => false;
   }
-  return (paper) => words.every((word) => haystack(paper).includes(word))
-    && (!passes || passes(filterFacts(toIndexInput(paper, topics.of(paper)))));
+  return (paper) => {
+    const words = forms.length > 0 ? wordsOf(paper) : undefined;
+    return (words === undefined || forms.every((alternatives) => alternatives.some((form) => has(words, form))))
+      && (!passes || passes(filterFacts(toIndexInput(paper, topics.of(paper)))));
+  };
 }
 
 /** A look at a watch: when (real time, like the cache's `seenAt`) and the feed date current then. */
@@ -169,9 +236,4 @@ export function watchMatches(
     const newIds = new Set(fresh.map((paper) => paper.id));
     return { watch, papers: [...fresh, ...matches.filter((paper) => !newIds.has(paper.id))], newIds };
   });
-}
-
-/** The new ids in `now` that `before` did not have: what a refresh brought (for a notification). */
-export function broughtIds(before: ReadonlySet<string> | undefined, now: ReadonlySet<string>): string[] {
-  return [...now].filter((id) => !before?.has(id));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanWatchQuery, MAX_QUERY_LENGTH, MAX_WATCHES, parseWatches, type Watch, watchKey } from '../../core/search/watchedSearches';
+import { cleanWatchQuery, MAX_QUERY_LENGTH, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type Watch, watchKey } from '../../core/search/watchedSearches';
 import { updateWatches, watchesByTarget, type WatchesTarget } from '../config';
 import { isWatchNode, type WatchesTree } from '../watches/watchesTree';
 import type { WatchState } from '../watches/watchState';
@@ -84,8 +84,11 @@ export async function addWatch(deps: WatchCommandDeps, arg: unknown): Promise<st
 }
 
 /**
- * `paperFeed.removeWatch [watch node | query]`: stops watching a search, in every settings file
- * that lists it. Without an argument it asks which. Returns whether one was removed.
+ * `paperFeed.removeWatch [watch node | query]`: stops watching a search, in the settings file whose
+ * list the Watches view shows (the workspace's when it has one, which replaces the user's): never in
+ * another, where it is another workspace's watch. Removing the last item of the workspace's list
+ * removes the list, so the user's watches show again. Without an argument it asks which. Returns
+ * whether one was removed.
  */
 export async function removeWatch(deps: WatchCommandDeps, arg: unknown): Promise<boolean> {
   let key = isWatchNode(arg) ? arg.watch.key : typeof arg === 'string' ? watchKey(arg) : undefined;
@@ -99,19 +102,21 @@ export async function removeWatch(deps: WatchCommandDeps, arg: unknown): Promise
       return false;
     }
   }
-  let removed = false;
-  for (const [target, items] of Object.entries(watchesByTarget()) as [WatchesTarget, readonly unknown[]][]) {
-    // Item by item, as the setting is read: other items stay exactly as the user wrote them, invalid ones too.
-    const kept = items.filter((item) => parseWatches([item])[0]?.key !== key);
-    if (kept.length < items.length) {
-      await updateWatches(target, kept);
-      removed = true;
-    }
-  }
-  if (!removed) {
+  const lists = watchesByTarget();
+  const target = listTarget(lists);
+  const items = lists[target] ?? [];
+  // Item by item, as the setting is read: other items stay exactly as the user wrote them, invalid ones too;
+  // items past those read are no watch and are not looked at.
+  const kept = items.filter((item, index) => index >= MAX_SETTING_ITEMS || parseWatches([item])[0]?.key !== key);
+  if (kept.length === items.length) {
     throw new UserError(vscode.l10n.t('No watch searches for “{0}”.', typeof arg === 'string' ? arg.slice(0, 60) : key));
   }
-  await deps.state.forget(key);
+  await updateWatches(target, kept);
+  // The user's list may watch it too, hidden by the workspace's: it keeps its look there.
+  const hidden = Object.entries(lists).some(([other, list]) => other !== target && list.slice(0, MAX_SETTING_ITEMS).some((item) => parseWatches([item])[0]?.key === key));
+  if (!hidden) {
+    await deps.state.forget(key);
+  }
   deps.tree.reload();
   return true;
 }

@@ -1,45 +1,68 @@
 import * as vscode from 'vscode';
 import { currentFeedDate } from '../../core/feed/windows';
 import type { WatchLook } from '../../core/search/watchedSearches';
+import {
+  looksValue, MAX_READ, readAnnounced, readIds, readLooks, withAnnounced, withLooks, withoutAnnounced, withReadIds,
+} from '../../core/search/watchRecords';
 import type { Clock } from '../../core/time/clock';
 import { Disposable } from '../disposable';
 import { GlobalStateKeys } from '../ids';
 
-/** Looks kept: more than any settings file holds watches, so a watch hidden by a workspace's list keeps its look. */
-const MAX_LOOKS = 200;
-/** Opened papers kept (the newest); older ones are long past every look anyway. */
-const MAX_READ = 2_000;
+/** A value of the memento as last parsed: parsed again only when the memento holds another value (another window, or this one, wrote it). */
+class Parsed<T> {
+  private raw: unknown = Symbol('never read');
+  private value: T | undefined;
+
+  constructor(private readonly parse: (raw: unknown) => T) {}
+
+  of(raw: unknown): T {
+    if (raw !== this.raw || this.value === undefined) {
+      this.raw = raw;
+      this.value = this.parse(raw);
+    }
+    return this.value;
+  }
+}
 
 /**
  * What the Watches view's "new" is decided from, kept in globalState so that it survives restarts
- * and is shared by windows: each watch's last look (by the watch's key) and the papers opened.
+ * and is shared by windows: each watch's last look (by the watch's key), the papers opened, and the
+ * papers each watch has announced (so that no window announces them again, after a restart either).
+ * Every value is read from the memento when asked, and again just before each change, which is
+ * merged into it entry by entry: what another window stored since is kept, never overwritten by a
+ * copy this window read earlier.
  */
 export class WatchState extends Disposable {
-  private looks: Record<string, WatchLook>;
-  private read: string[];
-  private readSet: Set<string>;
+  private readonly looks = new Parsed(readLooks);
+  private readonly read = new Parsed((raw) => new Set(readIds(raw, MAX_READ)));
+  private readonly announced = new Parsed(readAnnounced);
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly state: vscode.Memento, private readonly clock: Clock) {
     super();
-    this.looks = validLooks(state.get<unknown>(GlobalStateKeys.watchLooks));
-    const read = state.get<unknown>(GlobalStateKeys.watchReadIds);
-    this.read = Array.isArray(read) ? read.filter((id): id is string => typeof id === 'string').slice(-MAX_READ) : [];
-    this.readSet = new Set(this.read);
+  }
+
+  private stored(key: string): unknown {
+    return this.state.get<unknown>(key);
   }
 
   lookOf(key: string): WatchLook | undefined {
-    return this.looks[key];
+    return this.looks.of(this.stored(GlobalStateKeys.watchLooks)).get(key);
   }
 
   isRead(id: string): boolean {
-    return this.readSet.has(id);
+    return this.read.of(this.stored(GlobalStateKeys.watchReadIds)).has(id);
+  }
+
+  /** Whether `id` was announced for the watch with this key. */
+  wasAnnounced(key: string, id: string): boolean {
+    return this.announced.of(this.stored(GlobalStateKeys.watchAnnounced)).get(key)?.includes(id) === true;
   }
 
   /** Watches never looked at start now: a new watch has nothing new. Resolves once stored. */
   async start(keys: readonly string[]): Promise<void> {
-    const fresh = keys.filter((key) => this.looks[key] === undefined);
+    const fresh = keys.filter((key) => this.lookOf(key) === undefined);
     if (fresh.length > 0) {
       await this.look(fresh);
     }
@@ -51,48 +74,34 @@ export class WatchState extends Disposable {
       return;
     }
     const now: WatchLook = { at: new Date().toISOString(), feedDate: currentFeedDate(this.clock()) };
-    const looks = { ...this.looks };
-    for (const key of keys) {
-      delete looks[key]; // re-inserted last: the most recent looks are the ones kept
-      looks[key] = now;
-    }
-    this.looks = Object.fromEntries(Object.entries(looks).slice(-MAX_LOOKS));
-    await this.state.update(GlobalStateKeys.watchLooks, this.looks);
+    await this.state.update(GlobalStateKeys.watchLooks, looksValue(withLooks(this.stored(GlobalStateKeys.watchLooks), keys, now)));
     this.changed.fire();
   }
 
-  /** A removed watch's look goes: added again later, it starts afresh. */
+  /** These papers were announced for the watch with this key: no window announces them again. */
+  async announce(key: string, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) {
+      await this.state.update(GlobalStateKeys.watchAnnounced, withAnnounced(this.stored(GlobalStateKeys.watchAnnounced), key, ids));
+    }
+  }
+
+  /** A removed watch's look and announcements go: added again later, it starts afresh. */
   async forget(key: string): Promise<void> {
-    if (this.looks[key] !== undefined) {
-      const { [key]: _removed, ...rest } = this.looks;
-      this.looks = rest;
-      await this.state.update(GlobalStateKeys.watchLooks, this.looks);
+    const looks = readLooks(this.stored(GlobalStateKeys.watchLooks));
+    if (looks.delete(key)) {
+      await this.state.update(GlobalStateKeys.watchLooks, looksValue(looks));
+    }
+    if (readAnnounced(this.stored(GlobalStateKeys.watchAnnounced)).has(key)) {
+      await this.state.update(GlobalStateKeys.watchAnnounced, withoutAnnounced(this.stored(GlobalStateKeys.watchAnnounced), key));
     }
   }
 
   /** An opened paper is new for no watch. */
   async markRead(id: string): Promise<void> {
-    if (this.readSet.has(id)) {
+    if (this.isRead(id)) {
       return;
     }
-    this.read = [...this.read, id].slice(-MAX_READ);
-    this.readSet = new Set(this.read);
-    await this.state.update(GlobalStateKeys.watchReadIds, this.read);
+    await this.state.update(GlobalStateKeys.watchReadIds, withReadIds(this.stored(GlobalStateKeys.watchReadIds), [id]));
     this.changed.fire();
   }
-}
-
-/** The stored looks, checked entry by entry (globalState is a file another version may have written). */
-function validLooks(value: unknown): Record<string, WatchLook> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {};
-  }
-  const looks: Record<string, WatchLook> = {};
-  for (const [key, look] of Object.entries(value as Record<string, unknown>).slice(-MAX_LOOKS)) {
-    const { at, feedDate } = (typeof look === 'object' && look !== null ? look : {}) as { at?: unknown; feedDate?: unknown };
-    if (typeof at === 'string' && typeof feedDate === 'string') {
-      looks[key] = { at, feedDate };
-    }
-  }
-  return looks;
 }

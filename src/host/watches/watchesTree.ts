@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
-import { broughtIds, type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
+import { type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
 import { onDidChangeSettings, readWatches } from '../config';
 import { Disposable } from '../disposable';
 import { Views } from '../ids';
@@ -8,6 +8,7 @@ import type { PaperStore } from '../paperStore';
 import type { TopicService } from '../topics';
 import { paperItem, type PaperItemState, paperTooltip } from '../tree/paperItem';
 import type { WatchState } from './watchState';
+import type { WindowFocus } from './windowFocus';
 
 /** A watch expanded in the visible view this long counts as a look (as the Papers view's LOOK_MS). */
 export const LOOK_MS = 1_500;
@@ -50,6 +51,8 @@ export interface WatchesTreeDeps {
   readonly itemState: (paper: Paper) => PaperItemState;
   readonly enrich: (paper: Paper) => Paper;
   readonly prompts: WatchPrompts;
+  /** Looks are taken only while the window has the focus. */
+  readonly focus: WindowFocus;
   readonly log: vscode.LogOutputChannel;
 }
 
@@ -57,8 +60,9 @@ export interface WatchesTreeDeps {
  * The Watches view: a node per watched search with the number of its papers new since the user
  * last looked at it, the papers of the feed that match it under it (new ones first, marked), and
  * the total on the view's badge, which the activity bar shows. A look at a watch is expanding it,
- * or the view being visible a moment with the watch expanded; its new papers stay marked until the
- * watch is collapsed or the view hidden, so that the user sees what the look was about.
+ * or the view being visible a moment with the watch expanded, in the focused window (a window in the
+ * background takes no look); its new papers stay marked until the watch is collapsed or the view
+ * hidden, so that the user sees what the look was about.
  */
 export class WatchesTree extends Disposable implements vscode.TreeDataProvider<WatchesNode> {
   private readonly changed = this._register(new vscode.EventEmitter<WatchesNode | undefined>());
@@ -67,9 +71,10 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
   private watches: Watch[] = [];
   private matches = new Map<string, WatchMatches>();
   private nodes = new Map<string, WatchNode>();
-  /** Each watch's new ids when last computed: what a refresh brought is what is not in here. */
-  private lastNew = new Map<string, ReadonlySet<string>>();
-  /** Watches expanded in the view (told by VS Code's events, and by it asking for their papers). */
+  /**
+   * Watches expanded in the view (told by VS Code's events, and by it asking for their papers); a
+   * watch that has no papers (VS Code shows it without children) or is gone is not.
+   */
   private readonly expanded = new Set<string>();
   /** Papers new at a look, still marked while the watch stays expanded in the visible view. */
   private readonly looked = new Map<string, Set<string>>();
@@ -81,7 +86,11 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
     this._register(this.view.onDidExpandElement(({ element }) => {
       if (isWatchNode(element)) {
         this.expanded.add(element.watch.key);
-        void this.look([element.watch.key]);
+        if (deps.focus.focused) {
+          void this.look([element.watch.key]);
+        } else {
+          this.scheduleLook(); // taken when the window has the focus
+        }
       }
     }));
     this._register(this.view.onDidCollapseElement(({ element }) => {
@@ -103,6 +112,7 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
         }
       }
     }));
+    this._register(deps.focus.onDidChange(() => (deps.focus.focused ? this.scheduleLook() : this.cancelLook())));
     this._register(deps.store.onDidChange(() => this.update(true)));
     this._register(deps.state.onDidChange(() => this.update(false)));
     this._register(deps.topics.onDidChange(() => this.update(false)));
@@ -128,6 +138,11 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
 
   nodeOf(key: string): WatchNode | undefined {
     return this.nodes.get(key);
+  }
+
+  /** Whether the watch with this key is expanded in the view, as far as the view knows. */
+  isExpanded(key: string): boolean {
+    return this.expanded.has(key);
   }
 
   /** Reads the setting again (it changed, or a command just wrote it); new watches start with nothing new. */
@@ -162,22 +177,30 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
     this.changed.fire(undefined);
   }
 
-  /** Counts again; after a store change (a refresh), says what it brought for watches with `notify`. */
+  /**
+   * Counts again; after a store change (a refresh, another window of papers), announces the new
+   * papers of watches with `notify` that no window has announced yet (remembered in globalState: the
+   * same papers read again at startup, after Clear Cache, in another window or back from another
+   * window of papers are not news again).
+   */
   private update(fromStore: boolean): void {
     const { state, topics } = this.deps;
     const computed = watchMatches(this.watches, this.deps.store.view.papers, { of: (paper) => topics.of(paper).primary, matches: topics.matcher() },
       (watch) => state.lookOf(watch.key), { seenAt: this.deps.seenAt, isRead: (id) => state.isRead(id) });
-    const lastNew = new Map<string, ReadonlySet<string>>();
-    for (const entry of computed) {
-      const before = this.lastNew.get(entry.watch.key);
-      const brought = broughtIds(before, entry.newIds);
-      if (fromStore && entry.watch.notify && before !== undefined && brought.length > 0) {
+    for (const entry of fromStore ? computed : []) {
+      const unannounced = entry.watch.notify ? [...entry.newIds].filter((id) => !state.wasAnnounced(entry.watch.key, id)) : [];
+      if (unannounced.length > 0) {
+        void state.announce(entry.watch.key, unannounced);
         void this.notify(entry.watch, entry.newIds.size);
       }
-      lastNew.set(entry.watch.key, entry.newIds);
     }
-    this.lastNew = lastNew;
     this.matches = new Map(computed.map((entry) => [entry.watch.key, entry]));
+    for (const key of this.expanded) {
+      if ((this.matches.get(key)?.papers.length ?? 0) === 0) {
+        this.expanded.delete(key); // shown without children, or gone: expanded again only when VS Code says so
+        this.looked.delete(key);
+      }
+    }
     const total = this.totalNew;
     this.view.badge = total > 0 ? { value: total, tooltip: newPapersText(total) } : undefined;
     this.changed.fire(undefined);
@@ -193,14 +216,14 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
     }
   }
 
-  /** With the view visible, a watch expanded there that has new papers is looked at after LOOK_MS. */
+  /** With the view visible in the focused window, a watch expanded there that has new papers is looked at after LOOK_MS. */
   private scheduleLook(): void {
-    if (this.lookTimer !== undefined || !this.view.visible || ![...this.expanded].some((key) => this.newCount(key) > 0)) {
+    if (this.lookTimer !== undefined || !this.view.visible || !this.deps.focus.focused || ![...this.expanded].some((key) => this.newCount(key) > 0)) {
       return;
     }
     this.lookTimer = setTimeout(() => {
       this.lookTimer = undefined;
-      if (this.view.visible) {
+      if (this.view.visible && this.deps.focus.focused) {
         void this.look([...this.expanded].filter((key) => this.newCount(key) > 0));
       }
     }, LOOK_MS);

@@ -7,7 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WatchesNode, WatchNode } from '../../../src/host/watches/watchesTree';
+import { LOOK_MS, type WatchesNode, type WatchNode } from '../../../src/host/watches/watchesTree';
+import { WatchState } from '../../../src/host/watches/watchState';
 import { labelText, paperFeed, waitFor } from '../helpers';
 
 const fakeHf = process.env.PAPER_FEED_FAKE_HF ?? '';
@@ -60,9 +61,11 @@ describe('watched searches', () => {
       return undefined;
     };
     testing.watchQuestions.added = async () => undefined;
+    testing.watchFocus.setForTests(true); // as if the user were in front of the test window
   });
 
   after(async () => {
+    (await paperFeed()).testing.watchFocus.setForTests(undefined);
     await vscode.workspace.getConfiguration('paperFeed').update('watches', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -130,12 +133,34 @@ describe('watched searches', () => {
     assert.doesNotMatch(tree.getTreeItem(after.papers[3] as WatchesNode).contextValue ?? '', /:new\b/, 'older matches are not new');
     assert.deepEqual(notified, ['3 new papers match “Diffusion models”']);
 
+    // Another window of papers and back (as a restart, Clear Cache or another VS Code window reads them
+    // again): the same papers are counted, and not announced again.
+    const shown = testing.feed.currentWindow;
+    notified.length = 0;
+    await vscode.commands.executeCommand('paperFeed.selectWindow', 'date:2026-08-20');
+    await waitFor('another day', () => (tree.newCount('diffusion') === 0 ? true : undefined));
+    await vscode.commands.executeCommand('paperFeed.selectWindow', shown);
+    await waitFor('the new papers again', () => (tree.newCount('diffusion') === expected.length ? true : undefined));
+    assert.deepEqual(notified, [], 'announced once');
+
     // A look: the watch expanded in the visible view (for LOOK_MS). The count clears; the papers stay marked while it is open.
     await tree.reveal('diffusion', true);
     await waitFor('the look to clear the count', () => (tree.newCount('diffusion') === 0 && badgeOf(tree.view) === undefined ? true : undefined));
     const looked = await watchRow('diffusion');
     assert.match(String(looked.item.description), /^\d+ papers$/);
     assert.match(tree.getTreeItem(looked.papers[0] as WatchesNode).resourceUri?.query ?? '', /\bnew\b/, 'still marked during the look');
+
+    // With another window in front, this one's view (visible, the watch expanded) takes no look: a
+    // refresh's new paper stays counted until the window has the focus again.
+    testing.watchFocus.setForTests(false);
+    await addPapers([item('2608.99207', 'Diffusion for Weather', 'Forecasts.')]);
+    await vscode.commands.executeCommand('paperFeed.refresh');
+    await waitFor('the window in the background to count it', () => (tree.newCount('diffusion') === 1 ? true : undefined));
+    assert.ok(tree.view.visible && tree.isExpanded('diffusion'), 'visible, expanded');
+    await new Promise((resolve) => setTimeout(resolve, LOOK_MS + 1_000));
+    assert.equal(tree.newCount('diffusion'), 1, 'no look without the focus');
+    testing.watchFocus.setForTests(true);
+    await waitFor('a look once the window has the focus', () => (tree.newCount('diffusion') === 0 ? true : undefined));
 
     // The next batch, the view hidden again: one more paper; opening it reads it.
     await vscode.commands.executeCommand('workbench.view.explorer');
@@ -157,7 +182,11 @@ describe('watched searches', () => {
     await vscode.workspace.getConfiguration('paperFeed').update('watches', ['diffusion', { query: 'has:code agents', notify: true }, 42], vscode.ConfigurationTarget.Global);
     await waitFor('two watches', () => (tree.current.length === 2 ? true : undefined));
 
+    // Expanded, then removed: no longer expanded (were it added again, its papers would be "looked at" unseen).
+    await tree.reveal('diffusion', true);
+    await waitFor('the watch expanded', () => (tree.isExpanded('diffusion') ? true : undefined));
     assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', 'Diffusion'), true);
+    assert.equal(tree.isExpanded('diffusion'), false, 'a watch gone is not expanded');
     assert.deepEqual(settingLists().global, [{ query: 'has:code agents', notify: true }, 42], 'the others as written, even the one Paper Feed ignores');
     const node = tree.nodeOf('has:code agents');
     assert.ok(node);
@@ -180,5 +209,70 @@ describe('watched searches', () => {
     };
     assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch'), undefined);
     assert.equal(offered, 'robot grasping');
+  });
+
+  it('keeps the looks and opened papers of every window: each change merged into what globalState holds now', async () => {
+    const { testing } = await paperFeed();
+    // Two windows' states over the one globalState (VS Code passes another window's writes on to it).
+    const one = new WatchState(testing.globalState, () => new Date());
+    const other = new WatchState(testing.globalState, () => new Date());
+    try {
+      await one.look(['merge test one']);
+      await other.look(['merge test other']);
+      assert.ok(one.lookOf('merge test other'), 'one sees the other\'s look');
+      assert.ok(other.lookOf('merge test one'), 'the other\'s change kept the first look');
+      await one.markRead('2608.99901');
+      await other.markRead('2608.99902');
+      assert.ok(other.isRead('2608.99901') && one.isRead('2608.99902') && one.isRead('2608.99901'));
+      await one.forget('merge test one');
+      assert.equal(other.lookOf('merge test one'), undefined);
+      assert.ok(one.lookOf('merge test other'));
+    } finally {
+      await one.forget('merge test other');
+      one.dispose();
+      other.dispose();
+    }
+  });
+
+  it('keeps a look for a watch named like a property of every object', async () => {
+    const { testing } = await paperFeed();
+    const state = new WatchState(testing.globalState, () => new Date());
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    try {
+      for (const name of names) {
+        assert.equal(state.lookOf(name), undefined, `${name}: never looked at`);
+      }
+      await state.start(names);
+      for (const name of names) {
+        assert.match(state.lookOf(name)?.at ?? '', /^\d{4}-/, `${name}: looked at now`);
+      }
+      assert.match(new WatchState(testing.globalState, () => new Date()).lookOf('__proto__')?.at ?? '', /^\d{4}-/, 'as stored');
+    } finally {
+      for (const name of names) {
+        await state.forget(name);
+      }
+      state.dispose();
+    }
+  });
+
+  it('removes a watch from the list the view shows: the workspace\'s, never the user\'s it replaces', async () => {
+    const { testing } = await paperFeed();
+    const tree = testing.watchesTree;
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('paperFeed');
+    try {
+      await config().update('watches', ['diffusion', 'robots'], vscode.ConfigurationTarget.Global);
+      await config().update('watches', ['Diffusion', 'agents'], vscode.ConfigurationTarget.Workspace);
+      await waitFor('the workspace\'s watches', () => (tree.current.map((watch) => watch.key).join() === 'diffusion,agents' ? true : undefined));
+
+      assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', 'diffusion'), true);
+      assert.deepEqual(settingLists(), { global: ['diffusion', 'robots'], workspace: ['agents'] }, 'the user\'s list, which every other workspace shows, as it was');
+      assert.ok(testing.watchState.lookOf('diffusion'), 'still watched in the user\'s list: its look stays');
+      assert.equal(await vscode.commands.executeCommand('paperFeed.removeWatch', tree.nodeOf('agents')), true);
+      assert.deepEqual(settingLists(), { global: ['diffusion', 'robots'], workspace: undefined }, 'the last one: the workspace\'s list goes, not left empty');
+      await waitFor('the user\'s watches again', () => (tree.current.map((watch) => watch.key).join() === 'diffusion,robots' ? true : undefined));
+    } finally {
+      await config().update('watches', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('watches', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
