@@ -37,7 +37,7 @@ export const MAX_LIKE_GROUPS = 12;
 /** The id of the group of papers that match no saved paper well enough. */
 export const REST_GROUP = 'rest';
 
-interface ScoreLike {
+export interface ScoreLike {
   readonly id: unknown;
   readonly score: unknown;
   readonly like?: unknown;

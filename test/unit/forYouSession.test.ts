@@ -1,0 +1,128 @@
+/**
+ * When For you asks the search worker and which answer stands (core/view/forYouSession.ts), with a
+ * fake worker whose answers the test settles by hand.
+ */
+import * as assert from 'node:assert/strict';
+import type { Paper } from '../../src/core/paper/model';
+import type { ScoreLike } from '../../src/core/view/forYouOrder';
+import { type ForYouInput, ForYouSession } from '../../src/core/view/forYouSession';
+
+function paper(id: string): Paper {
+  return { id, title: `Paper ${id}`, authors: [{ name: 'A' }], abstract: '', feedDate: '2026-08-21', upvotes: 1 };
+}
+
+interface Question {
+  readonly window: readonly string[];
+  readonly saved: readonly string[];
+  readonly resolve: (scores: readonly ScoreLike[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** A session over a window and reading list the test changes, and a worker that answers when told. */
+function harness(input: Partial<ForYouInput> = {}) {
+  let current: ForYouInput = { active: true, window: ['a', 'b', 'c', 'd'].map(paper), saved: ['s1', 's2', 's3'].map(paper), ...input };
+  const questions: Question[] = [];
+  let changes = 0;
+  const session = new ForYouSession({
+    read: () => current,
+    score: (window, saved) => new Promise((resolve, reject) => {
+      questions.push({ window: window.map((entry) => entry.id), saved: saved.map((entry) => entry.id), resolve, reject });
+    }),
+    changed: () => {
+      changes++;
+    },
+    log: () => undefined,
+    debounceMs: 1,
+  });
+  return {
+    session, questions,
+    get changes() {
+      return changes;
+    },
+    set: (next: Partial<ForYouInput>) => {
+      current = { ...current, ...next };
+      session.schedule();
+    },
+  };
+}
+
+/** Lets the debounce timer and settled promises run. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** Each paper of `ids` like s1, the first best. */
+function scoresFor(ids: readonly string[]): ScoreLike[] {
+  return ids.map((id, index) => ({ id, score: 0.9 - index * 0.01, like: 's1' }));
+}
+
+describe('For you: when the worker is asked and which answer stands', () => {
+  it('asks nothing while For you is not picked, nor before it starts', async () => {
+    const test = harness({ active: false });
+    test.session.schedule();
+    await settle();
+    assert.equal(test.questions.length, 0, 'not started');
+    test.session.start();
+    await settle();
+    assert.equal(test.questions.length, 0, 'not picked');
+    assert.equal(test.session.status.kind, 'off');
+    test.set({ active: true });
+    await settle();
+    assert.equal(test.questions.length, 1);
+    test.session.dispose();
+  });
+
+  it('says what it needs below three saved papers, and asks nothing', async () => {
+    const test = harness({ saved: [paper('s1'), paper('s2')] });
+    test.session.start();
+    await settle();
+    assert.deepEqual(test.session.status, { kind: 'needsSaved', saved: 2 });
+    assert.equal(test.questions.length, 0);
+    test.session.dispose();
+  });
+
+  it('drops a late answer to an older question', async () => {
+    const test = harness();
+    test.session.start();
+    await settle();
+    test.set({ window: ['e', 'f', 'g'].map(paper) });
+    await settle();
+    assert.equal(test.questions.length, 2);
+    const [older, newer] = test.questions as [Question, Question];
+    newer.resolve(scoresFor(newer.window));
+    await settle();
+    older.resolve(scoresFor(older.window));
+    await settle();
+    assert.deepEqual([...(test.session.current()?.affinities.keys() ?? [])], ['e', 'f', 'g'], 'the newer answer stands');
+    assert.equal(test.session.status.kind, 'ready');
+    test.session.dispose();
+  });
+
+  it('asks once per window and reading list', async () => {
+    const test = harness();
+    test.session.start();
+    await settle();
+    test.questions[0]?.resolve(scoresFor(['a', 'b', 'c', 'd']));
+    await settle();
+    test.session.schedule();
+    test.set({});
+    await settle();
+    assert.equal(test.questions.length, 1);
+    test.set({ saved: ['s1', 's2', 's3', 's4'].map(paper) });
+    await settle();
+    assert.equal(test.questions.length, 2, 'a new reading list is a new question');
+    test.session.dispose();
+  });
+
+  it('ignores answers that come after dispose', async () => {
+    const test = harness();
+    test.session.start();
+    await settle();
+    const changes = test.changes;
+    test.session.dispose();
+    test.questions[0]?.resolve(scoresFor(['a', 'b', 'c', 'd']));
+    await settle();
+    assert.equal(test.session.current(), undefined);
+    assert.equal(test.changes, changes, 'no redraw after dispose');
+  });
+});
