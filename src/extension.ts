@@ -85,7 +85,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     };
   };
   // The search service exists by the time the first load is over, when the ranker starts asking it.
-  const forYou = new ForYouRanker({ store, saved, log, score: (window, savedPapers) => search.forYou(window, savedPapers) });
+  const forYou = new ForYouRanker({
+    store, saved, log, score: (window, savedPapers) => search.forYou(window, savedPapers), onIndexUpdated: (listener) => search.onDidUpdate(listener),
+  });
   const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper), enrich: (paper) => enrichment.apply(paper), forYou });
   const savedTree = new SavedTree(saved, topics, itemState, (paper) => enrichment.apply(paper));
   reading.watch(tree.view);

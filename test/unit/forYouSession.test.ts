@@ -125,4 +125,28 @@ describe('For you: when the worker is asked and which answer stands', () => {
     assert.equal(test.session.current(), undefined);
     assert.equal(test.changes, changes, 'no redraw after dispose');
   });
+
+  it('after a failure, says so and asks again when the index changes, not at every change', async () => {
+    const test = harness();
+    test.session.start();
+    await settle();
+    test.questions[0]?.reject(new Error('the search index is not available'));
+    await settle();
+    assert.equal(test.session.status.kind, 'failed');
+    test.set({});
+    await settle();
+    assert.equal(test.questions.length, 1, 'a change that asks the same question does not retry');
+    test.session.indexUpdated();
+    test.session.indexUpdated();
+    await settle();
+    assert.equal(test.questions.length, 2, 'the index is back: asked again, once');
+    assert.equal(test.session.status.kind, 'pending');
+    test.questions[1]?.resolve(scoresFor(['a', 'b', 'c', 'd']));
+    await settle();
+    assert.equal(test.session.status.kind, 'ready');
+    test.session.indexUpdated();
+    await settle();
+    assert.equal(test.questions.length, 2, 'an answer stands when the index gains papers');
+    test.session.dispose();
+  });
 });

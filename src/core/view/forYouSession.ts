@@ -12,7 +12,7 @@ import { type Affinities, FOR_YOU_MIN_SAVED, forYouReasons, type ScoreLike, toAf
  * needsSaved  fewer than three saved papers
  * pending     the worker is scoring (the last answer, if any, still stands)
  * ready       scored; `matches` papers are like a saved paper enough to be ranked for it
- * failed      the worker failed
+ * failed      the worker failed: asked again when the index changes (see indexUpdated)
  */
 export type ForYouStatus =
   | { readonly kind: 'off' | 'pending' | 'failed' }
@@ -87,6 +87,17 @@ export class ForYouSession {
     }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update(), this.deps.debounceMs ?? 250);
+  }
+
+  /**
+   * The search index became ready or gained papers: after a failure, asks again (once changes
+   * settle). Only on this: a failure is not retried at every change of the window, or in a loop.
+   */
+  indexUpdated(): void {
+    if (this.state.kind === 'failed') {
+      this.answeredKey = undefined;
+      this.schedule();
+    }
   }
 
   dispose(): void {

@@ -26,6 +26,11 @@ export interface ForYouDeps {
   readonly saved: SavedPapers;
   /** The search worker's scores for the window, in the window's order (SearchService.forYou). */
   readonly score: (window: readonly Paper[], saved: readonly Paper[]) => Promise<readonly ForYouScore[]>;
+  /**
+   * Fires when the search index becomes ready or gains papers (SearchService.onDidUpdate): a failed
+   * ranking is asked again then. Subscribed at start (the search service is built after the ranker).
+   */
+  readonly onIndexUpdated: vscode.Event<void>;
   readonly log: vscode.LogOutputChannel;
   /** How long changes settle before the window is scored again. */
   readonly debounceMs?: number;
@@ -38,6 +43,7 @@ export interface ForYouDeps {
  */
 export class ForYouRanker extends Disposable implements ForYouView {
   private readonly session: ForYouSession;
+  private started = false;
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
@@ -58,6 +64,10 @@ export class ForYouRanker extends Disposable implements ForYouView {
 
   /** Starts once the first load is over (before it, the reading list may not be read yet). */
   start(): void {
+    if (!this.started) {
+      this.started = true;
+      this._register(this.deps.onIndexUpdated(() => this.session.indexUpdated()));
+    }
     this.session.start();
   }
 
