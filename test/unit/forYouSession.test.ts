@@ -149,4 +149,23 @@ describe('For you: when the worker is asked and which answer stands', () => {
     assert.equal(test.questions.length, 2, 'an answer stands when the index gains papers');
     test.session.dispose();
   });
+
+  it('holds no scores while a new window is being scored, and the old ones while the same papers stay shown', async () => {
+    const test = harness();
+    test.session.start();
+    await settle();
+    test.questions[0]?.resolve(scoresFor(['a', 'b', 'c', 'd']));
+    await settle();
+    assert.ok(test.session.current());
+    test.set({ window: ['a', 'b', 'c'].map(paper) });
+    assert.ok(test.session.current(), 'a paper that left the window does not matter');
+    test.set({ window: ['e', 'f', 'a'].map(paper) });
+    await settle();
+    assert.equal(test.session.status.kind, 'pending');
+    assert.equal(test.session.current(), undefined, 'e and f have no score yet');
+    test.questions.at(-1)?.resolve(scoresFor(['e', 'f', 'a']));
+    await settle();
+    assert.deepEqual([...(test.session.current()?.reasons.keys() ?? [])].sort(), ['a', 'e', 'f']);
+    test.session.dispose();
+  });
 });

@@ -92,9 +92,16 @@ export function forYouReasons(affinities: Affinities): Map<string, string> {
   return reasons;
 }
 
-/** Whether any paper is a match: without one, For you has nothing to show and the view keeps its usual order. */
-export function hasMatches(affinities: Affinities | undefined): affinities is Affinities {
-  return affinities !== undefined && forYouReasons(affinities).size > 0;
+/**
+ * Whether any paper is a match (of `papers`, the ones shown, when given): without one, For you has
+ * nothing to show and the view keeps its usual order.
+ */
+export function hasMatches(affinities: Affinities | undefined, papers?: readonly Paper[]): affinities is Affinities {
+  if (affinities === undefined) {
+    return false;
+  }
+  const reasons = forYouReasons(affinities);
+  return papers === undefined ? reasons.size > 0 : papers.some((paper) => reasons.has(paper.id));
 }
 
 /**

@@ -54,7 +54,8 @@ export interface ForYouScores {
  */
 export class ForYouSession {
   private state: ForYouStatus = { kind: 'off' };
-  private scores: ForYouScores | undefined;
+  /** The last answer, and the window it scored. */
+  private answer: { readonly scores: ForYouScores; readonly windowIds: ReadonlySet<string> } | undefined;
   private started = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The window and reading list of the last answer (or failure) and of the question on its way. */
@@ -69,9 +70,18 @@ export class ForYouSession {
     return this.state;
   }
 
-  /** The last answer's scores, if any. */
+  /**
+   * The last answer's scores, while they are the shown window's: undefined while a new window is
+   * being scored (its papers have no score yet, and would all fall into "Other papers"), so the view
+   * keeps its usual order and says it is ranking. Papers that left the window do not matter.
+   */
   current(): ForYouScores | undefined {
-    return this.scores;
+    const answer = this.answer;
+    if (!answer) {
+      return undefined;
+    }
+    const { window } = this.deps.read();
+    return window.every((paper) => answer.windowIds.has(paper.id)) ? answer.scores : undefined;
   }
 
   /** Starts once the first load is over (before it, the reading list may not be read yet). */
@@ -130,9 +140,10 @@ export class ForYouSession {
       if (generation !== this.generation || this.disposed) {
         return;
       }
-      const affinities = toAffinities(scores, new Set(window.map((paper) => paper.id)), new Set(saved.map((paper) => paper.id)));
+      const windowIds = new Set(window.map((paper) => paper.id));
+      const affinities = toAffinities(scores, windowIds, new Set(saved.map((paper) => paper.id)));
       const reasons = forYouReasons(affinities);
-      this.scores = { affinities, reasons };
+      this.answer = { scores: { affinities, reasons }, windowIds };
       this.answered(key, { kind: 'ready', matches: reasons.size });
       this.deps.log('info', `For you: ${window.length} papers scored against ${saved.length} saved in ${(performance.now() - started).toFixed(0)} ms, ${reasons.size} like a saved paper.`);
     }, (error: unknown) => {
@@ -140,7 +151,7 @@ export class ForYouSession {
         return;
       }
       this.deps.log('warn', `For you: could not score the window: ${error instanceof Error ? error.message : String(error)}`);
-      this.scores = undefined;
+      this.answer = undefined;
       this.answered(key, { kind: 'failed' });
     });
   }
@@ -154,9 +165,9 @@ export class ForYouSession {
 
   /** Drops the scores and any question on its way (its answer will be ignored). */
   private reset(status: ForYouStatus): void {
-    const had = this.scores !== undefined;
+    const had = this.answer !== undefined;
     this.generation++;
-    this.scores = undefined;
+    this.answer = undefined;
     this.answeredKey = undefined;
     this.askedKey = undefined;
     this.setStatus(status, had);

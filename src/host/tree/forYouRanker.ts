@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import type { ForYouScore } from '../../core/search/workerProtocol';
 import { likeTitle } from '../../core/view/forYouOrder';
-import { ForYouSession } from '../../core/view/forYouSession';
+import { ForYouSession, type ForYouScores } from '../../core/view/forYouSession';
 import type { ForYouOptions } from '../../core/view/groups';
 import { onDidChangeSettings, readViewConfig } from '../config';
 import { Disposable } from '../disposable';
@@ -15,7 +15,7 @@ export interface ForYouView {
   readonly onDidChange: vscode.Event<void>;
   /** The scores and group labels, once they are in; undefined while the view keeps upvote order. */
   options(): ForYouOptions | undefined;
-  /** `like SAM 2`: why a paper is ranked where it is, for a match. */
+  /** `like SAM 2`: why a paper is ranked where it is, for a match (by the scores of the last `options()`). */
   reason(paperId: string): string | undefined;
   /** The line above the tree, when For you cannot rank (yet). */
   message(): string | undefined;
@@ -44,6 +44,8 @@ export interface ForYouDeps {
 export class ForYouRanker extends Disposable implements ForYouView {
   private readonly session: ForYouSession;
   private started = false;
+  /** The scores the tree was last built with. */
+  private shown: ForYouScores | undefined;
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
@@ -79,6 +81,7 @@ export class ForYouRanker extends Disposable implements ForYouView {
 
   options(): ForYouOptions | undefined {
     const scores = this.session.current();
+    this.shown = scores;
     return scores && {
       affinities: scores.affinities,
       likeLabel: (savedId) => vscode.l10n.t('Like {0}', this.savedTitle(savedId) ?? savedId),
@@ -86,8 +89,9 @@ export class ForYouRanker extends Disposable implements ForYouView {
     };
   }
 
+  /** The reason by the scores of the last options(): the ones the tree was built with. */
   reason(paperId: string): string | undefined {
-    const like = this.session.current()?.reasons.get(paperId);
+    const like = this.shown?.reasons.get(paperId);
     const title = like === undefined ? undefined : this.savedTitle(like);
     return title === undefined ? undefined : vscode.l10n.t('like {0}', title);
   }
