@@ -168,4 +168,17 @@ describe('For you: when the worker is asked and which answer stands', () => {
     assert.deepEqual([...(test.session.current()?.reasons.keys() ?? [])].sort(), ['a', 'e', 'f']);
     test.session.dispose();
   });
+
+  it('names no saved paper taken off the reading list since the answer, while the next is on its way', async () => {
+    const test = harness({ saved: ['s1', 's2', 's3', 's4'].map(paper) });
+    test.session.start();
+    await settle();
+    test.questions[0]?.resolve([{ id: 'a', score: 0.9, like: 's2' }, { id: 'b', score: 0.8, like: 's1' }, { id: 'c', score: 0.7, like: 's1' }, { id: 'd', score: 0.6, like: 's3' }]);
+    await settle();
+    test.set({ saved: ['s1', 's3', 's4'].map(paper) });
+    const scores = test.session.current();
+    assert.deepEqual([...(scores?.reasons ?? [])], [['b', 's1'], ['c', 's1'], ['d', 's3']], 'a is like no saved paper now');
+    assert.deepEqual(scores?.affinities.get('a'), { score: 0.9 }, 'it keeps its score until the next answer');
+    test.session.dispose();
+  });
 });

@@ -66,6 +66,22 @@ export function toAffinities(scores: readonly ScoreLike[], windowIds: ReadonlySe
   return affinities;
 }
 
+/**
+ * The affinities without `like`s naming a paper no longer saved (taken off the reading list since the
+ * worker answered: until the next answer, its papers keep their score but no group or reason names
+ * it). The same map when every `like` is still saved.
+ */
+export function withSavedLikes(affinities: Affinities, savedIds: ReadonlySet<string>): Affinities {
+  if ([...affinities.values()].every((affinity) => affinity.like === undefined || savedIds.has(affinity.like))) {
+    return affinities;
+  }
+  const kept = new Map<string, Affinity>();
+  for (const [id, affinity] of affinities) {
+    kept.set(id, affinity.like === undefined || savedIds.has(affinity.like) ? affinity : { score: affinity.score });
+  }
+  return kept;
+}
+
 /** The score a paper needs to be a match: see {@link MATCH_SHARE}; never 0. */
 export function matchThreshold(affinities: Affinities): number {
   const scores = [...affinities.values()].map((affinity) => affinity.score).sort((a, b) => b - a);

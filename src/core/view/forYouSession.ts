@@ -5,7 +5,7 @@
  * answer stands.
  */
 import type { Paper } from '../paper/model';
-import { type Affinities, FOR_YOU_MIN_SAVED, forYouReasons, type ScoreLike, toAffinities } from './forYouOrder';
+import { type Affinities, FOR_YOU_MIN_SAVED, forYouReasons, type ScoreLike, toAffinities, withSavedLikes } from './forYouOrder';
 
 /**
  * off         For you is not picked (or the first load is not over)
@@ -73,15 +73,20 @@ export class ForYouSession {
   /**
    * The last answer's scores, while they are the shown window's: undefined while a new window is
    * being scored (its papers have no score yet, and would all fall into "Other papers"), so the view
-   * keeps its usual order and says it is ranking. Papers that left the window do not matter.
+   * keeps its usual order and says it is ranking. Papers that left the window do not matter. A saved
+   * paper taken off the reading list since is no paper's `like` any more (see withSavedLikes).
    */
   current(): ForYouScores | undefined {
     const answer = this.answer;
     if (!answer) {
       return undefined;
     }
-    const { window } = this.deps.read();
-    return window.every((paper) => answer.windowIds.has(paper.id)) ? answer.scores : undefined;
+    const { window, saved } = this.deps.read();
+    if (!window.every((paper) => answer.windowIds.has(paper.id))) {
+      return undefined;
+    }
+    const affinities = withSavedLikes(answer.scores.affinities, new Set(saved.map((paper) => paper.id)));
+    return affinities === answer.scores.affinities ? answer.scores : { affinities, reasons: forYouReasons(affinities) };
   }
 
   /** Starts once the first load is over (before it, the reading list may not be read yet). */
