@@ -175,7 +175,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    search, searchPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
+    search, searchPickers, papersTree: tree, forYou, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment, tools: tools.tools,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri, watchesTree, watchState, watchPrompts, watchQuestions,
   };

@@ -20,7 +20,7 @@ interface Question {
 
 /** A session over a window and reading list the test changes, and a worker that answers when told. */
 function harness(input: Partial<ForYouInput> = {}) {
-  let current: ForYouInput = { active: true, window: ['a', 'b', 'c', 'd'].map(paper), saved: ['s1', 's2', 's3'].map(paper), ...input };
+  let current: ForYouInput = { active: true, label: 'Last 3 days', window: ['a', 'b', 'c', 'd'].map(paper), saved: ['s1', 's2', 's3'].map(paper), ...input };
   const questions: Question[] = [];
   let changes = 0;
   const session = new ForYouSession({
@@ -179,6 +179,29 @@ describe('For you: when the worker is asked and which answer stands', () => {
     const scores = test.session.current();
     assert.deepEqual([...(scores?.reasons ?? [])], [['b', 's1'], ['c', 's1'], ['d', 's3']], 'a is like no saved paper now');
     assert.deepEqual(scores?.affinities.get('a'), { score: 0.9 }, 'it keeps its score until the next answer');
+    test.session.dispose();
+  });
+
+  it('keeps a paper saved from the window where it was until the window changes', async () => {
+    const test = harness();
+    test.session.start();
+    await settle();
+    test.questions[0]?.resolve(scoresFor(['a', 'b', 'c', 'd']));
+    await settle();
+    const before = test.session.current()?.affinities.get('b');
+    assert.deepEqual(before, { score: 0.89, like: 's1' });
+    test.set({ saved: ['s1', 's2', 's3', 'b'].map(paper) });
+    await settle();
+    // The worker scores a saved paper as like itself; the view would give it 0 and move it to the end.
+    test.questions[1]?.resolve([...scoresFor(['a', 'c', 'd']), { id: 'b', score: 1, like: 'b' }]);
+    await settle();
+    assert.deepEqual(test.session.current()?.affinities.get('b'), before);
+    assert.equal(test.session.current()?.reasons.get('b'), 's1');
+    test.set({ label: 'Last 7 days', window: ['a', 'b', 'c', 'd', 'e'].map(paper) });
+    await settle();
+    test.questions[2]?.resolve([...scoresFor(['a', 'c', 'd', 'e']), { id: 'b', score: 1, like: 'b' }]);
+    await settle();
+    assert.deepEqual(test.session.current()?.affinities.get('b'), { score: 0 }, 'another window: saved papers score 0');
     test.session.dispose();
   });
 });

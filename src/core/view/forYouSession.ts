@@ -5,7 +5,7 @@
  * answer stands.
  */
 import type { Paper } from '../paper/model';
-import { type Affinities, FOR_YOU_MIN_SAVED, forYouReasons, type ScoreLike, toAffinities, withSavedLikes } from './forYouOrder';
+import { type Affinities, type Affinity, FOR_YOU_MIN_SAVED, forYouReasons, type ScoreLike, toAffinities, withSavedLikes } from './forYouOrder';
 
 /**
  * off         For you is not picked (or the first load is not over)
@@ -23,6 +23,8 @@ export type ForYouStatus =
 export interface ForYouInput {
   /** Whether the view is sorted or grouped For you. */
   readonly active: boolean;
+  /** The shown window's name ("Last 7 days"): a paper saved from it keeps its place until it changes. */
+  readonly label: string;
   /** The papers of the shown window. */
   readonly window: readonly Paper[];
   /** The reading list. */
@@ -55,7 +57,7 @@ export interface ForYouScores {
 export class ForYouSession {
   private state: ForYouStatus = { kind: 'off' };
   /** The last answer, and the window it scored. */
-  private answer: { readonly scores: ForYouScores; readonly windowIds: ReadonlySet<string> } | undefined;
+  private answer: { readonly scores: ForYouScores; readonly windowIds: ReadonlySet<string>; readonly label: string } | undefined;
   private started = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The window and reading list of the last answer (or failure) and of the question on its way. */
@@ -121,7 +123,7 @@ export class ForYouSession {
   }
 
   private update(): void {
-    const { active, window, saved } = this.deps.read();
+    const { active, label, window, saved } = this.deps.read();
     if (!this.started || !active) {
       this.reset({ kind: 'off' });
       return;
@@ -146,9 +148,10 @@ export class ForYouSession {
         return;
       }
       const windowIds = new Set(window.map((paper) => paper.id));
-      const affinities = toAffinities(scores, windowIds, new Set(saved.map((paper) => paper.id)));
+      const savedIds = new Set(saved.map((paper) => paper.id));
+      const affinities = this.keepSavedInPlace(toAffinities(scores, windowIds, savedIds), savedIds, label);
       const reasons = forYouReasons(affinities);
-      this.answer = { scores: { affinities, reasons }, windowIds };
+      this.answer = { scores: { affinities, reasons }, windowIds, label };
       this.answered(key, { kind: 'ready', matches: reasons.size });
       this.deps.log('info', `For you: ${window.length} papers scored against ${saved.length} saved in ${(performance.now() - started).toFixed(0)} ms, ${reasons.size} like a saved paper.`);
     }, (error: unknown) => {
@@ -159,6 +162,24 @@ export class ForYouSession {
       this.answer = undefined;
       this.answered(key, { kind: 'failed' });
     });
+  }
+
+  /**
+   * A paper saved from this window since an earlier answer keeps that answer's score and `like`
+   * (saved papers score 0, and would drop to the end under the user's eyes), until the window changes.
+   */
+  private keepSavedInPlace(affinities: Map<string, Affinity>, savedIds: ReadonlySet<string>, label: string): Map<string, Affinity> {
+    const previous = this.answer;
+    if (previous?.label !== label) {
+      return affinities;
+    }
+    for (const id of affinities.keys()) {
+      const before = previous.scores.affinities.get(id);
+      if (savedIds.has(id) && before !== undefined && before.score > 0) {
+        affinities.set(id, before.like === undefined || savedIds.has(before.like) ? before : { score: before.score });
+      }
+    }
+    return affinities;
   }
 
   private answered(key: string, status: ForYouStatus): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import type { ForYouScore } from '../../core/search/workerProtocol';
 import { likeTitle } from '../../core/view/forYouOrder';
-import { ForYouSession, type ForYouScores } from '../../core/view/forYouSession';
+import { type ForYouScores, ForYouSession, type ForYouStatus } from '../../core/view/forYouSession';
 import type { ForYouOptions } from '../../core/view/groups';
 import { onDidChangeSettings, readViewConfig } from '../config';
 import { Disposable } from '../disposable';
@@ -52,7 +52,7 @@ export class ForYouRanker extends Disposable implements ForYouView {
   constructor(private readonly deps: ForYouDeps) {
     super();
     this.session = new ForYouSession({
-      read: () => ({ active: this.active, window: deps.store.view.papers, saved: deps.saved.list().map((entry) => entry.paper) }),
+      read: () => ({ active: this.active, label: deps.store.view.label, window: deps.store.view.papers, saved: deps.saved.list().map((entry) => entry.paper) }),
       score: deps.score,
       changed: () => this.changed.fire(),
       log: (level, message) => deps.log[level](message),
@@ -71,6 +71,11 @@ export class ForYouRanker extends Disposable implements ForYouView {
       this._register(this.deps.onIndexUpdated(() => this.session.indexUpdated()));
     }
     this.session.start();
+  }
+
+  /** What For you is doing: off, waiting for saved papers, scoring, ready or failed. */
+  get status(): ForYouStatus {
+    return this.session.status;
   }
 
   /** Whether the view is sorted or grouped For you. */
