@@ -105,15 +105,28 @@ export class ForYouRanker extends Disposable implements ForYouView {
     const status = this.session.status;
     switch (status.kind) {
       case 'needsSaved':
-        return vscode.l10n.t('For you needs three saved papers (you have {0}): save papers you like. Until then, the most upvoted come first.', status.saved);
+        return vscode.l10n.t('For you needs three saved papers (you have {0}): save papers you like. Until then, {1}.', status.saved, this.usualOrder());
       case 'pending':
         return this.session.current() ? undefined : vscode.l10n.t('Ranking papers for you…');
       case 'failed':
-        return vscode.l10n.t('Could not rank papers for you (see the log): the most upvoted come first.');
+        return vscode.l10n.t('Could not rank papers for you (see the log): {0}.', this.usualOrder());
       case 'ready':
-        return status.matches === 0 ? vscode.l10n.t('None of these papers is much like your saved papers: the most upvoted come first.') : undefined;
+        return status.matches === 0 ? vscode.l10n.t('None of these papers is much like your saved papers: {0}.', this.usualOrder()) : undefined;
       case 'off':
         return undefined;
+    }
+  }
+
+  /** The order the view keeps when For you cannot rank: paperFeed.sortBy's (upvotes when that is For you). */
+  private usualOrder(): string {
+    switch (readViewConfig().sortBy) {
+      case 'date':
+        return vscode.l10n.t('the newest come first');
+      case 'title':
+        return vscode.l10n.t('papers are sorted by title');
+      case 'upvotes':
+      case 'forYou':
+        return vscode.l10n.t('the most upvoted come first');
     }
   }
 

@@ -175,6 +175,14 @@ describe('For you: the Papers view ranked by the reading list', () => {
     });
     assert.match(message, /\(you have 2\)/);
     assert.match(message, /save papers you like/);
+    assert.match(message, /the most upvoted come first/);
+    await setting('sortBy', 'date');
+    const byDate = await waitFor('the message naming the date order', () => {
+      const text = testing.papersTree.view.message;
+      return text?.includes('For you needs three saved papers') && !text.includes('upvoted') ? text : undefined;
+    });
+    assert.match(byDate, /Until then, the newest come first\.$/, 'the order the view keeps, not the upvotes');
+    await setting('sortBy', undefined);
     const top = await roots();
     assert.ok(top.every((node) => node.id.startsWith('date:')), 'grouped by date, as before For you');
     for (const day of top) {
