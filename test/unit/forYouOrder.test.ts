@@ -141,6 +141,8 @@ describe('For you: sorting and grouping', () => {
     assert.equal(buckets.at(-1)?.papers.length, many.length - MAX_LIKE_GROUPS);
     assert.equal(buckets.at(-1)?.key, REST_GROUP);
     assert.equal(buckets.reduce((sum, bucket) => sum + bucket.papers.length, 0), many.length, 'every paper once');
+    // Their reason stays: it is true, only their group is left out (a row in "Other papers" may say "like …").
+    assert.deepEqual(['p12', 'p13', 'p14'].map((id) => forYouReasons(spread).get(id)), ['s12', 's13', 's14']);
   });
 
   it('groups by date, by upvotes, until the scores come or when nothing is like the reading list', () => {

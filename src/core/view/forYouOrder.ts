@@ -154,8 +154,9 @@ export interface LikeBucket {
 /**
  * The window's papers as "Like <saved paper>" buckets, best first (the bucket holding the best
  * match first, so reading down the groups follows the For-you ranking; ties by size, then id); then
- * the rest (papers that match nothing well enough, and those of buckets past {@link MAX_LIKE_GROUPS}).
- * Papers stay in the order they came in: the caller sorts each bucket.
+ * the rest (papers that match nothing well enough, and those of buckets past {@link MAX_LIKE_GROUPS},
+ * which keep their reason: it is true, only their group is left out). Papers stay in the order they
+ * came in: the caller sorts each bucket.
  */
 export function likeBuckets(papers: readonly Paper[], affinities: Affinities): LikeBucket[] {
   const reasons = forYouReasons(affinities);
