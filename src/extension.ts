@@ -87,7 +87,9 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     };
   };
   // The search service exists by the time the first load is over, when the ranker starts asking it.
-  const forYou = new ForYouRanker({ store, saved, log, score: (window, savedPapers) => search.forYou(window, savedPapers) });
+  const forYou = new ForYouRanker({
+    store, saved, log, score: (window, savedPapers) => search.forYou(window, savedPapers), onIndexUpdated: (listener) => search.onDidUpdate(listener),
+  });
   const tree = new PapersTree({ store, clock, topics, state: itemState, isNew: (paper) => reading.isNew(paper), enrich: (paper) => enrichment.apply(paper), forYou });
   const savedTree = new SavedTree(saved, topics, itemState, (paper) => enrichment.apply(paper));
   reading.watch(tree.view);
@@ -179,7 +181,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined : {
-    search, searchPickers, similarPickers, papersTree: tree, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
+    search, searchPickers, similarPickers, papersTree: tree, forYou, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment, tools: tools.tools,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri, watchesTree, watchState, watchPrompts, watchQuestions, watchFocus,
   };

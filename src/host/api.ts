@@ -21,6 +21,7 @@ import type { ReadingState } from './reading';
 import type { SavedPapers } from './savedPapers';
 import type { PaperTools } from './tools/registerTools';
 import type { TopicService } from './topics';
+import type { ForYouRanker } from './tree/forYouRanker';
 import type { PapersTree } from './tree/papersTree';
 import type { SavedTree } from './tree/savedTree';
 import type { WatchQuestions } from './commands/watches';
@@ -51,6 +52,7 @@ export interface PaperFeedTestHooks {
   readonly searchPickers: typeof searchPickers;
   readonly similarPickers: typeof similarPickers;
   readonly papersTree: PapersTree;
+  readonly forYou: ForYouRanker;
   readonly savedTree: SavedTree;
   readonly topics: TopicService;
   readonly saved: SavedPapers;

@@ -55,6 +55,15 @@ describe('For you: the worker\'s scores as the view uses them', () => {
     assert.equal(hasMatches(undefined), false);
   });
 
+  it('groups by date when none of the papers shown is a match, though papers not shown are', () => {
+    const scored = affinities({ a: { score: 0.9, like: 's1' }, b: { score: 0.8, like: 's1' }, c: { score: 0 }, d: { score: 0 } });
+    const shown = [paper('c', 3), paper('d', 1)];
+    assert.equal(hasMatches(scored, shown), false);
+    assert.ok(hasMatches(scored, [paper('a', 0), ...shown]));
+    const groups = buildGroups(shown, options({ grouping: 'forYou', forYou: { affinities: scored, ...labels } }));
+    assert.deepEqual(groups.map((group) => group.id), ['date:2026-08-21'], 'not everything in "Other papers"');
+  });
+
   it('keeps matches to the best quarter of a window whose scores lie close together', () => {
     const flat = new Map(Array.from({ length: 40 }, (_, index) => [`p${index}`, { score: 0.5 - index / 1000, like: 's1' }]));
     const reasons = forYouReasons(flat);
@@ -132,6 +141,8 @@ describe('For you: sorting and grouping', () => {
     assert.equal(buckets.at(-1)?.papers.length, many.length - MAX_LIKE_GROUPS);
     assert.equal(buckets.at(-1)?.key, REST_GROUP);
     assert.equal(buckets.reduce((sum, bucket) => sum + bucket.papers.length, 0), many.length, 'every paper once');
+    // Their reason stays: it is true, only their group is left out (a row in "Other papers" may say "like …").
+    assert.deepEqual(['p12', 'p13', 'p14'].map((id) => forYouReasons(spread).get(id)), ['s12', 's13', 's14']);
   });
 
   it('groups by date, by upvotes, until the scores come or when nothing is like the reading list', () => {

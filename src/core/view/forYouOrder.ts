@@ -37,7 +37,7 @@ export const MAX_LIKE_GROUPS = 12;
 /** The id of the group of papers that match no saved paper well enough. */
 export const REST_GROUP = 'rest';
 
-interface ScoreLike {
+export interface ScoreLike {
   readonly id: unknown;
   readonly score: unknown;
   readonly like?: unknown;
@@ -66,6 +66,22 @@ export function toAffinities(scores: readonly ScoreLike[], windowIds: ReadonlySe
   return affinities;
 }
 
+/**
+ * The affinities without `like`s naming a paper no longer saved (taken off the reading list since the
+ * worker answered: until the next answer, its papers keep their score but no group or reason names
+ * it). The same map when every `like` is still saved.
+ */
+export function withSavedLikes(affinities: Affinities, savedIds: ReadonlySet<string>): Affinities {
+  if ([...affinities.values()].every((affinity) => affinity.like === undefined || savedIds.has(affinity.like))) {
+    return affinities;
+  }
+  const kept = new Map<string, Affinity>();
+  for (const [id, affinity] of affinities) {
+    kept.set(id, affinity.like === undefined || savedIds.has(affinity.like) ? affinity : { score: affinity.score });
+  }
+  return kept;
+}
+
 /** The score a paper needs to be a match: see {@link MATCH_SHARE}; never 0. */
 export function matchThreshold(affinities: Affinities): number {
   const scores = [...affinities.values()].map((affinity) => affinity.score).sort((a, b) => b - a);
@@ -92,9 +108,16 @@ export function forYouReasons(affinities: Affinities): Map<string, string> {
   return reasons;
 }
 
-/** Whether any paper is a match: without one, For you has nothing to show and the view keeps its usual order. */
-export function hasMatches(affinities: Affinities | undefined): affinities is Affinities {
-  return affinities !== undefined && forYouReasons(affinities).size > 0;
+/**
+ * Whether any paper is a match (of `papers`, the ones shown, when given): without one, For you has
+ * nothing to show and the view keeps its usual order.
+ */
+export function hasMatches(affinities: Affinities | undefined, papers?: readonly Paper[]): affinities is Affinities {
+  if (affinities === undefined) {
+    return false;
+  }
+  const reasons = forYouReasons(affinities);
+  return papers === undefined ? reasons.size > 0 : papers.some((paper) => reasons.has(paper.id));
 }
 
 /**
@@ -131,8 +154,9 @@ export interface LikeBucket {
 /**
  * The window's papers as "Like <saved paper>" buckets, best first (the bucket holding the best
  * match first, so reading down the groups follows the For-you ranking; ties by size, then id); then
- * the rest (papers that match nothing well enough, and those of buckets past {@link MAX_LIKE_GROUPS}).
- * Papers stay in the order they came in: the caller sorts each bucket.
+ * the rest (papers that match nothing well enough, and those of buckets past {@link MAX_LIKE_GROUPS},
+ * which keep their reason: it is true, only their group is left out). Papers stay in the order they
+ * came in: the caller sorts each bucket.
  */
 export function likeBuckets(papers: readonly Paper[], affinities: Affinities): LikeBucket[] {
   const reasons = forYouReasons(affinities);

@@ -165,8 +165,8 @@ export function buildGroups(papers: readonly Paper[], options: GroupOptions): Gr
   const forYou = options.forYou;
   switch (options.grouping) {
     case 'forYou':
-      if (!forYou || !hasMatches(forYou.affinities)) {
-        return byDate(papers, ''); // until the scores come, or when nothing is like the reading list
+      if (!forYou || !hasMatches(forYou.affinities, papers)) {
+        return byDate(papers, ''); // until the scores come, or when no paper shown is like the reading list
       }
       // Each "Like …" group most alike first; the rest in the order of sortBy.
       return likeBuckets(papers, forYou.affinities).map(({ key, papers: list }) => key === REST_GROUP

@@ -16,7 +16,7 @@ export interface GroupNode {
 
 export interface PaperNode {
   readonly kind: 'paper';
-  /** Stable id, e.g. `date:2026-08-21/topic:llm/paper:2508.10104` (a paper can be in one place per tree). */
+  /** Stable id, e.g. `date:2026-08-21/topic:llm/paper:2508.10104`, or `forYou/paper:2508.10104` in any "Like …" group (a paper can be in one place per tree). */
   readonly id: string;
   readonly paper: Paper;
   readonly parent?: GroupNode;

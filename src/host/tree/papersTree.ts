@@ -212,8 +212,11 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     if (group.groups) {
       node.children = group.groups.map((child) => this.node(child, node));
     } else {
+      // In the For you grouping a paper's row keeps its id when it moves to another group (saving it
+      // makes it like no saved paper): each paper is in one group only, and the selection stays on it.
+      const prefix = group.by === 'like' ? 'forYou' : group.id;
       node.children = (group.papers ?? []).map((paper) => {
-        const paperNode: PaperNode = { kind: 'paper', id: `${group.id}/paper:${paper.id}`, paper, parent: node };
+        const paperNode: PaperNode = { kind: 'paper', id: `${prefix}/paper:${paper.id}`, paper, parent: node };
         this.byPaperId.set(paper.id, paperNode);
         return paperNode;
       });

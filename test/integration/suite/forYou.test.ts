@@ -60,6 +60,8 @@ describe('For you: the Papers view ranked by the reading list', () => {
   let saved: Paper[] = [];
   let window: Paper[] = [];
   let earlier: Paper[] = [];
+  /** The paper the last test saves from a "Like …" group. */
+  let savedNow: string | undefined;
 
   before(async function () {
     this.timeout(60_000);
@@ -94,7 +96,7 @@ describe('For you: the Papers view ranked by the reading list', () => {
     await setting('grouping', undefined);
     await setting('sortBy', undefined);
     const { testing } = await paperFeed();
-    await testing.saved.unsave(saved.map((paper) => paper.id));
+    await testing.saved.unsave([...saved.map((paper) => paper.id), ...(savedNow === undefined ? [] : [savedNow])]);
     if (earlier.length > 0) {
       await testing.saved.save(earlier);
     }
@@ -173,6 +175,14 @@ describe('For you: the Papers view ranked by the reading list', () => {
     });
     assert.match(message, /\(you have 2\)/);
     assert.match(message, /save papers you like/);
+    assert.match(message, /the most upvoted come first/);
+    await setting('sortBy', 'date');
+    const byDate = await waitFor('the message naming the date order', () => {
+      const text = testing.papersTree.view.message;
+      return text?.includes('For you needs three saved papers') && !text.includes('upvoted') ? text : undefined;
+    });
+    assert.match(byDate, /Until then, the newest come first\.$/, 'the order the view keeps, not the upvotes');
+    await setting('sortBy', undefined);
     const top = await roots();
     assert.ok(top.every((node) => node.id.startsWith('date:')), 'grouped by date, as before For you');
     for (const day of top) {
@@ -191,8 +201,9 @@ describe('For you: the Papers view ranked by the reading list', () => {
     await setting('sortBy', undefined);
     const top = await waitFor('the date groups', async () => {
       const found = await roots();
-      return found.every((node) => node.id.startsWith('date:')) ? found : undefined;
+      return found.length > 0 && found.every((node) => node.id.startsWith('date:')) ? found : undefined;
     });
+    assert.ok((await rows()).length > 0, 'papers to check the order of');
     for (const day of top) {
       const upvotes = (await papersUnder(testing.papersTree, day)).map((node) => node.paper.upvotes ?? -1);
       assert.deepEqual(upvotes, [...upvotes].sort((a, b) => b - a), `${day.id} by upvotes`);
@@ -200,5 +211,37 @@ describe('For you: the Papers view ranked by the reading list', () => {
     const descriptions = await Promise.all((await rows()).map(description));
     assert.ok(descriptions.every((text) => !REASON.test(text)), 'no reasons once For you is off');
     assert.equal(testing.papersTree.view.message, undefined);
+  });
+
+  it('keeps a paper saved from a "Like …" group in its row, and selected', async function () {
+    this.timeout(60_000);
+    const { testing } = await paperFeed();
+    await setting('grouping', 'forYou');
+    await vscode.commands.executeCommand('paperFeed.papers.focus');
+    await waitFor('the Papers view to be visible', () => (testing.papersTree.view.visible ? true : undefined));
+    const savedIds = new Set(saved.map((paper) => paper.id));
+    const picked = await waitFor('a paper in a "Like …" group', async () => (await rows())
+      .find((node) => node.parent?.id.startsWith('like:') && node.parent.id !== 'like:rest' && !savedIds.has(node.paper.id)), 45_000);
+    const id = picked.paper.id;
+    savedNow = id;
+    assert.ok(await testing.papersTree.reveal(id));
+    await waitFor('the paper to be selected', () => testing.papersTree.view.selection.find((node) => node.kind === 'paper' && node.paper.id === id));
+    const answered = new Promise<void>((resolve) => {
+      const listener = testing.forYou.onDidChange(() => {
+        if (testing.forYou.status.kind === 'ready') {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.commands.executeCommand('paperFeed.savePaper', id);
+    await waitFor('For you to rank again with the paper saved', () => Promise.race([answered.then(() => true), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 200))]), 45_000);
+    // The workbench takes the redraw and drops a selected row whose id is gone.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = (await rows()).find((node) => node.paper.id === id);
+    assert.equal(after?.id, picked.id, 'the same row');
+    assert.equal(after.parent?.id, picked.parent?.id, 'in the group it was in');
+    assert.match(await description(after), REASON, 'still saying which saved paper it is like');
+    assert.ok(testing.papersTree.view.selection.some((node) => node.kind === 'paper' && node.paper.id === id), 'still selected');
   });
 });
