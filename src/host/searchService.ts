@@ -170,15 +170,21 @@ export class SearchService extends Disposable {
 
   /**
    * The `limit` cached papers most like `paper`, best first (computed in the worker; the paper is
-   * indexed first when the worker has not seen it). Waits for the index; none if it never comes.
+   * indexed first when the worker has not seen it). Waits for the index; rejects when there is none
+   * (the worker failed, or was stopped or restarted meanwhile): no answer would read as "none like it".
    */
   async similar(paper: Paper, limit = 10): Promise<readonly SimilarHit[]> {
     const client = await this.readyClient();
     if (!client) {
-      return [];
+      throw new Error('the search index is not available');
     }
     this.sendUnseen([paper]);
-    return client.similar(paper.id, Math.max(1, Math.min(50, Math.floor(limit) || 1)));
+    const hits = await client.similar(paper.id, Math.max(1, Math.min(50, Math.floor(limit) || 1)));
+    // The client answers none when its worker dies or is disposed before answering.
+    if (this.client !== client || !client.isIndexReady) {
+      throw new Error('the search worker stopped before it answered');
+    }
+    return hits;
   }
 
   /**

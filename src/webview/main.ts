@@ -316,7 +316,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   } else if (message.type === 'similar') {
     const paperId = message.paperId;
     if (similarBox) {
-      renderSimilar(similarBox, message.papers, labels, {
+      renderSimilar(similarBox, message.papers, message.failed, labels, {
         open: (id) => vscode.postMessage({ type: 'openSimilar', paperId, id }),
         more: () => run('showSimilar', paperId),
       });

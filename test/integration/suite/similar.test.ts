@@ -65,6 +65,40 @@ async function panelSimilar(id: string): Promise<Extract<HostToWebview, { type: 
   });
 }
 
+/**
+ * Makes the next ask for similar papers meet a worker replaced under it (as Clear Paper Cache or a
+ * change of paperFeed.topics does): the ask takes the running worker, which is then restarted.
+ * Resolves once the new worker's index is ready; the hook is gone after one ask.
+ */
+async function restartDuringNextAsk(): Promise<{ readonly restarted: Promise<void> }> {
+  const { testing } = await paperFeed();
+  const search = testing.search;
+  const real = search.similar.bind(search);
+  let restarted: Promise<void> | undefined;
+  let asked: () => void = () => undefined;
+  const once = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  search.similar = (paper, limit) => {
+    Reflect.deleteProperty(search, 'similar');
+    const answer = real(paper, limit);
+    restarted = search.restart().then(() => search.ready);
+    asked();
+    return answer;
+  };
+  return { restarted: once.then(() => restarted as Promise<void>) };
+}
+
+/** After a restart: the model answers for a month of papers again. */
+async function modelBack(paper: Paper): Promise<void> {
+  const { testing } = await paperFeed();
+  await testing.search.ready;
+  await waitFor('the model to answer for a month of papers again', async () => {
+    const answer = await testing.search.similar(paper, 31).catch(() => []);
+    return answer.length >= 30 ? true : undefined;
+  }, 60_000);
+}
+
 describe('similar papers', function () {
   this.timeout(90_000);
   let paper: Paper;
@@ -201,6 +235,50 @@ describe('similar papers', function () {
     await panelSimilar(ENV_HARNESS);
     await testing.panel.receiveFromActive({ type: 'run', command: 'showSimilar', paperId: ENV_HARNESS });
     await similarShown(ENV_HARNESS);
+  });
+
+  it('the panel says the papers could not be found when the worker is replaced while asked, then asks again once it is back', async () => {
+    const { testing } = await paperFeed();
+    const outcomes: { outcome: string; sent?: Extract<HostToWebview, { type: 'similar' }> }[] = [];
+    const listener = testing.panel.onDidAnswerSimilar((answer) => {
+      if (answer.paperId === ENV_HARNESS) {
+        outcomes.push({ outcome: answer.outcome, sent: testing.panel.sentToActive('similar') });
+      }
+    });
+    try {
+      const { restarted } = await restartDuringNextAsk();
+      await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+      await panelShowing(ENV_HARNESS);
+      await waitFor('the failure sent to the panel', () => (outcomes.length > 0 ? true : undefined));
+      const [failure] = outcomes;
+      assert.equal(failure?.outcome, 'failed', JSON.stringify(outcomes));
+      assert.deepEqual(failure?.sent, { type: 'similar', paperId: ENV_HARNESS, papers: [], failed: true }, 'failed, not "none"');
+      assert.equal(testing.panel.sentToActive('showPaper')?.labels.similarFailed, 'Similar papers could not be found (see the log).');
+      await restarted;
+      // The index is back (its onDidUpdate): the panel asks again and lists the papers.
+      const sent = await waitFor('the list once the index is back', () => outcomes.find((answer) => answer.outcome === 'sent')?.sent, 60_000);
+      assert.equal(sent?.failed, false);
+      assert.equal(sent?.papers.length, 10);
+    } finally {
+      listener.dispose();
+      Reflect.deleteProperty(testing.search, 'similar');
+      await modelBack(paper);
+    }
+  });
+
+  it('Show Similar Papers says the papers could not be found when the worker is replaced while asked', async () => {
+    const { testing } = await paperFeed();
+    try {
+      const { restarted } = await restartDuringNextAsk();
+      await vscode.commands.executeCommand('paperFeed.showSimilar', ENV_HARNESS);
+      const picker = await similarShown(ENV_HARNESS);
+      assert.deepEqual(ids(picker.items), []);
+      assert.match(picker.items[0]?.label ?? '', /^\$\(error\) Similar papers could not be found: the search (index is not available|worker stopped)/);
+      await restarted;
+    } finally {
+      Reflect.deleteProperty(testing.search, 'similar');
+      await modelBack(paper);
+    }
   });
 
   it('shows the panel before the worker answers, and drops an answer for a paper it no longer shows', async () => {
