@@ -28,10 +28,14 @@ export class PanelSimilar {
   /**
    * The list for `paperId`, from `source` (the model, asked for one more than the panel lists, since
    * the paper itself may be among them), or its failure; undefined when another ask came since.
+   * Asked again for the same paper (shown again, the index back), the list it had stays clickable
+   * until the new answer replaces it: a click on the list still shown is no forgery.
    */
   async ask(paperId: string, source: (limit: number) => Promise<readonly SimilarInput[]>, locale: string | undefined): Promise<SimilarAnswer | undefined> {
     const mine = ++this.asked;
-    this.listed = undefined;
+    if (this.listed?.paperId !== paperId) {
+      this.listed = undefined;
+    }
     this.failedFor = undefined;
     let hits: readonly SimilarInput[];
     try {
