@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import {
   activityBarItem, endSession, paperPanel, quickInput, quickInputClosed, runFromMenu, screenshots, type Session, startSession, treeRows,
+  typeIntoQuickInput,
 } from './workbench';
 
 const TITLE = 'EnvHarness: Awakening Static Worlds';
@@ -95,6 +96,17 @@ describe('Similar papers, in the workbench', () => {
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: '▲' }).nth(5).waitFor({ timeout: 30_000 });
     assert.equal(await widget.locator('.quick-input-list .monaco-list-row', { hasText: shown }).count(), 0, 'not the paper itself');
     await current.workbench.screenshot(screenshots, 'similar-2-picker');
+    // The box filters the list: typing part of one title leaves the papers whose title has it.
+    const rows = widget.locator('.quick-input-list .monaco-list-row', { hasText: '▲' });
+    const before = await rows.count();
+    const typed = (await rows.nth(3).locator('.label-name').first().innerText()).slice(0, 30);
+    await typeIntoQuickInput(page, typed);
+    // Checked in the page (a string: this project's TypeScript has no DOM library).
+    await page.waitForFunction(`(() => {
+      const shown = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')]
+        .filter((row) => (row.textContent ?? '').includes('▲'));
+      return shown.length > 0 && shown.length < ${before} && shown.every((row) => (row.textContent ?? '').includes(${JSON.stringify(typed)}));
+    })()`, undefined, { timeout: 10_000 });
     await page.keyboard.press('Escape');
     await quickInputClosed(page);
   });

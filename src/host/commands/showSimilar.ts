@@ -31,7 +31,8 @@ async function similarItems(deps: SimilarDeps, paper: Paper): Promise<PaperPickI
   }
   const ranked = rankSimilar(paper.id, hits, PICKER_SIMILAR);
   return ranked.length > 0
-    ? ranked.map((hit) => paperItem(hit.card, deps))
+    // Typing filters the list (on title, facts and authors), in the similarity order.
+    ? ranked.map((hit) => paperItem(hit.card, deps, undefined, { alwaysShow: false }))
     : [{ label: `$(info) ${vscode.l10n.t('No similar papers in the cache yet.')}`, alwaysShow: true }];
 }
 
