@@ -174,6 +174,39 @@ describe('similar papers', function () {
     assert.ok(!ids(again.items).includes(next));
   });
 
+  it('Save in the picker drops that paper\'s Save button without asking the model again: the list stays as it was', async () => {
+    const { testing } = await paperFeed();
+    const search = testing.search;
+    const real = search.similar.bind(search);
+    let asked = 0;
+    search.similar = (of, limit) => {
+      asked++;
+      return real(of, limit);
+    };
+    let savedId: string | undefined;
+    try {
+      await vscode.commands.executeCommand('paperFeed.showSimilar', ENV_HARNESS);
+      const picker = await similarShown(ENV_HARNESS);
+      const before = ids(picker.items);
+      const hasSave = (item: Item): boolean => (item.buttons ?? []).some((button) => button.tooltip === 'Save to Reading List');
+      const item = picker.items.find((candidate) => candidate.paper && hasSave(candidate)) as Item;
+      assert.ok(item, 'a paper with a Save button');
+      savedId = item.paper?.id;
+      assert.equal(asked, 1);
+      await testing.similarPickers.pressButton?.({ item, button: (item.buttons ?? []).find((button) => button.tooltip === 'Save to Reading List') as vscode.QuickInputButton });
+      assert.ok(testing.saved.has(savedId as string), 'saved');
+      assert.equal(testing.similarPickers.current, picker, 'the picker stays open');
+      assert.equal(asked, 1, 'the model was not asked again');
+      assert.deepEqual(ids(picker.items), before, 'the same list, in the same order');
+      assert.ok(!hasSave(picker.items.find((candidate) => candidate.paper?.id === savedId) as Item), 'its Save button is gone');
+    } finally {
+      Reflect.deleteProperty(search, 'similar');
+      if (savedId) {
+        await vscode.commands.executeCommand('paperFeed.unsavePaper', savedId);
+      }
+    }
+  });
+
   it('runs on a tree row, and Enter opens the paper picked', async () => {
     const { testing } = await paperFeed();
     const node = (await papersUnder(testing.papersTree)).find((candidate) => candidate.paper.id === ENV_HARNESS);
