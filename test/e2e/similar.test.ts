@@ -126,4 +126,25 @@ describe('Similar papers, in the workbench', () => {
     await quickInputClosed(page);
     await panelTitle(current, label.slice(0, 40));
   });
+
+  it('a redraw with newer records (arXiv\'s license coming late) keeps the focus on the similar paper it was on', async () => {
+    const current = session as Session;
+    const panel = paperPanel(current);
+    const titles = await similarTitles(current);
+    // A paper not opened before: opening it asks arXiv's OAI-PMH interface for its license, answered late.
+    current.fake?.setFault({ mode: 'delay', path: '/oai2', delayMs: 8_000, times: 1 });
+    const next = titles[9] as string;
+    await panel.locator('section.similar button.similar-title').nth(9).click();
+    await panelTitle(current, next);
+    const nextTitles = await similarTitles(current);
+    const license = panel.locator('section.record dt', { hasText: 'License' });
+    const buttons = panel.locator('section.similar button.similar-title');
+    await buttons.nth(4).focus();
+    assert.equal(await license.count(), 0, 'the license came before the focus was set: nothing to test');
+    await license.waitFor({ timeout: 30_000 });
+    assert.equal(await panel.locator('button.similar-title:focus').innerText(), nextTitles[4], 'the focus is where it was');
+    // Still from the keyboard: Down goes on from there.
+    await panel.locator('button.similar-title:focus').press('ArrowDown');
+    assert.equal(await panel.locator('button.similar-title:focus').innerText(), nextTitles[5]);
+  });
 });
