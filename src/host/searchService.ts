@@ -23,8 +23,10 @@ function arxivMonth(id: string): string | undefined {
 /**
  * Search over every cached paper: a worker thread holds the index (loaded from its file, or built
  * from the cache), new papers are sent to it as the feed brings them, and until it is ready the
- * host answers by scanning. The worker starts at the first search (or when the search picker
- * opens), not in every window at startup: a window where nobody searches never loads the index.
+ * host answers by scanning. The worker starts at the first use, not in every window at startup: the
+ * first search (or the search picker opening), the first paper panel (its Similar papers), Show
+ * Similar Papers, or a Papers view sorted or grouped For you. A window with none of these never
+ * loads the index.
  */
 export class SearchService extends Disposable {
   private client: SearchClient | undefined;
