@@ -246,6 +246,29 @@ describe('similar papers', function () {
     await panelSimilar(clicked);
   });
 
+  it('a redraw with newer records (an enrichment refresh) sends the list again without asking the model again', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    const sent = await panelSimilar(ENV_HARNESS);
+    const search = testing.search;
+    const real = search.similar.bind(search);
+    let asked = 0;
+    search.similar = (of, limit) => {
+      asked++;
+      return real(of, limit);
+    };
+    try {
+      const shownBefore = testing.panel.sentToActive('showPaper');
+      testing.panel.refreshPapers([ENV_HARNESS]);
+      const shownAfter = testing.panel.sentToActive('showPaper');
+      assert.ok(shownAfter && shownAfter !== shownBefore, 'the paper was drawn again');
+      assert.deepEqual(testing.panel.sentToActive('similar'), sent, 'the same list, sent again with it');
+      assert.equal(asked, 0, 'the model was not asked');
+    } finally {
+      Reflect.deleteProperty(search, 'similar');
+    }
+  });
+
   it('opens only a paper it listed, for the paper it shows', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
@@ -342,9 +365,17 @@ describe('similar papers', function () {
       await vscode.commands.executeCommand('paperFeed.openPaper', other.id);
       await panelShowing(other.id);
       const forOther = await panelSimilar(other.id);
+      const answered = new Promise<string>((resolve) => {
+        const listener = testing.panel.onDidAnswerSimilar((answer) => {
+          if (answer.paperId === ENV_HARNESS) {
+            listener.dispose();
+            resolve(answer.outcome);
+          }
+        });
+      });
       release();
       await held;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(await answered, 'dropped', 'EnvHarness\'s answer came to the panel, which did not send it');
       assert.equal(testing.panel.sentToActive('similar')?.paperId, other.id);
       assert.deepEqual(testing.panel.sentToActive('similar'), forOther);
       assert.equal(webviewTabs('paperFeed.paper').length, 1, 'one panel, reused');
