@@ -10,11 +10,11 @@ const QUIET_MS = 1_000;
 
 /** What identifies a focused element across a redraw: a similar paper's id, else its kind and its words. */
 function focusKey(node: Element): string {
-  const similar = node.closest('section.similar li[data-paper-id]');
-  if (similar instanceof HTMLElement && node.matches('button.similar-title')) {
-    return `similar:${similar.dataset.paperId ?? ''}`;
+  const item = node.closest('li');
+  if (node.classList.contains('similar-title') && item?.dataset.paperId !== undefined) {
+    return JSON.stringify(['similar', item.dataset.paperId]);
   }
-  return `${node.tagName}|${node.className}|${node.getAttribute('aria-label') ?? ''}|${node.textContent ?? ''}`;
+  return JSON.stringify([node.tagName, node.className, node.getAttribute('aria-label'), node.textContent]);
 }
 
 export class Refocus {
@@ -49,7 +49,8 @@ export class Refocus {
     if (key === undefined) {
       return;
     }
-    const again = [...this.root.querySelectorAll<HTMLElement>('button, a')].find((node) => focusKey(node) === key);
+    const focusable = [...this.root.querySelectorAll('button'), ...this.root.querySelectorAll('a')];
+    const again = focusable.find((node) => focusKey(node) === key);
     if (again) {
       this.pending = undefined;
       again.focus();
