@@ -139,6 +139,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     enrich: enrichment,
     // Looked up through `search` at each ask, so that the integration tests can hold an answer back.
     similar: (paper, limit) => search.similar(paper, limit),
+    similarUpdated: search.onDidUpdate,
     openPaper: (id) => vscode.commands.executeCommand(Commands.openPaper, id),
   });
   context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, watchState, watchFocus, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);

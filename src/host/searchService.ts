@@ -23,8 +23,10 @@ function arxivMonth(id: string): string | undefined {
 /**
  * Search over every cached paper: a worker thread holds the index (loaded from its file, or built
  * from the cache), new papers are sent to it as the feed brings them, and until it is ready the
- * host answers by scanning. The worker starts at the first search (or when the search picker
- * opens), not in every window at startup: a window where nobody searches never loads the index.
+ * host answers by scanning. The worker starts at the first use, not in every window at startup: the
+ * first search (or the search picker opening), the first paper panel (its Similar papers), Show
+ * Similar Papers, or a Papers view sorted or grouped For you. A window with none of these never
+ * loads the index.
  */
 export class SearchService extends Disposable {
   private client: SearchClient | undefined;
@@ -170,15 +172,21 @@ export class SearchService extends Disposable {
 
   /**
    * The `limit` cached papers most like `paper`, best first (computed in the worker; the paper is
-   * indexed first when the worker has not seen it). Waits for the index; none if it never comes.
+   * indexed first when the worker has not seen it). Waits for the index; rejects when there is none
+   * (the worker failed, or was stopped or restarted meanwhile): no answer would read as "none like it".
    */
   async similar(paper: Paper, limit = 10): Promise<readonly SimilarHit[]> {
     const client = await this.readyClient();
     if (!client) {
-      return [];
+      throw new Error('the search index is not available');
     }
     this.sendUnseen([paper]);
-    return client.similar(paper.id, Math.max(1, Math.min(50, Math.floor(limit) || 1)));
+    const hits = await client.similar(paper.id, Math.max(1, Math.min(50, Math.floor(limit) || 1)));
+    // The client answers none when its worker dies or is disposed before answering.
+    if (this.client !== client || !client.isIndexReady) {
+      throw new Error('the search worker stopped before it answered');
+    }
+    return hits;
   }
 
   /**

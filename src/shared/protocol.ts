@@ -132,7 +132,7 @@ export const PANEL_LABEL_KEYS = [
   'searchKeywordHint', 'searchAuthorHint', 'openLinkHint', 'cloneUrl', 'cloneUrlHint', 'comments', 'oneComment', 'thumbnailAlt',
   'publishedIn', 'publishedHint', 'volume', 'issue', 'pages', 'viaArxiv', 'viaArxivHint', 'viaDblp', 'viaDblpHint',
   'categories', 'primaryCategory', 'version', 'updated', 'authorsComment', 'journalRef', 'doi', 'doiHint', 'license',
-  'similarPapers', 'similarLoading', 'similarNone', 'similarMore', 'similarMoreHint', 'similarOpenHint', 'etAl', 'upvotes',
+  'similarPapers', 'similarLoading', 'similarNone', 'similarFailed', 'similarMore', 'similarMoreHint', 'similarOpenHint', 'etAl', 'upvotes',
 ] as const;
 export type PanelLabels = { readonly [key in (typeof PANEL_LABEL_KEYS)[number]]: string };
 
@@ -140,8 +140,11 @@ export type HostToWebview =
   | { readonly type: 'showPaper'; readonly paper: PaperView; readonly actions: PaperActions; readonly labels: PanelLabels }
   | { readonly type: 'actions'; readonly paperId: string; readonly actions: PaperActions }
   | { readonly type: 'linkedRepos'; readonly paperId: string; readonly repos: LinkedReposView }
-  /** The papers most like `paperId`, best first (none: the section says so); until it comes, the page says it is looking. */
-  | { readonly type: 'similar'; readonly paperId: string; readonly papers: readonly SimilarPaperView[] };
+  /**
+   * The papers most like `paperId`, best first (none: the section says so), or `failed` (no papers:
+   * the section says they could not be found); until it comes, the page says it is looking.
+   */
+  | { readonly type: 'similar'; readonly paperId: string; readonly papers: readonly SimilarPaperView[]; readonly failed: boolean };
 
 /** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
 export const PANEL_COMMANDS = [
@@ -226,7 +229,8 @@ export function isHostToWebview(value: unknown): value is HostToWebview {
       && Array.isArray(repos.models) && Array.isArray(repos.datasets) && Array.isArray(repos.spaces);
   }
   if (message.type === 'similar') {
-    return typeof message.paperId === 'string' && Array.isArray(message.papers) && message.papers.every(isSimilar);
+    return typeof message.paperId === 'string' && Array.isArray(message.papers) && message.papers.every(isSimilar)
+      && typeof message.failed === 'boolean' && !(message.failed && message.papers.length > 0);
   }
   const paper = message.paper as Record<string, unknown> | undefined;
   return message.type === 'showPaper' && typeof paper === 'object' && paper !== null && isActions(message.actions)

@@ -10,6 +10,7 @@ import {
 import { element, fill } from './dom';
 import { commentIcon } from './icons';
 import { arxivSection, publishedLine } from './record';
+import { Refocus } from './refocus';
 import { renderSimilar, similarSection } from './similarSection';
 
 interface VsCodeApi {
@@ -28,6 +29,8 @@ let labels: PanelLabels | undefined;
 let readingLine: HTMLElement | undefined;
 /** The Similar papers section of the shown paper. */
 let similarBox: HTMLElement | undefined;
+/** Keeps the focus, and the screen reader quiet, when the shown paper is drawn again with newer records. */
+const refocus = new Refocus(root);
 
 function button(label: string, ariaLabel: string, onClick: () => void, className = 'action'): HTMLButtonElement {
   const node = element('button', label, className);
@@ -301,6 +304,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   const message = event.data;
   if (message.type === 'showPaper') {
+    refocus.beforeRedraw(current?.id === message.paper.id);
     render(message.paper, message.actions, message.labels);
     vscode.setState({ paperId: message.paper.id });
   } else if (!current || !labels || message.paperId !== current.id) {
@@ -316,7 +320,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   } else if (message.type === 'similar') {
     const paperId = message.paperId;
     if (similarBox) {
-      renderSimilar(similarBox, message.papers, labels, {
+      renderSimilar(similarBox, message.papers, message.failed, labels, {
         open: (id) => vscode.postMessage({ type: 'openSimilar', paperId, id }),
         more: () => run('showSimilar', paperId),
       });
@@ -324,6 +328,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   } else {
     renderLinked(message.repos, labels);
   }
+  // The element focused before a redraw, once the part of the page it is in is drawn again.
+  refocus.restore();
 });
 
 vscode.postMessage({ type: 'ready' });

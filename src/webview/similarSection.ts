@@ -1,7 +1,7 @@
 /**
  * The panel's Similar papers section: "Finding similar papers…" until the host answers, then the
  * papers, each a button that asks the host to open it (Up and Down move between them), or a line
- * saying there are none. Paper text only through textContent.
+ * saying there are none, or that they could not be found. Paper text only through textContent.
  */
 import type { PanelLabels, SimilarPaperView } from '../shared/protocol';
 import { element, fill } from './dom';
@@ -67,15 +67,19 @@ function arrowKeys(list: HTMLElement, buttons: readonly HTMLButtonElement[]): vo
   });
 }
 
-/** The host's answer: the papers (with Show more, which lists more of them in a picker), or the line for none. */
-export function renderSimilar(section: HTMLElement, papers: readonly SimilarPaperView[], words: PanelLabels, actions: SimilarActions): void {
+/**
+ * The host's answer: the papers (with Show more, which lists more of them in a picker), or the line
+ * for none, or the one saying they could not be found (`failed`: the host asks again when it can).
+ */
+export function renderSimilar(section: HTMLElement, papers: readonly SimilarPaperView[], failed: boolean, words: PanelLabels,
+  actions: SimilarActions): void {
   section.removeAttribute('aria-busy');
   const header = element('div', undefined, 'similar-header');
   const heading = element('h2', words.similarPapers);
   heading.id = HEADING_ID;
   header.append(heading);
-  if (papers.length === 0) {
-    section.replaceChildren(header, element('p', words.similarNone, 'similar-status'));
+  if (failed || papers.length === 0) {
+    section.replaceChildren(header, element('p', failed ? words.similarFailed : words.similarNone, 'similar-status'));
     return;
   }
   const more = element('button', words.similarMore, 'inline-action');

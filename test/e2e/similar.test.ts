@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import {
   activityBarItem, endSession, paperPanel, quickInput, quickInputClosed, runFromMenu, screenshots, type Session, startSession, treeRows,
+  typeIntoQuickInput,
 } from './workbench';
 
 const TITLE = 'EnvHarness: Awakening Static Worlds';
@@ -95,6 +96,17 @@ describe('Similar papers, in the workbench', () => {
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: '▲' }).nth(5).waitFor({ timeout: 30_000 });
     assert.equal(await widget.locator('.quick-input-list .monaco-list-row', { hasText: shown }).count(), 0, 'not the paper itself');
     await current.workbench.screenshot(screenshots, 'similar-2-picker');
+    // The box filters the list: typing part of one title leaves the papers whose title has it.
+    const rows = widget.locator('.quick-input-list .monaco-list-row', { hasText: '▲' });
+    const before = await rows.count();
+    const typed = (await rows.nth(3).locator('.label-name').first().innerText()).slice(0, 30);
+    await typeIntoQuickInput(page, typed);
+    // Checked in the page (a string: this project's TypeScript has no DOM library).
+    await page.waitForFunction(`(() => {
+      const shown = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')]
+        .filter((row) => (row.textContent ?? '').includes('▲'));
+      return shown.length > 0 && shown.length < ${before} && shown.every((row) => (row.textContent ?? '').includes(${JSON.stringify(typed)}));
+    })()`, undefined, { timeout: 10_000 });
     await page.keyboard.press('Escape');
     await quickInputClosed(page);
   });
@@ -113,5 +125,26 @@ describe('Similar papers, in the workbench', () => {
     await page.keyboard.press('Enter');
     await quickInputClosed(page);
     await panelTitle(current, label.slice(0, 40));
+  });
+
+  it('a redraw with newer records (arXiv\'s license coming late) keeps the focus on the similar paper it was on', async () => {
+    const current = session as Session;
+    const panel = paperPanel(current);
+    const titles = await similarTitles(current);
+    // A paper not opened before: opening it asks arXiv's OAI-PMH interface for its license, answered late.
+    current.fake?.setFault({ mode: 'delay', path: '/oai2', delayMs: 8_000, times: 1 });
+    const next = titles[9] as string;
+    await panel.locator('section.similar button.similar-title').nth(9).click();
+    await panelTitle(current, next);
+    const nextTitles = await similarTitles(current);
+    const license = panel.locator('section.record dt', { hasText: 'License' });
+    const buttons = panel.locator('section.similar button.similar-title');
+    await buttons.nth(4).focus();
+    assert.equal(await license.count(), 0, 'the license came before the focus was set: nothing to test');
+    await license.waitFor({ timeout: 30_000 });
+    assert.equal(await panel.locator('button.similar-title:focus').innerText(), nextTitles[4], 'the focus is where it was');
+    // Still from the keyboard: Down goes on from there.
+    await panel.locator('button.similar-title:focus').press('ArrowDown');
+    assert.equal(await panel.locator('button.similar-title:focus').innerText(), nextTitles[5]);
   });
 });

@@ -131,14 +131,18 @@ describe('webview protocol', () => {
 
   it('takes the similar papers only in their shape', () => {
     const row = { id: '2607.11487', title: 'LightMem', firstAuthor: 'Ada', moreAuthors: true, date: 'Aug 21, 2026', upvotes: 12 };
-    assert.ok(isHostToWebview({ type: 'similar', paperId: '1', papers: [row, { id: '2', title: 't', moreAuthors: false, upvotes: 0 }] }));
-    assert.ok(isHostToWebview({ type: 'similar', paperId: '1', papers: [] }), 'none: the page says so');
+    assert.ok(isHostToWebview({ type: 'similar', paperId: '1', papers: [row, { id: '2', title: 't', moreAuthors: false, upvotes: 0 }], failed: false }));
+    assert.ok(isHostToWebview({ type: 'similar', paperId: '1', papers: [], failed: false }), 'none: the page says so');
+    assert.ok(isHostToWebview({ type: 'similar', paperId: '1', papers: [], failed: true }), 'failed: the page says so');
     for (const wrong of [
       undefined, null, 'papers', [null], [{ ...row, title: 1 }], [{ ...row, id: undefined }], [{ ...row, moreAuthors: 'yes' }],
       [{ ...row, upvotes: '12' }], [{ ...row, date: 1 }], [{ ...row, firstAuthor: ['Ada'] }],
     ]) {
-      assert.equal(isHostToWebview({ type: 'similar', paperId: '1', papers: wrong }), false, JSON.stringify(wrong));
+      assert.equal(isHostToWebview({ type: 'similar', paperId: '1', papers: wrong, failed: false }), false, JSON.stringify(wrong));
     }
-    assert.equal(isHostToWebview({ type: 'similar', papers: [row] }), false, 'no paper id');
+    assert.equal(isHostToWebview({ type: 'similar', papers: [row], failed: false }), false, 'no paper id');
+    assert.equal(isHostToWebview({ type: 'similar', paperId: '1', papers: [] }), false, 'no failure flag');
+    assert.equal(isHostToWebview({ type: 'similar', paperId: '1', papers: [], failed: 'yes' }), false, 'a flag that is not one');
+    assert.equal(isHostToWebview({ type: 'similar', paperId: '1', papers: [row], failed: true }), false, 'failed, yet papers');
   });
 });

@@ -53,8 +53,12 @@ function cardAuthors(card: PaperCard, shown: number): string {
   return card.authorCount > shown ? vscode.l10n.t('{0} and {1} more', names, card.authorCount - shown) : names;
 }
 
-/** A paper's item; `snippet`, for a paper found only by its abstract, is the sentence that matched. */
-export function paperItem(paper: PaperCard, deps: PaperItemDeps, snippet?: string): PaperPickItem {
+/**
+ * A paper's item; `snippet`, for a paper found only by its abstract, is the sentence that matched.
+ * `alwaysShow` (the default): the list is the query's own ranking, which the picker's label matching
+ * must not thin out (Search Papers); false where the box filters the list (Show Similar Papers).
+ */
+export function paperItem(paper: PaperCard, deps: PaperItemDeps, snippet?: string, options: { readonly alwaysShow?: boolean } = {}): PaperPickItem {
   const facts = [
     `▲ ${paper.upvotes}`,
     paper.githubRepo && paper.githubStars !== undefined ? `★ ${formatCount(paper.githubStars)}` : undefined,
@@ -67,8 +71,8 @@ export function paperItem(paper: PaperCard, deps: PaperItemDeps, snippet?: strin
     label: escapeIcons(paper.title),
     description: facts,
     detail: escapeIcons(snippet ? `${cardAuthors(paper, 1)} · “${snippet}”` : cardAuthors(paper, 4)),
-    // Our ranking, not the picker's own label matching: every result stays, in our order.
-    alwaysShow: true,
+    // Search Papers: our ranking, not the picker's own label matching: every result stays, in our order.
+    alwaysShow: options.alwaysShow ?? true,
     buttons: [
       all.open, all.copy, all.insert, all.insertKeepOpen,
       ...(deps.isSaved(paper.id) ? [] : [all.save]),

@@ -20,18 +20,30 @@ export const similarPickers: {
   pressButton?: (event: vscode.QuickPickItemButtonEvent<PaperPickItem>) => Promise<void>;
 } = {};
 
-/** The picker's items: the similar papers as Search Papers lists papers, or a line saying there are none or why. */
-async function similarItems(deps: SimilarDeps, paper: Paper): Promise<PaperPickItem[]> {
-  let hits: readonly SimilarHit[];
+/** The model's answer for the picker's paper, or why there is none. */
+type Answer = { readonly hits: readonly SimilarHit[] } | { readonly error: unknown };
+
+async function askModel(deps: SimilarDeps, paper: Paper): Promise<Answer> {
   try {
-    hits = await deps.similar(paper, PICKER_SIMILAR + 1);
+    return { hits: await deps.similar(paper, PICKER_SIMILAR + 1) };
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    return { error };
+  }
+}
+
+/**
+ * The picker's items: the similar papers as Search Papers lists papers, or a line saying there are
+ * none or why. Made again from the same answer when a paper's buttons change (Save).
+ */
+function similarItems(deps: SimilarDeps, paper: Paper, answer: Answer): PaperPickItem[] {
+  if ('error' in answer) {
+    const why = answer.error instanceof Error ? answer.error.message : String(answer.error);
     return [{ label: `$(error) ${vscode.l10n.t('Similar papers could not be found: {0}', escapeIcons(why))}`, alwaysShow: true }];
   }
-  const ranked = rankSimilar(paper.id, hits, PICKER_SIMILAR);
+  const ranked = rankSimilar(paper.id, answer.hits, PICKER_SIMILAR);
   return ranked.length > 0
-    ? ranked.map((hit) => paperItem(hit.card, deps))
+    // Typing filters the list (on title, facts and authors), in the similarity order.
+    ? ranked.map((hit) => paperItem(hit.card, deps, undefined, { alwaysShow: false }))
     : [{ label: `$(info) ${vscode.l10n.t('No similar papers in the cache yet.')}`, alwaysShow: true }];
 }
 
@@ -58,11 +70,13 @@ export async function showSimilar(deps: SimilarDeps, arg: unknown): Promise<void
   quickPick.busy = true;
   let hidden = false;
 
-  const render = async (): Promise<void> => {
-    const items = await similarItems(deps, paper);
+  // Asked once: Save makes the items again from this answer (asked again, the list might reorder).
+  const answered = askModel(deps, paper);
+  const render = (answer: Answer): void => {
     if (hidden) {
       return;
     }
+    const items = similarItems(deps, paper, answer);
     const active = quickPick.activeItems[0]?.paper?.id;
     quickPick.items = items;
     const again = items.find((item) => active !== undefined && item.paper?.id === active);
@@ -83,8 +97,8 @@ export async function showSimilar(deps: SimilarDeps, arg: unknown): Promise<void
       quickPick.hide();
     }
     await vscode.commands.executeCommand(command, item.paper.id);
-    if (command === Commands.savePaper && !hidden) {
-      await render(); // its Save button goes
+    if (command === Commands.savePaper) {
+      render(await answered); // its Save button goes; the list stays as it is
     }
   };
   similarPickers.pressButton = pressButton;
@@ -111,5 +125,5 @@ export async function showSimilar(deps: SimilarDeps, arg: unknown): Promise<void
     }
   });
   quickPick.show();
-  await render();
+  render(await answered);
 }

@@ -76,6 +76,7 @@ export function panelLabels(): PanelLabels {
     similarPapers: vscode.l10n.t('Similar papers'),
     similarLoading: vscode.l10n.t('Finding similar papers…'),
     similarNone: vscode.l10n.t('No similar papers in the cache yet.'),
+    similarFailed: vscode.l10n.t('Similar papers could not be found (see the log).'),
     similarMore: vscode.l10n.t('Show more'),
     similarMoreHint: vscode.l10n.t('Show more papers like this one in a list you can search, cite and save from'),
     similarOpenHint: vscode.l10n.t('Open {0}', SLOT),

@@ -12,7 +12,7 @@ import { displayLocale } from '../locale';
 import type { SimilarInput } from '../../core/view/similarRows';
 import { panelHtml } from './panelHtml';
 import { panelLabels } from './panelLabels';
-import { PanelSimilar } from './panelSimilar';
+import { PanelSimilar, type SimilarOutcome } from './panelSimilar';
 import { toLinkedReposView, toPaperView, viewLinks } from './paperView';
 
 export { panelCsp } from './panelHtml';
@@ -43,6 +43,8 @@ export interface PaperPanelsDeps {
   readonly enrich?: { apply(paper: Paper): Paper; want(papers: readonly Paper[], why: 'used'): void };
   /** The papers most like one, best first (the search worker's model); asked once the paper is shown. */
   readonly similar?: (paper: Paper, limit: number) => Promise<readonly SimilarInput[]>;
+  /** Fires when the search index has new papers or is ready again: panels whose ask failed ask again. */
+  readonly similarUpdated?: vscode.Event<void>;
   /** Opens a paper of the Similar papers section, as Open Paper does. */
   readonly openPaper: (id: string) => Thenable<unknown>;
 }
@@ -75,9 +77,15 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
   private lastActive: PanelView | undefined;
   /** Messages from webviews that failed validation (also logged). */
   readonly rejected: string[] = [];
+  private readonly similarAnswered = this._register(new vscode.EventEmitter<SimilarOutcome>());
+  /** Each ask for a panel's similar papers, once answered: sent to the page, failed (and sent), or dropped (tests). */
+  readonly onDidAnswerSimilar = this.similarAnswered.event;
 
   constructor(private readonly deps: PaperPanelsDeps) {
     super();
+    if (deps.similarUpdated) {
+      this._register(deps.similarUpdated(() => this.askFailedAgain()));
+    }
     this._register({
       dispose: () => {
         for (const view of [...this.views]) {
@@ -254,18 +262,34 @@ export class PaperPanels extends Disposable implements vscode.WebviewPanelSerial
     }
   }
 
-  /** The Similar papers section, once the worker answers; an answer for a paper the panel no longer shows is dropped. */
+  /**
+   * The Similar papers section, once the worker answers; an answer for a paper the panel no longer
+   * shows is dropped. A failure is said on the page (never "Finding…" for ever) and in the log.
+   */
   private async loadSimilar(view: PanelView, paper: Paper): Promise<void> {
     const source = this.deps.similar;
     if (!source) {
       return;
     }
-    const papers = await view.similar.ask(paper.id, (limit) => source(paper, limit), displayLocale(), (error) =>
-      this.deps.log.warn(`No similar papers for ${paper.id}: ${error instanceof Error ? error.message : String(error)}`));
-    if (papers === undefined || view.paper.id !== paper.id || !this.views.has(view)) {
+    const answer = await view.similar.ask(paper.id, (limit) => source(paper, limit), displayLocale());
+    if (answer?.failed) {
+      this.deps.log.warn(`Similar papers of ${paper.id} could not be found: ${answer.why instanceof Error ? answer.why.message : String(answer.why)}`);
+    }
+    if (answer === undefined || view.paper.id !== paper.id || !this.views.has(view)) {
+      this.similarAnswered.fire({ paperId: paper.id, outcome: 'dropped' });
       return;
     }
-    this.post(view, { type: 'similar', paperId: paper.id, papers });
+    this.post(view, { type: 'similar', paperId: paper.id, papers: answer.papers, failed: answer.failed === true });
+    this.similarAnswered.fire({ paperId: paper.id, outcome: answer.failed ? 'failed' : 'sent' });
+  }
+
+  /** The search index has changed or is back: panels whose last ask failed ask again. */
+  private askFailedAgain(): void {
+    for (const view of this.views) {
+      if (view.similar.failed(view.paper.id)) {
+        void this.loadSimilar(view, view.given ?? view.paper);
+      }
+    }
   }
 
   private async receive(view: PanelView, message: unknown): Promise<void> {

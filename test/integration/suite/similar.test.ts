@@ -65,6 +65,40 @@ async function panelSimilar(id: string): Promise<Extract<HostToWebview, { type: 
   });
 }
 
+/**
+ * Makes the next ask for similar papers meet a worker replaced under it (as Clear Paper Cache or a
+ * change of paperFeed.topics does): the ask takes the running worker, which is then restarted.
+ * Resolves once the new worker's index is ready; the hook is gone after one ask.
+ */
+async function restartDuringNextAsk(): Promise<{ readonly restarted: Promise<void> }> {
+  const { testing } = await paperFeed();
+  const search = testing.search;
+  const real = search.similar.bind(search);
+  let restarted: Promise<void> | undefined;
+  let asked: () => void = () => undefined;
+  const once = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  search.similar = (paper, limit) => {
+    Reflect.deleteProperty(search, 'similar');
+    const answer = real(paper, limit);
+    restarted = search.restart().then(() => search.ready);
+    asked();
+    return answer;
+  };
+  return { restarted: once.then(() => restarted as Promise<void>) };
+}
+
+/** After a restart: the model answers for a month of papers again. */
+async function modelBack(paper: Paper): Promise<void> {
+  const { testing } = await paperFeed();
+  await testing.search.ready;
+  await waitFor('the model to answer for a month of papers again', async () => {
+    const answer = await testing.search.similar(paper, 31).catch(() => []);
+    return answer.length >= 30 ? true : undefined;
+  }, 60_000);
+}
+
 describe('similar papers', function () {
   this.timeout(90_000);
   let paper: Paper;
@@ -140,6 +174,39 @@ describe('similar papers', function () {
     assert.ok(!ids(again.items).includes(next));
   });
 
+  it('Save in the picker drops that paper\'s Save button without asking the model again: the list stays as it was', async () => {
+    const { testing } = await paperFeed();
+    const search = testing.search;
+    const real = search.similar.bind(search);
+    let asked = 0;
+    search.similar = (of, limit) => {
+      asked++;
+      return real(of, limit);
+    };
+    let savedId: string | undefined;
+    try {
+      await vscode.commands.executeCommand('paperFeed.showSimilar', ENV_HARNESS);
+      const picker = await similarShown(ENV_HARNESS);
+      const before = ids(picker.items);
+      const hasSave = (item: Item): boolean => (item.buttons ?? []).some((button) => button.tooltip === 'Save to Reading List');
+      const item = picker.items.find((candidate) => candidate.paper && hasSave(candidate)) as Item;
+      assert.ok(item, 'a paper with a Save button');
+      savedId = item.paper?.id;
+      assert.equal(asked, 1);
+      await testing.similarPickers.pressButton?.({ item, button: (item.buttons ?? []).find((button) => button.tooltip === 'Save to Reading List') as vscode.QuickInputButton });
+      assert.ok(testing.saved.has(savedId as string), 'saved');
+      assert.equal(testing.similarPickers.current, picker, 'the picker stays open');
+      assert.equal(asked, 1, 'the model was not asked again');
+      assert.deepEqual(ids(picker.items), before, 'the same list, in the same order');
+      assert.ok(!hasSave(picker.items.find((candidate) => candidate.paper?.id === savedId) as Item), 'its Save button is gone');
+    } finally {
+      Reflect.deleteProperty(search, 'similar');
+      if (savedId) {
+        await vscode.commands.executeCommand('paperFeed.unsavePaper', savedId);
+      }
+    }
+  });
+
   it('runs on a tree row, and Enter opens the paper picked', async () => {
     const { testing } = await paperFeed();
     const node = (await papersUnder(testing.papersTree)).find((candidate) => candidate.paper.id === ENV_HARNESS);
@@ -179,6 +246,29 @@ describe('similar papers', function () {
     await panelSimilar(clicked);
   });
 
+  it('a redraw with newer records (an enrichment refresh) sends the list again without asking the model again', async () => {
+    const { testing } = await paperFeed();
+    await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+    const sent = await panelSimilar(ENV_HARNESS);
+    const search = testing.search;
+    const real = search.similar.bind(search);
+    let asked = 0;
+    search.similar = (of, limit) => {
+      asked++;
+      return real(of, limit);
+    };
+    try {
+      const shownBefore = testing.panel.sentToActive('showPaper');
+      testing.panel.refreshPapers([ENV_HARNESS]);
+      const shownAfter = testing.panel.sentToActive('showPaper');
+      assert.ok(shownAfter && shownAfter !== shownBefore, 'the paper was drawn again');
+      assert.deepEqual(testing.panel.sentToActive('similar'), sent, 'the same list, sent again with it');
+      assert.equal(asked, 0, 'the model was not asked');
+    } finally {
+      Reflect.deleteProperty(search, 'similar');
+    }
+  });
+
   it('opens only a paper it listed, for the paper it shows', async () => {
     const { testing } = await paperFeed();
     await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
@@ -201,6 +291,50 @@ describe('similar papers', function () {
     await panelSimilar(ENV_HARNESS);
     await testing.panel.receiveFromActive({ type: 'run', command: 'showSimilar', paperId: ENV_HARNESS });
     await similarShown(ENV_HARNESS);
+  });
+
+  it('the panel says the papers could not be found when the worker is replaced while asked, then asks again once it is back', async () => {
+    const { testing } = await paperFeed();
+    const outcomes: { outcome: string; sent?: Extract<HostToWebview, { type: 'similar' }> }[] = [];
+    const listener = testing.panel.onDidAnswerSimilar((answer) => {
+      if (answer.paperId === ENV_HARNESS) {
+        outcomes.push({ outcome: answer.outcome, sent: testing.panel.sentToActive('similar') });
+      }
+    });
+    try {
+      const { restarted } = await restartDuringNextAsk();
+      await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
+      await panelShowing(ENV_HARNESS);
+      await waitFor('the failure sent to the panel', () => (outcomes.length > 0 ? true : undefined));
+      const [failure] = outcomes;
+      assert.equal(failure?.outcome, 'failed', JSON.stringify(outcomes));
+      assert.deepEqual(failure?.sent, { type: 'similar', paperId: ENV_HARNESS, papers: [], failed: true }, 'failed, not "none"');
+      assert.equal(testing.panel.sentToActive('showPaper')?.labels.similarFailed, 'Similar papers could not be found (see the log).');
+      await restarted;
+      // The index is back (its onDidUpdate): the panel asks again and lists the papers.
+      const sent = await waitFor('the list once the index is back', () => outcomes.find((answer) => answer.outcome === 'sent')?.sent, 60_000);
+      assert.equal(sent?.failed, false);
+      assert.equal(sent?.papers.length, 10);
+    } finally {
+      listener.dispose();
+      Reflect.deleteProperty(testing.search, 'similar');
+      await modelBack(paper);
+    }
+  });
+
+  it('Show Similar Papers says the papers could not be found when the worker is replaced while asked', async () => {
+    const { testing } = await paperFeed();
+    try {
+      const { restarted } = await restartDuringNextAsk();
+      await vscode.commands.executeCommand('paperFeed.showSimilar', ENV_HARNESS);
+      const picker = await similarShown(ENV_HARNESS);
+      assert.deepEqual(ids(picker.items), []);
+      assert.match(picker.items[0]?.label ?? '', /^\$\(error\) Similar papers could not be found: the search (index is not available|worker stopped)/);
+      await restarted;
+    } finally {
+      Reflect.deleteProperty(testing.search, 'similar');
+      await modelBack(paper);
+    }
   });
 
   it('shows the panel before the worker answers, and drops an answer for a paper it no longer shows', async () => {
@@ -231,9 +365,17 @@ describe('similar papers', function () {
       await vscode.commands.executeCommand('paperFeed.openPaper', other.id);
       await panelShowing(other.id);
       const forOther = await panelSimilar(other.id);
+      const answered = new Promise<string>((resolve) => {
+        const listener = testing.panel.onDidAnswerSimilar((answer) => {
+          if (answer.paperId === ENV_HARNESS) {
+            listener.dispose();
+            resolve(answer.outcome);
+          }
+        });
+      });
       release();
       await held;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(await answered, 'dropped', 'EnvHarness\'s answer came to the panel, which did not send it');
       assert.equal(testing.panel.sentToActive('similar')?.paperId, other.id);
       assert.deepEqual(testing.panel.sentToActive('similar'), forOther);
       assert.equal(webviewTabs('paperFeed.paper').length, 1, 'one panel, reused');
