@@ -185,11 +185,7 @@ export class SearchClient {
     this.worker = undefined; // a deliberate end, not a loss
     this.waiting.forEach(({ resolve }) => resolve([]));
     this.waiting.clear();
-    this.reading.forEach((resolve) => resolve([]));
-    this.reading.clear();
-    this.sentences.forEach((resolve) => resolve({}));
-    this.sentences.clear();
-    this.dropDiscovery();
+    this.dropReads();
     this.rejectReady(new Error('Search was stopped before its index was ready.'));
     this.resolveSynced();
     await worker?.terminate();
@@ -209,19 +205,22 @@ export class SearchClient {
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     waiting.forEach(({ resolve, query, limit }) => resolve(this.scanSearch(query, limit)));
-    this.reading.forEach((resolve) => resolve([]));
-    this.reading.clear();
-    this.sentences.forEach((resolve) => resolve({}));
-    this.sentences.clear();
-    this.dropDiscovery();
+    this.dropReads();
   }
 
-  /** Answers similar-papers and For you requests the worker will not. */
-  private dropDiscovery(): void {
-    this.likes.forEach((resolve) => resolve([]));
-    this.likes.clear();
-    this.forYous.forEach((resolve) => resolve(undefined));
-    this.forYous.clear();
+  /** Answers the requests other than searches that the worker will not: nothing found. */
+  private dropReads(): void {
+    drop(this.reading, []);
+    drop(this.sentences, {});
+    drop(this.likes, []);
+    drop(this.forYous, undefined);
+  }
+
+  /** The worker's answer to request `id` of `pending`. */
+  private settle<T>(pending: Map<number, (value: T) => void>, id: number, value: T): void {
+    pending.get(id)?.(value);
+    pending.delete(id);
+    this.holdOpen();
   }
 
   private post(message: ToWorker): void {
@@ -279,27 +278,25 @@ export class SearchClient {
         this.holdOpen();
         return;
       case 'papers':
-        this.reading.get(message.id)?.(message.papers);
-        this.reading.delete(message.id);
-        this.holdOpen();
+        this.settle(this.reading, message.id, message.papers);
         return;
       case 'snippets':
-        this.sentences.get(message.id)?.(message.snippets);
-        this.sentences.delete(message.id);
-        this.holdOpen();
+        this.settle(this.sentences, message.id, message.snippets);
         return;
       case 'similar':
-        this.likes.get(message.id)?.(message.hits);
-        this.likes.delete(message.id);
-        this.holdOpen();
+        this.settle(this.likes, message.id, message.hits);
         return;
       case 'forYou':
-        this.forYous.get(message.id)?.(message.scores);
-        this.forYous.delete(message.id);
-        this.holdOpen();
+        this.settle(this.forYous, message.id, message.scores);
         return;
       case 'log':
         this.options.log?.(message.level, message.message);
     }
   }
+}
+
+/** Answers every request of `pending` with `value`. */
+function drop<T>(pending: Map<number, (value: T) => void>, value: T): void {
+  pending.forEach((resolve) => resolve(value));
+  pending.clear();
 }

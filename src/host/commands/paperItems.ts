@@ -94,3 +94,21 @@ export function buttonCommand(button: vscode.QuickInputButton): { readonly comma
       : button === similar ? Commands.showSimilar : Commands.savePaper;
   return { command, keepOpen: command === Commands.savePaper || button === insertKeepOpen };
 }
+
+/**
+ * Runs an item's button on its paper: the picker hides first unless the button keeps it open; after
+ * Save, `afterSave` redraws the list (the saved paper's Save button goes).
+ */
+export async function runItemButton<T extends PaperPickItem>(quickPick: vscode.QuickPick<T>, { item, button }: vscode.QuickPickItemButtonEvent<T>, afterSave: () => unknown): Promise<void> {
+  if (!item.paper) {
+    return;
+  }
+  const { command, keepOpen } = buttonCommand(button);
+  if (!keepOpen) {
+    quickPick.hide();
+  }
+  await vscode.commands.executeCommand(command, item.paper.id);
+  if (command === Commands.savePaper) {
+    await afterSave();
+  }
+}

@@ -7,7 +7,7 @@ import { escapeIcons } from '../../core/view/present';
 import type { FeedService } from '../feed/feedService';
 import type { SearchService } from '../searchService';
 import { Commands } from '../ids';
-import { buttonCommand, type PaperItemDeps, type PaperPickItem, paperItem } from './paperItems';
+import { type PaperItemDeps, type PaperPickItem, paperItem, runItemButton } from './paperItems';
 
 const RESULTS = 50;
 const ONLINE_TIMEOUT_MS = 20_000;
@@ -239,19 +239,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     quickPick.busy = online?.state === 'waiting' || online?.state === 'asking';
   };
 
-  const pressButton = async ({ item, button }: vscode.QuickPickItemButtonEvent<SearchItem>): Promise<void> => {
-    if (!item.paper) {
-      return;
-    }
-    const { command, keepOpen } = buttonCommand(button);
-    if (!keepOpen) {
-      quickPick.hide();
-    }
-    await vscode.commands.executeCommand(command, item.paper.id);
-    if (command === Commands.savePaper) {
-      void render(quickPick.value);
-    }
-  };
+  const pressButton = (event: vscode.QuickPickItemButtonEvent<SearchItem>): Promise<void> => runItemButton(quickPick, event, () => void render(quickPick.value));
   searchPickers.pressButton = pressButton;
 
   const watch = async (): Promise<void> => {

@@ -5,7 +5,7 @@ import { escapeIcons, shortTitle } from '../../core/view/present';
 import type { SimilarHit } from '../../core/search/workerProtocol';
 import { Commands } from '../ids';
 import { type PaperCommandContext, resolvePaper } from './openPaper';
-import { buttonCommand, type PaperItemDeps, type PaperPickItem, paperItem } from './paperItems';
+import { type PaperItemDeps, type PaperPickItem, paperItem, runItemButton } from './paperItems';
 
 export interface SimilarDeps extends PaperItemDeps {
   readonly papers: PaperCommandContext;
@@ -88,19 +88,8 @@ export async function showSimilar(deps: SimilarDeps, arg: unknown): Promise<void
     similarPickers.listedFor = paper.id;
   };
 
-  const pressButton = async ({ item, button }: vscode.QuickPickItemButtonEvent<PaperPickItem>): Promise<void> => {
-    if (!item.paper) {
-      return;
-    }
-    const { command, keepOpen } = buttonCommand(button);
-    if (!keepOpen) {
-      quickPick.hide();
-    }
-    await vscode.commands.executeCommand(command, item.paper.id);
-    if (command === Commands.savePaper) {
-      render(await answered); // its Save button goes; the list stays as it is
-    }
-  };
+  // After Save its Save button goes; the list stays as it is.
+  const pressButton = (event: vscode.QuickPickItemButtonEvent<PaperPickItem>): Promise<void> => runItemButton(quickPick, event, async () => render(await answered));
   similarPickers.pressButton = pressButton;
 
   const disposables = [
