@@ -176,17 +176,7 @@ export class SearchService extends Disposable {
    * (the worker failed, or was stopped or restarted meanwhile): no answer would read as "none like it".
    */
   async similar(paper: Paper, limit = 10): Promise<readonly SimilarHit[]> {
-    const client = await this.readyClient();
-    if (!client) {
-      throw new Error('the search index is not available');
-    }
-    this.sendUnseen([paper]);
-    const hits = await client.similar(paper.id, Math.max(1, Math.min(50, Math.floor(limit) || 1)));
-    // The client answers none when its worker dies or is disposed before answering.
-    if (this.client !== client || !client.isIndexReady) {
-      throw new Error('the search worker stopped before it answered');
-    }
-    return hits;
+    return this.askIndex([paper], (client) => client.similar(paper.id, Math.max(1, Math.min(50, Math.floor(limit) || 1))));
   }
 
   /**
@@ -195,16 +185,25 @@ export class SearchService extends Disposable {
    * failed, or was stopped or restarted meanwhile): zeros would read as "nothing is like them".
    */
   async forYou(window: readonly Paper[], saved: readonly Paper[]): Promise<readonly ForYouScore[]> {
+    return this.askIndex([...saved, ...window], (client) => client.forYou(window.map((paper) => paper.id), saved.map((paper) => paper.id)));
+  }
+
+  /**
+   * Asks the index about `papers` (sent first when the worker cannot read them from the cache);
+   * rejects when there is no index, or when its worker stopped or was replaced before it answered
+   * (the client then answers none or zeros).
+   */
+  private async askIndex<T>(papers: readonly Paper[], ask: (client: SearchClient) => Promise<T>): Promise<T> {
     const client = await this.readyClient();
     if (!client) {
       throw new Error('the search index is not available');
     }
-    this.sendUnseen([...saved, ...window]);
-    const scores = await client.forYou(window.map((paper) => paper.id), saved.map((paper) => paper.id));
+    this.sendUnseen(papers);
+    const answer = await ask(client);
     if (this.client !== client || !client.isIndexReady) {
       throw new Error('the search worker stopped before it answered');
     }
-    return scores;
+    return answer;
   }
 
   /**
