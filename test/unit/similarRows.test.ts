@@ -45,6 +45,8 @@ describe('similar papers as lists show them', () => {
     assert.deepEqual(none, { id: 'a', title: 'Paper a', moreAuthors: false, upvotes: 0 });
     const [odd] = similarRows('self', [hit('b', 0.5, { date: '2026-13-45<script>', upvotes: 1.5 })], 10);
     assert.equal(odd?.date, undefined);
+    const [impossible] = similarRows('self', [hit('c', 0.5, { date: '2026-02-30' })], 10);
+    assert.equal(impossible?.date, undefined, 'February 30th is no date (Intl would write Mar 2)');
     assert.equal(odd?.upvotes, 0);
   });
 

@@ -3,6 +3,7 @@
  * made safe to show, whatever it holds. Plain text; callers escape or render it with textContent.
  */
 import { truncate } from '../paper/cleanText';
+import { isValidDate } from '../time/dates';
 import { formatShortDay } from '../time/displayDates';
 
 /** How many similar papers the panel lists. */
@@ -82,12 +83,12 @@ function row(hit: SimilarInput, locale: string | undefined): SimilarRow {
 }
 
 function shortDay(date: string, locale: string | undefined): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    return undefined;
+  if (!isValidDate(date)) {
+    return undefined; // 2026-02-30 would be written as Mar 2
   }
   try {
     return formatShortDay(date, locale);
   } catch {
-    return undefined;
+    return undefined; // a locale Intl does not know
   }
 }

@@ -60,7 +60,8 @@ export async function showSimilar(deps: SimilarDeps, arg: unknown): Promise<void
   const quickPick = vscode.window.createQuickPick<PaperPickItem>();
   similarPickers.current = quickPick;
   similarPickers.listedFor = undefined;
-  quickPick.title = vscode.l10n.t('Papers like {0}', escapeIcons(shortTitle(paper.title)));
+  // A QuickPick title shows `$(…)` as typed: no escape (see escapeIcons).
+  quickPick.title = vscode.l10n.t('Papers like {0}', shortTitle(paper.title));
   quickPick.placeholder = vscode.l10n.t('Finding papers like this one…');
   quickPick.ignoreFocusOut = true; // a webview taking focus back late must not close it: see ./window
   quickPick.matchOnDescription = true;
