@@ -4,8 +4,10 @@
  * the postings added since, merged in by `compact`.
  */
 
-/** Field bits of a posting's mask. */
-export const FIELD = { title: 1, authors: 2, keywords: 4, text: 8 } as const;
+import { FIELD_BITS } from '../discovery/discoverySource';
+
+/** Field bits of a posting's mask (discovery reads them too: defined there, below search). */
+export const FIELD = FIELD_BITS;
 
 /** A posting added since the last compaction: doc number × MASKS + mask, one number. */
 const MASKS = 16;

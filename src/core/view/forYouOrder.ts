@@ -93,6 +93,11 @@ export function matchThreshold(affinities: Affinities): number {
   return Math.max(best * MATCH_SHARE, last, Number.MIN_VALUE);
 }
 
+/** Whether the Papers view is sorted or grouped For you. */
+export function isForYou(view: { readonly grouping: string; readonly sortBy: string }): boolean {
+  return view.grouping === 'forYou' || view.sortBy === 'forYou';
+}
+
 /**
  * The papers the view shows a reason for: paper id → the saved paper it is like. Only matches (see
  * {@link matchThreshold}); a paper is never "like" itself.
@@ -110,13 +115,13 @@ export function forYouReasons(affinities: Affinities): Map<string, string> {
 
 /**
  * Whether any paper is a match (of `papers`, the ones shown, when given): without one, For you has
- * nothing to show and the view keeps its usual order.
+ * nothing to show and the view keeps its usual order. `known`: the reasons, when already worked out.
  */
-export function hasMatches(affinities: Affinities | undefined, papers?: readonly Paper[]): affinities is Affinities {
+export function hasMatches(affinities: Affinities | undefined, papers?: readonly Paper[], known?: ReadonlyMap<string, string>): affinities is Affinities {
   if (affinities === undefined) {
     return false;
   }
-  const reasons = forYouReasons(affinities);
+  const reasons = known ?? forYouReasons(affinities);
   return papers === undefined ? reasons.size > 0 : papers.some((paper) => reasons.has(paper.id));
 }
 
@@ -158,8 +163,7 @@ export interface LikeBucket {
  * which keep their reason: it is true, only their group is left out). Papers stay in the order they
  * came in: the caller sorts each bucket.
  */
-export function likeBuckets(papers: readonly Paper[], affinities: Affinities): LikeBucket[] {
-  const reasons = forYouReasons(affinities);
+export function likeBuckets(papers: readonly Paper[], affinities: Affinities, reasons: ReadonlyMap<string, string> = forYouReasons(affinities)): LikeBucket[] {
   const buckets = new Map<string, { papers: Paper[]; best: number }>();
   const rest: Paper[] = [];
   for (const paper of papers) {

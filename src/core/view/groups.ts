@@ -41,6 +41,8 @@ export type GroupKind = 'date' | 'topic' | 'like';
 /** For you's part of the view: the worker's scores as data, and the labels of its groups in the display language. */
 export interface ForYouOptions {
   readonly affinities: Affinities;
+  /** The matches' reasons (paper id → saved paper id), when the caller has them (else worked out from `affinities`). */
+  readonly reasons?: ReadonlyMap<string, string>;
   /** `Like SAM 2`, given a saved paper's id. */
   readonly likeLabel: (savedId: string) => string;
   /** The group of papers that are like no saved paper enough. */
@@ -165,11 +167,11 @@ export function buildGroups(papers: readonly Paper[], options: GroupOptions): Gr
   const forYou = options.forYou;
   switch (options.grouping) {
     case 'forYou':
-      if (!forYou || !hasMatches(forYou.affinities, papers)) {
+      if (!forYou || !hasMatches(forYou.affinities, papers, forYou.reasons)) {
         return byDate(papers, ''); // until the scores come, or when no paper shown is like the reading list
       }
       // Each "Like …" group most alike first; the rest in the order of sortBy.
-      return likeBuckets(papers, forYou.affinities).map(({ key, papers: list }) => key === REST_GROUP
+      return likeBuckets(papers, forYou.affinities, forYou.reasons).map(({ key, papers: list }) => key === REST_GROUP
         ? leaf(`like:${REST_GROUP}`, forYou.restLabel, 'like', list)
         : leaf(`like:${key}`, forYou.likeLabel(key), 'like', list, 'forYou'));
     case 'date':

@@ -87,7 +87,7 @@ export function paperItem(paper: PaperCard, deps: PaperItemDeps, snippet?: strin
  * What an item's button runs on its paper, and whether the picker stays open for it (Save, and
  * Insert Citation and Keep Open, so that several papers are cited one after another).
  */
-export function buttonCommand(button: vscode.QuickInputButton): { readonly command: string; readonly keepOpen: boolean } {
+function buttonCommand(button: vscode.QuickInputButton): { readonly command: string; readonly keepOpen: boolean } {
   const { open, copy, insert, insertKeepOpen, clone, similar } = itemButtons();
   const command = button === open ? Commands.openPaper : button === copy ? Commands.copyCitation
     : button === insert || button === insertKeepOpen ? Commands.insertCitation : button === clone ? Commands.cloneRepository

@@ -15,7 +15,6 @@ import { panelLabels } from './panelLabels';
 import { PanelSimilar, type SimilarOutcome } from './panelSimilar';
 import { toLinkedReposView, toPaperView, viewLinks } from './paperView';
 
-export { panelCsp } from './panelHtml';
 
 export interface PaperPanelsDeps {
   readonly extensionUri: vscode.Uri;

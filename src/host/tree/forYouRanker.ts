@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import type { ForYouScore } from '../../core/search/workerProtocol';
-import { likeTitle } from '../../core/view/forYouOrder';
+import { isForYou, likeTitle } from '../../core/view/forYouOrder';
 import { type ForYouScores, ForYouSession, type ForYouStatus } from '../../core/view/forYouSession';
 import type { ForYouOptions } from '../../core/view/groups';
 import { onDidChangeSettings, readViewConfig } from '../config';
@@ -32,8 +32,6 @@ export interface ForYouDeps {
    */
   readonly onIndexUpdated: vscode.Event<void>;
   readonly log: vscode.LogOutputChannel;
-  /** How long changes settle before the window is scored again. */
-  readonly debounceMs?: number;
 }
 
 /**
@@ -56,7 +54,6 @@ export class ForYouRanker extends Disposable implements ForYouView {
       score: deps.score,
       changed: () => this.changed.fire(),
       log: (level, message) => deps.log[level](message),
-      ...(deps.debounceMs === undefined ? {} : { debounceMs: deps.debounceMs }),
     });
     this._register(this.session);
     this._register(deps.store.onDidChange(() => this.session.schedule()));
@@ -80,8 +77,7 @@ export class ForYouRanker extends Disposable implements ForYouView {
 
   /** Whether the view is sorted or grouped For you. */
   get active(): boolean {
-    const { grouping, sortBy } = readViewConfig();
-    return grouping === 'forYou' || sortBy === 'forYou';
+    return isForYou(readViewConfig());
   }
 
   options(): ForYouOptions | undefined {
@@ -89,6 +85,7 @@ export class ForYouRanker extends Disposable implements ForYouView {
     this.shown = scores;
     return scores && {
       affinities: scores.affinities,
+      reasons: scores.reasons,
       likeLabel: (savedId) => vscode.l10n.t('Like {0}', this.savedTitle(savedId) ?? savedId),
       restLabel: vscode.l10n.t('Other papers'),
     };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/time/clock';
 import { currentFeedDate } from '../../core/feed/windows';
-import { REST_GROUP } from '../../core/view/forYouOrder';
+import { isForYou, REST_GROUP } from '../../core/view/forYouOrder';
 import { buildGroups, type Group, type Grouping, type SortBy } from '../../core/view/groups';
 import type { Paper } from '../../core/paper/model';
 import { viewFilter } from '../../core/search/viewFilter';
@@ -184,7 +184,7 @@ export class PapersTree extends Disposable implements vscode.TreeDataProvider<Tr
     const papers = filter === undefined ? view.papers
       : view.papers.filter(viewFilter(filter, { of: topicOf, label: topicLabel, matches: this.deps.topics.matcher() }));
     const sortBy = this.sortBy;
-    const forYouPicked = grouping === 'forYou' || sortBy === 'forYou';
+    const forYouPicked = isForYou({ grouping, sortBy });
     const forYou = forYouPicked ? this.deps.forYou?.options() : undefined;
     this.ranked = forYou !== undefined;
     // Topics are worked out only when the tree groups by them (or filters by them).

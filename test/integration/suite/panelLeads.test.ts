@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { GitServer } from '../../support/gitServer';
-import { panelCsp } from '../../../src/host/panel/paperPanels';
+import { panelCsp } from '../../../src/host/panel/panelHtml';
 import type { Paper } from '../../../src/core/paper/model';
 import type { TextRun } from '../../../src/shared/protocol';
 import { closeAllEditors, paperFeed, recordLinks, waitFor, webviewTabs } from '../helpers';
