@@ -52,6 +52,17 @@ describe('watches: the setting', () => {
     assert.equal(parseWatches([{ query: 'ok', name: ' \u0007 ' }])[0]?.name, undefined, 'a blank name shows the query');
   });
 
+  it('takes bidi overrides and isolates out of names and queries, as every other untrusted line', () => {
+    // From a cloned repository's settings: U+202E would show "gnp.exe" as "exe.png", U+2066-2069 reorder text too.
+    const [watch] = parseWatches([{ query: 'diffusion\u202E models\u2066', name: '\u202Dmy\u2069 \u202Awatch\u0085\u2067list\u2068' }]);
+    assert.equal(watch?.query, 'diffusion models');
+    assert.equal(watch?.key, 'diffusion models', 'the same watch as the query typed plainly');
+    assert.equal(watch?.name, 'my watch list', 'a C1 control (U+0085) is a space, as the C0 ones are');
+    assert.equal(cleanWatchQuery('\u202E\u2066'), undefined, 'nothing but controls is no query');
+    assert.equal(parseWatches([{ query: 'ok', name: '\u202E\u2069' }])[0]?.name, undefined, 'nor a name');
+    assert.equal(parseWatches([{ query: 'ok', name: `${' '.repeat(1_000_000)}name` }])[0]?.name, undefined, 'a huge name is cleaned from its start only');
+  });
+
   it('reads a huge list only as far as it needs, and reports what it left out in a few lines', () => {
     // 200k items, as a cloned repository's .vscode/settings.json may hold: every read of an item is counted.
     const items = Array.from({ length: 200_000 }, (_, index) => (index % 2 === 0 ? `topic ${index}` : 42));

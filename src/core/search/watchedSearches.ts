@@ -5,6 +5,7 @@
  * word found in the title, authors, keywords or abstract, as the linear scan finds them), applied to
  * the papers of the feed rather than the archive.
  */
+import { cleanLine } from '../paper/cleanText';
 import { paperDate, type Paper } from '../paper/model';
 import { toIndexInput, withJoined } from './papers';
 import { filterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
@@ -26,6 +27,21 @@ export const MAX_SETTING_ITEMS = MAX_WATCHES + 50;
 export const MAX_REPORTED = 10;
 /** A setting's string longer than this is not cleaned to be measured: it cannot be a query. */
 const MAX_RAW_QUERY_LENGTH = 10 * MAX_QUERY_LENGTH;
+/** A name is cleaned from its first this many characters at most (the rest could not show). */
+const MAX_RAW_NAME_LENGTH = 10 * MAX_NAME_LENGTH;
+
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text from the setting (a cloned repository's .vscode/settings.json may write it) as one clean
+ * line: control characters as spaces (a name or query written over two lines keeps its words apart),
+ * then `cleanLine`, which also takes out the bidi overrides and isolates that would make it read as
+ * other text, and collapses whitespace.
+ */
+function settingLine(value: string): string {
+  return cleanLine(value.replace(CONTROL, ' '), Number.MAX_SAFE_INTEGER) ?? '';
+}
 
 export interface Watch {
   /** The query as written, whitespace collapsed. */
@@ -44,15 +60,14 @@ export function watchKey(query: string): string {
 }
 
 /**
- * A query as the setting keeps it: control characters out, whitespace collapsed; undefined when
+ * A query as the setting keeps it: control characters and bidi controls out, whitespace collapsed; undefined when
  * empty, longer than MAX_QUERY_LENGTH, or with nothing a search could match (no word, no filter).
  */
 export function cleanWatchQuery(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_RAW_QUERY_LENGTH) {
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const query = value.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  const query = settingLine(value);
   if (query === '' || query.length > MAX_QUERY_LENGTH) {
     return undefined;
   }
@@ -110,8 +125,7 @@ export function parseWatches(
 }
 
 function cleanName(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const name = value.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = settingLine(value.slice(0, MAX_RAW_NAME_LENGTH));
   return name ? name.slice(0, MAX_NAME_LENGTH).trim() : undefined;
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import { type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
+import { escapeMessageLinks } from '../../core/view/present';
 import { onDidChangeSettings, readWatches } from '../config';
 import { Disposable } from '../disposable';
 import { Views } from '../ids';
@@ -208,7 +209,7 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
   }
 
   private async notify(watch: Watch, count: number): Promise<void> {
-    const label = watch.name ?? watch.query;
+    const label = escapeMessageLinks(watch.name ?? watch.query); // from the setting: a `[x](command:…)` in it is no link
     const message = count === 1 ? vscode.l10n.t('1 new paper matches “{0}”', label) : vscode.l10n.t('{0} new papers match “{1}”', count, label);
     const show = vscode.l10n.t('Show');
     if (await this.deps.prompts.notify(message, show) === show) {

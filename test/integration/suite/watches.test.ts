@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { removePickItems } from '../../../src/host/commands/watches';
 import { LOOK_MS, type WatchesNode, type WatchNode } from '../../../src/host/watches/watchesTree';
 import { WatchState } from '../../../src/host/watches/watchState';
 import { labelText, paperFeed, waitFor } from '../helpers';
@@ -252,6 +253,47 @@ describe('watched searches', () => {
         await state.forget(name);
       }
       state.dispose();
+    }
+  });
+
+  it('shows names and queries from the setting as written: no link in a message, no icon in the picker', async () => {
+    const { testing } = await paperFeed();
+    const tree = testing.watchesTree;
+    const link = '[Quit](command:workbench.action.quit)';
+    const said: string[] = [];
+    testing.watchQuestions.added = async (message) => {
+      said.push(message);
+      return undefined;
+    };
+    const already = testing.watchQuestions.already;
+    testing.watchQuestions.already = async (message) => said.push(message);
+    try {
+      // A watch named by a cloned repository's settings, with notifications: the message a refresh brings.
+      await vscode.workspace.getConfiguration('paperFeed').update('watches', [{ query: 'marimba', name: `$(zap) ${link}`, notify: true }], vscode.ConfigurationTarget.Global);
+      await waitFor('the watch, looked at from now', () => (tree.current[0]?.key === 'marimba' && testing.watchState.lookOf('marimba') ? true : undefined));
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await addPapers([item('2608.99301', 'Marimba Synthesis with Diffusion', 'Mallets.')]);
+      notified.length = 0;
+      await vscode.commands.executeCommand('paperFeed.refresh');
+      await waitFor('the message', () => (notified.length > 0 ? true : undefined));
+      assert.deepEqual(notified, ['1 new paper matches “$(zap) [Quit]\u2060(command:workbench.action.quit)”'], 'the link broken, the icon syntax as text (a message shows it so)');
+
+      // The messages of Add Watch quote the query.
+      assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch', `see ${link}`), `see ${link}`.toLowerCase());
+      assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch', `see ${link}`), undefined);
+      assert.deepEqual(said, [
+        'Watching “see [Quit]\u2060(command:workbench.action.quit)”: new papers that match it are counted in the Watches view.',
+        '“see [Quit]\u2060(command:workbench.action.quit)” is already watched.',
+      ]);
+
+      // Remove Watch's picker shows `$(…)` as typed.
+      const [named] = removePickItems(tree.current);
+      assert.equal(named?.label, `\\$(zap) ${link}`);
+      assert.equal(named?.description, 'marimba');
+    } finally {
+      testing.watchQuestions.added = async () => undefined;
+      testing.watchQuestions.already = already;
+      await vscode.workspace.getConfiguration('paperFeed').update('watches', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
