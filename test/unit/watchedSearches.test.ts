@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { isNewSince } from '../../src/core/feed/newSince';
 import type { Paper } from '../../src/core/paper/model';
 import { SearchIndex } from '../../src/core/search/index';
 import { topicMatcher, toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import {
-  cleanWatchQuery, isNewSince, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_REPORTED, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
+  cleanWatchQuery, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_REPORTED, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
 } from '../../src/core/search/watchedSearches';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';

@@ -5,8 +5,9 @@
  * word found in the title, authors, keywords or abstract, as the linear scan finds them), applied to
  * the papers of the feed rather than the archive.
  */
+import { isNewSince, type Look, type NewContext } from '../feed/newSince';
 import { cleanLine } from '../paper/cleanText';
-import { paperDate, type Paper } from '../paper/model';
+import type { Paper } from '../paper/model';
 import { toIndexInput, withJoined } from './papers';
 import { filterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
 import { pluralPartner } from './queryTerms';
@@ -203,34 +204,6 @@ export function watchMatcher(query: string, topics: WatchTopics): (paper: Paper)
   };
 }
 
-/** A look at a watch: when (real time, like the cache's `seenAt`) and the feed date current then. */
-export interface WatchLook {
-  readonly at: string;
-  readonly feedDate: string;
-}
-
-/** What "new" is decided from, besides the watch's look. */
-export interface NewContext {
-  /** When Paper Feed first saw the paper (ISO), from the cache. */
-  readonly seenAt: (id: string) => string | undefined;
-  /** The paper was opened. */
-  readonly isRead: (id: string) => boolean;
-}
-
-/**
- * New for a watch since `look`, as the Papers view's "new": first seen after the look, of that
- * look's feed day or a later one (a past day browsed later is not news), and not opened. A watch
- * never looked at has nothing new.
- */
-export function isNewSince(paper: Paper, look: WatchLook | undefined, context: NewContext): boolean {
-  if (look === undefined || context.isRead(paper.id)) {
-    return false;
-  }
-  const seen = context.seenAt(paper.id);
-  const date = paperDate(paper);
-  return seen !== undefined && seen > look.at && date !== undefined && date >= look.feedDate;
-}
-
 export interface WatchMatches {
   readonly watch: Watch;
   /** Every paper matching it, the new ones first (each part in the feed's order). */
@@ -239,9 +212,12 @@ export interface WatchMatches {
   readonly newIds: ReadonlySet<string>;
 }
 
-/** Each watch's matches among `papers`, with its new ones (`lookOf` gives each watch's last look). */
+/**
+ * Each watch's matches among `papers`, with its new ones (`lookOf` gives each watch's last look):
+ * new as the Papers view's "new" (`isNewSince`), so a watch never looked at has nothing new.
+ */
 export function watchMatches(
-  watches: readonly Watch[], papers: readonly Paper[], topics: WatchTopics, lookOf: (watch: Watch) => WatchLook | undefined, context: NewContext,
+  watches: readonly Watch[], papers: readonly Paper[], topics: WatchTopics, lookOf: (watch: Watch) => Look | undefined, context: NewContext,
 ): WatchMatches[] {
   return watches.map((watch) => {
     const matches = papers.filter(watchMatcher(watch.query, topics));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LOOK_MS } from '../../core/feed/newSince';
 import type { Paper } from '../../core/paper/model';
 import { type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
 import { escapeMessageLinks } from '../../core/view/present';
@@ -10,9 +11,6 @@ import type { TopicService } from '../topics';
 import { paperItem, type PaperItemState, paperTooltip } from '../tree/paperItem';
 import type { WatchState } from './watchState';
 import type { WindowFocus } from './windowFocus';
-
-/** A watch expanded in the visible view this long counts as a look (as the Papers view's LOOK_MS). */
-export const LOOK_MS = 1_500;
 
 export interface WatchNode {
   readonly kind: 'watch';

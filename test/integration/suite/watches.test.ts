@@ -7,8 +7,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { LOOK_MS } from '../../../src/core/feed/newSince';
 import { removePickItems } from '../../../src/host/commands/watches';
-import { LOOK_MS, type WatchesNode, type WatchNode } from '../../../src/host/watches/watchesTree';
+import { type WatchesNode, type WatchNode } from '../../../src/host/watches/watchesTree';
 import { WatchState } from '../../../src/host/watches/watchState';
 import { labelText, paperFeed, waitFor } from '../helpers';
 
