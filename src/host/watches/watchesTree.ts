@@ -259,11 +259,13 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
     // revealed or restored expanded: this is how those are known.
     this.expanded.add(key);
     this.scheduleLook();
-    const papers = this.matches.get(key)?.papers ?? [];
-    // New ones first: those counted now, then those of the last look (still marked), then the rest.
+    const entry = this.matches.get(key);
+    const papers = entry?.papers ?? [];
+    // New ones first: those counted now, then those of the last look (still marked), then the rest,
+    // each part in the order it has (a stable sort).
     const looked = this.looked.get(key);
-    const ordered = looked ? [...papers.filter((paper) => this.matches.get(key)?.newIds.has(paper.id)), ...papers.filter((paper) => looked.has(paper.id) && !this.matches.get(key)?.newIds.has(paper.id)),
-      ...papers.filter((paper) => !looked.has(paper.id) && !this.matches.get(key)?.newIds.has(paper.id))] : papers;
+    const rank = (paper: Paper): number => (entry?.newIds.has(paper.id) ? 0 : looked?.has(paper.id) ? 1 : 2);
+    const ordered = looked ? [...papers].sort((a, b) => rank(a) - rank(b)) : papers;
     return ordered.map((paper) => ({ kind: 'paper', id: `${node.id}/paper:${paper.id}`, paper, watch: node }));
   }
 

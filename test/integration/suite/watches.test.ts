@@ -161,6 +161,11 @@ describe('watched searches', () => {
     assert.ok(tree.view.visible && tree.isExpanded('diffusion'), 'visible, expanded');
     await new Promise((resolve) => setTimeout(resolve, LOOK_MS + 1_000));
     assert.equal(tree.newCount('diffusion'), 1, 'no look without the focus');
+    // The rows: the new one, then those of the look (still marked), then the rest.
+    const order = (await watchRow('diffusion')).papers.map((node) => (node.kind === 'paper' ? node.paper.id : ''));
+    assert.equal(order[0], '2608.99207');
+    assert.deepEqual(order.slice(1, 4).sort(), [...expected].sort());
+    assert.ok(order.length > 4, 'older matches after them');
     testing.watchFocus.setForTests(true);
     await waitFor('a look once the window has the focus', () => (tree.newCount('diffusion') === 0 ? true : undefined));
 
