@@ -1,21 +1,9 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/time/clock';
-import { currentFeedDate } from '../core/feed/windows';
-import { paperDate, type Paper } from '../core/paper/model';
+import { isNewSince, type Look, LOOK_MS, lookNow, MAX_READ, type NewContext } from '../core/feed/newSince';
+import type { Paper } from '../core/paper/model';
 import { Disposable } from './disposable';
 import { GlobalStateKeys } from './ids';
-
-interface Baseline {
-  /** When the user last looked (real time, like the cache's seenAt). */
-  readonly at: string;
-  /** The feed date current then: older days fetched later (browsing the past) are not "new". */
-  readonly feedDate: string;
-}
-
-/** Read marks kept (the newest); older papers are long past any baseline anyway. */
-const MAX_READ = 2_000;
-/** A glance shorter than this does not count as a look. */
-const LOOK_MS = 1_500;
 
 /**
  * "New since last look": a paper is new when Paper Feed first saw it after the user last looked at
@@ -24,10 +12,12 @@ const LOOK_MS = 1_500;
  * Mark All Read ends a look at once.
  */
 export class ReadingState extends Disposable {
-  private baseline: Baseline | undefined;
+  /** The last look at the Papers view. */
+  private baseline: Look | undefined;
   private read: string[];
   private readSet: Set<string>;
   private visibleSince: number | undefined;
+  private readonly newContext: NewContext = { seenAt: (id) => this.seenAt(id), isRead: (id) => this.readSet.has(id) };
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private readonly opened = this._register(new vscode.EventEmitter<string>());
@@ -41,7 +31,7 @@ export class ReadingState extends Disposable {
     private readonly clock: Clock,
   ) {
     super();
-    const stored = state.get<Partial<Baseline>>(GlobalStateKeys.newBaseline);
+    const stored = state.get<Partial<Look>>(GlobalStateKeys.newBaseline);
     this.baseline = typeof stored?.at === 'string' && typeof stored.feedDate === 'string' ? { at: stored.at, feedDate: stored.feedDate } : undefined;
     this.read = state.get<string[]>(GlobalStateKeys.readIds, []).filter((id) => typeof id === 'string');
     this.readSet = new Set(this.read);
@@ -71,12 +61,7 @@ export class ReadingState extends Disposable {
   }
 
   isNew(paper: Paper): boolean {
-    if (this.baseline === undefined || this.readSet.has(paper.id)) {
-      return false;
-    }
-    const seen = this.seenAt(paper.id);
-    const date = paperDate(paper);
-    return seen !== undefined && seen > this.baseline.at && date !== undefined && date >= this.baseline.feedDate;
+    return isNewSince(paper, this.baseline, this.newContext);
   }
 
   async markRead(id: string): Promise<void> {
@@ -95,7 +80,7 @@ export class ReadingState extends Disposable {
   }
 
   private async setBaseline(): Promise<void> {
-    this.baseline = { at: new Date().toISOString(), feedDate: currentFeedDate(this.clock()) };
+    this.baseline = lookNow(this.clock);
     this.read = [];
     this.readSet = new Set();
     await this.state.update(GlobalStateKeys.newBaseline, this.baseline);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { MAX_READ } from '../../src/core/feed/newSince';
 import {
-  looksValue, MAX_ANNOUNCED, MAX_ANNOUNCING_WATCHES, MAX_LOOKS, MAX_READ, readAnnounced, readIds, readLooks, withAnnounced, withLooks, withoutAnnounced, withReadIds,
+  looksValue, MAX_ANNOUNCED, MAX_ANNOUNCING_WATCHES, MAX_LOOKS, readAnnounced, readIds, readLooks, withAnnounced, withLooks, withoutAnnounced, withReadIds,
 } from '../../src/core/search/watchRecords';
 
 const look = { at: '2026-08-21T12:00:00.000Z', feedDate: '2026-08-21' };

@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { isNewSince } from '../../src/core/feed/newSince';
 import type { Paper } from '../../src/core/paper/model';
 import { SearchIndex } from '../../src/core/search/index';
 import { topicMatcher, toIndexInput } from '../../src/core/search/papers';
 import { parseQuery } from '../../src/core/search/query';
 import {
-  cleanWatchQuery, isNewSince, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_REPORTED, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
+  cleanWatchQuery, matchWatches, MAX_NAME_LENGTH, MAX_QUERY_LENGTH, MAX_REPORTED, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type WatchTopics, watchKey, watchMatcher, watchMatches,
+  withNew,
 } from '../../src/core/search/watchedSearches';
+import { WatchFeatures } from '../../src/core/search/watchFeatures';
 import { classifyPaper, compileTaxonomy } from '../../src/core/topics/classify';
 import { corpusPapers } from '../support/corpus';
 
@@ -50,6 +53,17 @@ describe('watches: the setting', () => {
     assert.equal(named?.query, 'a b c');
     assert.equal(named?.name, 'n'.repeat(MAX_NAME_LENGTH));
     assert.equal(parseWatches([{ query: 'ok', name: ' \u0007 ' }])[0]?.name, undefined, 'a blank name shows the query');
+  });
+
+  it('takes bidi overrides and isolates out of names and queries, as every other untrusted line', () => {
+    // From a cloned repository's settings: U+202E would show "gnp.exe" as "exe.png", U+2066-2069 reorder text too.
+    const [watch] = parseWatches([{ query: 'diffusion\u202E models\u2066', name: '\u202Dmy\u2069 \u202Awatch\u0085\u2067list\u2068' }]);
+    assert.equal(watch?.query, 'diffusion models');
+    assert.equal(watch?.key, 'diffusion models', 'the same watch as the query typed plainly');
+    assert.equal(watch?.name, 'my watch list', 'a C1 control (U+0085) is a space, as the C0 ones are');
+    assert.equal(cleanWatchQuery('\u202E\u2066'), undefined, 'nothing but controls is no query');
+    assert.equal(parseWatches([{ query: 'ok', name: '\u202E\u2069' }])[0]?.name, undefined, 'nor a name');
+    assert.equal(parseWatches([{ query: 'ok', name: `${' '.repeat(1_000_000)}name` }])[0]?.name, undefined, 'a huge name is cleaned from its start only');
   });
 
   it('reads a huge list only as far as it needs, and reports what it left out in a few lines', () => {
@@ -128,8 +142,9 @@ describe('watches: matching', () => {
     const papers = [...corpusPapers().values()].filter((_known, at) => at % 4 === 0);
     const index = new SearchIndex();
     index.add(papers.map((known) => toIndexInput(known, '')));
+    const features = new WatchFeatures(); // each paper read once for all the queries
     for (const query of ['rag', 'rl', 'dit', 'ssm', 'diffusion', 'self-attention', 'mixture of experts']) {
-      const watched = papers.filter(watchMatcher(query, topics)).map((known) => known.id);
+      const watched = papers.filter(watchMatcher(query, topics, features)).map((known) => known.id);
       // The index as Search Papers asks it for a finished query (no prefix); its typo tolerance finds a few more.
       const searched = new Set(index.search(parseQuery(`${query} `), 100_000).map((hit) => hit.id));
       assert.ok(searched.size > 0, `${query}: Search Papers finds papers`);
@@ -190,5 +205,64 @@ describe('watches: new since the last look', () => {
     // After a look now, nothing is new.
     const later = { at: '2026-08-22T02:00:00.000Z', feedDate: '2026-08-22' };
     assert.equal(watchMatches(watches, papers, topics, () => later, context).reduce((sum, entry) => sum + entry.newIds.size, 0), 0);
+  });
+});
+
+describe('watches: an update of many watches', () => {
+  const feed = (): Paper[] => [
+    paper('2608.20001', { title: 'Diffusion for Robots', githubRepo: 'https://github.com/a/b' }),
+    paper('2608.20002', { title: 'Robot Grasping', authors: [{ name: 'Yann LeCun' }] }),
+    paper('2608.20003', { title: 'Diffusion Language Models' }),
+  ].map((known) => Object.freeze(known));
+  const watches = parseWatches(['diffusion', 'robot', 'diffusion has:code', 'author:lecun', 'topic:robotics', 'grasping robots']);
+  const ids = (matched: ReturnType<typeof matchWatches>): string[][] => matched.map((entry) => entry.papers.map((known) => known.id));
+  /** Read through a call: an assertion on the property would narrow it for good. */
+  const made = (features: WatchFeatures): number => features.made;
+
+  it('reads each paper\'s words once for every watch, and keeps them while a refresh reads the paper the same', () => {
+    const features = new WatchFeatures();
+    const first = ids(matchWatches(watches, feed(), topics, features));
+    assert.deepEqual(first, [['2608.20001', '2608.20003'], ['2608.20001', '2608.20002'], ['2608.20001'], ['2608.20002'], ['2608.20001', '2608.20002'], ['2608.20002']]);
+    assert.equal(made(features), 3, 'once per paper, not per paper and watch');
+    // A refresh: new objects, the same papers.
+    assert.deepEqual(ids(matchWatches(watches, feed(), topics, features)), first);
+    assert.equal(made(features), 3, 'nothing read again');
+    // A paper that changed (an AI summary came) is read again, and matched on what it says now.
+    const [one, two, three] = feed() as [Paper, Paper, Paper];
+    const changed = [one, two, Object.freeze({ ...three, aiSummary: 'Robots, too.' })];
+    assert.deepEqual(ids(matchWatches(watches, changed, topics, features))[1], ['2608.20001', '2608.20002', '2608.20003']);
+    assert.equal(made(features), 4);
+    // Another author: the author filter sees the paper as it is now.
+    const renamed = [one, Object.freeze({ ...two, authors: [{ name: 'Ada Lovelace' }] }), changed[2] as Paper];
+    assert.deepEqual(ids(matchWatches(watches, renamed, topics, features))[3], []);
+    // Papers the feed no longer shows are forgotten (what is kept stays bounded by the feed).
+    matchWatches(watches, [one], topics, features);
+    const before = made(features);
+    matchWatches(watches, feed(), topics, features);
+    assert.equal(made(features), before + 2);
+  });
+
+  it('asks a paper\'s topic once per update, as the topics are now', () => {
+    const features = new WatchFeatures();
+    const asked: string[] = [];
+    let topic = 'robotics';
+    const changing: WatchTopics = { of: (known) => { asked.push(known.id); return topic; }, matches: topics.matches };
+    assert.deepEqual(ids(matchWatches(parseWatches(['topic:robotics', 'topic:robotics diffusion']), feed(), changing, features)), [
+      ['2608.20001', '2608.20002', '2608.20003'], ['2608.20001', '2608.20003'],
+    ]);
+    assert.deepEqual(asked, ['2608.20001', '2608.20002', '2608.20003'], 'once per paper for both watches');
+    topic = 'llm'; // the topics setting changed
+    assert.deepEqual(ids(matchWatches(parseWatches(['topic:robotics']), feed(), changing, features)), [[]]);
+  });
+
+  it('tells the new ones from the matches alone: a look needs no matching again', () => {
+    const matched = matchWatches(watches.slice(0, 1), feed(), topics, new WatchFeatures());
+    const seen = { seenAt: () => '2026-08-21T13:00:00.000Z', isRead: (id: string) => id === '2608.20001' };
+    const [before] = withNew(matched, () => ({ at: '2026-08-21T12:00:00.000Z', feedDate: '2026-08-21' }), seen);
+    assert.deepEqual([...(before?.newIds ?? [])], ['2608.20003']);
+    assert.deepEqual(before?.papers.map((known) => known.id), ['2608.20003', '2608.20001'], 'new ones first');
+    const [after] = withNew(matched, () => ({ at: '2026-08-21T14:00:00.000Z', feedDate: '2026-08-21' }), seen);
+    assert.equal(after?.newIds.size, 0);
+    assert.deepEqual(after?.papers.map((known) => known.id), ['2608.20001', '2608.20003'], 'the feed\'s order');
   });
 });

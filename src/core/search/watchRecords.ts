@@ -5,12 +5,10 @@
  * checked entry by entry; a watch's key is the user's query, so it is never an object's property name
  * (a watch of `constructor` or `__proto__` is a watch like any other): lists of entries, read into Maps.
  */
-import type { WatchLook } from './watchedSearches';
+import { type Look, MAX_READ } from '../feed/newSince';
 
 /** Looks kept: more than any settings file holds watches, so a watch hidden by a workspace's list keeps its look. */
 export const MAX_LOOKS = 200;
-/** Opened papers kept (the newest); older ones are long past every look anyway. */
-export const MAX_READ = 2_000;
 /** Papers announced kept per watch (the newest), and watches with any (the most recently announced). */
 export const MAX_ANNOUNCED = 200;
 export const MAX_ANNOUNCING_WATCHES = 50;
@@ -19,11 +17,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The stored looks, oldest first: a list of `{ key, at, feedDate }`, or (as an earlier version wrote them) an object by key, own properties only. */
-export function readLooks(value: unknown): Map<string, WatchLook> {
+export function readLooks(value: unknown): Map<string, Look> {
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.filter(isRecord).map((entry) => [typeof entry.key === 'string' ? entry.key : '', entry])
     : isRecord(value) ? Object.entries(value) : [];
-  const looks = new Map<string, WatchLook>();
+  const looks = new Map<string, Look>();
   for (const [key, look] of entries.slice(-MAX_LOOKS)) {
     const { at, feedDate } = isRecord(look) ? look : {};
     if (key !== '' && typeof at === 'string' && typeof feedDate === 'string') {
@@ -35,7 +33,7 @@ export function readLooks(value: unknown): Map<string, WatchLook> {
 }
 
 /** Looks as stored, the newest MAX_LOOKS. */
-export function looksValue(looks: ReadonlyMap<string, WatchLook>): { key: string; at: string; feedDate: string }[] {
+export function looksValue(looks: ReadonlyMap<string, Look>): { key: string; at: string; feedDate: string }[] {
   return [...looks].slice(-MAX_LOOKS).map(([key, look]) => ({ key, at: look.at, feedDate: look.feedDate }));
 }
 
@@ -44,7 +42,7 @@ export function looksValue(looks: ReadonlyMap<string, WatchLook>): { key: string
  * `stored` is the value as it is now (another window may have written it since this one read it):
  * its other keys stay as they are.
  */
-export function withLooks(stored: unknown, keys: readonly string[], look: WatchLook): Map<string, WatchLook> {
+export function withLooks(stored: unknown, keys: readonly string[], look: Look): Map<string, Look> {
   const looks = readLooks(stored);
   for (const key of keys) {
     const other = looks.get(key);

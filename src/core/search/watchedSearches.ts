@@ -5,11 +5,12 @@
  * word found in the title, authors, keywords or abstract, as the linear scan finds them), applied to
  * the papers of the feed rather than the archive.
  */
-import { paperDate, type Paper } from '../paper/model';
-import { toIndexInput, withJoined } from './papers';
-import { filterFacts, filterPredicate, parseQuery, type TopicMatcher } from './query';
+import { isNewSince, type Look, type NewContext } from '../feed/newSince';
+import { cleanLine } from '../paper/cleanText';
+import type { Paper } from '../paper/model';
+import { filterPredicate, parseQuery, type TopicMatcher } from './query';
 import { pluralPartner } from './queryTerms';
-import { normalise, tokenize } from './text';
+import { type PaperFeatures, WatchFeatures } from './watchFeatures';
 
 /** At most this many watches are read from the setting; the rest are left out (and reported). */
 export const MAX_WATCHES = 50;
@@ -26,6 +27,21 @@ export const MAX_SETTING_ITEMS = MAX_WATCHES + 50;
 export const MAX_REPORTED = 10;
 /** A setting's string longer than this is not cleaned to be measured: it cannot be a query. */
 const MAX_RAW_QUERY_LENGTH = 10 * MAX_QUERY_LENGTH;
+/** A name is cleaned from its first this many characters at most (the rest could not show). */
+const MAX_RAW_NAME_LENGTH = 10 * MAX_NAME_LENGTH;
+
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text from the setting (a cloned repository's .vscode/settings.json may write it) as one clean
+ * line: control characters as spaces (a name or query written over two lines keeps its words apart),
+ * then `cleanLine`, which also takes out the bidi overrides and isolates that would make it read as
+ * other text, and collapses whitespace.
+ */
+function settingLine(value: string): string {
+  return cleanLine(value.replace(CONTROL, ' '), Number.MAX_SAFE_INTEGER) ?? '';
+}
 
 export interface Watch {
   /** The query as written, whitespace collapsed. */
@@ -44,15 +60,14 @@ export function watchKey(query: string): string {
 }
 
 /**
- * A query as the setting keeps it: control characters out, whitespace collapsed; undefined when
+ * A query as the setting keeps it: control characters and bidi controls out, whitespace collapsed; undefined when
  * empty, longer than MAX_QUERY_LENGTH, or with nothing a search could match (no word, no filter).
  */
 export function cleanWatchQuery(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_RAW_QUERY_LENGTH) {
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const query = value.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  const query = settingLine(value);
   if (query === '' || query.length > MAX_QUERY_LENGTH) {
     return undefined;
   }
@@ -110,8 +125,7 @@ export function parseWatches(
 }
 
 function cleanName(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const name = value.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = settingLine(value.slice(0, MAX_RAW_NAME_LENGTH));
   return name ? name.slice(0, MAX_NAME_LENGTH).trim() : undefined;
 }
 
@@ -119,46 +133,6 @@ function cleanName(value: string): string | undefined {
 export interface WatchTopics {
   readonly of: (paper: Paper) => string;
   readonly matches: TopicMatcher;
-}
-
-/** What a watch's words are looked for in: a paper's words, and (made when first asked) its neighbouring words written together. */
-interface PaperWords {
-  readonly words: ReadonlySet<string>;
-  readonly tokens: readonly string[];
-  pairs?: ReadonlySet<string>;
-}
-
-/** Per paper object (papers are frozen, so it never goes stale). */
-const paperWords = new WeakMap<Paper, PaperWords>();
-
-/** A query word this long may be two of the paper's words written together ("selfattention" for "self attention"), as the index splits it. */
-const SPLIT_WORD_MIN = 6;
-
-/**
- * A paper's words as the index has them (`tokenize` of the title, authors, keywords, abstract and AI
- * summary), with each hyphenated compound also as one word ("self-attention" as "selfattention").
- */
-function wordsOf(paper: Paper): PaperWords {
-  let words = paperWords.get(paper);
-  if (words === undefined) {
-    const tokens = tokenize(withJoined(normalise([
-      paper.title, paper.authors.map((author) => author.name).join(' '), (paper.aiKeywords ?? []).join(' '), paper.abstract, paper.aiSummary ?? '',
-    ].join('\n'))));
-    words = { words: new Set(tokens), tokens };
-    paperWords.set(paper, words);
-  }
-  return words;
-}
-
-function has(paper: PaperWords, form: string): boolean {
-  if (paper.words.has(form)) {
-    return true;
-  }
-  if (form.length < SPLIT_WORD_MIN) {
-    return false;
-  }
-  paper.pairs ??= new Set(paper.tokens.slice(1).map((token, index) => `${paper.tokens[index] as string}${token}`));
-  return paper.pairs.has(form);
 }
 
 /**
@@ -172,49 +146,56 @@ function has(paper: PaperWords, form: string): boolean {
  * prefix "rag" would count "ragged" and "dit" "dithering" as news. Nor a typo: a watch counts papers
  * as news, so a near miss must not count.
  */
-export function watchMatcher(query: string, topics: WatchTopics): (paper: Paper) => boolean {
+export function watchMatcher(query: string, topics: WatchTopics, features = new WatchFeatures()): (paper: Paper) => boolean {
+  const test = compileWatch(query, topics.matches);
+  return (paper) => test(features.one(paper, topics.of));
+}
+
+/** `watchMatcher`'s test, of a paper's features. */
+function compileWatch(query: string, topicMatches: TopicMatcher): (paper: PaperFeatures) => boolean {
   // Read as complete (a trailing space): no word is being typed, stop words are dropped.
   const complete = parseQuery(`${query} `);
   const parsed = complete.words.length > 0 ? complete : parseQuery(query); // a query of stop words alone keeps its last
-  const passes = filterPredicate(parsed.filters, topics.matches);
+  const passes = filterPredicate(parsed.filters, topicMatches);
   const forms = parsed.words.map((word, index) => [word, pluralPartner(word), ...(parsed.joins[index] ?? []).map((join) => join.text)]
     .filter((form): form is string => form !== undefined));
   if (forms.length === 0 && !passes) {
     return () => false;
   }
-  return (paper) => {
-    const words = forms.length > 0 ? wordsOf(paper) : undefined;
-    return (words === undefined || forms.every((alternatives) => alternatives.some((form) => has(words, form))))
-      && (!passes || passes(filterFacts(toIndexInput(paper, topics.of(paper)))));
-  };
+  return (paper) => forms.every((alternatives) => alternatives.some((form) => paper.has(form))) && (!passes || passes(paper.facts()));
 }
 
-/** A look at a watch: when (real time, like the cache's `seenAt`) and the feed date current then. */
-export interface WatchLook {
-  readonly at: string;
-  readonly feedDate: string;
-}
-
-/** What "new" is decided from, besides the watch's look. */
-export interface NewContext {
-  /** When Paper Feed first saw the paper (ISO), from the cache. */
-  readonly seenAt: (id: string) => string | undefined;
-  /** The paper was opened. */
-  readonly isRead: (id: string) => boolean;
+/** A watch's matches among the feed's papers, in the feed's order. */
+export interface WatchMatched {
+  readonly watch: Watch;
+  readonly papers: readonly Paper[];
 }
 
 /**
- * New for a watch since `look`, as the Papers view's "new": first seen after the look, of that
- * look's feed day or a later one (a past day browsed later is not news), and not opened. A watch
- * never looked at has nothing new.
+ * Which papers each watch matches: the costly part of an update, done when the papers, the watches
+ * or the topics change. Each paper's features are made once for all the watches (and kept in
+ * `features` for the next update while the paper reads the same).
  */
-export function isNewSince(paper: Paper, look: WatchLook | undefined, context: NewContext): boolean {
-  if (look === undefined || context.isRead(paper.id)) {
-    return false;
-  }
-  const seen = context.seenAt(paper.id);
-  const date = paperDate(paper);
-  return seen !== undefined && seen > look.at && date !== undefined && date >= look.feedDate;
+export function matchWatches(watches: readonly Watch[], papers: readonly Paper[], topics: WatchTopics, features: WatchFeatures): WatchMatched[] {
+  const all = features.all(papers, topics.of);
+  return watches.map((watch) => {
+    const test = compileWatch(watch.query, topics.matches);
+    return { watch, papers: all.filter(test).map((paper) => paper.paper) };
+  });
+}
+
+/**
+ * Which of each watch's matches are new (`lookOf` gives each watch's last look): new as the Papers
+ * view's "new" (`isNewSince`), so a watch never looked at has nothing new. The cheap part of an
+ * update: a look or a paper opened changes this, not the matches.
+ */
+export function withNew(matched: readonly WatchMatched[], lookOf: (watch: Watch) => Look | undefined, context: NewContext): WatchMatches[] {
+  return matched.map(({ watch, papers }) => {
+    const look = lookOf(watch);
+    const fresh = papers.filter((paper) => isNewSince(paper, look, context));
+    const newIds = new Set(fresh.map((paper) => paper.id));
+    return { watch, papers: fresh.length === 0 ? papers : [...fresh, ...papers.filter((paper) => !newIds.has(paper.id))], newIds };
+  });
 }
 
 export interface WatchMatches {
@@ -225,15 +206,10 @@ export interface WatchMatches {
   readonly newIds: ReadonlySet<string>;
 }
 
-/** Each watch's matches among `papers`, with its new ones (`lookOf` gives each watch's last look). */
+/** Each watch's matches among `papers`, with its new ones: `matchWatches` then `withNew`. */
 export function watchMatches(
-  watches: readonly Watch[], papers: readonly Paper[], topics: WatchTopics, lookOf: (watch: Watch) => WatchLook | undefined, context: NewContext,
+  watches: readonly Watch[], papers: readonly Paper[], topics: WatchTopics, lookOf: (watch: Watch) => Look | undefined, context: NewContext,
+  features = new WatchFeatures(),
 ): WatchMatches[] {
-  return watches.map((watch) => {
-    const matches = papers.filter(watchMatcher(watch.query, topics));
-    const look = lookOf(watch);
-    const fresh = matches.filter((paper) => isNewSince(paper, look, context));
-    const newIds = new Set(fresh.map((paper) => paper.id));
-    return { watch, papers: [...fresh, ...matches.filter((paper) => !newIds.has(paper.id))], newIds };
-  });
+  return withNew(matchWatches(watches, papers, topics, features), lookOf, context);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { cleanWatchQuery, MAX_QUERY_LENGTH, MAX_SETTING_ITEMS, MAX_WATCHES, parseWatches, type Watch, watchKey } from '../../core/search/watchedSearches';
+import { escapeIcons, escapeMessageLinks } from '../../core/view/present';
 import { updateWatches, watchesByTarget, type WatchesTarget } from '../config';
 import { isWatchNode, type WatchesTree } from '../watches/watchesTree';
 import type { WatchState } from '../watches/watchState';
@@ -17,12 +18,23 @@ export class WatchQuestions {
   });
 
   pick: (watches: readonly Watch[]) => Thenable<Watch | undefined> = async (watches) => (await vscode.window.showQuickPick(
-    watches.map((watch) => ({ label: watch.name ?? watch.query, description: watch.name ? watch.query : undefined, watch })),
+    removePickItems(watches),
     { title: vscode.l10n.t('Remove Watch'), placeHolder: vscode.l10n.t('Which watch to remove') },
   ))?.watch;
 
   /** Said after a watch is added while the Watches view is hidden: where it went. */
   added: (message: string, show: string) => Thenable<string | undefined> = (message, show) => vscode.window.showInformationMessage(message, show);
+
+  /** Said when Add Watch is given a query already watched. */
+  already: (message: string) => Thenable<unknown> = (message) => vscode.window.showInformationMessage(message);
+}
+
+/**
+ * Remove Watch's items: each watch's name (or query) with its query. Both come from the setting,
+ * which a cloned repository may write, and a picker shows `$(name)` as an icon: escaped.
+ */
+export function removePickItems(watches: readonly Watch[]): (vscode.QuickPickItem & { readonly watch: Watch })[] {
+  return watches.map((watch) => ({ label: escapeIcons(watch.name ?? watch.query), description: watch.name ? escapeIcons(watch.query) : undefined, watch }));
 }
 
 export interface WatchCommandDeps {
@@ -58,7 +70,8 @@ export async function addWatch(deps: WatchCommandDeps, arg: unknown): Promise<st
   const key = watchKey(query);
   const existing = deps.tree.current.find((watch) => watch.key === key);
   if (existing) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is already watched.', existing.name ?? existing.query));
+    // The name may come from the setting, and a notification turns `[x](command:…)` into a link.
+    void deps.questions.already(vscode.l10n.t('“{0}” is already watched.', escapeMessageLinks(existing.name ?? existing.query)));
     await deps.tree.reveal(key, false);
     return undefined;
   }
@@ -74,7 +87,7 @@ export async function addWatch(deps: WatchCommandDeps, arg: unknown): Promise<st
     await deps.tree.reveal(key, false);
   } else {
     const show = vscode.l10n.t('Show');
-    void deps.questions.added(vscode.l10n.t('Watching “{0}”: new papers that match it are counted in the Watches view.', query), show).then(async (answer) => {
+    void deps.questions.added(vscode.l10n.t('Watching “{0}”: new papers that match it are counted in the Watches view.', escapeMessageLinks(query)), show).then(async (answer) => {
       if (answer === show) {
         await deps.tree.reveal(key, false);
       }

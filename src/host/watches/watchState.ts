@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { currentFeedDate } from '../../core/feed/windows';
-import type { WatchLook } from '../../core/search/watchedSearches';
+import { type Look, lookNow, MAX_READ } from '../../core/feed/newSince';
 import {
-  looksValue, MAX_READ, readAnnounced, readIds, readLooks, withAnnounced, withLooks, withoutAnnounced, withReadIds,
+  looksValue, readAnnounced, readIds, readLooks, withAnnounced, withLooks, withoutAnnounced, withReadIds,
 } from '../../core/search/watchRecords';
 import type { Clock } from '../../core/time/clock';
 import { Disposable } from '../disposable';
@@ -47,7 +46,7 @@ export class WatchState extends Disposable {
     return this.state.get<unknown>(key);
   }
 
-  lookOf(key: string): WatchLook | undefined {
+  lookOf(key: string): Look | undefined {
     return this.looks.of(this.stored(GlobalStateKeys.watchLooks)).get(key);
   }
 
@@ -73,8 +72,7 @@ export class WatchState extends Disposable {
     if (keys.length === 0) {
       return;
     }
-    const now: WatchLook = { at: new Date().toISOString(), feedDate: currentFeedDate(this.clock()) };
-    await this.state.update(GlobalStateKeys.watchLooks, looksValue(withLooks(this.stored(GlobalStateKeys.watchLooks), keys, now)));
+    await this.state.update(GlobalStateKeys.watchLooks, looksValue(withLooks(this.stored(GlobalStateKeys.watchLooks), keys, lookNow(this.clock))));
     this.changed.fire();
   }
 

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import { LOOK_MS } from '../../core/feed/newSince';
 import type { Paper } from '../../core/paper/model';
-import { type Watch, type WatchMatches, watchMatches } from '../../core/search/watchedSearches';
+import { WatchFeatures } from '../../core/search/watchFeatures';
+import { matchWatches, type Watch, type WatchMatched, type WatchMatches, withNew } from '../../core/search/watchedSearches';
+import { escapeMessageLinks } from '../../core/view/present';
 import { onDidChangeSettings, readWatches } from '../config';
 import { Disposable } from '../disposable';
 import { Views } from '../ids';
@@ -9,9 +12,6 @@ import type { TopicService } from '../topics';
 import { paperItem, type PaperItemState, paperTooltip } from '../tree/paperItem';
 import type { WatchState } from './watchState';
 import type { WindowFocus } from './windowFocus';
-
-/** A watch expanded in the visible view this long counts as a look (as the Papers view's LOOK_MS). */
-export const LOOK_MS = 1_500;
 
 export interface WatchNode {
   readonly kind: 'watch';
@@ -69,6 +69,11 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<WatchesNode>;
   private watches: Watch[] = [];
+  /** Each paper's words and facts, kept between updates while the paper reads the same. */
+  private readonly features = new WatchFeatures();
+  /** What each watch matches: computed again when the papers, the watches or the topics change. */
+  private matched: WatchMatched[] = [];
+  /** With the new ones: computed again on every update (a look, a paper opened). */
   private matches = new Map<string, WatchMatches>();
   private nodes = new Map<string, WatchNode>();
   /**
@@ -113,9 +118,9 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
       }
     }));
     this._register(deps.focus.onDidChange(() => (deps.focus.focused ? this.scheduleLook() : this.cancelLook())));
-    this._register(deps.store.onDidChange(() => this.update(true)));
-    this._register(deps.state.onDidChange(() => this.update(false)));
-    this._register(deps.topics.onDidChange(() => this.update(false)));
+    this._register(deps.store.onDidChange(() => this.update({ fromStore: true, rematch: true })));
+    this._register(deps.state.onDidChange(() => this.update({ fromStore: false, rematch: false })));
+    this._register(deps.topics.onDidChange(() => this.update({ fromStore: false, rematch: true })));
     this._register(onDidChangeSettings(['watches'], () => this.reload()));
     this._register({ dispose: () => this.cancelLook() });
     this.reload();
@@ -150,7 +155,7 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
     this.watches = readWatches((message) => this.deps.log.warn(message));
     this.nodes = new Map(this.watches.map((watch) => [watch.key, { kind: 'watch', id: `watch:${watch.key}`, watch }]));
     void this.deps.state.start(this.watches.map((watch) => watch.key));
-    this.update(false);
+    this.update({ fromStore: false, rematch: true });
   }
 
   /** Shows `key`'s node (selected); with `expand`, opened, which is a look. */
@@ -178,15 +183,18 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
   }
 
   /**
-   * Counts again; after a store change (a refresh, another window of papers), announces the new
-   * papers of watches with `notify` that no window has announced yet (remembered in globalState: the
-   * same papers read again at startup, after Clear Cache, in another window or back from another
-   * window of papers are not news again).
+   * Counts again (with `rematch`, matches again first: the papers, watches or topics changed; a look
+   * or a paper opened changes only which are new); after a store change (a refresh, another window
+   * of papers), announces the new papers of watches with `notify` that no window has announced yet
+   * (remembered in globalState: the same papers read again at startup, after Clear Cache, in another
+   * window or back from another window of papers are not news again).
    */
-  private update(fromStore: boolean): void {
+  private update({ fromStore, rematch }: { readonly fromStore: boolean; readonly rematch: boolean }): void {
     const { state, topics } = this.deps;
-    const computed = watchMatches(this.watches, this.deps.store.view.papers, { of: (paper) => topics.of(paper).primary, matches: topics.matcher() },
-      (watch) => state.lookOf(watch.key), { seenAt: this.deps.seenAt, isRead: (id) => state.isRead(id) });
+    if (rematch) {
+      this.matched = matchWatches(this.watches, this.deps.store.view.papers, { of: (paper) => topics.of(paper).primary, matches: topics.matcher() }, this.features);
+    }
+    const computed = withNew(this.matched, (watch) => state.lookOf(watch.key), { seenAt: this.deps.seenAt, isRead: (id) => state.isRead(id) });
     for (const entry of fromStore ? computed : []) {
       const unannounced = entry.watch.notify ? [...entry.newIds].filter((id) => !state.wasAnnounced(entry.watch.key, id)) : [];
       if (unannounced.length > 0) {
@@ -208,7 +216,7 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
   }
 
   private async notify(watch: Watch, count: number): Promise<void> {
-    const label = watch.name ?? watch.query;
+    const label = escapeMessageLinks(watch.name ?? watch.query); // from the setting: a `[x](command:…)` in it is no link
     const message = count === 1 ? vscode.l10n.t('1 new paper matches “{0}”', label) : vscode.l10n.t('{0} new papers match “{1}”', count, label);
     const show = vscode.l10n.t('Show');
     if (await this.deps.prompts.notify(message, show) === show) {
@@ -251,11 +259,13 @@ export class WatchesTree extends Disposable implements vscode.TreeDataProvider<W
     // revealed or restored expanded: this is how those are known.
     this.expanded.add(key);
     this.scheduleLook();
-    const papers = this.matches.get(key)?.papers ?? [];
-    // New ones first: those counted now, then those of the last look (still marked), then the rest.
+    const entry = this.matches.get(key);
+    const papers = entry?.papers ?? [];
+    // New ones first: those counted now, then those of the last look (still marked), then the rest,
+    // each part in the order it has (a stable sort).
     const looked = this.looked.get(key);
-    const ordered = looked ? [...papers.filter((paper) => this.matches.get(key)?.newIds.has(paper.id)), ...papers.filter((paper) => looked.has(paper.id) && !this.matches.get(key)?.newIds.has(paper.id)),
-      ...papers.filter((paper) => !looked.has(paper.id) && !this.matches.get(key)?.newIds.has(paper.id))] : papers;
+    const rank = (paper: Paper): number => (entry?.newIds.has(paper.id) ? 0 : looked?.has(paper.id) ? 1 : 2);
+    const ordered = looked ? [...papers].sort((a, b) => rank(a) - rank(b)) : papers;
     return ordered.map((paper) => ({ kind: 'paper', id: `${node.id}/paper:${paper.id}`, paper, watch: node }));
   }
 

@@ -7,7 +7,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LOOK_MS, type WatchesNode, type WatchNode } from '../../../src/host/watches/watchesTree';
+import { LOOK_MS } from '../../../src/core/feed/newSince';
+import { removePickItems } from '../../../src/host/commands/watches';
+import { type WatchesNode, type WatchNode } from '../../../src/host/watches/watchesTree';
 import { WatchState } from '../../../src/host/watches/watchState';
 import { labelText, paperFeed, waitFor } from '../helpers';
 
@@ -159,6 +161,11 @@ describe('watched searches', () => {
     assert.ok(tree.view.visible && tree.isExpanded('diffusion'), 'visible, expanded');
     await new Promise((resolve) => setTimeout(resolve, LOOK_MS + 1_000));
     assert.equal(tree.newCount('diffusion'), 1, 'no look without the focus');
+    // The rows: the new one, then those of the look (still marked), then the rest.
+    const order = (await watchRow('diffusion')).papers.map((node) => (node.kind === 'paper' ? node.paper.id : ''));
+    assert.equal(order[0], '2608.99207');
+    assert.deepEqual(order.slice(1, 4).sort(), [...expected].sort());
+    assert.ok(order.length > 4, 'older matches after them');
     testing.watchFocus.setForTests(true);
     await waitFor('a look once the window has the focus', () => (tree.newCount('diffusion') === 0 ? true : undefined));
 
@@ -252,6 +259,47 @@ describe('watched searches', () => {
         await state.forget(name);
       }
       state.dispose();
+    }
+  });
+
+  it('shows names and queries from the setting as written: no link in a message, no icon in the picker', async () => {
+    const { testing } = await paperFeed();
+    const tree = testing.watchesTree;
+    const link = '[Quit](command:workbench.action.quit)';
+    const said: string[] = [];
+    testing.watchQuestions.added = async (message) => {
+      said.push(message);
+      return undefined;
+    };
+    const already = testing.watchQuestions.already;
+    testing.watchQuestions.already = async (message) => said.push(message);
+    try {
+      // A watch named by a cloned repository's settings, with notifications: the message a refresh brings.
+      await vscode.workspace.getConfiguration('paperFeed').update('watches', [{ query: 'marimba', name: `$(zap) ${link}`, notify: true }], vscode.ConfigurationTarget.Global);
+      await waitFor('the watch, looked at from now', () => (tree.current[0]?.key === 'marimba' && testing.watchState.lookOf('marimba') ? true : undefined));
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await addPapers([item('2608.99301', 'Marimba Synthesis with Diffusion', 'Mallets.')]);
+      notified.length = 0;
+      await vscode.commands.executeCommand('paperFeed.refresh');
+      await waitFor('the message', () => (notified.length > 0 ? true : undefined));
+      assert.deepEqual(notified, ['1 new paper matches “$(zap) [Quit]\u2060(command:workbench.action.quit)”'], 'the link broken, the icon syntax as text (a message shows it so)');
+
+      // The messages of Add Watch quote the query.
+      assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch', `see ${link}`), `see ${link}`.toLowerCase());
+      assert.equal(await vscode.commands.executeCommand('paperFeed.addWatch', `see ${link}`), undefined);
+      assert.deepEqual(said, [
+        'Watching “see [Quit]\u2060(command:workbench.action.quit)”: new papers that match it are counted in the Watches view.',
+        '“see [Quit]\u2060(command:workbench.action.quit)” is already watched.',
+      ]);
+
+      // Remove Watch's picker shows `$(…)` as typed.
+      const [named] = removePickItems(tree.current);
+      assert.equal(named?.label, `\\$(zap) ${link}`);
+      assert.equal(named?.description, 'marimba');
+    } finally {
+      testing.watchQuestions.added = async () => undefined;
+      testing.watchQuestions.already = already;
+      await vscode.workspace.getConfiguration('paperFeed').update('watches', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
