@@ -37,7 +37,9 @@ function stubVscode(recorded: Recorded): unknown {
       createOutputChannel: () => log,
       createTreeView: (id: string) => {
         recorded.treeViews.push(id);
-        return { selection: [], message: undefined, visible: false, onDidChangeVisibility: noEvent, dispose() {} };
+        // Its events (onDidChangeVisibility, onDidExpandElement…) answer with a disposable, as any new one will.
+        const view: Record<string, unknown> = { selection: [], message: undefined, visible: false, dispose() {} };
+        return new Proxy(view, { get: (object, key) => (key in object ? object[key as string] : typeof key === 'string' && key.startsWith('onDid') ? noEvent : undefined) });
       },
     },
     workspace: {
