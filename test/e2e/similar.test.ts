@@ -114,9 +114,23 @@ describe('Similar papers, in the workbench', () => {
   it('a tree row\'s context menu has Show Similar Papers; Enter on a paper opens it', async () => {
     const current = session as Session;
     const page = current.workbench.page;
-    // The row of the panel's paper: Open Paper revealed and selected it.
-    const shown = await paperPanel(current).locator('h1').innerText();
-    const row = page.locator('.part.sidebar .monaco-list-row.selected', { hasText: shown.slice(0, 20) });
+    // A paper row of the Papers view in full sight: the panel's paper may be one of another day, with no
+    // row, and a row under the tree's sticky day header cannot be clicked (checked in the page: a string,
+    // this project's TypeScript has no DOM library).
+    const visibleRow = await page.waitForFunction(`(() => {
+      const list = document.querySelector('.part.sidebar .monaco-list');
+      if (!list) return '';
+      const sticky = list.querySelector('.monaco-tree-sticky-container');
+      const box = list.getBoundingClientRect();
+      const top = Math.max(box.top, sticky ? sticky.getBoundingClientRect().bottom : box.top);
+      const row = [...list.querySelectorAll('.monaco-list-rows .monaco-list-row')].find((candidate) => {
+        const rect = candidate.getBoundingClientRect();
+        return /^▲\\d+ /.test(candidate.querySelector('.label-name')?.textContent ?? '') && rect.top >= top && rect.bottom <= box.bottom;
+      });
+      return row ? row.id : '';
+    })()`, undefined, { timeout: 30_000 });
+    const row = page.locator(`#${String(await visibleRow.jsonValue())}`);
+    const shown = (await row.locator('.label-name').first().innerText()).replace(/^▲\d+ /, '');
     await runFromMenu(page, () => row.click({ button: 'right' }), 'Show Similar Papers');
     const widget = await quickInput(page, `Papers like ${shown.slice(0, 20)}`);
     const first = widget.locator('.quick-input-list .monaco-list-row', { hasText: '▲' }).first();
