@@ -254,7 +254,9 @@ describe('Paper Feed in the workbench, live from the fake Hugging Face (developm
     // engine over the same cache, outside the workbench.
     await input.fill('learning');
     const expected = await expectedTitles(current, 'learning', 8);
+    // The first and the last expected rows: the previous query's list also starts with EnvHarness.
     await rows.nth(0).filter({ hasText: expected[0] ?? '(none)' }).waitFor({ timeout: 15_000 });
+    await rows.nth(expected.length - 1).filter({ hasText: expected[expected.length - 1] ?? '(none)' }).waitFor({ timeout: 15_000 });
     const shown: string[] = [];
     for (let index = 0; index < expected.length; index++) {
       // The row's own label (its detail line has a label of its own).
