@@ -15,16 +15,21 @@ export interface SimilarActions {
   readonly more: () => void;
 }
 
+/** The section's header: its heading (which labels the section), and room for Show more. */
+function sectionHeader(words: PanelLabels): HTMLElement {
+  const heading = element('h2', words.similarPapers);
+  heading.id = HEADING_ID;
+  const header = element('div', undefined, 'similar-header');
+  header.append(heading);
+  return header;
+}
+
 /** The section as a paper is shown: its heading and the line saying the host is looking. */
 export function similarSection(words: PanelLabels): HTMLElement {
   const section = element('section', undefined, 'similar');
-  const heading = element('h2', words.similarPapers);
-  heading.id = HEADING_ID;
   section.setAttribute('aria-labelledby', HEADING_ID);
   section.setAttribute('aria-busy', 'true');
-  const header = element('div', undefined, 'similar-header');
-  header.append(heading);
-  section.append(header, element('p', words.similarLoading, 'similar-status'));
+  section.append(sectionHeader(words), element('p', words.similarLoading, 'similar-status'));
   return section;
 }
 
@@ -74,10 +79,7 @@ function arrowKeys(list: HTMLElement, buttons: readonly HTMLButtonElement[]): vo
 export function renderSimilar(section: HTMLElement, papers: readonly SimilarPaperView[], failed: boolean, words: PanelLabels,
   actions: SimilarActions): void {
   section.removeAttribute('aria-busy');
-  const header = element('div', undefined, 'similar-header');
-  const heading = element('h2', words.similarPapers);
-  heading.id = HEADING_ID;
-  header.append(heading);
+  const header = sectionHeader(words);
   if (failed || papers.length === 0) {
     section.replaceChildren(header, element('p', failed ? words.similarFailed : words.similarNone, 'similar-status'));
     return;
