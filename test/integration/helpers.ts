@@ -108,3 +108,22 @@ export async function editorWith(name: string, template: string): Promise<vscode
   });
   return editor;
 }
+
+/**
+ * Picks the item `which` finds in a QuickPick as a person would: makes it the active item, then Enter.
+ * The host sends picker changes to the workbench a moment later: accept once it has the item (the
+ * same item, if the list is redrawn meanwhile).
+ */
+export async function acceptItem<T extends vscode.QuickPickItem>(picker: vscode.QuickPick<T>, which: (item: T) => boolean): Promise<void> {
+  const active = new Promise<void>((resolve) => {
+    const listener = picker.onDidChangeActive((items) => {
+      if (items[0] && which(items[0])) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+  picker.activeItems = picker.items.filter(which).slice(0, 1);
+  await active;
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/paper/model';
-import { paperFeed, waitFor } from '../helpers';
+import { acceptItem, paperFeed, waitFor } from '../helpers';
 
 const ENV_HARNESS = '2608.19880';
 const fakeHf = process.env.PAPER_FEED_FAKE_HF ?? '';
@@ -67,22 +67,6 @@ async function settled(picker: Picker, text: string): Promise<readonly Item[]> {
     && !picker.items.some((item) => /Searching Hugging Face/.test(item.label)) ? picker.items : undefined));
 }
 
-/** Picks the item `which` finds as a person would: makes it the active item, then Enter. */
-async function accept(picker: Picker, which: (item: Item) => boolean): Promise<void> {
-  // The host sends picker changes to the workbench a moment later: accept once it has the item
-  // (the same item, if the list is redrawn meanwhile).
-  const active = new Promise<void>((resolve) => {
-    const listener = picker.onDidChangeActive((items) => {
-      if (items[0] && which(items[0])) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
-  picker.activeItems = picker.items.filter(which).slice(0, 1);
-  await active;
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
 
 const isFound = (item: Item): boolean => item.found === true;
 const ids = (items: readonly Item[]): string[] => items.flatMap((item) => (item.paper ? [item.paper.id] : []));
@@ -166,7 +150,7 @@ describe('search', () => {
     assert.match(items.at(-1)?.label ?? '', /Search Hugging Face$/);
     assert.equal(items.at(-1)?.description, 'for “language”');
     assert.ok(!items.some((item) => item.kind === vscode.QuickPickItemKind.Separator || isFound(item)), 'no online section before the pick');
-    await accept(picker, (item) => item.ask === text);
+    await acceptItem(picker, (item) => item.ask === text);
     const found = (await settled(picker, text)).filter(isFound);
     assert.equal(found[0]?.paper?.id, made, 'Hugging Face\'s first paper that the offline results lack');
     // The workbench echoes active items back a moment later: wait for the state, not the first echo.
@@ -273,7 +257,7 @@ describe('search', () => {
       picker.value = 'axolotlic';
       assert.equal((await settled(picker, 'axolotlic')).at(-1)?.ask, 'axolotlic');
       await setFault(undefined);
-      await accept(picker, (item) => item.ask === 'axolotlic');
+      await acceptItem(picker, (item) => item.ask === 'axolotlic');
       const found = await waitFor('the papers found on the second try', () => (picker?.items.some(isFound) ? picker.items.filter(isFound) : undefined));
       assert.deepEqual(ids(found), made);
     });

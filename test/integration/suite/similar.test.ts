@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/paper/model';
 import type { SimilarHit } from '../../../src/core/search/workerProtocol';
 import type { HostToWebview } from '../../../src/shared/protocol';
-import { closeAllEditors, paperFeed, papersUnder, waitFor, webviewTabs } from '../helpers';
+import { acceptItem, closeAllEditors, paperFeed, papersUnder, waitFor, webviewTabs } from '../helpers';
 
 const ENV_HARNESS = '2608.19880';
 /** A month of papers in the cache and the index: enough for the model to find ten like any one. */
@@ -18,6 +18,17 @@ const MONTH = 'month:2026-08';
 type Api = Awaited<ReturnType<typeof paperFeed>>;
 type Picker = NonNullable<Api['testing']['similarPickers']['current']>;
 type Item = Picker['items'][number];
+
+/** Counts the calls of `search.similar` from now on (the test deletes the override to end it). */
+function countSimilarCalls(search: Api['testing']['search']): { readonly count: number } {
+  const real = search.similar.bind(search);
+  const calls = { count: 0 };
+  search.similar = (paper, limit) => {
+    calls.count++;
+    return real(paper, limit);
+  };
+  return calls;
+}
 
 const ids = (items: readonly Item[]): string[] => items.flatMap((item) => (item.paper ? [item.paper.id] : []));
 
@@ -35,20 +46,6 @@ async function similarShown(id: string): Promise<Picker> {
   });
 }
 
-/** Picks the item `which` finds as a person would: makes it the active item, then Enter. */
-async function accept(picker: Picker, which: (item: Item) => boolean): Promise<void> {
-  const active = new Promise<void>((resolve) => {
-    const listener = picker.onDidChangeActive((items) => {
-      if (items[0] && which(items[0])) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
-  picker.activeItems = picker.items.filter(which).slice(0, 1);
-  await active;
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
 
 async function panelShowing(id: string): Promise<void> {
   const { testing } = await paperFeed();
@@ -177,12 +174,7 @@ describe('similar papers', function () {
   it('Save in the picker drops that paper\'s Save button without asking the model again: the list stays as it was', async () => {
     const { testing } = await paperFeed();
     const search = testing.search;
-    const real = search.similar.bind(search);
-    let asked = 0;
-    search.similar = (of, limit) => {
-      asked++;
-      return real(of, limit);
-    };
+    const calls = countSimilarCalls(search);
     let savedId: string | undefined;
     try {
       await vscode.commands.executeCommand('paperFeed.showSimilar', ENV_HARNESS);
@@ -192,11 +184,11 @@ describe('similar papers', function () {
       const item = picker.items.find((candidate) => candidate.paper && hasSave(candidate)) as Item;
       assert.ok(item, 'a paper with a Save button');
       savedId = item.paper?.id;
-      assert.equal(asked, 1);
+      assert.equal(calls.count, 1);
       await testing.similarPickers.pressButton?.({ item, button: (item.buttons ?? []).find((button) => button.tooltip === 'Save to Reading List') as vscode.QuickInputButton });
       assert.ok(testing.saved.has(savedId as string), 'saved');
       assert.equal(testing.similarPickers.current, picker, 'the picker stays open');
-      assert.equal(asked, 1, 'the model was not asked again');
+      assert.equal(calls.count, 1, 'the model was not asked again');
       assert.deepEqual(ids(picker.items), before, 'the same list, in the same order');
       assert.ok(!hasSave(picker.items.find((candidate) => candidate.paper?.id === savedId) as Item), 'its Save button is gone');
     } finally {
@@ -214,7 +206,7 @@ describe('similar papers', function () {
     await vscode.commands.executeCommand('paperFeed.showSimilar', node, [node]);
     const picker = await similarShown(ENV_HARNESS);
     const third = ids(picker.items)[2] as string;
-    await accept(picker, (item) => item.paper?.id === third);
+    await acceptItem(picker, (item) => item.paper?.id === third);
     await panelShowing(third);
   });
 
@@ -251,19 +243,14 @@ describe('similar papers', function () {
     await vscode.commands.executeCommand('paperFeed.openPaper', ENV_HARNESS);
     const sent = await panelSimilar(ENV_HARNESS);
     const search = testing.search;
-    const real = search.similar.bind(search);
-    let asked = 0;
-    search.similar = (of, limit) => {
-      asked++;
-      return real(of, limit);
-    };
+    const calls = countSimilarCalls(search);
     try {
       const shownBefore = testing.panel.sentToActive('showPaper');
       testing.panel.refreshPapers([ENV_HARNESS]);
       const shownAfter = testing.panel.sentToActive('showPaper');
       assert.ok(shownAfter && shownAfter !== shownBefore, 'the paper was drawn again');
       assert.deepEqual(testing.panel.sentToActive('similar'), sent, 'the same list, sent again with it');
-      assert.equal(asked, 0, 'the model was not asked');
+      assert.equal(calls.count, 0, 'the model was not asked');
     } finally {
       Reflect.deleteProperty(search, 'similar');
     }
