@@ -52,6 +52,10 @@ export const Commands = {
   removeWatch: 'paperFeed.removeWatch',
   /** The papers most like one (its name matches the panel's `showSimilar` button: PANEL_COMMANDS). */
   showSimilar: 'paperFeed.showSimilar',
+  /** `[paper]`: the paper's full text from Hugging Face, cached, in VS Code's Markdown preview. */
+  readFullText: 'paperFeed.readFullText',
+  /** A passage selected in a full text, with the paper's citation in the default format. */
+  copyQuote: 'paperFeed.copyQuote',
 } as const;
 
 /**
@@ -104,6 +108,9 @@ export const StatusBarItems = {
  * row's state to `PaperDecorations`, whose badge stays visible when a narrow sidebar cuts the row.
  */
 export const ROW_URI_SCHEME = 'paper-feed-row';
+
+/** The scheme of full-text documents (`paper-feed-fulltext:/2508.10104/Title.md`), read-only, from FullTextDocuments. */
+export const FULLTEXT_URI_SCHEME = 'paper-feed-fulltext';
 
 /** The paper panel's webview type (`onWebviewPanel:` in activationEvents, and its serializer). */
 export const PANEL_VIEW_TYPE = 'paperFeed.paper';

@@ -61,7 +61,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 };
 const VSCODE = new Set(['root', 'host']);
 /** src/core's folders, lowest first: each may import only itself and folders before it. */
-const CORE_ORDER = ['time', 'net', 'paper', 'storage', 'topics', 'view', 'feed', 'citation', 'enrich', 'clone', 'discovery', 'search', 'tools'];
+const CORE_ORDER = ['time', 'net', 'paper', 'storage', 'topics', 'view', 'feed', 'citation', 'enrich', 'clone', 'fulltext', 'discovery', 'search', 'tools'];
 
 function coreFolder(file: string): string | undefined {
   const rel = relative(join(src, 'core'), file).split(/[\\/]/);
