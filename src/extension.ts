@@ -39,9 +39,12 @@ import { PaperDecorations } from './host/tree/paperDecorations';
 import { PapersTree } from './host/tree/papersTree';
 import { SavedTree } from './host/tree/savedTree';
 import { WatchQuestions } from './host/commands/watches';
+import { quotePickers } from './host/commands/readFullText';
 import { WatchesTree, WatchPrompts } from './host/watches/watchesTree';
 import { WatchState } from './host/watches/watchState';
 import { WindowFocus } from './host/watches/windowFocus';
+import { FullTextPrompts, FullTexts } from './host/fulltext/fullTexts';
+import { FullTextContext } from './host/fulltext/fullTextContext';
 import type { PaperActions } from './shared/protocol';
 
 /**
@@ -121,6 +124,20 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     },
   });
   const archivePrompts = new ArchivePrompts();
+  const fullTextPrompts = new FullTextPrompts();
+  const fullTexts = new FullTexts({
+    cacheDir: feed.cache.dir,
+    client: () => feed.createClient(),
+    explainFailure: (error, what) => feed.explainFailure(error, what),
+    offline: () => store.view.error !== undefined && store.view.offline === true,
+    savedIds: () => saved.list().map((entry) => entry.paper.id),
+    onDidChangeSaved: saved.onDidChange,
+    searchFullTexts: () => undefined, // TODO(ft-search): search.setFullTextPapers(ids)
+    paperOf: async (id) => store.get(id) ?? saved.entry(id)?.paper ?? (await search.cachedPaper(id)),
+    openLink: (url, paper) => opener.open(url, paper),
+    log,
+    prompts: fullTextPrompts,
+  });
 
   const panels = new PaperPanels({
     extensionUri: context.extensionUri,
@@ -142,6 +159,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     similarUpdated: search.onDidUpdate,
     openPaper: (id) => vscode.commands.executeCommand(Commands.openPaper, id),
   });
+  context.subscriptions.push(fullTexts, new FullTextContext(fullTexts));
   context.subscriptions.push(enrichment, store, topics, saved, reading, forYou, tree, savedTree, watchState, watchFocus, watchesTree, panels, feed, editors, cloner, search, archive, bibIndex, cites, bibFiles, bibStatus);
   // Restores paper panels after a window reload (activation event onWebviewPanel:paperFeed.paper).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
@@ -161,7 +179,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     enrichment.onDidChange((ids) => panels.refreshPapers(ids)));
   context.subscriptions.push(...registerCommands({
     log, globalState: context.globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts,
-    archive, archivePrompts, watchesTree, watchState, watchQuestions,
+    archive, archivePrompts, watchesTree, watchState, watchQuestions, fullTexts,
   }));
   context.subscriptions.push(...registerCiting({ log, bibIndex, cites, bibFiles, search, saved, store }));
   // Language model tools for agents in VS Code's chat; they wait for the first load themselves.
@@ -185,6 +203,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     search, searchPickers, similarPickers, papersTree: tree, forYou, savedTree, panel: panels, opener, feed, citations, cloner, clonePrompts, topics, saved, reading, libraryPrompts, loaded, activationMs,
     bibFiles, bibStatus, bibIndex, archive, archivePrompts, enrichment, tools: tools.tools,
     globalState: context.globalState, globalStorageUri: context.globalStorageUri, watchesTree, watchState, watchPrompts, watchQuestions, watchFocus,
+    fullTexts, fullTextPrompts, quotePickers,
   };
   return createApi(store, citations, search, testing);
 }

@@ -28,6 +28,8 @@ import type { WatchQuestions } from './commands/watches';
 import type { WatchesTree, WatchPrompts } from './watches/watchesTree';
 import type { WatchState } from './watches/watchState';
 import type { WindowFocus } from './watches/windowFocus';
+import type { quotePickers } from './commands/readFullText';
+import type { FullTextPrompts, FullTexts } from './fulltext/fullTexts';
 
 /** What `activate()` returns to other extensions; documented in the README. */
 export interface PaperFeedApi {
@@ -81,6 +83,9 @@ export interface PaperFeedTestHooks {
   readonly watchPrompts: WatchPrompts;
   readonly watchQuestions: WatchQuestions;
   readonly watchFocus: WindowFocus;
+  readonly fullTexts: FullTexts;
+  readonly fullTextPrompts: FullTextPrompts;
+  readonly quotePickers: typeof quotePickers;
 }
 
 export function createApi(store: PaperStore, citations: Citations, search: SearchService, testing?: PaperFeedTestHooks): PaperFeedApi {

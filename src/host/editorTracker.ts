@@ -1,17 +1,23 @@
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
+import { FULLTEXT_URI_SCHEME } from './ids';
+
+/** A document citations can go into: not a full text being read (those are read-only). */
+function isTarget(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
+  return editor !== undefined && editor.document.uri.scheme !== FULLTEXT_URI_SCHEME;
+}
 
 /**
  * The editor a citation goes into: the active text editor, else the most recently active text
  * editor that is still visible (a focused webview panel leaves no active text editor).
  */
 export class EditorTracker extends Disposable {
-  private last: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private last: vscode.TextEditor | undefined = isTarget(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
 
   constructor() {
     super();
     this._register(vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor) {
+      if (isTarget(editor)) {
         this.last = editor;
       }
     }));
@@ -19,12 +25,24 @@ export class EditorTracker extends Disposable {
 
   target(): vscode.TextEditor | undefined {
     const active = vscode.window.activeTextEditor;
-    if (active) {
+    if (isTarget(active)) {
       return active;
     }
     const last = this.last;
     return last && vscode.window.visibleTextEditors.some((editor) => editor.document === last.document)
       ? vscode.window.visibleTextEditors.find((editor) => editor.document === last.document)
       : undefined;
+  }
+
+  /**
+   * The last editor citations went to, shown again in its group (without taking focus) when the
+   * reading view covered it: Insert Citation from a full text goes into the document being written.
+   */
+  async revealLast(): Promise<vscode.TextEditor | undefined> {
+    const last = this.last;
+    if (!last || last.document.isClosed) {
+      return undefined;
+    }
+    return vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: true, preview: false });
   }
 }

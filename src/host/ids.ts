@@ -52,7 +52,7 @@ export const Commands = {
   removeWatch: 'paperFeed.removeWatch',
   /** The papers most like one (its name matches the panel's `showSimilar` button: PANEL_COMMANDS). */
   showSimilar: 'paperFeed.showSimilar',
-  /** `[paper]`: the paper's full text from Hugging Face, cached, in VS Code's Markdown preview. */
+  /** `[paper]`: the paper's full text from Hugging Face, cached, in VS Code's Markdown preview (the panel's `readFullText` button). */
   readFullText: 'paperFeed.readFullText',
   /** A passage selected in a full text, with the paper's citation in the default format. */
   copyQuote: 'paperFeed.copyQuote',
@@ -129,6 +129,8 @@ export const ContextKeys = {
   viewState: 'paperFeed.viewState',
   /** The Saved view is filtered (Clear Filter replaces Filter there). */
   savedFiltered: 'paperFeed.savedFiltered',
+  /** The active tab shows a full text (its Markdown preview or its document). */
+  readingFullText: 'paperFeed.readingFullText',
 } as const;
 
 /** Keys in `ExtensionContext.globalState`: shared by every workspace. */

@@ -124,7 +124,7 @@ export const PANEL_LABEL_KEYS = [
   'save', 'saveHint', 'saved', 'savedHint',
   'markRead', 'markReadHint', 'markUnread', 'markUnreadHint', 'note', 'tags',
   'cloneRepository', 'cloneRepositoryHint', 'openClone', 'openCloneHint',
-  'huggingFace', 'huggingFaceHint', 'arxiv', 'arxivHint', 'pdf', 'pdfHint',
+  'huggingFace', 'huggingFaceHint', 'arxiv', 'arxivHint', 'pdf', 'pdfHint', 'fullText', 'fullTextHint',
   'moreAuthors', 'moreAuthorsHint', 'fewerAuthors',
   'code', 'codeHint', 'projectPage', 'projectPageHint',
   'aiSummary', 'abstract', 'keywords',
@@ -149,7 +149,7 @@ export type HostToWebview =
 /** Commands a panel button runs on the panel's paper; each is also a palette and tree command. */
 export const PANEL_COMMANDS = [
   'insertCitation', 'copyCitation', 'openOnHuggingFace', 'openOnArxiv', 'openPdf', 'cloneRepository', 'openClonedRepository',
-  'savePaper', 'unsavePaper', 'markRead', 'markUnread', 'showSimilar',
+  'savePaper', 'unsavePaper', 'markRead', 'markUnread', 'showSimilar', 'readFullText',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 

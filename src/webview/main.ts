@@ -161,6 +161,7 @@ function renderActions(toolbar: HTMLElement, state: PaperActions, paperId: strin
     ...(state.reading ? [readToggle(state.reading.read, paperId, words)] : []),
     ...(state.canClone ? [button(words.cloneRepository, words.cloneRepositoryHint, on('cloneRepository'))] : []),
     ...(state.cloned ? [button(words.openClone, words.openCloneHint, on('openClonedRepository'))] : []),
+    button(words.fullText, words.fullTextHint, on('readFullText')),
     button(words.huggingFace, words.huggingFaceHint, on('openOnHuggingFace')),
     button(words.arxiv, words.arxivHint, on('openOnArxiv')),
     button(words.pdf, words.pdfHint, on('openPdf')),

@@ -135,7 +135,7 @@ export function describeFailure(error: unknown): Failure {
       case 'cancelled': return { reason: 'cancelled', detail };
       case 'timeout': return { reason: 'timeout', detail };
       case 'rateLimited': return { reason: 'rateLimited', detail, ...retry };
-      case 'format': return { reason: 'badResponse', detail };
+      case 'format': case 'tooLarge': return { reason: 'badResponse', detail };
       case 'server': case 'http': return { reason: reasonOfStatus(error.status ?? 500), detail };
       case 'network': return { reason: byCode ?? 'unreachable', detail };
     }

@@ -118,6 +118,20 @@ export class HfClient {
     }
   }
 
+  /**
+   * `GET /papers/{id}.md`: the paper's full text as Markdown, as it came (with its content type);
+   * undefined when Hugging Face has no page for the paper (404). A body past `maxBytes` is refused
+   * (FeedError `tooLarge`) without being read further.
+   */
+  async fullText(id: string, maxBytes: number, signal?: AbortSignal): Promise<{ readonly body: string; readonly contentType: string } | undefined> {
+    const result = await httpGet(`${this.base}/papers/${encodeURIComponent(id)}.md`, 'text/markdown, text/plain;q=0.9', this.options, signal, { maxBytes });
+    if (result.status === 404) {
+      return undefined;
+    }
+    this.expectOk(result);
+    return { body: result.body, contentType: result.headers.get('content-type') ?? '' };
+  }
+
   /** `GET /api/arxiv/{id}/repos`: models, datasets and Spaces citing the paper. */
   async linkedRepos(id: string, signal?: AbortSignal): Promise<LinkedRepos> {
     const { json } = await this.getJson(`/api/arxiv/${encodeURIComponent(id)}/repos`, signal);

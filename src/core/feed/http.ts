@@ -6,7 +6,7 @@
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
-export type FeedErrorKind = 'network' | 'timeout' | 'rateLimited' | 'server' | 'http' | 'format' | 'cancelled';
+export type FeedErrorKind = 'network' | 'timeout' | 'rateLimited' | 'server' | 'http' | 'format' | 'tooLarge' | 'cancelled';
 
 /** A failure with a message fit for the user. */
 export class FeedError extends Error {
@@ -36,6 +36,11 @@ export interface HttpOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
   readonly log?: (message: string) => void;
+}
+
+/** What one request may bring: a body past `maxBytes` is not read further (FeedError `tooLarge`). */
+export interface RequestLimits {
+  readonly maxBytes?: number;
 }
 
 export interface HttpResult {
@@ -106,7 +111,7 @@ function networkMessage(error: unknown): string {
  * wait the server asks for when that is short. Redirects are not followed (`redirect: manual`),
  * so a 3xx comes back as a result.
  */
-export async function httpGet(url: string, accept: string, options: HttpOptions, signal?: AbortSignal): Promise<HttpResult> {
+export async function httpGet(url: string, accept: string, options: HttpOptions, signal?: AbortSignal, limits: RequestLimits = {}): Promise<HttpResult> {
   const maxAttempts = options.maxAttempts ?? 3;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const wait = options.sleep ?? sleep;
@@ -150,7 +155,7 @@ export async function httpGet(url: string, accept: string, options: HttpOptions,
         lastError = new FeedError('server', `Hugging Face had a server error (HTTP ${response.status}).`, response.status);
         continue;
       }
-      const body = await response.text();
+      const body = limits.maxBytes === undefined ? await response.text() : await readCapped(response, limits.maxBytes);
       return { status: response.status, headers: response.headers, body };
     } catch (error) {
       if (error instanceof FeedError) {
@@ -165,6 +170,35 @@ export async function httpGet(url: string, accept: string, options: HttpOptions,
     }
   }
   throw lastError ?? new FeedError('network', `Hugging Face could not be reached (${url}).`);
+}
+
+/** The body as text, refused (FeedError `tooLarge`) once it passes `maxBytes`: said by Content-Length, or counted as it streams. */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = (): FeedError => new FeedError('tooLarge', `The answer is larger than ${Math.round(maxBytes / 1_048_576)} MB.`, response.status);
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) {
+    return '';
+  }
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A Link header with rel="next" (HF's own MCP server checks it the same way). */

@@ -36,8 +36,10 @@ export async function insertCitation(deps: InsertDeps, arg: unknown, formatOrSel
   if (formatArg !== undefined && !isCitationFormat(formatArg)) {
     throw new UserError(vscode.l10n.t('"{0}" is not a citation format.', describeArg(formatArg)));
   }
-  const editor = deps.editors.target();
+  const fromFullText = deps.papers.fullTextPaper?.(arg) !== undefined;
   const papers = await resolvePapers(deps.papers, arg, selection);
+  // From a full text being read: into the document last written in, shown again if the reading view covered it.
+  const editor = deps.editors.target() ?? (fromFullText ? await deps.editors.revealLast() : undefined);
   const [first] = papers;
   if (!first) {
     return;

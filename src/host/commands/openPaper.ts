@@ -21,13 +21,20 @@ export interface PaperCommandContext {
   readonly fetchPaper: (id: string) => Promise<Paper | undefined>;
   /** Opening a paper marks it read. */
   readonly reading?: ReadingState;
+  /** The paper of a full text a command is about: named by its document (a menu's URI) or read in the active tab. */
+  readonly fullTextPaper?: (arg: unknown) => string | undefined;
 }
 
 /**
- * The paper a command is about: the clicked tree node, an arXiv id or paper URL, else the tree
- * selection, else the paper open in the panel, else one the user picks.
+ * The paper a command is about: the full text read (from its menus, or with no argument while it
+ * is the active tab), the clicked tree node, an arXiv id or paper URL, else the tree selection, else
+ * the paper open in the panel, else one the user picks.
  */
 export async function resolvePaper(context: PaperCommandContext, arg: unknown): Promise<Paper | undefined> {
+  const reading = context.fullTextPaper?.(arg);
+  if (reading) {
+    return byId(context, reading);
+  }
   if (isPaperNode(arg)) {
     return arg.paper;
   }

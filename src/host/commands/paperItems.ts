@@ -29,6 +29,7 @@ interface Buttons {
   readonly save: vscode.QuickInputButton;
   readonly clone: vscode.QuickInputButton;
   readonly similar: vscode.QuickInputButton;
+  readonly fullText: vscode.QuickInputButton;
 }
 
 let buttons: Buttons | undefined;
@@ -43,6 +44,7 @@ function itemButtons(): Buttons {
     save: { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') },
     clone: { iconPath: new vscode.ThemeIcon('repo-clone'), tooltip: vscode.l10n.t('Clone Repository…') },
     similar: { iconPath: new vscode.ThemeIcon('references'), tooltip: vscode.l10n.t('Show Similar Papers') },
+    fullText: { iconPath: new vscode.ThemeIcon('book'), tooltip: vscode.l10n.t('Read Full Text') },
   };
   return buttons;
 }
@@ -77,7 +79,7 @@ export function paperItem(paper: PaperCard, deps: PaperItemDeps, snippet?: strin
       all.open, all.copy, all.insert, all.insertKeepOpen,
       ...(deps.isSaved(paper.id) ? [] : [all.save]),
       ...(deps.canClone({ githubRepo: paper.githubRepo }) ? [all.clone] : []),
-      all.similar,
+      all.similar, all.fullText,
     ],
     paper,
   };
@@ -88,10 +90,10 @@ export function paperItem(paper: PaperCard, deps: PaperItemDeps, snippet?: strin
  * Insert Citation and Keep Open, so that several papers are cited one after another).
  */
 function buttonCommand(button: vscode.QuickInputButton): { readonly command: string; readonly keepOpen: boolean } {
-  const { open, copy, insert, insertKeepOpen, clone, similar } = itemButtons();
+  const { open, copy, insert, insertKeepOpen, clone, similar, fullText } = itemButtons();
   const command = button === open ? Commands.openPaper : button === copy ? Commands.copyCitation
     : button === insert || button === insertKeepOpen ? Commands.insertCitation : button === clone ? Commands.cloneRepository
-      : button === similar ? Commands.showSimilar : Commands.savePaper;
+      : button === similar ? Commands.showSimilar : button === fullText ? Commands.readFullText : Commands.savePaper;
   return { command, keepOpen: command === Commands.savePaper || button === insertKeepOpen };
 }
 

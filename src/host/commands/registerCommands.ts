@@ -34,6 +34,8 @@ import { searchPapers } from './search';
 import { showSimilar } from './showSimilar';
 import { clearCache, clearToken, setToken } from './settings';
 import { addWatch, removeWatch, type WatchQuestions } from './watches';
+import type { FullTexts } from '../fulltext/fullTexts';
+import { copyQuote, fullTextPaperId, readFullText } from './readFullText';
 import { selectWindow, stepPeriod } from './window';
 
 /** What the commands work on: the services the composition root built. */
@@ -61,6 +63,7 @@ export interface CommandServices {
   readonly watchesTree: WatchesTree;
   readonly watchState: WatchState;
   readonly watchQuestions: WatchQuestions;
+  readonly fullTexts: FullTexts;
 }
 
 /** Registers every command (each handler in its feature's file), its failures logged and shown. */
@@ -68,7 +71,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
   const { log, globalState, store, tree, savedTree, panels, feed, search, topics, saved, reading, opener, citations, bibFiles, editors, cloner, clonePrompts, libraryPrompts, archive, archivePrompts } = services;
   let lastSearch: string | undefined;
   const watches = { tree: services.watchesTree, state: services.watchState, questions: services.watchQuestions, lastSearch: () => lastSearch };
-  const papers: PaperCommandContext = { store, tree, panels, cachedPaper: (id) => search.cachedPaper(id), fetchPaper: (id) => feed.fetchPaper(id), reading };
+  const { fullTexts } = services;
+  const papers: PaperCommandContext = {
+    store, tree, panels, cachedPaper: (id) => search.cachedPaper(id), fetchPaper: (id) => feed.fetchPaper(id), reading, fullTextPaper: (arg) => fullTextPaperId(fullTexts, arg),
+  };
   const readingList: ReadingListContext = { papers, saved, savedTree };
   const knownPaper = (id: string): Paper | undefined => store.get(id) ?? saved.list().find((entry) => entry.paper.id === id)?.paper;
   return [
@@ -81,6 +87,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     registerCommand(Commands.openPaper, (arg, selection) => openPaper(papers, arg, selection), log),
     registerCommand(Commands.search, (arg) => searchPapers({ search, feed, topics, isSaved: (id) => saved.has(id), canClone, remember: (query) => { lastSearch = query; } }, arg), log),
     registerCommand(Commands.showSimilar, (arg) => showSimilar({ papers, topics, isSaved: (id) => saved.has(id), canClone, similar: (paper, limit) => search.similar(paper, limit) }, arg), log),
+    registerCommand(Commands.readFullText, (arg, selection) => readFullText({ papers, fullTexts, citations }, arg, selection), log),
+    registerCommand(Commands.copyQuote, (arg) => copyQuote({ papers, fullTexts, citations }, arg), log),
     registerCommand(Commands.openOnHuggingFace, (arg, selection) => openInBrowser(papers, opener, 'huggingFace', arg, selection), log),
     registerCommand(Commands.openOnArxiv, (arg, selection) => openInBrowser(papers, opener, 'arxivAbstract', arg, selection), log),
     registerCommand(Commands.openPdf, (arg, selection) => openInBrowser(papers, opener, 'arxivPdf', arg, selection), log),

@@ -30,6 +30,8 @@ export function panelLabels(): PanelLabels {
     huggingFaceHint: vscode.l10n.t('Open on Hugging Face'),
     arxiv: vscode.l10n.t('arXiv'),
     arxivHint: vscode.l10n.t('Open the arXiv abstract'),
+    fullText: vscode.l10n.t('Full Text'),
+    fullTextHint: vscode.l10n.t('Read the paper in VS Code (kept for reading offline)'),
     pdf: vscode.l10n.t('PDF'),
     pdfHint: vscode.l10n.t('Open the PDF'),
     moreAuthors: vscode.l10n.t('and {0} more', SLOT),

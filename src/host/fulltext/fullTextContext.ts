@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import { ContextKeys } from '../ids';
+import type { FullTexts } from './fullTexts';
+
+/**
+ * `paperFeed.readingFullText`: the active tab shows a full text (its preview or its document), for
+ * the reading view's menus (Copy Quote with Citation, Insert Citation) and its title bar.
+ */
+export class FullTextContext extends Disposable {
+  private last: boolean | undefined;
+
+  constructor(private readonly fullTexts: FullTexts) {
+    super();
+    this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.update()));
+    this._register(vscode.window.tabGroups.onDidChangeTabGroups(() => this.update()));
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this._register(fullTexts.onDidShow(() => this.update()));
+  }
+
+  private update(): void {
+    const reading = this.fullTexts.activePaperId() !== undefined;
+    if (reading !== this.last) {
+      this.last = reading;
+      void vscode.commands.executeCommand('setContext', ContextKeys.readingFullText, reading);
+    }
+  }
+}
