@@ -194,6 +194,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     .catch((error: unknown) => feed.reportLoadFailure(error));
   // The archive downloads in the background once the feed's first load is over.
   void loaded.then(() => archive.start());
+  void loaded.then(() => fullTexts.start());
   // For you ranks once the reading list is read (before, it would ask for three saved papers).
   void loaded.then(() => forYou.start());
 

@@ -12,7 +12,7 @@ function isTarget(editor: vscode.TextEditor | undefined): editor is vscode.TextE
  * editor that is still visible (a focused webview panel leaves no active text editor).
  */
 export class EditorTracker extends Disposable {
-  private last: vscode.TextEditor | undefined = isTarget(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
+  private last: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
 
   constructor() {
     super();
@@ -28,7 +28,7 @@ export class EditorTracker extends Disposable {
     if (isTarget(active)) {
       return active;
     }
-    const last = this.last;
+    const last = isTarget(this.last) ? this.last : undefined;
     return last && vscode.window.visibleTextEditors.some((editor) => editor.document === last.document)
       ? vscode.window.visibleTextEditors.find((editor) => editor.document === last.document)
       : undefined;
@@ -39,7 +39,7 @@ export class EditorTracker extends Disposable {
    * reading view covered it: Insert Citation from a full text goes into the document being written.
    */
   async revealLast(): Promise<vscode.TextEditor | undefined> {
-    const last = this.last;
+    const last = isTarget(this.last) ? this.last : undefined;
     if (!last || last.document.isClosed) {
       return undefined;
     }

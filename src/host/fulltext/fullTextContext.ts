@@ -10,12 +10,25 @@ import type { FullTexts } from './fullTexts';
 export class FullTextContext extends Disposable {
   private last: boolean | undefined;
 
+  private watching = false;
+
   constructor(private readonly fullTexts: FullTexts) {
     super();
+    // Tabs are watched from the first full text shown: a window that reads none pays nothing.
+    this._register(fullTexts.onDidShow(() => {
+      this.watch();
+      this.update();
+    }));
+  }
+
+  private watch(): void {
+    if (this.watching) {
+      return;
+    }
+    this.watching = true;
     this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.update()));
     this._register(vscode.window.tabGroups.onDidChangeTabGroups(() => this.update()));
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
-    this._register(fullTexts.onDidShow(() => this.update()));
   }
 
   private update(): void {

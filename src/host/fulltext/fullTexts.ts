@@ -80,7 +80,11 @@ export class FullTexts extends Disposable {
     super();
     this.store = new FullTextStore(deps.cacheDir);
     this.documents = this._register(new FullTextDocuments((id) => this.renderKept(id)));
-    this._register(deps.onDidChangeSaved(() => void this.announce()));
+  }
+
+  /** After the first load: tells search which saved papers' full texts are kept, and again as the reading list changes. */
+  start(): void {
+    this._register(this.deps.onDidChangeSaved(() => void this.announce()));
     void this.announce();
   }
 
