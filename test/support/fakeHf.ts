@@ -14,6 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { isoWeek, isValidDate } from '../../src/core/time/dates';
 import { arxivAnswer, dblpAnswer, dblpKeys, oaiAnswer, type ArxivOverride } from './fakeArxiv';
+import { answerFullText, type FullTextAnswer, fullTextRequestId } from './fakeFullText';
 import { root, sharedPath } from './paths';
 
 /** The day the hostile fixture is served on (no real batch exists then). */
@@ -63,6 +64,8 @@ export class FakeHf {
   readonly arxivOverrides = new Map<string, ArxivOverride>();
   /** The fake DBLP's answers, by normalised title; cleared by `reset`. */
   readonly dblpAnswers = new Map<string, unknown>();
+  /** Full texts set by tests (`POST /__fulltext`), over the samples: see fakeFullText.ts. */
+  readonly fullTexts = new Map<string, FullTextAnswer>();
 
   private constructor(private readonly server: Server) {
     const folder = sharedPath('corpus', 'hf-daily');
@@ -129,6 +132,7 @@ export class FakeHf {
     this.setFault(undefined);
     this.arxivOverrides.clear();
     this.dblpAnswers.clear();
+    this.fullTexts.clear();
     this.requests.length = 0;
     this.aborted.length = 0;
     this.headers.length = 0;
@@ -244,6 +248,14 @@ export class FakeHf {
       }
     } else if (url.pathname === '/__arxiv' && request.method === 'POST') {
       this.setArxiv(JSON.parse(await readBody(request)) as Record<string, ArxivOverride>);
+    } else if (url.pathname === '/__fulltext' && request.method === 'POST') {
+      for (const [id, answer] of Object.entries(JSON.parse(await readBody(request)) as Record<string, FullTextAnswer | null>)) {
+        if (answer) {
+          this.fullTexts.set(id, answer);
+        } else {
+          this.fullTexts.delete(id);
+        }
+      }
     } else if (url.pathname === '/__dblp' && request.method === 'POST') {
       this.setDblp(JSON.parse(await readBody(request)) as Record<string, unknown>);
     } else if (url.pathname === '/__searchOnly' && request.method === 'POST') {
@@ -315,6 +327,11 @@ export class FakeHf {
 
   private route(url: URL, response: ServerResponse): void {
     const path = url.pathname;
+    const fullText = fullTextRequestId(path);
+    if (fullText) {
+      answerFullText(fullText, this.fullTexts, response);
+      return;
+    }
     if (path === '/api/query') {
       response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' });
       response.end(this.arxivBody(url));
