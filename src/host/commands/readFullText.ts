@@ -39,8 +39,8 @@ export const quotePickers: { current?: vscode.QuickPick<vscode.QuickPickItem> } 
  * `paperFeed.copyQuote`: a passage of the full text being read, with the paper's citation in
  * `paperFeed.citation.defaultFormat`, on the clipboard. The passage is the selection of the full
  * text's document; from the preview (whose selection VS Code does not give to extensions) it is the
- * text copied from it (Ctrl+C, or the copy this command asks of the preview), once it is found in the
- * paper; else the user picks a paragraph by typing some of its words.
+ * text the user copied from it (Ctrl+C), once it is found in the paper; else the user picks a
+ * paragraph by typing some of its words.
  */
 export async function copyQuote(deps: FullTextCommandDeps, arg: unknown): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -75,9 +75,9 @@ async function passageFromPreview(deps: FullTextCommandDeps, id: string): Promis
   if (document === undefined) {
     throw new UserError(vscode.l10n.t('The full text of arXiv:{0} is not kept any more: use Read Full Text again.', id));
   }
-  // The preview's selection reaches the clipboard through its Copy (desktop VS Code does this for a
-  // focused webview; in a browser the user's own Ctrl+C did it).
-  await Promise.resolve(vscode.commands.executeCommand('editor.action.clipboardCopyAction')).catch(() => undefined);
+  // VS Code gives extensions no webview's selection: what the user copied from the preview (Ctrl+C)
+  // is on the clipboard. Asking VS Code to copy would copy from whatever has focus (a line of another
+  // editor, with no selection), so the clipboard is only read, and used only if it is this paper's.
   const copied = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
   if (copied.trim() && isPassageOf(copied, document)) {
     return cleanPassage(copied);

@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FullTextMiss, FullTextShown } from '../../../src/host/fulltext/fullTexts';
@@ -68,6 +69,9 @@ describe('full text', () => {
     missed.length = 0;
     shown = [];
     await control('/__reset');
+    // Each test fetches what it reads: nothing kept from the one before.
+    const { testing } = await paperFeed();
+    await rm(join(testing.feed.cache.dir, 'fulltext'), { recursive: true, force: true });
   });
 
   afterEach(async () => {
@@ -214,7 +218,7 @@ describe('full text', () => {
 
   it('inserts the paper’s citation from the reading view into the document last written in', async () => {
     await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
-    const editor = await editorWith('fulltext-cite.tex', 'As shown by |.\n');
+    const editor = await editorWith('fulltext-cite.tex', 'As shown by |.\n\\bibliography{references}\n');
     await read(ENV_HARNESS);
     // What the preview's context menu passes.
     await vscode.commands.executeCommand('paperFeed.insertCitation', { webview: 'markdown.preview' });
