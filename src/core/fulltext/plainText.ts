@@ -28,8 +28,8 @@ const HEADING_TAIL = /[ \t]+#+[ \t]*$/;
 const RULE_LINE = /^[-=*_|: \t]*$/;
 /** LaTeX commands (`\mathcal`, `\in`) and escapes (`\{`, `\,`). */
 const LATEX = /\\(?:[A-Za-z]{1,40}|[^A-Za-z\n])/g;
-/** Emphasis and code marks, math delimiters, braces, table pipes. */
-const MARKS = /\*{1,3}|~~|`{1,3}|[{}|$]/g;
+/** Emphasis and code marks, math delimiters, braces: gone. */
+const MARKS = /\*{1,3}|~~|`{1,3}|[{}$]/g;
 /** Heading anchors left as `#` (arXiv's `[#](…#S1)` links) and other lone `#`s. */
 const LONE_HASH = /(?<!\S)#{1,6}(?!\S)/g;
 /** Underscores that mark emphasis (or subscripts): not inside a word. */
@@ -63,11 +63,13 @@ function plainLine(line: string): string {
     .replace(LINE_LEAD, '')
     .replace(HEADING_TAIL, '')
     .replace(IMAGE, ' $1 ')
-    .replace(LINK, '$1')
+    // A heading's anchor link (`[#](…#S1)`, `[¶](…)`) says nothing.
+    .replace(LINK, (_match, text: string) => (/^[\s#¶§]*$/.test(text) ? ' ' : text))
     .replace(TAG, ' ')
     .replace(LATEX, ' ')
-    .replace(MARKS, ' ')
-    .replace(UNDERSCORES, ' ')
+    .replace(MARKS, '')
+    .replace(UNDERSCORES, '')
+    .replace(/\|/g, ' ')
     .replace(LONE_HASH, ' ')
     .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
     .trim();
