@@ -62,7 +62,7 @@ function plainLine(line: string): string {
   return line
     .replace(LINE_LEAD, '')
     .replace(HEADING_TAIL, '')
-    .replace(IMAGE, ' $1 ')
+    .replace(IMAGE, '$1')
     // A heading's anchor link (`[#](…#S1)`, `[¶](…)`) says nothing.
     .replace(LINK, (_match, text: string) => (/^[\s#¶§]*$/.test(text) ? ' ' : text))
     .replace(TAG, ' ')
