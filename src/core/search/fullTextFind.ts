@@ -12,7 +12,16 @@ const SNIPPET_LEAD = 120;
 /** When the sentence starts further back, how much is kept before the match. */
 const SNIPPET_SHORT_LEAD = 60;
 
-/** Lowercase, accents removed, one character for one: positions stay those of `text`. */
+/** What a character beyond Latin-1 becomes in the folded text: a letter or digit stays one (as ª), anything else is not. */
+const FOREIGN_LETTER = '\u00aa';
+const FOREIGN_OTHER = '\u00b7';
+
+/**
+ * Lowercase, accents removed, one character for one: positions stay those of `text`. Characters
+ * beyond Latin-1 (Greek, math letters, CJK) become ª (letters, digits) or · (anything else), so that
+ * the folded text is a one-byte string, half the memory and searched faster; words with such letters
+ * are found by the postings, not in the folded text (see `isFoldable`).
+ */
 export function foldText(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) {
@@ -26,10 +35,17 @@ export function foldText(text: string): string {
     lower = folded;
   }
   // Latin and Greek letters with accents: their base letter (é → e).
-  return lower.replace(/[\u00c0-\u024f\u0370-\u03ff\u1e00-\u1eff]/g, (char) => {
+  const folded = lower.replace(/[\u00c0-\u024f\u0370-\u03ff\u1e00-\u1eff]/g, (char) => {
     const base = char.normalize('NFD')[0] as string;
     return base.length === 1 ? base : char;
-  });
+  }).replace(/[^\u0000-\u00ff]/g, (char) => (/[\p{L}\p{N}]/u.test(char) ? FOREIGN_LETTER : FOREIGN_OTHER));
+  // Made a one-byte string (the replacements leave it two-byte when the text was).
+  return Buffer.from(folded, 'latin1').toString('latin1');
+}
+
+/** Whether a (normalised) word can be found in a folded text: Latin-1 only. */
+export function isFoldable(word: string): boolean {
+  return !/[^\u0000-\u00ff]/.test(word);
 }
 
 /** Whether the code unit at `index` is part of a word (letter or digit); false outside the text. */
@@ -72,49 +88,80 @@ export function findWord(folded: string, forms: readonly string[], prefix: boole
   return best;
 }
 
+/** The phrase's words before `anchor` end right before `at` (spaces and punctuation between): where the first starts, or undefined. */
+function matchBackward(folded: string, words: readonly string[], anchor: number, at: number): number | undefined {
+  let begin = at;
+  for (let index = anchor - 1; index >= 0; index--) {
+    let end = begin;
+    while (end > 0 && !isWordChar(folded, end - 1)) {
+      end--;
+    }
+    const word = words[index] as string;
+    const start = end - word.length;
+    if (end === begin || start < 0 || !folded.startsWith(word, start) || isWordChar(folded, start - 1)) {
+      return undefined;
+    }
+    begin = start;
+  }
+  return begin;
+}
+
+/** The phrase's words after `anchor` follow from `end` on: where the last ends, or undefined. */
+function matchForward(folded: string, words: readonly string[], anchor: number, end: number, open: boolean): number | undefined {
+  let stop = end;
+  for (let index = anchor + 1; index < words.length; index++) {
+    let next = stop;
+    while (next < folded.length && !isWordChar(folded, next)) {
+      next++;
+    }
+    const word = words[index] as string;
+    const typing = open && index === words.length - 1;
+    if (next === stop || !folded.startsWith(word, next) || (!typing && isWordChar(folded, next + word.length))) {
+      return undefined;
+    }
+    stop = next + word.length;
+    while (typing && isWordChar(folded, stop)) {
+      stop++;
+    }
+  }
+  return stop;
+}
+
 /**
  * The first place at or after `from` where the phrase's words follow one another, with nothing but
  * spaces and punctuation between them (the last word of a phrase still being typed may be the start
- * of a word); undefined when none.
+ * of a word); undefined when none. Looked for by its longest complete word (likely the rarest), then
+ * checked around it.
  */
 export function findPhrase(folded: string, phrase: QuotedPhrase, from = 0): { readonly at: number; readonly end: number } | undefined {
-  const [first, ...rest] = phrase.words;
-  if (first === undefined) {
+  const { words, open } = phrase;
+  if (words.length === 0) {
     return undefined;
   }
+  const last = words.length - 1;
+  let anchor = open && last > 0 ? last - 1 : last;
+  words.forEach((word, index) => {
+    if (!(open && index === last && last > 0) && word.length > (words[anchor] as string).length) {
+      anchor = index;
+    }
+  });
   let start = from;
   for (;;) {
-    const head = findWord(folded, [first], phrase.open && rest.length === 0, start);
-    if (!head) {
+    const hit = findWord(folded, [words[anchor] as string], open && anchor === last, start);
+    if (!hit) {
       return undefined;
     }
-    let end = head.end;
-    let matched = true;
-    for (let index = 0; index < rest.length && matched; index++) {
-      let next = end;
-      while (next < folded.length && !isWordChar(folded, next)) {
-        next++;
-      }
-      const word = rest[index] as string;
-      const typing = phrase.open && index === rest.length - 1;
-      if (next > end && folded.startsWith(word, next) && (typing || !isWordChar(folded, next + word.length))) {
-        end = next + word.length;
-        while (typing && isWordChar(folded, end)) {
-          end++;
-        }
-      } else {
-        matched = false;
-      }
+    const begin = matchBackward(folded, words, anchor, hit.at);
+    const end = begin !== undefined && begin >= from ? matchForward(folded, words, anchor, hit.end, open) : undefined;
+    if (begin !== undefined && end !== undefined) {
+      return { at: begin, end };
     }
-    if (matched) {
-      return { at: head.at, end };
-    }
-    start = head.at + 1;
+    start = hit.at + 1;
   }
 }
 
-/** How many times the phrase occurs (not overlapping), counting at most `cap`. */
-export function countPhrase(folded: string, phrase: QuotedPhrase, cap = 10_000): number {
+/** How many times the phrase occurs (not overlapping), counting at most `cap` (ranking saturates long before). */
+export function countPhrase(folded: string, phrase: QuotedPhrase, cap = 100): number {
   let count = 0;
   let from = 0;
   for (let found = findPhrase(folded, phrase, from); found && count < cap; found = findPhrase(folded, phrase, from)) {

@@ -14,7 +14,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { FULLTEXT_MAX_BYTES, fullTextFile } from '../fulltext/fullTextFiles';
 import { fullTextPlain } from '../fulltext/plainText';
 import { compareStrings, firstIndex } from './binarySearch';
-import { countPhrase, findPhrase, findWord, foldText, snippetAt } from './fullTextFind';
+import { countPhrase, findPhrase, findWord, foldText, isFoldable, snippetAt } from './fullTextFind';
 import type { ParsedQuery, QuotedPhrase } from './query';
 import { pluralPartner } from './queryTerms';
 import { STOP_WORDS, tokenize } from './text';
@@ -33,8 +33,8 @@ export interface FullTextMatch {
 export const FULL_TEXT_MAX_PAPERS = 5_000;
 /** Longer "words" (a hostile text's one long run of letters) are not indexed. */
 const MAX_TERM_LENGTH = 64;
-/** Terms a word being typed expands to at most (the most common ones first would cost a sort per keystroke: the first in order). */
-const MAX_PREFIX_TERMS = 4_096;
+/** Terms a word being typed expands to at most: those in the most papers (one letter starts thousands). */
+const MAX_PREFIX_TERMS = 512;
 const WEIGHT_PLURAL = 0.9;
 const WEIGHT_PREFIX = 0.8;
 const K1 = 1.2;
@@ -49,10 +49,12 @@ interface Doc {
   readonly folded: string;
   /** How many words it has (stop words included). */
   readonly length: number;
-  readonly terms: readonly string[];
+  /** Its terms' postings (each knows its term): what removing it updates. */
+  readonly terms: readonly Posting[];
 }
 
 interface Posting {
+  readonly term: string;
   readonly docs: number[];
   readonly counts: number[];
 }
@@ -161,19 +163,23 @@ export class FullTextIndex {
       }
     }
     const number = this.free.pop() ?? this.docs.length;
-    this.docs[number] = { id, mtimeMs, size, plain, folded: foldText(plain), length: words.length, terms: [...counts.keys()] };
-    this.numbers.set(id, number);
-    this.totalLength += words.length;
-    for (const [term, count] of counts) {
-      let posting = this.postings.get(term);
+    const terms: Posting[] = [];
+    for (const [word, count] of counts) {
+      let posting = this.postings.get(word);
       if (!posting) {
-        posting = { docs: [], counts: [] };
+        // A copy of its own: a word cut from the text would keep the whole text's lowercase copy alive.
+        const term = word.length >= 13 ? Buffer.from(word, 'utf8').toString('utf8') : word;
+        posting = { term, docs: [], counts: [] };
         this.postings.set(term, posting);
         this.sorted = undefined;
       }
       posting.docs.push(number);
       posting.counts.push(count);
+      terms.push(posting);
     }
+    this.docs[number] = { id, mtimeMs, size, plain, folded: foldText(plain), length: words.length, terms };
+    this.numbers.set(id, number);
+    this.totalLength += words.length;
   }
 
   private remove(id: string): void {
@@ -182,14 +188,13 @@ export class FullTextIndex {
     if (number === undefined || !doc) {
       return;
     }
-    for (const term of doc.terms) {
-      const posting = this.postings.get(term);
-      const at = posting ? posting.docs.indexOf(number) : -1;
-      if (posting && at >= 0) {
+    for (const posting of doc.terms) {
+      const at = posting.docs.indexOf(number);
+      if (at >= 0) {
         posting.docs.splice(at, 1);
         posting.counts.splice(at, 1);
         if (posting.docs.length === 0) {
-          this.postings.delete(term);
+          this.postings.delete(posting.term);
           this.sorted = undefined;
         }
       }
@@ -205,14 +210,18 @@ export class FullTextIndex {
     this.sorted ??= [...this.postings.keys()].sort(compareStrings);
     const sorted = this.sorted;
     const found: string[] = [];
-    for (let index = firstIndex(sorted.length, (at) => (sorted[at] as string) < prefix); index < sorted.length && found.length < MAX_PREFIX_TERMS; index++) {
+    for (let index = firstIndex(sorted.length, (at) => (sorted[at] as string) < prefix); index < sorted.length; index++) {
       const term = sorted[index] as string;
       if (!term.startsWith(prefix)) {
         break;
       }
       found.push(term);
     }
-    return found;
+    if (found.length <= MAX_PREFIX_TERMS) {
+      return found;
+    }
+    const papers = (term: string): number => this.postings.get(term)?.docs.length ?? 0;
+    return found.sort((a, b) => papers(b) - papers(a) || compareStrings(a, b)).slice(0, MAX_PREFIX_TERMS);
   }
 
   /** Each query word's terms and their weights: itself, its plural or singular, written together with a neighbour, and the terms it starts while typed. */
@@ -249,7 +258,13 @@ export class FullTextIndex {
     const score = new Float64Array(live);
     const raw = new Float64Array(live);
     const seen = new Uint16Array(live);
-    const phraseWords = new Set(phrases.flatMap((phrase) => phrase.words));
+    // A phrase of one word is that word exactly: its papers are its term's (no scan of the texts); a
+    // stop word is in every paper, and the word being typed is already required as a prefix.
+    // A phrase with letters beyond Latin-1 cannot be looked for in the folded text: its words are required, not their order.
+    const scanned = phrases.filter((phrase) => phrase.words.length > 1 && phrase.words.every(isFoldable));
+    const exact = phrases.filter((phrase) => phrase.words.length === 1 && !phrase.open && !STOP_WORDS.has(phrase.words[0] as string))
+      .map((phrase) => this.postings.get(phrase.words[0] as string));
+    const phraseWords = new Set(scanned.flatMap((phrase) => phrase.words));
     const words = query.words.slice(0, 32);
     const required = words.filter((word) => !STOP_WORDS.has(word)).length;
     for (let wordIndex = 0; wordIndex < words.length; wordIndex++) {
@@ -283,14 +298,14 @@ export class FullTextIndex {
     const found: { readonly doc: Doc; readonly score: number; readonly matches: number; readonly first: number }[] = [];
     for (let number = 0; number < live; number++) {
       const doc = this.docs[number];
-      if (!doc || seen[number] !== required || !accept(doc.id)) {
+      if (!doc || seen[number] !== required || exact.some((posting) => !posting?.docs.includes(number)) || !accept(doc.id)) {
         continue;
       }
       let matches = raw[number] as number;
       let total = score[number] as number;
       let first = Number.MAX_SAFE_INTEGER;
       let missing = false;
-      for (const phrase of phrases) {
+      for (const phrase of scanned) {
         const at = findPhrase(doc.folded, phrase);
         if (!at) {
           missing = true;
@@ -332,7 +347,7 @@ export class FullTextIndex {
   estimatedBytes(): number {
     let bytes = 0;
     for (const doc of this.docs) {
-      bytes += doc ? doc.plain.length * 4 + doc.terms.length * 8 : 0;
+      bytes += doc ? doc.plain.length * 3 + doc.terms.length * 8 : 0;
     }
     for (const [term, posting] of this.postings) {
       bytes += term.length * 2 + 64 + posting.docs.length * 16;
