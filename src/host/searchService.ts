@@ -4,7 +4,7 @@ import type { Paper } from '../core/paper/model';
 import { indexFileName } from '../core/search/savedIndexes';
 import { SearchClient } from '../core/search/workerClient';
 import type { SearchHit } from '../core/search/index';
-import type { ForYouScore, SimilarHit } from '../core/search/workerProtocol';
+import type { ForYouScore, FullTextHit, SimilarHit } from '../core/search/workerProtocol';
 import { onDidChangeSettings, readUserTopics } from './config';
 import { Disposable } from './disposable';
 import type { FeedService } from './feed/feedService';
@@ -34,6 +34,8 @@ export class SearchService extends Disposable {
   private loaded = false;
   /** Papers the worker has (from the cache at its start) or was sent since. */
   private readonly known = new Set<string>();
+  /** The saved papers whose full text is cached, as last said: sent to each worker started. */
+  private fullTextIds: readonly string[] = [];
   private readonly updated = this._register(new vscode.EventEmitter<void>());
   /** The index has new papers, or has just become ready (its answers replace the scan's). */
   readonly onDidUpdate = this.updated.event;
@@ -75,6 +77,9 @@ export class SearchService extends Disposable {
       onUpdated: () => this.updated.fire(),
     });
     this.client.start();
+    if (this.fullTextIds.length > 0) {
+      this.client.setFullTextPapers(this.fullTextIds);
+    }
     const client = this.client;
     // An open search redraws with the index's ranking.
     client.ready.then(() => {
@@ -134,6 +139,37 @@ export class SearchService extends Disposable {
   async search(query: string, limit: number): Promise<{ readonly hits: readonly SearchHit[]; readonly by: 'index' | 'scan' }> {
     this.ensureStarted();
     return (this.client as SearchClient).search(query, Math.max(1, Math.min(200, Math.floor(limit))));
+  }
+
+  /**
+   * The saved papers whose full text is cached (call again after any change: a paper saved or
+   * removed, a full text kept or cleared): what `in:fulltext` searches. Remembered, and sent to the
+   * worker whenever it starts; the worker reads the files only at the first full-text search.
+   */
+  setFullTextPapers(ids: readonly string[]): void {
+    this.fullTextIds = [...new Set(ids)];
+    this.client?.setFullTextPapers(this.fullTextIds);
+  }
+
+  /** How many saved papers have their full text cached (as last said). */
+  get fullTextCount(): number {
+    return this.fullTextIds.length;
+  }
+
+  /**
+   * The best `limit` saved papers whose full text matches `query` (its `in:fulltext` and other
+   * filters), each with the sentence around its first match and its card; searched in the worker,
+   * once its index is ready (the cards come from it). None when the worker failed or was replaced.
+   */
+  async fullTextSearch(query: string, limit: number): Promise<FullTextHit[]> {
+    this.ensureStarted();
+    const client = this.client as SearchClient;
+    try {
+      await client.ready;
+    } catch {
+      return [];
+    }
+    return [...await client.fullTextSearch(query, Math.max(1, Math.min(200, Math.floor(limit) || 1)))];
   }
 
   /** The best `limit` papers for a query, in full (the API): read from the cache for hits the host does not hold. */

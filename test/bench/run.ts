@@ -10,6 +10,7 @@ import { benchCore } from './core.bench';
 import { benchDiscovery } from './discovery.bench';
 import { benchEnrichment } from './enrichment.bench';
 import { benchFeed } from './feed.bench';
+import { benchFullText } from './fulltext.bench';
 import { Bench } from './harness';
 import { benchTree } from './tree.bench';
 import { benchSearch } from './search.bench';
@@ -25,6 +26,7 @@ const AREAS: Record<string, (bench: Bench) => void | Promise<void>> = {
   completion: benchCompletion,
   enrichment: benchEnrichment,
   discovery: benchDiscovery,
+  fulltext: benchFullText,
 };
 
 async function main(): Promise<void> {

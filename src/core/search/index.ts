@@ -23,10 +23,10 @@
 import { Documents, type IndexInput } from './documents';
 import { type IndexParts, readIndexFile, writeIndexFile } from './indexFormat';
 import { FIELD, Postings } from './postings';
-import type { ParsedQuery, TopicMatcher } from './query';
+import type { FilterFacts, ParsedQuery, TopicMatcher } from './query';
 import { Ranker } from './ranking';
 import { STOP_WORDS, tokenize } from './text';
-import type { ForYouScore, SearchHit, SimilarHit } from './card';
+import type { ForYouScore, PaperCard, SearchHit, SimilarHit } from './card';
 import { DiscoveryModel } from '../discovery/discoveryModel';
 import type { DiscoverySource } from '../discovery/discoverySource';
 import { Vocabulary } from './vocabulary';
@@ -68,6 +68,18 @@ export class SearchIndex {
   date(id: string): string | undefined {
     const number = this.documents.numbers.get(id);
     return number === undefined ? undefined : this.documents.list[number]?.date;
+  }
+
+  /** The card of a paper the index has and still lists (undefined otherwise): what a full-text hit shows. */
+  cardOf(id: string): PaperCard | undefined {
+    const number = this.documents.numbers.get(id);
+    return number === undefined || this.documents.deleted.has(number) ? undefined : this.documents.card(number);
+  }
+
+  /** The facts filters test of a paper the index has (see `filterPredicate`). */
+  factsOf(id: string): FilterFacts | undefined {
+    const number = this.documents.numbers.get(id);
+    return number === undefined ? undefined : this.documents.list[number];
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * Search queries as typed: words, and filters `author:`, `topic:`, `org:`, `after:YYYY-MM-DD`,
- * `before:YYYY-MM-DD`, `has:code`. A value with spaces can be quoted: `author:"yann lecun"` (a quote
+ * `before:YYYY-MM-DD`, `has:code`, `in:fulltext` (search inside saved papers' full texts). A value with spaces can be quoted: `author:"yann lecun"` (a quote
  * not closed yet, while typing, runs to the end). Words written together are also looked up as one:
  * a hyphenated compound ("self-attention" as "selfattention") and two neighbours ("self attention").
  */
@@ -14,6 +14,8 @@ export interface QueryFilters {
   readonly after?: string;
   readonly before?: string;
   readonly hasCode?: boolean;
+  /** `in:fulltext` (or `in:full-text`, `in:text`): search inside the saved papers' full texts. */
+  readonly inFullText?: true;
 }
 
 export interface ParsedQuery {
@@ -38,11 +40,12 @@ export interface Join {
   readonly prefix: boolean;
 }
 
-const FILTER = /(^|\s)(author|topic|org|after|before|has):(?:"([^"]*)(?:"|$)|(\S*))/gi;
+const FILTER = /(^|\s)(author|topic|org|after|before|has|in):(?:"([^"]*)(?:"|$)|(\S*))/gi;
 /** Words, hyphenated compounds as one match. */
 const COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
 const HYPHEN = /[-\u2010\u2011]/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FULL_TEXT = /^(full-?text|text)$/i;
 
 export function parseQuery(input: string): ParsedQuery {
   const filters: { -readonly [K in keyof QueryFilters]: QueryFilters[K] } = {};
@@ -55,6 +58,7 @@ export function parseQuery(input: string): ParsedQuery {
       case 'after': if (DATE.test(value)) { filters.after = value; } break;
       case 'before': if (DATE.test(value)) { filters.before = value; } break;
       case 'has': if (/^(code|repo|github)$/i.test(value)) { filters.hasCode = true; } break;
+      case 'in': if (FULL_TEXT.test(value)) { filters.inFullText = true; } break;
     }
     return lead;
   });
@@ -94,6 +98,31 @@ export function withoutFilters(input: string): string {
   return input.slice(0, 500).replace(FILTER, '$1');
 }
 
+/** A quoted phrase of a query: its words in order (stop words kept), normalised. */
+export interface QuotedPhrase {
+  readonly words: readonly string[];
+  /** Its closing quote is not typed yet: the last word may be the start of a word. */
+  readonly open: boolean;
+}
+
+/** The `"…"` phrases of the typed text outside filters (a quote not closed yet runs to the end). */
+export function quotedPhrases(input: string): QuotedPhrase[] {
+  const found: QuotedPhrase[] = [];
+  for (const match of withoutFilters(input).matchAll(/"([^"]*)("|$)/g)) {
+    const words = tokenize(match[1] ?? '');
+    if (words.length > 0) {
+      found.push({ words, open: match[2] === '' && !/[\s\p{P}]$/u.test(match[1] ?? '') });
+    }
+  }
+  return found;
+}
+
+/** The typed text with `in:fulltext` added (when `on`) or removed (all its spellings). */
+export function withFullText(input: string, on: boolean): string {
+  const without = input.replace(/(^|\s)in:(?:"(?:full-?text|text)"|full-?text|text)(?=\s|$)/gi, '$1').replace(/\s{2,}/g, ' ').trim();
+  return on ? `in:fulltext ${without}`.trimEnd() + (without === '' ? ' ' : '') : without;
+}
+
 export function hasFilters(filters: QueryFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
 }
@@ -126,6 +155,7 @@ export function filterFacts(input: { readonly date: string; readonly hasCode: bo
  * that `author:lecun` means the same while the index loads as after.
  */
 export function filterPredicate(filters: QueryFilters, topicMatches: TopicMatcher): ((facts: FilterFacts) => boolean) | undefined {
+  // `in:fulltext` says where to search, not which papers: it tests nothing here.
   const { author, topic, org, after, before, hasCode } = filters;
   if (author === undefined && topic === undefined && org === undefined && after === undefined && before === undefined && hasCode === undefined) {
     return undefined;

@@ -15,6 +15,7 @@ import { toIndexInput, topicMatcher } from './papers';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 import { parseQuery, type TopicMatcher } from './query';
 import { matchedSentence } from './snippet';
+import { FullTextSearch } from './fullTextSearch';
 
 const port = parentPort;
 let index: SearchIndex | undefined;
@@ -25,6 +26,8 @@ let persistTimer: NodeJS.Timeout | undefined;
 /** Papers the host sent (e.g. the built-in sample): kept even though the cache lacks them. */
 const sentByHost = new Set<string>();
 const pending: ToWorker[] = [];
+/** `in:fulltext`: its index is read at the first such search, not before. */
+const fullText = new FullTextSearch((message) => log('info', message));
 
 function send(message: FromWorker): void {
   port?.postMessage(message);
@@ -184,6 +187,15 @@ async function handle(message: ToWorker): Promise<void> {
     case 'forYou': {
       const ids = (list: unknown): string[] => (Array.isArray(list) ? list.map(String) : []);
       send({ type: 'forYou', id: message.id, scores: index.forYou(ids(message.window), ids(message.saved)) });
+      return;
+    }
+    case 'fullTextPapers': {
+      fullText.setPapers(init?.cacheDir ?? '', message.ids);
+      return;
+    }
+    case 'fullTextSearch': {
+      const { hits, ms } = await fullText.search(index, message.query, message.limit, topicMatches);
+      send({ type: 'fullTextResult', id: message.id, hits, ms });
       return;
     }
     case 'add': {

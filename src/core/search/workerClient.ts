@@ -8,7 +8,7 @@ import type { Paper } from '../paper/model';
 import { classifyPaper, compileTaxonomy, type CompiledTaxonomy } from '../topics/classify';
 import type { SearchHit } from './index';
 import { LinearScan, rememberTopics } from './papers';
-import type { ForYouScore, FromWorker, SimilarHit, ToWorker } from './workerProtocol';
+import type { ForYouScore, FromWorker, FullTextHit, SimilarHit, ToWorker } from './workerProtocol';
 
 export interface SearchClientOptions {
   /** dist/searchWorker.js */
@@ -44,6 +44,8 @@ export class SearchClient {
   /** Similar papers and For you asked of the worker: answered with nothing (none, zeros) when it is gone. */
   private readonly likes = new Map<number, (hits: readonly SimilarHit[]) => void>();
   private readonly forYous = new Map<number, (scores: readonly ForYouScore[] | undefined) => void>();
+  /** Full-text searches asked of the worker: answered with nothing when it is gone. */
+  private readonly fullTexts = new Map<number, (hits: readonly FullTextHit[]) => void>();
   private isReady = false;
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
@@ -173,6 +175,30 @@ export class SearchClient {
     return scores ?? zeros();
   }
 
+  /**
+   * The saved papers whose full text is cached: what `fullTextSearch` searches (the worker reads
+   * their files itself, at the first full-text search). Sent again after any change.
+   */
+  setFullTextPapers(ids: readonly string[]): void {
+    this.post({ type: 'fullTextPapers', ids: [...ids] });
+  }
+
+  /**
+   * The best `limit` saved papers whose full text matches `query` (`in:fulltext` and the other
+   * filters in it), each with its snippet and card; none while the index loads or when the worker
+   * is gone.
+   */
+  async fullTextSearch(query: string, limit: number): Promise<readonly FullTextHit[]> {
+    if (!this.worker || !this.isReady || limit <= 0) {
+      return [];
+    }
+    const id = this.nextId++;
+    return new Promise<readonly FullTextHit[]>((resolve) => {
+      this.fullTexts.set(id, resolve);
+      this.post({ type: 'fullTextSearch', id, query, limit });
+    });
+  }
+
   /** Indexes papers the host just fetched (a few at a time; the worker reads the cache at start). */
   add(papers: readonly Paper[]): void {
     if (papers.length > 0) {
@@ -214,6 +240,7 @@ export class SearchClient {
     drop(this.sentences, {});
     drop(this.likes, []);
     drop(this.forYous, undefined);
+    drop(this.fullTexts, []);
   }
 
   /** The worker's answer to request `id` of `pending`. */
@@ -231,7 +258,7 @@ export class SearchClient {
   /** The worker keeps the process alive only while an answer is awaited (or the index loads). */
   private holdOpen(): void {
     if (this.isReady && this.waiting.size === 0 && this.reading.size === 0 && this.sentences.size === 0
-      && this.likes.size === 0 && this.forYous.size === 0) {
+      && this.likes.size === 0 && this.forYous.size === 0 && this.fullTexts.size === 0) {
       this.worker?.unref();
     } else {
       this.worker?.ref();
@@ -288,6 +315,9 @@ export class SearchClient {
         return;
       case 'forYou':
         this.settle(this.forYous, message.id, message.scores);
+        return;
+      case 'fullTextResult':
+        this.settle(this.fullTexts, message.id, message.hits);
         return;
       case 'log':
         this.options.log?.(message.level, message.message);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/model';
 import { paperCard, type PaperCard } from '../../core/search/card';
+import { parseQuery, withFullText, withoutFilters } from '../../core/search/query';
 import { cleanWatchQuery } from '../../core/search/watchedSearches';
 import { FEW_OFFLINE_RESULTS, ONLINE_DEBOUNCE_MS, onlineAdditions, type OnlineQuery, onlineQuery } from '../../core/search/online';
 import { escapeIcons } from '../../core/view/present';
@@ -8,6 +9,7 @@ import type { FeedService } from '../feed/feedService';
 import type { SearchService } from '../searchService';
 import { Commands } from '../ids';
 import { type PaperItemDeps, type PaperPickItem, paperItem, runItemButton } from './paperItems';
+import { fullTextItems, fullTextToggle } from './fullTextSearchItems';
 
 const RESULTS = 50;
 const ONLINE_TIMEOUT_MS = 20_000;
@@ -18,6 +20,8 @@ interface SearchItem extends PaperPickItem {
   /** Picking it asks Hugging Face for this text: "Search Hugging Face for …", or a retry. */
   readonly ask?: string;
   readonly help?: true;
+  /** A hit inside a saved paper's full text (`in:fulltext`): Enter reads it. */
+  readonly fullText?: true;
 }
 
 /** Hugging Face's search for one typed text: waiting out the debounce, asking, answered or failed. */
@@ -58,6 +62,8 @@ export const searchPickers: {
   pressButton?: (event: vscode.QuickPickItemButtonEvent<SearchItem>) => Promise<void>;
   /** What the title bar's Watch This Search runs (settled when Add Watch has). */
   watch?: () => Promise<void>;
+  /** What the title bar's Search Inside Saved Papers' Full Texts runs (settled when the list is drawn). */
+  toggleFullText?: () => Promise<void>;
 } = {};
 
 function onlineItem(paper: Paper, deps: SearchDeps): SearchItem {
@@ -118,7 +124,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   searchPickers.current = quickPick;
   quickPick.title = vscode.l10n.t('Search Papers');
   quickPick.ignoreFocusOut = true; // a webview taking focus back late must not close it: see ./window
-  quickPick.placeholder = vscode.l10n.t('Search titles, authors, keywords and abstracts (author: topic: org: after: before: has:code)');
+  quickPick.placeholder = vscode.l10n.t('Search titles, authors, keywords and abstracts (author: topic: org: after: before: has:code), or saved papers\' full texts (in:fulltext)');
   quickPick.matchOnDescription = false;
   quickPick.matchOnDetail = false;
   // VS Code re-sorts items by how their labels match the typed text, even `alwaysShow` ones; the
@@ -175,17 +181,31 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   const render = async (value: string): Promise<void> => {
     const mine = ++generation;
     const text = value.trim();
-    // Watch This Search, for a text a watch can keep.
-    quickPick.buttons = cleanWatchQuery(text) !== undefined ? [watchThisSearch()] : [];
+    const inFullText = parseQuery(text).filters.inFullText === true;
+    // Search inside full texts, and Watch This Search for a text a watch can keep (not a full-text one).
+    quickPick.buttons = [fullTextToggle(), ...(!inFullText && cleanWatchQuery(text) !== undefined ? [watchThisSearch()] : [])];
     if (text) {
       deps.remember?.(text);
     }
     if (online && online.text !== text) {
       cancelOnline();
     }
+    if (inFullText) {
+      // The saved papers' full texts, in the worker; nothing is asked of Hugging Face.
+      cancelOnline();
+      quickPick.busy = true;
+      const hits = await deps.search.fullTextSearch(text, RESULTS);
+      if (mine !== generation) {
+        return;
+      }
+      quickPick.items = fullTextItems(hits, withoutFilters(text).trim() || text, deps.search.fullTextCount, deps);
+      searchPickers.itemsFor = text;
+      quickPick.busy = false;
+      return;
+    }
     if (!text) {
       quickPick.busy = false;
-      const help = vscode.l10n.t('Filters: author:name  topic:agents  org:google  after:2025-01-01  before:2025-12-31  has:code');
+      const help = vscode.l10n.t('Filters: author:name  topic:agents  org:google  after:2025-01-01  before:2025-12-31  has:code  in:fulltext');
       quickPick.items = [{ label: `$(info) ${help}`, alwaysShow: true, help: true }];
       searchPickers.itemsFor = text;
       return;
@@ -249,6 +269,13 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
   };
   searchPickers.watch = watch;
 
+  const toggleFullText = async (): Promise<void> => {
+    quickPick.value = withFullText(quickPick.value, parseQuery(quickPick.value).filters.inFullText !== true);
+    typedAt = Date.now();
+    await render(quickPick.value);
+  };
+  searchPickers.toggleFullText = toggleFullText;
+
   const disposables = [
     quickPick.onDidChangeValue((value) => {
       typedAt = Date.now();
@@ -256,7 +283,10 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     }),
     quickPick.onDidAccept(() => {
       const [item] = quickPick.selectedItems;
-      if (item?.paper) {
+      if (item?.paper && item.fullText) {
+        quickPick.hide();
+        void vscode.commands.executeCommand(Commands.readFullText, item.paper.id);
+      } else if (item?.paper) {
         quickPick.hide();
         void vscode.commands.executeCommand(Commands.openPaper, item.paper.id);
       } else if (item?.ask !== undefined) {
@@ -271,6 +301,8 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
     quickPick.onDidTriggerButton((button) => {
       if (button === watchThisSearch()) {
         void watch();
+      } else if (button === fullTextToggle()) {
+        void toggleFullText();
       }
     }),
     deps.search.onDidUpdate(() => void render(quickPick.value)),
@@ -285,6 +317,7 @@ export async function searchPapers(deps: SearchDeps, arg: unknown): Promise<void
       searchPickers.current = undefined;
       searchPickers.pressButton = undefined;
       searchPickers.watch = undefined;
+      searchPickers.toggleFullText = undefined;
     }
   });
   const initial = typeof arg === 'string' ? arg.slice(0, 500) : '';
