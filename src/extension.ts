@@ -132,7 +132,7 @@ function compose(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
     offline: () => store.view.error !== undefined && store.view.offline === true,
     savedIds: () => saved.list().map((entry) => entry.paper.id),
     onDidChangeSaved: saved.onDidChange,
-    searchFullTexts: () => undefined, // TODO(ft-search): search.setFullTextPapers(ids)
+    searchFullTexts: (ids) => search.setFullTextPapers(ids),
     paperOf: async (id) => store.get(id) ?? saved.entry(id)?.paper ?? (await search.cachedPaper(id)),
     openLink: (url, paper) => opener.open(url, paper),
     log,
