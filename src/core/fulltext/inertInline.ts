@@ -310,7 +310,7 @@ function allowedImage(url: string, context: InlineContext): string | undefined {
 /** `http://…` in text: kept whole when the policy allows it, else its `:` and slashes escaped. */
 function colon(text: string, i: number, out: string[]): number {
   const before = text.slice(Math.max(0, i - 8), i);
-  const scheme = LINKIFY_SCHEME.exec(before);
+  const scheme = LINKIFY_SCHEME.exec(`${before}:`);
   if (!scheme) {
     out.push(':');
     return i + 1;

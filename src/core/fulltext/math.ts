@@ -18,6 +18,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const DOCUMENT_BUDGET = 40_000_000;
 /** A single letter repeated (`for T T steps`): a one-letter formula, except words that are letters. */
 const SINGLE_LETTER = /(?<![\p{L}\p{N}\\$])([B-HJ-Zb-z]) \1(?![\p{L}\p{N}])/gu;
+/**
+ * A formula without LaTeX commands, written twice (`f<0.9 f<0.9`, `a(x)a(x)`): a token with a letter
+ * and an operator or bracket, repeated at once.
+ */
+const REPEATED = /(?<![^\s(])([^\s$\\`]{2,40}?) ?\1(?=[\s,.;:)]|$)/g;
+const MATH_TOKEN = /^(?=.*[A-Za-z])(?=.*[()=<>+\u2212\u00D7\u2264\u2265\u2260\u2208|]).+$/;
 const EQUATION_NUMBER = /^\s*\((\d{1,3}(?:\.\d{1,3})?[a-z]?)\)\s*$/;
 
 export function convertMath(markdown: string): MathResult {
@@ -104,10 +110,28 @@ function convertText(text: string, budget: Budget, alone: boolean): LineResult {
 /** Text: `$` escaped (one already escaped stays so), then a repeated single letter as a formula. */
 function plain(text: string, counter: { formulas: number }): string {
   const escaped = text.includes('$') ? text.replace(/(?<!\\)\$/g, '\\$') : text;
-  return escaped.replace(SINGLE_LETTER, (_match, letter: string) => {
+  const repeated = escaped.replace(REPEATED, (match, token: string) => {
+    if (!MATH_TOKEN.test(token) || !balanced(token)) {
+      return match;
+    }
+    counter.formulas++;
+    return `$${token}$`;
+  });
+  return repeated.replace(SINGLE_LETTER, (_match, letter: string) => {
     counter.formulas++;
     return `$${letter}$`;
   });
+}
+
+function balanced(token: string): boolean {
+  let depth = 0;
+  for (const ch of token) {
+    depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+    if (depth < 0) {
+      return false;
+    }
+  }
+  return depth === 0;
 }
 
 /** A comma or full stop at the end of inline LaTeX is the sentence's, not the formula's. */

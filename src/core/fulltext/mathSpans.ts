@@ -155,7 +155,18 @@ function renderedAlnum(ch: string): string {
  */
 function matchLeft(line: string, cursor: number, t: number, end: number, budget: Budget): MathSpan | undefined {
   const regionStart = leftRegion(line, Math.max(cursor, t - MAX_REGION), t);
-  const trimmedEnd = trimEnd(line, t, end);
+  const fullEnd = trimEnd(line, t, end);
+  const number = /,?\(\d{1,3}\)$/.exec(line.slice(Math.max(t, fullEnd - 8), fullEnd));
+  for (const trimmedEnd of number ? [fullEnd, fullEnd - number[0].length + (number[0].startsWith(',') ? 1 : 0)] : [fullEnd]) {
+    const span = matchAt(line, cursor, t, regionStart, trimmedEnd, budget);
+    if (span) {
+      return span;
+    }
+  }
+  return undefined;
+}
+
+function matchAt(line: string, cursor: number, t: number, regionStart: number, trimmedEnd: number, budget: Budget): MathSpan | undefined {
   const junkEnd = junkAfter(line, trimmedEnd);
   for (let k = regionStart; k <= t; k++) {
     const first = line[k] as string;
@@ -180,7 +191,8 @@ function matchLeft(line: string, cursor: number, t: number, end: number, budget:
       if (!/[^\x00-\x7F]/.test(rendering) && !/[_^]/.test(latex) && !latex.includes('\\')) {
         continue;
       }
-      return { start: extendSymbols(line, cursor, start, latex), end: junkEnd ?? trimmedEnd, latex: latex.trim() };
+      const prefix = skeleton.at.length > 0 ? (skeleton.at[0] as number) - k : latex.length;
+      return { start: extendSymbols(line, cursor, start, latex.slice(0, prefix)), end: junkEnd ?? trimmedEnd, latex: latex.trim() };
     }
     if (budget.steps <= 0) {
       return undefined;
@@ -289,28 +301,34 @@ function symbolRendering(line: string, limit: number, end: number): number | und
     i--;
   }
   const stop = i;
-  while (i > limit && i > stop - 12 && line[i - 1] !== ' ' && /[^\x00-\x7F]/.test(line[i - 1] as string) && renderedAlnum(line[i - 1] as string) === '') {
+  while (i > limit && i > stop - 12) {
+    const ch = line[i - 1] as string;
+    if (ch === ' ' && i - 1 > limit && i < stop && /[^\x00-\x7F]/.test(line[i - 2] as string)) {
+      i--;
+      continue;
+    }
+    if (!/[^\x00-\x7F]/.test(ch) || renderedAlnum(ch) !== '') {
+      break;
+    }
     i--;
   }
   return i < stop ? i : undefined;
 }
 
-/** The rendering's leading symbols (−, ‖, ⟨) belong to it; an ASCII bracket only if the LaTeX opens with it. */
-function extendSymbols(line: string, limit: number, start: number, latex: string): number {
+/**
+ * The rendering's leading symbols belong to it (`η=` before `3×10−5` for `\eta=3\times…`): as many
+ * characters without letters or digits as the LaTeX has before its first letter or digit, at most.
+ */
+function extendSymbols(line: string, limit: number, start: number, latexPrefix: string): number {
   let i = start;
-  const opening = /^(?:\\(?:left|bigl|Bigl|big|Big)\s*)?([([|{])/.exec(latex)?.[1];
-  while (i > limit && i > start - 8) {
+  let room = latexPrefix.replace(/\\[A-Za-z]+|\s/g, 'x').length;
+  while (i > limit && room > 0) {
     const ch = line[i - 1] as string;
-    if (ch === ' ' || /[A-Za-z0-9]/.test(ch)) {
-      break;
-    }
-    if (ch.charCodeAt(0) < 0x80 && ch !== opening) {
-      break;
-    }
-    if (renderedAlnum(ch) !== '') {
+    if (ch === ' ' || renderedAlnum(ch) !== '' || /[A-Za-z0-9]/.test(ch)) {
       break;
     }
     i--;
+    room--;
   }
   return i;
 }

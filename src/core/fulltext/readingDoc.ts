@@ -48,7 +48,7 @@ export function readingDocument(source: FullTextSource, paper: ReadingPaper, opt
   let lines = dropBoilerplate(source.markdown.replace(/\r\n?/g, '\n').split('\n'));
   lines = dropTitle(lines, [paper.title, source.title ?? '']);
   lines = dropSourceContents(lines, paper.id);
-  lines = normaliseHeadings(lines, 2);
+  lines = collapseBlankLines(normaliseHeadings(lines, 2));
   const math = convertMath(lines.join('\n'));
   const inert = makeInert(math.markdown, { imagesOnline: options.imagesOnline, imageHosts });
   const head = header(source, paper, labels);
@@ -84,7 +84,7 @@ function header(source: FullTextSource, paper: ReadingPaper, labels: ReadingLabe
     const link = source.sourceUrl ? decideLink(source.sourceUrl) : undefined;
     const where = link && link.action === 'open' ? `[${escapeText(labels.arxivHtml)}](${link.url.replace(/[()\s]/g, encodeURIComponent)})` : escapeText(labels.arxivHtml);
     const [before, after] = splitOnce(labels.fromArxivHtml, '{0}');
-    note = `${escapeText(before)}${where}${escapeText(after)}`;
+    note = `${escapeText(before, false)}${where}${escapeText(after, false)}`;
   } else {
     note = escapeText(labels.abstractOnly);
   }
@@ -97,13 +97,12 @@ function splitOnce(text: string, marker: string): [string, string] {
 }
 
 /** Plain text as Markdown that shows it as it is: every character that could be markup escaped. */
-export function escapeText(text: string): string {
-  return text
+export function escapeText(text: string, trim = true): string {
+  const line = text
     // eslint-disable-next-line no-control-regex -- control characters and bidi controls out
     .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]()#+\-.!|<>$~&:]/g, '\\$&');
+    .replace(/\s+/g, ' ');
+  return (trim ? line.trim() : line).replace(/[\\`*_{}[\]()#+\-.!|<>$~&:]/g, '\\$&');
 }
 
 /** arXiv's page furniture among the first lines, before any heading. */
@@ -153,6 +152,18 @@ function dropSourceContents(lines: string[], id: string): string[] {
     close(lines.length);
   }
   return lines.filter((_line, index) => keep[index]);
+}
+
+/** Runs of blank lines (left by what was taken out) as one, outside code fences; none at the start. */
+function collapseBlankLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  forEachLine(lines, (line, _index, inFence) => {
+    const blank = !inFence && line.trim() === '';
+    if (!(blank && (out.length === 0 || (out[out.length - 1] as string).trim() === ''))) {
+      out.push(blank ? '' : line);
+    }
+  });
+  return out;
 }
 
 function comparable(text: string): string {
@@ -216,5 +227,10 @@ function pointAtSections(markdown: string, id: string, sections: readonly Readin
 
 function contentsList(sections: readonly ReadingSection[]): string[] {
   const shown = sections.filter((section) => section.level >= 2 && section.level < 2 + CONTENTS_DEPTH && section.title !== '').slice(0, MAX_CONTENTS);
-  return shown.map((section) => `${'  '.repeat(section.level - 2)}- [${escapeText(section.title)}](${section.anchor})`);
+  let depth = -1;
+  return shown.map((section) => {
+    // A level skipped (`##` then `####`) nests one step, as a list can.
+    depth = Math.min(section.level - 2, depth + 1);
+    return `${'  '.repeat(depth)}- [${escapeText(section.title)}](${section.anchor})`;
+  });
 }
