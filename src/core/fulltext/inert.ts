@@ -51,6 +51,7 @@ export function makeInert(markdown: string, options: InertOptions): InertResult 
   };
   let fence: { char: string; length: number } | undefined;
   const headings = { count: 0 };
+  const lists: number[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
     const fenceMatch = FENCE.exec(line);
@@ -67,7 +68,7 @@ export function makeInert(markdown: string, options: InertOptions): InertResult 
       fence = { char: (fenceMatch[1] as string)[0] as string, length: (fenceMatch[1] as string).length };
       continue;
     }
-    segment.push(blockLine(line, lines, index, headings));
+    segment.push(boundListDepth(blockLine(line, lines, index, headings), lists));
   }
   flush();
   return { markdown: out.join('\n'), images };
@@ -166,6 +167,29 @@ export function flattenNesting(line: string): string {
     return line;
   }
   return kept + (leading.length > 0 || depth === 0 ? ' '.repeat(content ? room : 0) : '') + content;
+}
+
+/**
+ * List items nested past MAX_DEPTH by indentation become siblings of the deepest allowed one.
+ * `lists` holds the indentation of the open items, outermost first.
+ */
+function boundListDepth(line: string, lists: number[]): string {
+  const item = /^( *)(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/.exec(line);
+  if (!item) {
+    if (line.trim() !== '' && !/^\s/.test(line)) {
+      lists.length = 0;
+    }
+    return line;
+  }
+  const indent = (item[1] as string).length;
+  while (lists.length > 0 && (lists[lists.length - 1] as number) >= indent) {
+    lists.pop();
+  }
+  if (lists.length >= MAX_DEPTH) {
+    return ' '.repeat(lists[MAX_DEPTH - 1] as number) + line.slice(indent);
+  }
+  lists.push(indent);
+  return line;
 }
 
 /** `|` past MAX_COLUMNS escaped, so a row cannot make thousands of cells. */
