@@ -205,11 +205,11 @@ function matchAt(line: string, cursor: number, t: number, regionStart: number, t
 function skipAnnotationWords(line: string, limit: number, at: number): number {
   let i = at;
   for (let words = 0; words < 6; words++) {
-    const word = /(?:^|\s)([a-z][a-z-]{2,}) *$/.exec(line.slice(Math.max(limit, i - 48), i));
+    const word = /(?<![A-Za-z])[a-z][a-z-]{2,} *$/.exec(line.slice(Math.max(limit, i - 48), i));
     if (!word) {
       break;
     }
-    i -= word[0].length - (/^\s/.test(word[0]) ? 1 : 0);
+    i -= word[0].length;
   }
   return i;
 }
@@ -231,7 +231,10 @@ function trimEnd(line: string, t: number, end: number): number {
   return e;
 }
 
-/** The end of 2024's presentation annotation right after the LaTeX, when there is one. */
+/**
+ * The end of 2024's presentation annotation right after the LaTeX, when there is one: tokens such as
+ * `italic_f`, `start_ARG`, with operator words (`divide`), symbols and closing brackets among them.
+ */
 function junkAfter(line: string, at: number): number | undefined {
   const tokens = /\S+/g;
   tokens.lastIndex = at;
@@ -242,12 +245,20 @@ function junkAfter(line: string, at: number): number | undefined {
     if (gap !== '' && gap !== ' ') {
       break;
     }
-    if (JUNK_TOKEN.test(token[0])) {
-      lastJunk = token.index + token[0].length;
-    } else if (token[0].length > 3 || /[A-Za-z]/.test(token[0]) || lastJunk === undefined) {
+    const punctuation = /[,.;:]+$/.exec(token[0])?.[0] ?? '';
+    const text = token[0].slice(0, token[0].length - punctuation.length);
+    const end = token.index + text.length;
+    if (JUNK_TOKEN.test(text)) {
+      lastJunk = end;
+      if (punctuation) {
+        break;
+      }
+    } else if (lastJunk !== undefined && /^[\])}]+$/.test(text) && lastJunk === token.index - 1) {
+      lastJunk = end;
+    } else if (lastJunk === undefined || !(/^[a-z][a-z-]{0,15}$/.test(text) || (text.length <= 3 && !/[A-Za-z]/.test(text)))) {
       break;
     }
-    expected = token.index + token[0].length;
+    expected = end;
     if (expected - at > MAX_LATEX) {
       break;
     }
@@ -266,10 +277,9 @@ function matchBackwards(line: string, limit: number, end: number, skeleton: stri
   while (j > 0 && i > limit) {
     budget.steps--;
     if (annotationWords && line[i - 1] !== undefined && /[a-z-]/.test(line[i - 1] as string)) {
-      const word = /(?:^|\s)([a-z][a-z-]{2,})$/.exec(line.slice(Math.max(limit, i - 40), i));
-      const length = word ? (word[1] as string).length : 0;
-      if (word && (i - length === limit || /\s/.test(line[i - length - 1] ?? ' '))) {
-        i -= length;
+      const word = /(?<![A-Za-z])[a-z][a-z-]{2,}$/.exec(line.slice(Math.max(limit, i - 40), i));
+      if (word) {
+        i -= word[0].length;
         continue;
       }
     }
@@ -324,6 +334,10 @@ function extendSymbols(line: string, limit: number, start: number, latexPrefix: 
   let room = latexPrefix.replace(/\\[A-Za-z]+|\s/g, 'x').length;
   while (i > limit && room > 0) {
     const ch = line[i - 1] as string;
+    if (ch === ' ' && i - 1 > limit && /[^\x00-\x7F]/.test(line[i - 2] as string) && renderedAlnum(line[i - 2] as string) === '') {
+      i--;
+      continue;
+    }
     if (ch === ' ' || renderedAlnum(ch) !== '' || /[A-Za-z0-9]/.test(ch)) {
       break;
     }
