@@ -46,7 +46,7 @@ describe('Read Full Text, in the workbench', () => {
   before(async function () {
     this.timeout(600_000);
     session = await startSession('fulltext', { vsix: false, online: true });
-    session.fake?.fullTexts.set(ID, { body: ANSWER });
+    session.fake?.setFullText({ [ID]: { body: ANSWER } });
   });
 
   afterEach(async function () {

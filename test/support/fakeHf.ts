@@ -7,6 +7,8 @@
  * gave up on (connection closed before the answer was complete) are listed in `aborted`.
  * It also plays arXiv's API (`GET /api/query?id_list=…`, per-paper overrides with `POST /__arxiv`) and
  * DBLP's search (`GET /search/publ/api?q=…`, answers set with `POST /__dblp`): see fakeArxiv.ts.
+ * Full texts (`GET /papers/{id}.md`): the hand-written samples of test/fixtures/fulltext, 404 with an
+ * HTML page for other ids, and per-id answers set with `setFullText` or `POST /__fulltext`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,7 +16,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { isoWeek, isValidDate } from '../../src/core/time/dates';
 import { arxivAnswer, dblpAnswer, dblpKeys, oaiAnswer, type ArxivOverride } from './fakeArxiv';
-import { answerFullText, type FullTextAnswer, fullTextRequestId } from './fakeFullText';
+import { fullTextSample } from './fullTextSamples';
 import { root, sharedPath } from './paths';
 
 /** The day the hostile fixture is served on (no real batch exists then). */
@@ -37,6 +39,15 @@ export interface Fault {
   readonly path?: string;
   readonly delayMs?: number;
   readonly retryAfterSeconds?: number;
+}
+
+/** A test's answer to `GET /papers/{id}.md`: each field replaces the default's (the sample, 200, text/markdown). */
+export interface FullTextOverride {
+  readonly status?: number;
+  readonly body?: string;
+  readonly contentType?: string;
+  /** Wait this long before answering. */
+  readonly delayMs?: number;
 }
 
 type Item = { paper: { id: string; upvotes?: number; submittedOnDailyAt?: string }; submittedBy?: { name?: string } } & Record<string, unknown>;
@@ -64,8 +75,8 @@ export class FakeHf {
   readonly arxivOverrides = new Map<string, ArxivOverride>();
   /** The fake DBLP's answers, by normalised title; cleared by `reset`. */
   readonly dblpAnswers = new Map<string, unknown>();
-  /** Full texts set by tests (`POST /__fulltext`), over the samples: see fakeFullText.ts. */
-  readonly fullTexts = new Map<string, FullTextAnswer>();
+  /** Per-paper answers of `/papers/{id}.md`; cleared by `reset`. */
+  readonly fullTextOverrides = new Map<string, FullTextOverride>();
 
   private constructor(private readonly server: Server) {
     const folder = sharedPath('corpus', 'hf-daily');
@@ -128,11 +139,21 @@ export class FakeHf {
     dblpKeys(answers).forEach(([title, value]) => this.dblpAnswers.set(title, value));
   }
 
+  /** Sets the answers of `/papers/{id}.md` for ids (merged over earlier ones), as `POST /__fulltext` does. */
+  setFullText(overrides: Readonly<Record<string, FullTextOverride>>): void {
+    Object.entries(overrides).forEach(([id, override]) => this.fullTextOverrides.set(id, override));
+  }
+
+  /** How many requests asked for `path` (with its query), e.g. `/papers/2608.19880.md`. */
+  requestCount(path: string): number {
+    return this.requests.filter((seen) => seen === path || seen.startsWith(`${path}?`)).length;
+  }
+
   reset(): void {
     this.setFault(undefined);
+    this.fullTextOverrides.clear();
     this.arxivOverrides.clear();
     this.dblpAnswers.clear();
-    this.fullTexts.clear();
     this.requests.length = 0;
     this.aborted.length = 0;
     this.headers.length = 0;
@@ -167,7 +188,27 @@ export class FakeHf {
         return;
       }
     }
+    const fullText = /^\/papers\/([^/]+)\.md$/.exec(url.pathname);
+    if (fullText) {
+      await this.fullText(decodeURIComponent(fullText[1] as string), response);
+      return;
+    }
     this.route(url, response);
+  }
+
+  /** `/papers/{id}.md`: a test's answer, else the sample, else Hugging Face's 404 page. */
+  private async fullText(id: string, response: ServerResponse): Promise<void> {
+    const override = this.fullTextOverrides.get(id);
+    if (override?.delayMs) {
+      await new Promise((resolve) => setTimeout(resolve, override.delayMs));
+    }
+    const sample = fullTextSample(id);
+    const body = override?.body ?? sample ?? '<!doctype html>\n<html><head><title>404 – Hugging Face</title></head><body><h1>404</h1><p>Sorry, we can’t find the page you are looking for.</p></body></html>';
+    const found = override?.body !== undefined || sample !== undefined;
+    response.writeHead(override?.status ?? (found ? 200 : 404), {
+      'content-type': override?.contentType ?? (found ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8'),
+    });
+    response.end(body);
   }
 
   /** Returns true when the fault answered the request itself. */
@@ -248,16 +289,10 @@ export class FakeHf {
       }
     } else if (url.pathname === '/__arxiv' && request.method === 'POST') {
       this.setArxiv(JSON.parse(await readBody(request)) as Record<string, ArxivOverride>);
-    } else if (url.pathname === '/__fulltext' && request.method === 'POST') {
-      for (const [id, answer] of Object.entries(JSON.parse(await readBody(request)) as Record<string, FullTextAnswer | null>)) {
-        if (answer) {
-          this.fullTexts.set(id, answer);
-        } else {
-          this.fullTexts.delete(id);
-        }
-      }
     } else if (url.pathname === '/__dblp' && request.method === 'POST') {
       this.setDblp(JSON.parse(await readBody(request)) as Record<string, unknown>);
+    } else if (url.pathname === '/__fulltext' && request.method === 'POST') {
+      this.setFullText(JSON.parse(await readBody(request)) as Record<string, FullTextOverride>);
     } else if (url.pathname === '/__searchOnly' && request.method === 'POST') {
       this.addSearchOnly(JSON.parse(await readBody(request)) as Item[]);
     } else if (url.pathname === '/__reset' && request.method === 'POST') {
@@ -327,11 +362,6 @@ export class FakeHf {
 
   private route(url: URL, response: ServerResponse): void {
     const path = url.pathname;
-    const fullText = fullTextRequestId(path);
-    if (fullText) {
-      answerFullText(fullText, this.fullTexts, response);
-      return;
-    }
     if (path === '/api/query') {
       response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' });
       response.end(this.arxivBody(url));

@@ -142,7 +142,8 @@ describe('full text', () => {
       return 'html';
     };
     try {
-      // Not known to Hugging Face (404), then known but with only its page (no arXiv HTML).
+      // Not known to Hugging Face (404, with an HTML page), then known but with only its page (no arXiv HTML).
+      await control('/__fulltext', { '2608.18580': { status: 404, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html><body>404</body></html>' } });
       await vscode.commands.executeCommand('paperFeed.readFullText', '2608.18580');
       await waitFor('the arXiv HTML page opened', () => opened.find((url) => url === 'https://arxiv.org/html/2608.18580'));
       await control('/__fulltext', { '2608.18580': { body: `Title: ${title}\n\nURL Source: https://huggingface.co/papers/2608.18580\n\nMarkdown Content:\nAbstract only.` } });
