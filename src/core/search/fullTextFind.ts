@@ -38,14 +38,14 @@ export function foldText(text: string): string {
   const folded = lower.replace(/[\u00c0-\u024f\u0370-\u03ff\u1e00-\u1eff]/g, (char) => {
     const base = char.normalize('NFD')[0] as string;
     return base.length === 1 ? base : char;
-  }).replace(/[^\u0000-\u00ff]/g, (char) => (/[\p{L}\p{N}]/u.test(char) ? FOREIGN_LETTER : FOREIGN_OTHER));
+  }).replace(/[\u0100-\uffff]/g, (char) => (/[\p{L}\p{N}]/u.test(char) ? FOREIGN_LETTER : FOREIGN_OTHER));
   // Made a one-byte string (the replacements leave it two-byte when the text was).
   return Buffer.from(folded, 'latin1').toString('latin1');
 }
 
 /** Whether a (normalised) word can be found in a folded text: Latin-1 only. */
 export function isFoldable(word: string): boolean {
-  return !/[^\u0000-\u00ff]/.test(word);
+  return !/[\u0100-\uffff]/.test(word);
 }
 
 /** Whether the code unit at `index` is part of a word (letter or digit); false outside the text. */
