@@ -23,12 +23,13 @@ const MAX_MATH = 20_000;
 const MAX_OPENERS = 4_096;
 /** Elements whose content is code or metadata, never prose: removed with the tags. */
 const RAW_CONTENT = new Set(['script', 'style', 'iframe', 'textarea', 'title', 'noscript', 'xmp', 'template', 'object', 'svg', 'math']);
+// eslint-disable-next-line no-control-regex -- an autolink holds no control character, as CommonMark says
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
 const OPEN_TAG = /<([A-Za-z][A-Za-z0-9-]{0,63})(?:\s+[A-Za-z_:][\w.:-]{0,200}(?:\s*=\s*(?:[^\s"'=<>`]{1,1000}|'[^']{0,1000}'|"[^"]{0,1000}"))?){0,64}\s*\/?>/y;
 const CLOSE_TAG = /<\/([A-Za-z][A-Za-z0-9-]{0,63})\s*>/y;
 const LINKIFY_SCHEME = /(?:^|[^A-Za-z0-9+.-])((?:https?|ftp|mailto):)$/i;
 /** What a bare URL is kept with: nothing that could start or end Markdown markup. */
-const BARE_URL = /[A-Za-z0-9\-.~%\/?#=&+,;:@]*/y;
+const BARE_URL = /[A-Za-z0-9\-.~%/?#=&+,;:@]*/y;
 /** Text that is not safe as plain Markdown if the preview does not render it as math. */
 const UNSAFE_MATH = /\]\(|\]:|!\[|:\/|`|\n[ \t]*\n|[A-Za-z0-9-]\.[A-Za-z]{2}|[|]|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z-]+\s*=|\s*\/?>)/;
 

@@ -188,7 +188,7 @@ function matchAt(line: string, cursor: number, t: number, regionStart: number, t
     const start = skeleton.chars.length === 0 ? symbolRendering(line, cursor, renderingEnd) : matchBackwards(line, cursor, renderingEnd, skeleton.chars, budget, false);
     if (start !== undefined && start < renderingEnd) {
       const rendering = line.slice(start, renderingEnd);
-      if (!/[^\x00-\x7F]/.test(rendering) && !/[_^]/.test(latex) && !latex.includes('\\')) {
+      if (!/[\u0080-\uFFFF]/.test(rendering) && !/[_^]/.test(latex) && !latex.includes('\\')) {
         continue;
       }
       const prefix = skeleton.at.length > 0 ? (skeleton.at[0] as number) - k : latex.length;
@@ -313,11 +313,11 @@ function symbolRendering(line: string, limit: number, end: number): number | und
   const stop = i;
   while (i > limit && i > stop - 12) {
     const ch = line[i - 1] as string;
-    if (ch === ' ' && i - 1 > limit && i < stop && /[^\x00-\x7F]/.test(line[i - 2] as string)) {
+    if (ch === ' ' && i - 1 > limit && i < stop && /[\u0080-\uFFFF]/.test(line[i - 2] as string)) {
       i--;
       continue;
     }
-    if (!/[^\x00-\x7F]/.test(ch) || renderedAlnum(ch) !== '') {
+    if (!/[\u0080-\uFFFF]/.test(ch) || renderedAlnum(ch) !== '') {
       break;
     }
     i--;
@@ -334,7 +334,7 @@ function extendSymbols(line: string, limit: number, start: number, latexPrefix: 
   let room = latexPrefix.replace(/\\[A-Za-z]+|\s/g, 'x').length;
   while (i > limit && room > 0) {
     const ch = line[i - 1] as string;
-    if (ch === ' ' && i - 1 > limit && /[^\x00-\x7F]/.test(line[i - 2] as string) && renderedAlnum(line[i - 2] as string) === '') {
+    if (ch === ' ' && i - 1 > limit && /[\u0080-\uFFFF]/.test(line[i - 2] as string) && renderedAlnum(line[i - 2] as string) === '') {
       i--;
       continue;
     }
