@@ -68,12 +68,12 @@ describe('Read Full Text, in the workbench', () => {
     await panel.locator('button', { hasText: 'Full Text' }).click();
     const frame = await previewFrame(current.workbench.page);
     // The sections as headings, the formula as KaTeX's markup (not the LaTeX source as text).
-    const headings = await frame.evaluate(`[...document.querySelectorAll('h2, h3')].map((each) => each.textContent.trim())`) as string[];
+    const headings = await frame.evaluate<string[]>(`[...document.querySelectorAll('h2, h3')].map((each) => each.textContent.trim())`);
     assert.ok(headings.some((text) => text.includes('1 Introduction')), headings.join(' | '));
     assert.ok(headings.some((text) => text.includes('2 Method')), headings.join(' | '));
-    const math = await frame.evaluate(`document.querySelectorAll('.katex').length`) as number;
+    const math = await frame.evaluate<number>(`document.querySelectorAll('.katex').length`);
     assert.ok(math >= 1, 'a formula rendered');
-    const body = await frame.evaluate('document.body.innerText') as string;
+    const body = await frame.evaluate<string>('document.body.innerText');
     assert.doesNotMatch(body, /\\mathcal\{X\}/, 'no LaTeX source left as text');
     // The tab is titled with the paper.
     await current.workbench.page.locator('.tabs-container .tab', { hasText: 'EnvHarness' }).first().waitFor({ timeout: 30_000 });
