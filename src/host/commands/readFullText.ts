@@ -91,6 +91,7 @@ async function pickParagraph(paragraphs: readonly string[]): Promise<string | un
   quickPick.title = vscode.l10n.t('Copy Quote with Citation');
   quickPick.placeholder = vscode.l10n.t('Type words of the passage to quote (or select it in the preview and copy it first)');
   quickPick.matchOnDetail = true;
+  quickPick.ignoreFocusOut = true; // the preview taking focus back must not close it
   quickPick.items = paragraphs.map((text) => ({ label: escapeIcons(text.slice(0, 120)), detail: escapeIcons(text.slice(0, 1_000)), text }));
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
