@@ -14,6 +14,7 @@ export function cleanPassage(markdown: string): string {
     .replace(LINK, (match, text: string) => (match.startsWith('!') ? '' : text))
     .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)/gm, '')
     .replace(/(\*\*|__|\*|`)/g, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
     .trim()
     .slice(0, MAX_QUOTE_LENGTH);

@@ -191,31 +191,6 @@ describe('full text', () => {
     assert.match(copied, /2608\.19880/);
   });
 
-  it('from the preview, quotes the text copied from it once it is found in the paper; else asks which paragraph', async () => {
-    const { testing } = await paperFeed();
-    await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
-    // Copied from the rendered preview: its words, without the Markdown.
-    await vscode.env.clipboard.writeText('so we turn static worlds into live ones');
-    await read(ENV_HARNESS);
-    // Run from the palette: the preview stays the active tab, the focus leaves it.
-    await vscode.commands.executeCommand('workbench.action.focusSideBar');
-    await vscode.commands.executeCommand('paperFeed.copyQuote');
-    let copied = await waitFor('the quote', async () => ((await vscode.env.clipboard.readText()).startsWith('“') ? vscode.env.clipboard.readText() : undefined));
-    assert.ok(copied.startsWith('“so we turn static worlds into live ones”'), copied);
-    // Text that is not the paper's is not quoted as if it were: the paragraphs are offered instead.
-    await vscode.env.clipboard.writeText('words from somewhere else entirely, not this paper');
-    const done = vscode.commands.executeCommand('paperFeed.copyQuote');
-    const picker = await waitFor('the paragraph picker', () => (testing.quotePickers.current?.items.length ? testing.quotePickers.current : undefined));
-    const item = picker.items.find((candidate) => candidate.label.startsWith('Each candidate'));
-    assert.ok(item, picker.items.map((candidate) => candidate.label).join('\n'));
-    picker.activeItems = [item];
-    picker.selectedItems = [item];
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await done;
-    copied = await vscode.env.clipboard.readText();
-    assert.ok(copied.startsWith('“Each candidate'), copied);
-  });
-
   it('inserts the paper’s citation from the reading view into the document last written in', async () => {
     await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
     const editor = await editorWith('fulltext-cite.tex', '\\documentclass{article}\n\\begin{document}\nAs shown by |.\n\\bibliography{references}\n\\end{document}\n');
