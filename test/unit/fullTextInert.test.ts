@@ -109,6 +109,14 @@ describe('full text: inert Markdown', () => {
     }
   });
 
+  it('leaves no \\href or \\url as math, and as text they link nowhere', () => {
+    const result = inert('$\\href{javascript:alert(1)}{x}$ and $\\url{http://evil.example/}$ and $x_{i}$').markdown;
+    assert.ok(result.startsWith('\\$\\href{javascript:alert(1)}{x}\\$ and \\$\\url{http\\:\\/\\/evil\\.example/}\\$'), result);
+    assert.ok(result.endsWith('$x_{i}$'), result);
+    const html = renderPreview(result);
+    assert.ok(!html.includes('<a '), html);
+  });
+
   it('keeps code spans and fenced code as they are', () => {
     const markdown = 'Use `<think>` tags and `$5`.\n\n```html\n<script>kept</script>\n[x](command:y)\n```\n';
     assert.equal(inert(markdown).markdown, markdown);

@@ -66,6 +66,12 @@ describe('full text: the reading document', () => {
     assert.ok(doc.markdown.includes('(https://arxiv.org/html/2608.19880v2#S4.T1'), 'a table link (no section) stays');
   });
 
+  it('points a link without version, or to a subsubsection, at the heading with that number', () => {
+    const markdown = '## 2 Method\n\n### 2.1 Architecture\n\n#### 2.1.3 Heads\n\nSee [2.1](https://arxiv.org/html/2608.19880#S2.SS1), [2.1.3](https://arxiv.org/html/2608.19880v7#S2.SS1.SSS3 "In 2.1"), [other paper](https://arxiv.org/html/2401.00001#S2.SS1) and [missing](https://arxiv.org/html/2608.19880#S9).';
+    const doc = readingDocument({ markdown, isFullText: true }, paper('2608.19880', 'A title'), { imagesOnline: false });
+    assert.ok(doc.markdown.includes('See [2.1](#21-architecture), [2.1.3](#213-heads "In 2.1"), [other paper](https://arxiv.org/html/2401.00001#S2.SS1) and [missing](https://arxiv.org/html/2608.19880#S9).'), doc.markdown);
+  });
+
   it('writes the formulas as math and counts them', () => {
     const doc = documentOf(FULL_TEXT_ID, ENVHARNESS);
     assert.ok(doc.formulas >= 15, String(doc.formulas));

@@ -31,7 +31,7 @@ const LINKIFY_SCHEME = /(?:^|[^A-Za-z0-9+.-])((?:https?|ftp|mailto):)$/i;
 /** What a bare URL is kept with: nothing that could start or end Markdown markup. */
 const BARE_URL = /[A-Za-z0-9\-.~%/?#=&+,;:@]*/y;
 /** Text that is not safe as plain Markdown if the preview does not render it as math. */
-const UNSAFE_MATH = /\]\(|\]:|!\[|:\/|`|\n[ \t]*\n|[A-Za-z0-9-]\.[A-Za-z]{2}|[|]|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z-]+\s*=|\s*\/?>)/;
+const UNSAFE_MATH = /\\(?:href|url|includegraphics|html[A-Za-z]*)\b|\]\(|\]:|!\[|:\/|`|\n[ \t]*\n|[A-Za-z0-9-]\.[A-Za-z]{2}|[|]|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z-]+\s*=|\s*\/?>)/;
 
 interface Opener {
   readonly piece: number;
