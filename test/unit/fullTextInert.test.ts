@@ -98,6 +98,10 @@ describe('full text: inert Markdown', () => {
       'a `b\nc` <img src=x onerror=alert(1)> `',
       '[a `b](javascript:x)` c](command:y)',
       '\\<script>alert(1)</script>',
+      '[foo\nbar]: command:workbench.action.terminal.new\n\n[foo bar]',
+      '[foo\nbar]:\n<javascript:alert(1)>\n\n[foo bar]',
+      '- a\n  ```\n  code\n<script>alert(1)</script> <img src=x onerror=alert(1)>',
+      '> ```\n> <img src=x onerror=alert(1)>\n> ```',
       '<svg><script>alert(1)</script></svg>',
       '<details open ontoggle=alert(1)>',
     ];

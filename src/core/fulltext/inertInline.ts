@@ -8,7 +8,7 @@
  * Code spans on one line stay as they are; a backtick run with no partner on its line is escaped.
  */
 import { decideLink } from '../paper/linkPolicy';
-import { destinationText, isAsciiPunctuation, parseInlineDestination, titleText } from './inertLinks';
+import { decodeDestination, destinationText, isAsciiPunctuation, parseInlineDestination, titleText } from './inertLinks';
 
 export interface InlineContext {
   readonly imagesOnline: boolean;
@@ -251,6 +251,14 @@ function execBounded(pattern: RegExp, text: string, i: number): RegExpExecArray 
 
 function closeBracket(text: string, i: number, out: string[], openers: Opener[], context: InlineContext): number {
   const opener = openers.pop();
+  if (text[i + 1] === ':') {
+    const refused = refusedDefinition(text, i + 2);
+    if (refused !== undefined) {
+      // A reference definition whose label spans lines (the line pass sees only one-line ones).
+      out.push('\\]:');
+      return refused;
+    }
+  }
   if (text[i + 1] !== '(') {
     if (opener?.image) {
       out[opener.piece] = '\\![';
@@ -292,6 +300,16 @@ function closeBracket(text: string, i: number, out: string[], openers: Opener[],
     out.push('\\]');
   }
   return destination.end;
+}
+
+/** After `]:`: the end of a destination the policy refuses, or undefined (none, or allowed). */
+function refusedDefinition(text: string, from: number): number | undefined {
+  const found = /^[ \t]*\n?[ \t]*(<[^<>\n]*>|[^\s<]+)/.exec(text.slice(from, from + 4_200));
+  if (!found) {
+    return undefined;
+  }
+  const raw = (found[1] as string).startsWith('<') ? (found[1] as string).slice(1, -1) : (found[1] as string);
+  return decideLink(decodeDestination(raw)).action === 'reject' ? from + found[0].length : undefined;
 }
 
 function allowedImage(url: string, context: InlineContext): string | undefined {
