@@ -27,7 +27,7 @@ const RAW_CONTENT = new Set(['script', 'style', 'iframe', 'textarea', 'title', '
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
 const OPEN_TAG = /<([A-Za-z][A-Za-z0-9-]{0,63})(?:\s+[A-Za-z_:][\w.:-]{0,200}(?:\s*=\s*(?:[^\s"'=<>`]{1,1000}|'[^']{0,1000}'|"[^"]{0,1000}"))?){0,64}\s*\/?>/y;
 const CLOSE_TAG = /<\/([A-Za-z][A-Za-z0-9-]{0,63})\s*>/y;
-const LINKIFY_SCHEME = /(?:^|[^A-Za-z0-9+.-])((?:https?|ftp|mailto):)$/i;
+const LINKIFY_SCHEME = /((?:https?|ftp|mailto):)$/i;
 /** What a bare URL is kept with: nothing that could start or end Markdown markup. */
 const BARE_URL = /[A-Za-z0-9\-.~%/?#=&+,;:@]*/y;
 /** Text that is not safe as plain Markdown if the preview does not render it as math. */
