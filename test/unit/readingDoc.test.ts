@@ -109,6 +109,21 @@ describe('full text: the reading document', () => {
     assert.ok(doc.sections.length <= 1_010, String(doc.sections.length));
   });
 
+  it('makes the document of a 4 MB answer in bounded time, its headings bounded', () => {
+    const sample = fullTextSample(FULL_TEXT_ID) as string;
+    const body = sample.slice(sample.indexOf('Markdown Content:\n') + 18);
+    const raw = (sample + body.repeat(400)).slice(0, 4 * 1024 * 1024);
+    const started = process.hrtime.bigint();
+    const parse = parseFullTextResponse(raw, 'text/markdown');
+    assert.ok(parse.ok);
+    const doc = readingDocument(parse.source, paper(FULL_TEXT_ID, ENVHARNESS), { imagesOnline: true });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`      readingDocument: ${(raw.length / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms, ${doc.formulas} formulas`);
+    assert.ok(ms < 5_000, `${ms} ms`);
+    assert.ok(doc.sections.length <= 1_002, String(doc.sections.length));
+    assert.ok(doc.markdown.split('\n').filter((line) => /^\s*- \[.*\]\(#/.test(line)).length <= 300, 'the contents list is bounded');
+  });
+
   it("slugs headings as the preview does, repeated ones suffixed", () => {
     const slugs = new Slugger();
     assert.deepEqual(['3.1 Drafting phase', 'Résumé & Notes', 'A B', 'A B', 'A B', 'a-b-1', 'C++ (ours)!'].map((text) => slugs.slug(text)), ['31-drafting-phase', 'résumé--notes', 'a-b', 'a-b-1', 'a-b-2', 'a-b-1-1', 'c-ours']);
