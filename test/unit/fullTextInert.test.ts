@@ -14,17 +14,24 @@ function outsideCode(html: string): string {
   return html.replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
 }
 
-/** What nothing in the rendered HTML may hold, outside code. */
+/** What nothing in the rendered HTML may hold, outside code: words of markup and links included. */
 function assertSafe(html: string): void {
   const text = outsideCode(html);
+  assertNoMarkup(html);
   for (const bad of ['<script', '<iframe', '<style', 'onerror', 'command:', 'javascript:', 'vscode:', 'file:', 'data:', '<!--']) {
     assert.ok(!text.toLowerCase().includes(bad), `${bad} in ${text.slice(Math.max(0, text.toLowerCase().indexOf(bad) - 200), text.toLowerCase().indexOf(bad) + 100)}`);
   }
+}
+
+/** Only Markdown's own elements, no event attribute, links only to https or this document. */
+function assertNoMarkup(html: string): void {
+  const text = outsideCode(html);
   for (const target of targets(html)) {
     assert.ok(target.startsWith('https://') || target.startsWith('#'), target);
   }
+  assert.ok(!/<[^>]*\son[a-z]+=/i.test(html), 'an event attribute');
   const tags = new Set([...text.matchAll(/<([a-z][a-z0-9]*)/g)].map((match) => match[1]));
-  const allowed = new Set(['p', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br']);
+  const allowed = new Set(['s', 'p', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br']);
   assert.deepEqual([...tags].filter((tag) => !allowed.has(tag as string)), []);
 }
 
@@ -98,6 +105,10 @@ describe('full text: inert Markdown', () => {
       'a `b\nc` <img src=x onerror=alert(1)> `',
       '[a `b](javascript:x)` c](command:y)',
       '\\<script>alert(1)</script>',
+      '[foo\nbar]: command:workbench.action.terminal.new\n\n[foo bar]',
+      '[foo\nbar]:\n<javascript:alert(1)>\n\n[foo bar]',
+      '- a\n  ```\n  code\n<script>alert(1)</script> <img src=x onerror=alert(1)>',
+      '> ```\n> <img src=x onerror=alert(1)>\n> ```',
       '<svg><script>alert(1)</script></svg>',
       '<details open ontoggle=alert(1)>',
     ];
@@ -105,6 +116,31 @@ describe('full text: inert Markdown', () => {
       const html = renderPreview(inert(markdown).markdown);
       assert.doesNotThrow(() => assertSafe(html), `${markdown} → ${html}`);
       assert.ok(!/<a [^>]*href="(?!https:\/\/|#)/.test(html), `${markdown} → ${html}`);
+      assert.deepEqual(images(html).filter((src) => !src.startsWith('https://arxiv.org/')), [], markdown);
+    }
+  });
+
+  it('leaves no \\href or \\url as math, and as text they link nowhere', () => {
+    const result = inert('$\\href{javascript:alert(1)}{x}$ and $\\url{http://evil.example/}$ and $x_{i}$').markdown;
+    assert.ok(result.startsWith('\\$\\href{javascript:alert(1)}{x}\\$ and \\$\\url{http\\:\\/\\/evil\\.example/}\\$'), result);
+    assert.ok(result.endsWith('$x_{i}$'), result);
+    const html = renderPreview(result);
+    assert.ok(!html.includes('<a '), html);
+  });
+
+  it('makes seeded random mixtures of markup inert (a fuzz with a fixed seed)', () => {
+    const pieces = ['<', '>', '[', ']', '(', ')', '`', '``', '$', '$$', '\n', '\n\n', ' ', '!', '"', '\\', '|', ':', '*', '# ', '- ', '> ', '1. ', '    ', '```', '~~~', '\n   ```\n',
+      'a', 'b c', '---', '====', 'command:x', 'javascript:x', '&#99;ommand:x', 'http://e.x', 'www.e.com', '<script>', '</script>', '<img src=x onerror=y>', '<a href="command:x">',
+      '<!--', '-->', '<x y="', '<command:x>', '[r]: command:x', '[r]', '![i]', '](command:x)', '](\ncommand:x)', '](https://arxiv.org/x)', '](data:x)', '[x]:', '\n\n[x]: javascript:y'];
+    let seed = 22;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let round = 0; round < 3_000; round++) {
+      const markdown = Array.from({ length: 1 + Math.floor(random() * 14) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const html = renderPreview(inert(markdown).markdown);
+      assert.doesNotThrow(() => assertNoMarkup(html), `${JSON.stringify(markdown)} → ${html}`);
       assert.deepEqual(images(html).filter((src) => !src.startsWith('https://arxiv.org/')), [], markdown);
     }
   });

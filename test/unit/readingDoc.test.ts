@@ -66,6 +66,12 @@ describe('full text: the reading document', () => {
     assert.ok(doc.markdown.includes('(https://arxiv.org/html/2608.19880v2#S4.T1'), 'a table link (no section) stays');
   });
 
+  it('points a link without version, or to a subsubsection, at the heading with that number', () => {
+    const markdown = '## 2 Method\n\n### 2.1 Architecture\n\n#### 2.1.3 Heads\n\nSee [2.1](https://arxiv.org/html/2608.19880#S2.SS1), [2.1.3](https://arxiv.org/html/2608.19880v7#S2.SS1.SSS3 "In 2.1"), [other paper](https://arxiv.org/html/2401.00001#S2.SS1) and [missing](https://arxiv.org/html/2608.19880#S9).';
+    const doc = readingDocument({ markdown, isFullText: true }, paper('2608.19880', 'A title'), { imagesOnline: false });
+    assert.ok(doc.markdown.includes('See [2.1](#21-architecture), [2.1.3](#213-heads "In 2.1"), [other paper](https://arxiv.org/html/2401.00001#S2.SS1) and [missing](https://arxiv.org/html/2608.19880#S9).'), doc.markdown);
+  });
+
   it('writes the formulas as math and counts them', () => {
     const doc = documentOf(FULL_TEXT_ID, ENVHARNESS);
     assert.ok(doc.formulas >= 15, String(doc.formulas));
@@ -79,9 +85,9 @@ describe('full text: the reading document', () => {
 
   it('keeps images online and turns them into text offline', () => {
     const online = documentOf(FULL_TEXT_ID, ENVHARNESS, true);
-    assert.deepEqual(online.images, { kept: 2, dropped: 0 });
+    assert.deepEqual(online.images, { kept: 3, dropped: 0 });
     const offline = documentOf(FULL_TEXT_ID, ENVHARNESS, false);
-    assert.deepEqual(offline.images, { kept: 0, dropped: 2 });
+    assert.deepEqual(offline.images, { kept: 0, dropped: 3 });
     assert.ok(!renderPreview(offline.markdown).includes('<img'));
     assert.ok(offline.markdown.includes('*\\[Figure: Image 1: Refer to caption\\]*'));
   });
@@ -101,6 +107,21 @@ describe('full text: the reading document', () => {
       assert.ok(target.startsWith('https://') || target.startsWith('#'), target);
     }
     assert.ok(doc.sections.length <= 1_010, String(doc.sections.length));
+  });
+
+  it('makes the document of a 4 MB answer in bounded time, its headings bounded', () => {
+    const sample = fullTextSample(FULL_TEXT_ID) as string;
+    const body = sample.slice(sample.indexOf('Markdown Content:\n') + 18);
+    const raw = (sample + body.repeat(400)).slice(0, 4 * 1024 * 1024);
+    const started = process.hrtime.bigint();
+    const parse = parseFullTextResponse(raw, 'text/markdown');
+    assert.ok(parse.ok);
+    const doc = readingDocument(parse.source, paper(FULL_TEXT_ID, ENVHARNESS), { imagesOnline: true });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`      readingDocument: ${(raw.length / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms, ${doc.formulas} formulas`);
+    assert.ok(ms < 5_000, `${ms} ms`);
+    assert.ok(doc.sections.length <= 1_002, String(doc.sections.length));
+    assert.ok(doc.markdown.split('\n').filter((line) => /^\s*- \[.*\]\(#/.test(line)).length <= 300, 'the contents list is bounded');
   });
 
   it("slugs headings as the preview does, repeated ones suffixed", () => {

@@ -49,12 +49,16 @@ export function makeInert(markdown: string, options: InertOptions): InertResult 
       segment = [];
     }
   };
-  let fence: { char: string; length: number } | undefined;
+  let fence: { char: string; length: number; indent: number } | undefined;
   const headings = { count: 0 };
   const lists: number[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
     const fenceMatch = FENCE.exec(line);
+    if (fence && fence.indent > 0 && line.trim() !== '' && indentOf(line) < fence.indent) {
+      // An indented fence may sit in a list item, which ends (and closes it) at a shallower line.
+      fence = undefined;
+    }
     if (fence) {
       out.push(line);
       if (fenceMatch && (fenceMatch[1] as string)[0] === fence.char && (fenceMatch[1] as string).length >= fence.length && (fenceMatch[2] as string).trim() === '') {
@@ -65,13 +69,17 @@ export function makeInert(markdown: string, options: InertOptions): InertResult 
     if (fenceMatch && !((fenceMatch[1] as string)[0] === '`' && (fenceMatch[2] as string).includes('`'))) {
       flush();
       out.push(line);
-      fence = { char: (fenceMatch[1] as string)[0] as string, length: (fenceMatch[1] as string).length };
+      fence = { char: (fenceMatch[1] as string)[0] as string, length: (fenceMatch[1] as string).length, indent: indentOf(line) };
       continue;
     }
     segment.push(boundListDepth(blockLine(line, lines, index, headings), lists));
   }
   flush();
   return { markdown: out.join('\n'), images };
+}
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)?.[0].length ?? 0;
 }
 
 /** Control characters and bidi controls out (a line of nothing else dropped), long lines split. */

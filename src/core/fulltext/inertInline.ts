@@ -8,7 +8,7 @@
  * Code spans on one line stay as they are; a backtick run with no partner on its line is escaped.
  */
 import { decideLink } from '../paper/linkPolicy';
-import { destinationText, isAsciiPunctuation, parseInlineDestination, titleText } from './inertLinks';
+import { decodeDestination, destinationText, isAsciiPunctuation, parseInlineDestination, titleText } from './inertLinks';
 
 export interface InlineContext {
   readonly imagesOnline: boolean;
@@ -27,11 +27,11 @@ const RAW_CONTENT = new Set(['script', 'style', 'iframe', 'textarea', 'title', '
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
 const OPEN_TAG = /<([A-Za-z][A-Za-z0-9-]{0,63})(?:\s+[A-Za-z_:][\w.:-]{0,200}(?:\s*=\s*(?:[^\s"'=<>`]{1,1000}|'[^']{0,1000}'|"[^"]{0,1000}"))?){0,64}\s*\/?>/y;
 const CLOSE_TAG = /<\/([A-Za-z][A-Za-z0-9-]{0,63})\s*>/y;
-const LINKIFY_SCHEME = /(?:^|[^A-Za-z0-9+.-])((?:https?|ftp|mailto):)$/i;
+const LINKIFY_SCHEME = /((?:https?|ftp|mailto):)$/i;
 /** What a bare URL is kept with: nothing that could start or end Markdown markup. */
 const BARE_URL = /[A-Za-z0-9\-.~%/?#=&+,;:@]*/y;
 /** Text that is not safe as plain Markdown if the preview does not render it as math. */
-const UNSAFE_MATH = /\]\(|\]:|!\[|:\/|`|\n[ \t]*\n|[A-Za-z0-9-]\.[A-Za-z]{2}|[|]|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z-]+\s*=|\s*\/?>)/;
+const UNSAFE_MATH = /\\(?:href|url|includegraphics|html[A-Za-z]*)\b|\]\(|\]:|!\[|:\/|`|\n[ \t]*\n|[A-Za-z0-9-]\.[A-Za-z]{2}|[|]|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z-]+\s*=|\s*\/?>)/;
 
 interface Opener {
   readonly piece: number;
@@ -251,6 +251,14 @@ function execBounded(pattern: RegExp, text: string, i: number): RegExpExecArray 
 
 function closeBracket(text: string, i: number, out: string[], openers: Opener[], context: InlineContext): number {
   const opener = openers.pop();
+  if (text[i + 1] === ':') {
+    const refused = refusedDefinition(text, i + 2);
+    if (refused !== undefined) {
+      // A reference definition whose label spans lines (the line pass sees only one-line ones).
+      out.push('\\]:');
+      return refused;
+    }
+  }
   if (text[i + 1] !== '(') {
     if (opener?.image) {
       out[opener.piece] = '\\![';
@@ -292,6 +300,16 @@ function closeBracket(text: string, i: number, out: string[], openers: Opener[],
     out.push('\\]');
   }
   return destination.end;
+}
+
+/** After `]:`: the end of a destination the policy refuses, or undefined (none, or allowed). */
+function refusedDefinition(text: string, from: number): number | undefined {
+  const found = /^[ \t]*\n?[ \t]*(<[^<>\n]*>|[^\s<]+)/.exec(text.slice(from, from + 4_200));
+  if (!found) {
+    return undefined;
+  }
+  const raw = (found[1] as string).startsWith('<') ? (found[1] as string).slice(1, -1) : (found[1] as string);
+  return decideLink(decodeDestination(raw)).action === 'reject' ? from + found[0].length : undefined;
 }
 
 function allowedImage(url: string, context: InlineContext): string | undefined {
