@@ -117,11 +117,7 @@ export class SearchClient {
     const known = new Map(ids.map((id) => [id, have(id)] as const).filter((pair): pair is readonly [string, Paper] => pair[1] !== undefined));
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0 && this.worker && this.isReady) {
-      const id = this.nextId++;
-      const read = await new Promise<readonly Paper[]>((resolve) => {
-        this.reading.set(id, resolve);
-        this.post({ type: 'papers', id, ids: missing });
-      });
+      const read = await this.ask(this.reading, (id) => ({ type: 'papers', id, ids: missing }));
       read.forEach((paper) => known.set(paper.id, paper));
     }
     return ids.map((id) => known.get(id)).filter((paper): paper is Paper => paper !== undefined);
@@ -135,11 +131,7 @@ export class SearchClient {
     if (ids.length === 0 || !this.worker || !this.isReady) {
       return new Map();
     }
-    const id = this.nextId++;
-    const found = await new Promise<Readonly<Record<string, string>>>((resolve) => {
-      this.sentences.set(id, resolve);
-      this.post({ type: 'snippets', id, query, ids });
-    });
+    const found = await this.ask(this.sentences, (id) => ({ type: 'snippets', id, query, ids }));
     return new Map(Object.entries(found));
   }
 
@@ -151,11 +143,7 @@ export class SearchClient {
     if (!this.worker || !this.isReady || limit <= 0) {
       return [];
     }
-    const id = this.nextId++;
-    return new Promise<readonly SimilarHit[]>((resolve) => {
-      this.likes.set(id, resolve);
-      this.post({ type: 'similar', id, paperId, limit });
-    });
+    return this.ask(this.likes, (id) => ({ type: 'similar', id, paperId, limit }));
   }
 
   /**
@@ -167,11 +155,7 @@ export class SearchClient {
     if (!this.worker || !this.isReady || window.length === 0 || saved.length === 0) {
       return zeros();
     }
-    const id = this.nextId++;
-    const scores = await new Promise<readonly ForYouScore[] | undefined>((resolve) => {
-      this.forYous.set(id, resolve);
-      this.post({ type: 'forYou', id, window, saved });
-    });
+    const scores = await this.ask(this.forYous, (id) => ({ type: 'forYou', id, window, saved }));
     return scores ?? zeros();
   }
 
@@ -192,11 +176,7 @@ export class SearchClient {
     if (!this.worker || !this.isReady || limit <= 0) {
       return [];
     }
-    const id = this.nextId++;
-    return new Promise<readonly FullTextHit[]>((resolve) => {
-      this.fullTexts.set(id, resolve);
-      this.post({ type: 'fullTextSearch', id, query, limit });
-    });
+    return this.ask(this.fullTexts, (id) => ({ type: 'fullTextSearch', id, query, limit }));
   }
 
   /** Indexes papers the host just fetched (a few at a time; the worker reads the cache at start). */
@@ -244,6 +224,15 @@ export class SearchClient {
   }
 
   /** The worker's answer to request `id` of `pending`. */
+  /** Posts the message made for a new request id; its answer settles the promise (`drop` settles it when the worker goes). */
+  private ask<T>(pending: Map<number, (value: T) => void>, message: (id: number) => ToWorker): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve) => {
+      pending.set(id, resolve);
+      this.post(message(id));
+    });
+  }
+
   private settle<T>(pending: Map<number, (value: T) => void>, id: number, value: T): void {
     pending.get(id)?.(value);
     pending.delete(id);
