@@ -4,7 +4,7 @@ import type { HfClient } from '../../core/feed/hfClient';
 import type { FullTextSource, ReadingDocument } from '../../core/fulltext/fullText';
 import { FULLTEXT_MAX_BYTES } from '../../core/fulltext/fullTextFiles';
 import { FullTextStore } from '../../core/fulltext/fullTextStore';
-import { readingDocument } from '../../core/fulltext/readingDoc';
+import { readingDocument, type ReadingLabels } from '../../core/fulltext/readingDoc';
 import { parseFullTextResponse } from '../../core/fulltext/response';
 import type { Paper } from '../../core/paper/model';
 import { escapeMessageLinks, shortTitle } from '../../core/view/present';
@@ -153,7 +153,7 @@ export class FullTexts extends Disposable {
   }
 
   private render(source: FullTextSource, paper: Pick<Paper, 'id' | 'title' | 'authors' | 'projectPage'>): ReadingDocument {
-    return readingDocument(source, paper, { imagesOnline: !this.unreachable && !this.deps.offline() });
+    return readingDocument(source, paper, { imagesOnline: !this.unreachable && !this.deps.offline(), labels: readingLabels() });
   }
 
   private async fetch(paper: Paper): Promise<{ body: string; contentType: string } | undefined> {
@@ -197,4 +197,15 @@ export class FullTexts extends Disposable {
     const kept = await this.store.ids();
     this.deps.searchFullTexts(kept.filter((id) => saved.has(id)));
   }
+}
+
+/** The reading document's own words, in the display language. */
+function readingLabels(): ReadingLabels {
+  return {
+    contents: vscode.l10n.t('Contents'),
+    fromArxivHtml: vscode.l10n.t('Full text from Hugging Face, converted from {0}.'),
+    arxivHtml: vscode.l10n.t('arXiv\'s HTML'),
+    abstractOnly: vscode.l10n.t('arXiv has no HTML version of this paper: Hugging Face has only its abstract.'),
+    etAl: vscode.l10n.t('et al.'),
+  };
 }
