@@ -11,6 +11,7 @@ import { benchDiscovery } from './discovery.bench';
 import { benchEnrichment } from './enrichment.bench';
 import { benchFeed } from './feed.bench';
 import { benchFullText } from './fulltext.bench';
+import { benchFullTextOpen } from './fullTextOpen.bench';
 import { Bench } from './harness';
 import { benchTree } from './tree.bench';
 import { benchSearch } from './search.bench';
@@ -26,7 +27,10 @@ const AREAS: Record<string, (bench: Bench) => void | Promise<void>> = {
   completion: benchCompletion,
   enrichment: benchEnrichment,
   discovery: benchDiscovery,
-  fulltext: benchFullText,
+  fulltext: async (bench) => {
+    await benchFullText(bench);
+    benchFullTextOpen(bench);
+  },
 };
 
 async function main(): Promise<void> {

@@ -65,6 +65,8 @@ async function main(): Promise<number> {
         HF_ENDPOINT: endpoint, PAPER_FEED_FAKE_HF: fake.url,
         PAPER_FEED_ARXIV_ENDPOINT: enrichEndpoint, PAPER_FEED_DBLP_ENDPOINT: enrichEndpoint, PAPER_FEED_FAKE_ENRICH: enrichFake.url,
         ...(grep ? { PAPER_FEED_TEST_GREP: grep } : {}),
+        // The bench's timed tests write their samples there (test/bench/fullTextOpen.bench.ts).
+        ...(process.env.PAPER_FEED_BENCH_OUT ? { PAPER_FEED_BENCH_OUT: process.env.PAPER_FEED_BENCH_OUT } : {}),
       },
     });
     const code = await (workbench as Workbench).runHostTests(url);

@@ -5,12 +5,12 @@
  * when there is none; Copy Quote with Citation and Insert Citation from the reading view.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FullTextMiss, FullTextShown } from '../../../src/host/fulltext/fullTexts';
-import { closeAllEditors, editorWith, paperFeed, recordLinks, waitFor, webviewTabs } from '../helpers';
+import { acceptItem, closeAllEditors, editorWith, paperFeed, recordLinks, waitFor, webviewTabs } from '../helpers';
 
 const fakeHf = process.env.PAPER_FEED_FAKE_HF as string;
 const ENV_HARNESS = '2608.19880';
@@ -41,6 +41,12 @@ function answer(title: string, id: string, extra = ''): string {
     'E(x)→(s(x),a(x)),E(x)\\rightarrow\\bigl(s(x),\\,a(x)\\bigr),', '',
     extra,
   ].join('\n');
+}
+
+/** The active tab is a full text's Markdown preview. */
+function previewActive(): boolean {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  return tab?.input instanceof vscode.TabInputWebview && tab.label.startsWith('Preview ') && tab.isActive;
 }
 
 describe('full text', () => {
@@ -189,6 +195,80 @@ describe('full text', () => {
     assert.ok(copied.startsWith(`“${passage}”`), copied);
     assert.match(copied, /@misc\{/, 'with the citation in the default format (BibTeX)');
     assert.match(copied, /2608\.19880/);
+  });
+
+  it('opens a kept full text in its preview each time, from the kept copy: timed for the bench (fulltext.openMs)', async () => {
+    await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
+    await read(ENV_HARNESS);
+    const samples: number[] = [];
+    for (let run = 0; run < 15; run++) {
+      await closeAllEditors();
+      shown = [];
+      const started = performance.now();
+      await vscode.commands.executeCommand('paperFeed.readFullText', ENV_HARNESS);
+      // Counted when the preview's tab is the active one (polled every few milliseconds, not every 50).
+      const deadline = Date.now() + 20_000;
+      while (!previewActive()) {
+        assert.ok(Date.now() < deadline, 'the preview did not become the active tab');
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      samples.push(performance.now() - started);
+      assert.equal(shown[0]?.fromCache, true, 'read from the kept copy');
+    }
+    assert.equal((await requests()).filter((path) => path === `/papers/${ENV_HARNESS}.md`).length, 1, 'asked once');
+    if (process.env.PAPER_FEED_BENCH_OUT) {
+      writeFileSync(process.env.PAPER_FEED_BENCH_OUT, JSON.stringify({ openMs: samples }));
+    }
+  });
+
+  it('from the preview, asks which paragraph to quote when the clipboard holds nothing of the paper', async () => {
+    const { testing } = await paperFeed();
+    await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
+    await vscode.env.clipboard.writeText('words from somewhere else entirely, not this paper');
+    await read(ENV_HARNESS);
+    await vscode.commands.executeCommand('workbench.action.focusSideBar');
+    const done = vscode.commands.executeCommand('paperFeed.copyQuote');
+    const picker = await waitFor('the paragraph picker', () => (testing.quotePickers.current?.items.length ? testing.quotePickers.current : undefined));
+    assert.ok(picker.items.some((item) => item.label.startsWith('Each candidate')), picker.items.map((item) => item.label).join('\n'));
+    await acceptItem(picker, (item) => item.label.startsWith('Each candidate'));
+    await done;
+    const copied = await vscode.env.clipboard.readText();
+    assert.ok(copied.startsWith('“Each candidate $x\\in\\mathcal{X}$ is scored'), copied);
+    assert.match(copied, /@misc\{/);
+  });
+
+  it('from the preview, quotes the text copied from it once it is found in the paper', async () => {
+    await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
+    // Copied from the rendered preview: its words, without the Markdown.
+    await vscode.env.clipboard.writeText('so we turn static worlds into live ones');
+    await read(ENV_HARNESS);
+    await vscode.commands.executeCommand('workbench.action.focusSideBar');
+    await vscode.commands.executeCommand('paperFeed.copyQuote');
+    const copied = await vscode.env.clipboard.readText();
+    assert.ok(copied.startsWith('“so we turn static worlds into live ones”'), copied);
+  });
+
+  it('searches inside saved papers’ kept full texts with in:fulltext, Enter reading the full text', async () => {
+    const { testing } = await paperFeed();
+    await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
+    await vscode.commands.executeCommand('paperFeed.savePaper', ENV_HARNESS);
+    try {
+      await read(ENV_HARNESS);
+      await closeAllEditors();
+      shown = [];
+      void vscode.commands.executeCommand('paperFeed.search', 'in:fulltext brittle');
+      const picker = await waitFor('the full-text hit', () => {
+        const current = testing.searchPickers.current;
+        return current && testing.searchPickers.itemsFor === 'in:fulltext brittle' && current.items.some((item) => item.paper?.id === ENV_HARNESS) ? current : undefined;
+      }, 30_000);
+      const hit = picker.items.find((item) => item.paper?.id === ENV_HARNESS);
+      assert.match(hit?.detail ?? '', /brittle/, 'the sentence that matched');
+      assert.ok(!picker.items.some((item) => item.paper && item.paper.id !== ENV_HARNESS), 'only saved papers with a kept full text');
+      await acceptItem(picker, (item) => item.paper?.id === ENV_HARNESS);
+      await waitFor('the full text read', () => shown.find((result) => result.id === ENV_HARNESS));
+    } finally {
+      await vscode.commands.executeCommand('paperFeed.unsavePaper', ENV_HARNESS);
+    }
   });
 
   it('inserts the paper’s citation from the reading view into the document last written in', async () => {
