@@ -14,8 +14,8 @@ export class FullTextContext extends Disposable {
 
   constructor(private readonly fullTexts: FullTexts) {
     super();
-    // Tabs are watched from the first full text shown: a window that reads none pays nothing.
-    this._register(fullTexts.onDidShow(() => {
+    // Tabs are watched from the first full text shown (or restored): a window that reads none pays nothing.
+    this._register(fullTexts.onDidLabel(() => {
       this.watch();
       this.update();
     }));

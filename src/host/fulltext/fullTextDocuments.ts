@@ -3,8 +3,8 @@ import { isFullTextId } from '../../core/fulltext/fullTextFiles';
 import { Disposable } from '../disposable';
 import { FULLTEXT_URI_SCHEME } from '../ids';
 
-/** What a full-text document's content comes from: its Markdown once rendered, else rendered on demand. */
-export type RenderFullText = (id: string) => Promise<string | undefined>;
+/** What a full-text document's content comes from when it was not set: rendered on demand (a restored preview). */
+export type RenderFullText = (id: string, uri: vscode.Uri) => Promise<string | undefined>;
 
 /** `paper-feed-fulltext:/2508.10104/Title of the paper.md`: the paper's id, and its title as the tab shows it. */
 export function fullTextUri(id: string, title: string): vscode.Uri {
@@ -55,7 +55,7 @@ export class FullTextDocuments extends Disposable {
       return held;
     }
     const id = fullTextIdOf(uri);
-    const rendered = id ? await this.render(id) : undefined;
+    const rendered = id ? await this.render(id, uri) : undefined;
     if (rendered !== undefined) {
       this.contents.set(uri.toString(), rendered);
       return rendered;

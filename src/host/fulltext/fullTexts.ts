@@ -75,11 +75,18 @@ export class FullTexts extends Disposable {
   private readonly shown = this._register(new vscode.EventEmitter<FullTextShown>());
   /** A full text was shown (its document and the preview). */
   readonly onDidShow = this.shown.event;
+  private readonly labelled = this._register(new vscode.EventEmitter<void>());
+  /** A full text's preview may be on screen: shown now, or restored by VS Code after a reload. */
+  readonly onDidLabel = this.labelled.event;
 
   constructor(private readonly deps: FullTextDeps) {
     super();
     this.store = new FullTextStore(deps.cacheDir);
-    this.documents = this._register(new FullTextDocuments((id) => this.renderKept(id)));
+    // A document VS Code asks for itself is a preview it restores: its tab is then known too.
+    this.documents = this._register(new FullTextDocuments((id, uri) => {
+      this.remember(id, uri);
+      return this.renderKept(id);
+    }));
   }
 
   /** After the first load: tells search which saved papers' full texts are kept, and again as the reading list changes. */
@@ -113,11 +120,17 @@ export class FullTexts extends Disposable {
     const document = this.render(parsed.source, paper);
     const uri = fullTextUri(paper.id, paper.title);
     this.documents.set(uri, document.markdown);
-    this.tabLabels.set(paper.id, `Preview ${uri.path.split('/').pop() ?? ''}`);
+    this.remember(paper.id, uri);
     await vscode.commands.executeCommand(options.beside ? 'markdown.showPreviewToSide' : 'markdown.showPreview', uri);
     const result: FullTextShown = { id: paper.id, uri, fromCache, document };
     this.shown.fire(result);
     return result;
+  }
+
+  /** The title of the preview of `uri` ("Preview <name>.md"), by which its tab is known as `id`'s. */
+  private remember(id: string, uri: vscode.Uri): void {
+    this.tabLabels.set(id, `Preview ${uri.path.split('/').pop() ?? ''}`);
+    this.labelled.fire();
   }
 
   /** The paper whose full text the active tab shows (its preview or its document), if any. */
