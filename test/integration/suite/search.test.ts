@@ -133,7 +133,7 @@ describe('search', () => {
     assert.match(items[0]?.description ?? '', /▲ 163 · ★ 8 · 2026-08-21 · /);
     // Open, copy, insert (and keep open), save, clone (EnvHarness has a GitHub repository), and papers like it.
     assert.deepEqual(items[0]?.buttons?.map((button) => button.tooltip),
-      ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Insert Citation and Keep Open', 'Save to Reading List', 'Clone Repository…', 'Show Similar Papers']);
+      ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Insert Citation and Keep Open', 'Save to Reading List', 'Clone Repository…', 'Show Similar Papers', 'Read Full Text']);
     // Few offline results: Hugging Face is asked too. Its answer is awaited here, so that the request
     // cannot reach the fake after the next test has reset its log (CI saw it counted there once).
     await settled(picker, 'EnvHarness Awakening');
@@ -179,8 +179,8 @@ describe('search', () => {
     }
     // The same buttons as offline results: open, copy, insert, save, and clone where there is code.
     const buttons = (id: string | undefined): string[] | undefined => items.find((item) => item.paper?.id === id)?.buttons?.map((button) => String(button.tooltip));
-    assert.deepEqual(buttons(made[0]), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Insert Citation and Keep Open', 'Save to Reading List', 'Show Similar Papers']);
-    assert.deepEqual(buttons(made[2]), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Insert Citation and Keep Open', 'Save to Reading List', 'Clone Repository…', 'Show Similar Papers']);
+    assert.deepEqual(buttons(made[0]), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Insert Citation and Keep Open', 'Save to Reading List', 'Show Similar Papers', 'Read Full Text']);
+    assert.deepEqual(buttons(made[2]), ['Open Paper', 'Copy Citation…', 'Insert Citation', 'Insert Citation and Keep Open', 'Save to Reading List', 'Clone Repository…', 'Show Similar Papers', 'Read Full Text']);
     assert.deepEqual(await searchesSent(), ['envharness'], 'one request, after the typing paused');
     // Kept like any found paper: in the cache, and in the index, which now finds them offline too;
     // the open picker still lists them below, marked.
