@@ -5,6 +5,7 @@
  * math (./math.ts), made inert (./inert.ts), and links into the same arXiv page pointed at the
  * sections here.
  */
+import { escapeMarkdownText } from '../citation/embed';
 import { decideLink } from '../paper/linkPolicy';
 import type { FullTextSource, ReadingDocument, ReadingOptions, ReadingPaper, ReadingSection } from './fullText';
 import { forEachLine, headingText, listSections, normaliseHeadings } from './headings';
@@ -102,7 +103,9 @@ export function escapeText(text: string, trim = true): string {
     // eslint-disable-next-line no-control-regex -- control characters and bidi controls out
     .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ' ')
     .replace(/\s+/g, ' ');
-  return (trim ? line.trim() : line).replace(/[\\`*_{}[\]()#+\-.!|<>$~&:]/g, '\\$&');
+  // Markdown's own escapes (shared with the citations written into Markdown), and `-`, `.`, `:` too:
+  // here a line may start a list, and `arXiv:…` must not become a link.
+  return escapeMarkdownText(trim ? line.trim() : line).replace(/[-.:]/g, '\\$&');
 }
 
 /** arXiv's page furniture among the first lines, before any heading. */
