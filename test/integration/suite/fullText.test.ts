@@ -201,7 +201,7 @@ describe('full text', () => {
     await control('/__fulltext', { [ENV_HARNESS]: { body: answer(title, ENV_HARNESS) } });
     await read(ENV_HARNESS);
     const samples: number[] = [];
-    for (let run = 0; run < 15; run++) {
+    for (let run = 0; run < 30; run++) {
       await closeAllEditors();
       shown = [];
       const started = performance.now();
