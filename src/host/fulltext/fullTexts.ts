@@ -67,7 +67,7 @@ export interface FullTextShown {
  */
 export class FullTexts extends Disposable {
   private readonly store: FullTextStore;
-  readonly documents: FullTextDocuments;
+  private readonly documents: FullTextDocuments;
   /** Titles of the previews opened (`Preview <name>.md`), by paper id: which paper a preview tab reads. */
   private readonly tabLabels = new Map<string, string>();
   /** The last request this window made for a full text failed for lack of a connection. */
